@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whole-file writes that either happen completely or not at all: the bytes go to a temporary
+/// file in the same directory, are flushed to disk, and the temporary file is renamed over the
+/// target. A crash leaves the old file or the new one, never a mix.
+public enum AtomicFile {
+  /// Writes `bytes` to `path` atomically.
+  public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+    let directory = FilePath.directory(of: path)
+    var template = Array((directory + "/." + FilePath.name(of: path) + ".tmp-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create a temporary file") }
+    let temporary = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var closed = false
+    defer {
+      if !closed { close(fd) }
+    }
+    do throws(FileError) {
+      try writeAll(fd, bytes, path: path)
+      fchmod(fd, 0o644)
+      guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "cannot flush") }
+      closed = true
+      guard close(fd) == 0 else { throw FileError.fromErrno(path, "cannot close") }
+      guard rename(temporary, path) == 0 else { throw FileError.fromErrno(path, "cannot rename") }
+      FilePath.syncDirectory(directory)
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  /// Writes all of `bytes` to an open descriptor.
+  public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+    var failure: FileError?
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = FileError.fromErrno(path, "cannot write")
+          return
+        }
+        offset += written
+      }
+    }
+    if let failure { throw failure }
+  }
+}
+
+/// Small helpers for paths, without Foundation.
+public enum FilePath {
+  /// The directory part of `path` (`"."` when there is none).
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let directory = String(path[..<slash])
+    return directory.isEmpty ? "/" : directory
+  }
+
+  /// The last component of `path`.
+  public static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  /// `directory/name`.
+  public static func join(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  /// Whether something exists at `path`.
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
+  /// Whether `path` is a directory.
+  public static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Flushes a directory's entries (after a rename or create) to disk.
+  public static func syncDirectory(_ directory: String) {
+    let fd = open(directory, O_RDONLY | O_DIRECTORY)
+    if fd >= 0 {
+      fsync(fd)
+      close(fd)
+    }
+  }
+
+  /// Reads a whole file.
+  public static func read(_ path: String) throws(FileError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError.fromErrno(path) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw FileError.fromErrno(path) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
+    var result = [UInt8]()
+    result.reserveCapacity(Int(info.st_size))
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileError.fromErrno(path, "cannot read")
+      }
+      if count == 0 { break }
+      result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+  }
+
+  /// Creates a directory (and its parents) when missing.
+  public static func makeDirectory(_ path: String) throws(FileError) {
+    if isDirectory(path) { return }
+    let parent = directory(of: path)
+    if parent != path && parent != "." && parent != "/" && !exists(parent) {
+      try makeDirectory(parent)
+    }
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+      throw FileError.fromErrno(path, "cannot create the directory")
+    }
+  }
+}

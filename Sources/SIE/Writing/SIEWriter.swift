@@ -1,0 +1,92 @@
+import Invoicing
+
+/// Writes SIE 4 files in the canonical form: code page 437, CRLF, records in group order, one
+/// space between fields, codes and numbers bare, free texts quoted with `\"` escapes, `""` for
+/// empty fields before a filled one, amounts with two decimals, optionally `#KSUMMA`.
+///
+/// The same document always gives the same bytes, and reading them back gives the document
+/// again (see ``SIEDocument/completedForWriting()``).
+///
+/// ```swift
+/// let output = try SIEWriter(options: .init(checksum: true)).encode(document)
+/// try AtomicFile.write(output.bytes, to: "FAKT.SI")
+/// ```
+public struct SIEWriter: Sendable {
+  public struct Options: Sendable {
+    /// Write `#KSUMMA` (SIE §10).
+    public var checksum: Bool
+    /// Replace characters code page 437 lacks (`€` → `EUR`) instead of failing.
+    public var transliterate: Bool
+
+    public init(checksum: Bool = false, transliterate: Bool = false) {
+      self.checksum = checksum
+      self.transliterate = transliterate
+    }
+  }
+
+  /// The bytes written and the texts that had to change to be written.
+  public struct Output: Sendable {
+    public var bytes: [UInt8]
+    /// Warnings for texts written differently (control characters, transliteration).
+    public var changes: [Diagnostic]
+    /// The `#KSUMMA` written, if any.
+    public var checksum: UInt32?
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) { self.options = options }
+
+  /// Encodes `document`.
+  ///
+  /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
+  ///   transliterating) with its place; nothing is written then.
+  public func encode(_ document: SIEDocument) throws(SIEWriteError) -> Output {
+    var writer = RecordWriter(options: options, estimatedRecords: document.records.count)
+    writer.write(document.completedForWriting())
+    if !writer.encoder.failures.isEmpty {
+      throw SIEWriteError(problems: writer.encoder.failures)
+    }
+    return Output(
+      bytes: writer.sink.bytes, changes: writer.encoder.changes,
+      checksum: options.checksum ? writer.sink.crc.value : nil)
+  }
+
+  /// Encodes `document` and writes it to `path` atomically (a temporary file, then rename).
+  @discardableResult
+  public func write(_ document: SIEDocument, toPath path: String) throws -> Output {
+    let output = try encode(document)
+    try AtomicFile.write(output.bytes, to: path)
+    return output
+  }
+}
+
+/// The document could not be written; every problem is listed.
+public struct SIEWriteError: Error, Sendable, CustomStringConvertible {
+  public var problems: [Diagnostic]
+
+  public var description: String {
+    "cannot write the SIE file:\n" + problems.map { "  " + $0.message }.joined(separator: "\n")
+  }
+}
+
+extension SIEDocument {
+  /// The document as the writer writes it: records in group order, `#FLAGGA` present
+  /// (`0` when missing) and `#FORMAT PC8`. Reading a written file gives exactly this.
+  public func completedForWriting() -> SIEDocument {
+    var records = inGroupOrder().records
+    if !records.contains(where: { $0.label == .flagga }) {
+      records.insert(.flag(0), at: 0)
+    }
+    if let index = records.firstIndex(where: { $0.label == .format }) {
+      if case .format(let value, let extra) = records[index], value != "PC8" {
+        records[index] = .format("PC8", extra: extra)
+      }
+    } else {
+      let afterProgram = records.firstIndex { $0.label == .program }.map { $0 + 1 }
+      let firstIdentification = records.firstIndex { $0.label.map { $0.group > .flag } ?? false }
+      records.insert(.format("PC8"), at: afterProgram ?? firstIdentification ?? records.count)
+    }
+    return SIEDocument(records: records)
+  }
+}

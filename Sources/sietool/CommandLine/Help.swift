@@ -1,0 +1,54 @@
+/// The help text of a command, in the layout of swift-argument-parser.
+enum Help {
+  static func usage(_ command: any Command.Type, path: [String]) -> String {
+    let configuration = command.configuration
+    if !configuration.subcommands.isEmpty {
+      return "USAGE: \(path.joined(separator: " ")) <subcommand>"
+    }
+    let options = configuration.arguments.filter { !$0.isPositional }.map(\.usage)
+    let positionals = configuration.arguments.filter(\.isPositional).map(\.usage)
+    return "USAGE: " + (path + positionals + options).joined(separator: " ")
+  }
+
+  static func text(_ command: any Command.Type, path: [String]) -> String {
+    let configuration = command.configuration
+    var lines = ["OVERVIEW: \(configuration.abstract)", ""]
+    if !configuration.discussion.isEmpty {
+      lines += [configuration.discussion, ""]
+    }
+    lines += [usage(command, path: path), ""]
+    let positionals = configuration.arguments.filter(\.isPositional)
+    if !positionals.isEmpty {
+      lines.append("ARGUMENTS:")
+      for argument in positionals { lines.append(row("<\(argument.name)>", argument.help)) }
+      lines.append("")
+    }
+    let options = configuration.arguments.filter { !$0.isPositional }
+    lines.append("OPTIONS:")
+    for argument in options {
+      var names = argument.short.map { "-\($0), " } ?? ""
+      names += "--\(argument.name)"
+      if case .option(let valueName, _) = argument.kind { names += " <\(valueName)>" }
+      var help = argument.help
+      if let choices = argument.choices { help += " (\(choices.joined(separator: "|")))" }
+      if let defaultValue = argument.defaultValue { help += " (default: \(defaultValue))" }
+      lines.append(row(names, help))
+    }
+    lines.append(row("-h, --help", "Show help information."))
+    if !configuration.subcommands.isEmpty {
+      lines += ["", "SUBCOMMANDS:"]
+      for subcommand in configuration.subcommands {
+        lines.append(row(subcommand.configuration.name, subcommand.configuration.abstract))
+      }
+      lines += ["", "  See '\(path.joined(separator: " ")) help <subcommand>' for detailed help."]
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func row(_ name: String, _ help: String) -> String {
+    let padded = "  " + name
+    return padded.count < 26
+      ? padded + String(repeating: " ", count: 26 - padded.count) + help
+      : padded + "\n" + String(repeating: " ", count: 26) + help
+  }
+}

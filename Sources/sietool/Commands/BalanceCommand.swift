@@ -1,0 +1,85 @@
+import Invoicing
+import SIE
+
+/// `sietool balance FILE [--year 0] [--format text|json|csv]`
+struct BalanceCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "balance",
+    abstract: "Show the trial balance of an SIE file: opening, movement, closing per account.",
+    discussion: """
+      Movement is the sum of the effective rows (#TRANS not replaced by #RTRANS, and #RTRANS; \
+      never #BTRANS) of the year's vouchers. 'declared' is the file's own #UB (balance-sheet \
+      accounts) or #RES (result accounts); a '!' marks accounts where it differs.
+      """,
+    arguments: [
+      .positional("file", help: "The SIE file."),
+      .option("year", value: "n", help: "The fiscal year: 0 current, -1 previous.", default: "0"),
+      .option(
+        "format", value: "format", help: "How to print.", choices: ["text", "json", "csv"],
+        default: "text"),
+    ])
+
+  var file: String
+  var year: Int
+  var format: OutputFormat
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    file = arguments.require("file")
+    guard let year = Int(arguments.require("year")) else {
+      throw UsageError("invalid value '\(arguments.require("year"))' for --year")
+    }
+    self.year = year
+    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
+  }
+
+  func run(_ console: Console) throws -> Int32 {
+    let (document, report) = try SIEDocument.read(path: file)
+    if report.summary.lines > 0 && document.records.isEmpty {
+      throw CommandFailure("\(file) is not an SIE file")
+    }
+    let lines = try document.trialBalance(year: year)
+    switch format {
+    case .json:
+      let accounts = lines.map { line -> JSONValue in
+        .object([
+          "account": .string(line.account.text), "name": .string(line.name),
+          "opening": .string(line.opening.description),
+          "movement": .string(line.movement.description),
+          "closing": .string(line.closing.description),
+          "declared": line.declared.map { .string($0.description) } ?? .null,
+        ])
+      }
+      console.printJSON(.object(["year": .integer(year), "accounts": .array(accounts)]))
+    case .csv:
+      var csv = CSVWriter()
+      csv.row(["account", "name", "opening", "movement", "closing", "declared"])
+      for line in lines {
+        csv.row([
+          line.account.text, line.name, line.opening.description, line.movement.description,
+          line.closing.description, line.declared?.description ?? "",
+        ])
+      }
+      console.write(csv.bytes)
+    case .text:
+      console.print(
+        "account".padding(8) + "name".padding(32) + "opening".leftPadded(16)
+          + "movement".leftPadded(16) + "closing".leftPadded(16) + "declared".leftPadded(16))
+      for line in lines {
+        let name = line.name.count > 30 ? String(line.name.prefix(29)) + "…" : line.name
+        console.print(
+          line.account.text.padding(8) + name.padding(32)
+            + line.opening.description.leftPadded(16) + line.movement.description.leftPadded(16)
+            + line.closing.description.leftPadded(16)
+            + (line.declared?.description ?? "-").leftPadded(16) + (line.differs ? " !" : ""))
+      }
+    }
+    return 0
+  }
+}
+
+extension String {
+  /// The string right-aligned in `width` characters.
+  func leftPadded(_ width: Int) -> String {
+    count >= width ? " " + self : String(repeating: " ", count: width - count) + self
+  }
+}

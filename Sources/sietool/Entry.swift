@@ -1,0 +1,13 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@main
+enum Entry {
+  static func main() {
+    let status = Sietool.main(Array(CommandLine.arguments.dropFirst()), console: .standard())
+    exit(status)
+  }
+}
