@@ -8,8 +8,8 @@ struct Sietool: CommandGroup {
     name: "sietool",
     abstract: "Read, check and write SIE files; keep invoice books and export them as SIE4.",
     subcommands: [
-      ValidateCommand.self, InfoCommand.self, BalanceCommand.self,
-        // ChecksumCommand.self, DiffCommand.self,
+      ValidateCommand.self, InfoCommand.self, BalanceCommand.self, ConvertCommand.self,
+      ChecksumCommand.self, DiffCommand.self,
     ])
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.

@@ -22,7 +22,8 @@ public enum AtomicFile {
     }
     do throws(FileError) {
       try writeAll(fd, bytes, path: path)
-      fchmod(fd, 0o644)
+      var existing = stat()
+      fchmod(fd, stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644)
       guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "cannot flush") }
       closed = true
       guard close(fd) == 0 else { throw FileError.fromErrno(path, "cannot close") }

@@ -21,6 +21,29 @@ struct Token: Sendable {
   static let innerQuote: UInt8 = 8
 
   var isBrace: Bool { kind == .open || kind == .close }
+
+  /// Calls `body` with the token's content in `line`, `\"` unescaped.
+  func withContent<R>(
+    in line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  )
+    -> R
+  {
+    let bytes = UnsafeBufferPointer(rebasing: line[Int(start)..<Int(end)])
+    guard flags & Token.escaped != 0 else { return body(bytes) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+      var written = 0
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == 0x5C && index + 1 < bytes.count && bytes[index + 1] == 0x22 {
+          index += 1
+        }
+        buffer[written] = bytes[index]
+        written += 1
+        index += 1
+      }
+      return body(UnsafeBufferPointer(rebasing: buffer[0..<written]))
+    }
+  }
   var length: Int { Int(end - start) }
 }
 

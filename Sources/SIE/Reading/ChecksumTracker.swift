@@ -45,24 +45,34 @@ struct ChecksumTracker {
     }
   }
 
-  /// Adds the tokens of the parser's current line.
-  mutating func add(line parser: ParserCore) {
+  /// Adds the tokens of a line.
+  mutating func add(
+    _ tokenizer: LineTokenizer, of line: UnsafeBufferPointer<UInt8>, encoding: TextEncoding
+  ) {
     guard case .active(var crc, let opened) = state else { return }
-    for index in 0..<parser.tokenizer.count {
-      let token = parser.tokenizer[index]
+    ChecksumTracker.hash(tokenizer, of: line, encoding: encoding, into: &crc)
+    state = .active(crc, opened: opened)
+  }
+
+  /// Adds the content of every token of a line but braces, in code page 437.
+  static func hash(
+    _ tokenizer: LineTokenizer, of line: UnsafeBufferPointer<UInt8>, encoding: TextEncoding,
+    into crc: inout CRC32
+  ) {
+    for index in 0..<tokenizer.count {
+      let token = tokenizer[index]
       if token.isBrace { continue }
-      parser.withContent(token) { bytes in
-        switch parser.encoding {
+      token.withContent(in: line) { bytes in
+        switch encoding {
         case .ascii, .cp437:
           crc.update(UnsafeRawBufferPointer(bytes))
         case .utf8, .latin1:
-          for scalar in parser.encoding.decode(bytes).unicodeScalars {
+          for scalar in encoding.decode(bytes).unicodeScalars {
             crc.update(byte: CP437.byte(for: scalar) ?? UInt8(ascii: "?"))
           }
         }
       }
     }
-    state = .active(crc, opened: opened)
   }
 
   mutating func finish(into diagnostics: inout DiagnosticCollector) {

@@ -76,21 +76,7 @@ extension ParserCore {
 
   /// Calls `body` with a token's content, `\"` unescaped.
   func withContent<R>(_ token: Token, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let bytes = tokenBytes(token)
-    guard token.flags & Token.escaped != 0 else { return body(bytes) }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-      var written = 0
-      var index = 0
-      while index < bytes.count {
-        if bytes[index] == 0x5C && index + 1 < bytes.count && bytes[index + 1] == 0x22 {
-          index += 1
-        }
-        buffer[written] = bytes[index]
-        written += 1
-        index += 1
-      }
-      return body(UnsafeBufferPointer(rebasing: buffer[0..<written]))
-    }
+    token.withContent(in: line, body)
   }
 
   /// A token's text, unescaped and decoded.

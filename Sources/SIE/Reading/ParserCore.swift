@@ -104,7 +104,9 @@ struct ParserCore {
     }
     let first = tokenizer[0]
     let isChecksumLine = first.kind == .bare && label(of: first) == .ksumma
-    if checksum.isActive && !isChecksumLine { checksum.add(line: self) }
+    if checksum.isActive && !isChecksumLine {
+      checksum.add(tokenizer, of: line, encoding: encoding)
+    }
 
     var index = 0
     while index < tokenizer.count && tokenizer[index].isBrace {

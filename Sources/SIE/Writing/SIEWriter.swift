@@ -66,7 +66,9 @@ public struct SIEWriteError: Error, Sendable, CustomStringConvertible {
   public var problems: [Diagnostic]
 
   public var description: String {
-    "cannot write the SIE file:\n" + problems.map { "  " + $0.message }.joined(separator: "\n")
+    let shown = problems.prefix(20).map { "  " + $0.message }
+    let more = problems.count > 20 ? ["  … and \(problems.count - 20) more"] : []
+    return "cannot write the SIE file:\n" + (shown + more).joined(separator: "\n")
   }
 }
 

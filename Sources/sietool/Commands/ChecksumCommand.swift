@@ -1,0 +1,54 @@
+import Invoicing
+import SIE
+
+/// `sietool checksum FILE [--fix]`
+struct ChecksumCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "checksum",
+    abstract: "Verify an SIE file's #KSUMMA, or write a correct one.",
+    discussion: """
+      Exits 0 when the checksum is valid or absent, 1 when it is wrong or the file is cut off. \
+      --fix writes the file back with a correct #KSUMMA (the opening one after #FLAGGA, the \
+      closing one last); every other byte stays as it was.
+      """,
+    arguments: [
+      .positional("file", help: "The SIE file."),
+      .flag("fix", help: "Rewrite #KSUMMA so that it is correct."),
+    ])
+
+  var file: String
+  var fix: Bool
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    file = arguments.require("file")
+    fix = arguments.flag("fix")
+  }
+
+  func run(_ console: Console) throws -> Int32 {
+    let bytes = try FilePath.read(file)
+    let status = SIEValidator.validate(bytes: bytes).checksum
+    if fix {
+      let fixed = SIEChecksum.rewrite(bytes)
+      guard case .valid(let value) = SIEValidator.validate(bytes: fixed).checksum else {
+        throw CommandFailure("could not compute a valid checksum for \(file)")
+      }
+      if fixed != bytes { try AtomicFile.write(fixed, to: file) }
+      console.print("\(file): #KSUMMA \(value) written")
+      return 0
+    }
+    switch status {
+    case .absent:
+      console.print("\(file): no #KSUMMA")
+      return 0
+    case .valid(let value):
+      console.print("\(file): #KSUMMA \(value) is valid")
+      return 0
+    case .invalid(let expected, let computed):
+      console.print("\(file): #KSUMMA \(expected) is wrong; the contents give \(computed)")
+      return 1
+    case .truncated:
+      console.print("\(file): #KSUMMA opened but never closed; the file is cut off")
+      return 1
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import Invoicing
+import SIE
+
+/// `sietool convert FILE --to sie|json|csv [-o OUT|-] [--profile …] [--fix] [--checksum]`
+struct ConvertCommand: Command {
+  static let configuration = CommandConfiguration(
+    name: "convert",
+    abstract: "Convert an SIE file to canonical SIE4 (CP437, CRLF), JSON or CSV.",
+    discussion: """
+      'sie' writes the canonical form: records in group order, code page 437, CRLF, quotes \
+      only where the format wants them. A receiver profile first lists everything that system \
+      would refuse; nothing is written while such findings remain, unless --fix repairs them \
+      (shortened texts, normalised #ORGNR, #FLAGGA 0). 'json' holds every record; 'csv' one \
+      line per effective transaction row. Files are written atomically.
+      """,
+    arguments: [
+      .positional("file", help: "The SIE file to read."),
+      .option(
+        "to", value: "format", help: "What to write.", required: true,
+        choices: ["sie", "json", "csv"]),
+      .option(
+        "output", short: "o", value: "path", help: "Where to write; - for standard output.",
+        default: "-"),
+      .option(
+        "profile", value: "receiver", help: "Check the result for a receiving system.",
+        choices: ReceiverProfile.allCases.map(\.rawValue)),
+      .flag("fix", help: "Repair what the profile finds and can be repaired."),
+      .flag("dry-run", help: "Only report what the profile finds; write nothing."),
+      .flag("checksum", help: "Write #KSUMMA (sie only)."),
+      .flag(
+        "transliterate",
+        help: "Replace characters code page 437 lacks (€ → EUR) instead of failing."),
+      .flag("force", help: "Write even when the input has errors."),
+    ])
+
+  var file: String
+  var target: OutputFormat
+  var output: String
+  var profile: ReceiverProfile?
+  var fix: Bool
+  var dryRun: Bool
+  var checksum: Bool
+  var transliterate: Bool
+  var force: Bool
+
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    file = arguments.require("file")
+    switch arguments.require("to") {
+    case "sie": target = .text
+    case "json": target = .json
+    default: target = .csv
+    }
+    output = arguments.require("output")
+    profile = try arguments.choice("profile", as: ReceiverProfile.self)
+    fix = arguments.flag("fix")
+    dryRun = arguments.flag("dry-run")
+    checksum = arguments.flag("checksum")
+    transliterate = arguments.flag("transliterate")
+    force = arguments.flag("force")
+    if target != .text && (profile != nil || checksum) {
+      throw UsageError("--profile and --checksum apply to --to sie only")
+    }
+    if (fix || dryRun) && profile == nil { throw UsageError("--fix and --dry-run need --profile") }
+  }
+
+  func run(_ console: Console) throws -> Int32 {
+    var (document, report) = try SIEDocument.read(path: file)
+    if report.summary.lines > 0 && document.records.isEmpty {
+      throw CommandFailure("\(file) is not an SIE file")
+    }
+    let inputErrors = report.diagnostics.filter { $0.severity == .error }
+    for diagnostic in inputErrors { console.printError(diagnostic.formatted(file: file)) }
+    switch target {
+    case .json:
+      var bytes = [UInt8]()
+      JSONValue.object([
+        "file": .string(file), "encoding": .string(report.encoding.rawValue),
+        "records": .array(document.records.map(\.jsonValue)),
+      ]).write(to: &bytes, pretty: true)
+      bytes.append(0x0A)
+      try emit(bytes, console)
+      return report.isValid ? 0 : 1
+    case .csv:
+      var csv = CSVWriter()
+      csv.row(Voucher.csvHeader)
+      for voucher in document.vouchers {
+        for row in voucher.csvRows { csv.row(row) }
+      }
+      try emit(csv.bytes, console)
+      return report.isValid ? 0 : 1
+    case .text:
+      guard report.isValid || force else {
+        throw CommandFailure(
+          "\(file) has \(report.errorCount) errors; nothing written (--force writes anyway)")
+      }
+      if let profile {
+        if fix {
+          let (fixed, changes) = profile.fix(document)
+          document = fixed
+          for change in changes { console.printError(change.formatted(file: file)) }
+        }
+        let findings = profile.check(document)
+        for finding in findings {
+          let hint = finding.isFixable && !fix ? " (--fix repairs this)" : ""
+          console.printError(finding.diagnostic.formatted(file: file) + hint)
+        }
+        if dryRun { return findings.contains { $0.diagnostic.severity == .error } ? 1 : 0 }
+        if findings.contains(where: { $0.diagnostic.severity == .error }) {
+          throw CommandFailure("the \(profile.rawValue) profile finds errors; nothing written")
+        }
+      }
+      let writer = SIEWriter(options: .init(checksum: checksum, transliterate: transliterate))
+      let encoded = try writer.encode(document)
+      for change in encoded.changes { console.printError(change.formatted(file: file)) }
+      try emit(encoded.bytes, console)
+      return 0
+    }
+  }
+
+  /// Writes to the output file atomically, or to standard output.
+  func emit(_ bytes: [UInt8], _ console: Console) throws {
+    if output == "-" {
+      console.write(bytes)
+    } else {
+      try AtomicFile.write(bytes, to: output)
+    }
+  }
+}
