@@ -32,7 +32,7 @@ struct LineSource {
   /// Reads from an open file descriptor (not closed here) in chunks of `chunkSize` bytes.
   init(descriptor: Int32, chunkSize: Int) {
     self.descriptor = descriptor
-    capacity = max(chunkSize, 4096)
+    capacity = max(chunkSize, 64)
     buffer = .allocate(capacity: capacity)
     atEndOfFile = false
     fill()
@@ -99,6 +99,10 @@ struct LineSource {
           continue
         }
         lineNumber += 1
+        if newline - lineStart > LineSource.maximumLineLength {
+          skippedLongLine = lineNumber
+          continue
+        }
         var lineEnd = newline
         if lineEnd > lineStart && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         return UnsafeBufferPointer(start: buffer + lineStart, count: lineEnd - lineStart)
@@ -113,6 +117,10 @@ struct LineSource {
           return nil
         }
         lineNumber += 1
+        if end - lineStart > LineSource.maximumLineLength {
+          skippedLongLine = lineNumber
+          return nil
+        }
         var lineEnd = end
         if lineEnd > lineStart && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         return UnsafeBufferPointer(start: buffer + lineStart, count: lineEnd - lineStart)

@@ -92,16 +92,18 @@ struct ParserCore {
 
   // MARK: Lines
 
+  mutating func reportSkippedLine() {
+    guard let skipped = source.skippedLongLine else { return }
+    source.skippedLongLine = nil
+    diagnostics.report(
+      .error, .lineTooLong, "line longer than \(LineSource.maximumLineLength >> 20) MiB skipped",
+      at: SourceLocation(line: skipped))
+  }
+
   mutating func processLine() {
+    reportSkippedLine()
     tokenizer.tokenize(line)
     guard tokenizer.count > 0 else { return }
-    if let skipped = source.skippedLongLine {
-      source.skippedLongLine = nil
-      diagnostics.report(
-        .error, .lineTooLong,
-        "line longer than \(LineSource.maximumLineLength >> 20) MiB skipped",
-        at: SourceLocation(line: skipped))
-    }
     let first = tokenizer[0]
     let isChecksumLine = first.kind == .bare && label(of: first) == .ksumma
     if checksum.isActive && !isChecksumLine {
@@ -245,6 +247,7 @@ struct ParserCore {
   }
 
   mutating func finishInput() {
+    reportSkippedLine()
     if let error = source.readError {
       diagnostics.report(
         .error, .readFailed, "reading stopped: \(String(cString: strerror(error)))",

@@ -1,0 +1,132 @@
+import Invoicing
+import Testing
+
+@testable import SIE
+
+@Suite struct CorpusTests {
+  @Test func everyCorpusFileIsPinned() {
+    let pinned = Set(CorpusExpectation.all.map(\.file))
+    let present = Set(Corpus.files)
+    #expect(!present.isEmpty, "the corpus is missing at \(Corpus.directory)")
+    #expect(present.subtracting(pinned).isEmpty, "corpus files without an expectation")
+    #expect(pinned.subtracting(present).isEmpty, "expectations without a corpus file")
+  }
+
+  @Test(arguments: CorpusExpectation.all)
+  func verdict(_ expected: CorpusExpectation) throws {
+    let report = try SIEValidator.validate(path: Corpus.path(expected.file))
+    #expect(report.isValid == expected.valid)
+    #expect(report.type == expected.type)
+    #expect(report.encoding == expected.encoding)
+    #expect(report.summary.vouchers == expected.vouchers)
+    #expect(report.checksum.summary == expected.checksum)
+    let raised = Set(report.diagnostics.filter { $0.severity != .note }.map(\.code))
+    #expect(raised == expected.raises)
+  }
+
+  /// Reading in chunks of 64 bytes (lines cut anywhere, the encoding settled late) gives the
+  /// same records and findings as reading the whole file at once.
+  @Test(arguments: CorpusExpectation.all.map(\.file))
+  func chunkedReadingAgreesWithWholeReading(_ file: String) throws {
+    let whole = try SIEReader(path: Corpus.path(file), options: .init(chunkSize: 1 << 24))
+    let chunked = try SIEReader(path: Corpus.path(file), options: .init(chunkSize: 64))
+    let wholeRecords = Array(whole)
+    let chunkedRecords = Array(chunked)
+    #expect(wholeRecords == chunkedRecords)
+    if !wholeRecords.isEmpty { #expect(whole.encoding == chunked.encoding) }
+    #expect(whole.checksum == chunked.checksum)
+    #expect(whole.diagnostics.finished().map(\.code) == chunked.diagnostics.finished().map(\.code))
+  }
+
+  /// The checksums the SIE notes list for corpus files.
+  @Test(
+    arguments: [
+      ("idstam__Sie1.se", 909_685_525), ("idstam__Norstedts%20Bokslut%20SIE%201.se", 3_033_066_896),
+      ("Alipsa__42_sie2.se", 2_512_856_369), ("Alipsa__43_sie3.se", 3_786_156_381),
+      ("idstam__Bokslut%20Norstedts%20SIE%204E.se", 854_227_682),
+      ("idstam__Norstedts%20Bokslut%20SIE%204I.si", 1_573_150_874),
+      ("wilhelmuggla__Sie4I1ksumma.SI", 2_089_216_536),
+    ] as [(String, UInt32)])
+  func validChecksums(file: String, value: UInt32) throws {
+    let report = try SIEValidator.validate(path: Corpus.path(file))
+    #expect(report.checksum == .valid(value))
+  }
+
+  @Test(arguments: ["iCalcreator__Sie4I1ksumma.SI", "wilhelmuggla__Sie4E1ksumma.SI"])
+  func placeholderChecksumsAreReported(file: String) throws {
+    let report = try SIEValidator.validate(path: Corpus.path(file))
+    guard case .invalid(let expected, _) = report.checksum else {
+      Issue.record("checksum not reported invalid")
+      return
+    }
+    #expect(expected == 123_456_789)
+    #expect(report.diagnostics.contains { $0.code == .checksumMismatch })
+  }
+
+  /// The Fortnox export with 393 #RTRANS and 307 #BTRANS rows balances entirely when removed
+  /// rows are left out and twins are paired by position; summing everything would leave 237
+  /// vouchers out of balance.
+  @Test func removedRowsAreNotBooked() throws {
+    let (document, report) = try SIEDocument.read(
+      path: Corpus.path("skatasweden__ByggnadsställningsentreprenadiStockholmAB20260330_170428.se"))
+    #expect(report.isValid)
+    let vouchers = document.vouchers
+    #expect(vouchers.count == 4434)
+    #expect(vouchers.allSatisfy { $0.imbalance == 0 })
+    let summingRemoved = vouchers.filter { voucher in
+      var sum = voucher.imbalance
+      for row in voucher.rows where row.kind == .removed { sum += Int128(row.amount.ore) }
+      return sum != 0
+    }
+    #expect(summingRemoved.count == 237)
+    #expect(
+      report.diagnostics.filter { $0.code == .removedRowsOnly }.map(\.location?.line) == [
+        7260, 18638, 29555,
+      ])
+  }
+
+  @Test func twinsArePairedByPositionEvenWhenTheyDiffer() throws {
+    let (document, _) = try SIEDocument.read(path: Corpus.path("idstam__BL0001_typ4.SE"))
+    let withAdded = document.vouchers.filter { $0.rows.contains { $0.kind == .added } }
+    #expect(!withAdded.isEmpty)
+    for voucher in withAdded {
+      #expect(voucher.imbalance == 0)
+      let added = voucher.rows.filter { $0.kind == .added }.count
+      let normal = voucher.rows.filter { $0.kind == .normal }.count
+      #expect(voucher.effectiveRows.count == normal)  // each twin replaced by its #RTRANS
+      #expect(added > 0)
+    }
+  }
+
+  @Test func lenientReadingKeepsWhatRealFilesMeant() throws {
+    let xe = try SIEDocument.read(path: Corpus.path("idstam__XE_SIE_1_20151125094750.SE")).document
+    #expect(xe.accountNames[AccountNumber("1288")] == "F\"rskott till Lind\" Park")
+
+    let kassa = try SIEDocument.read(path: Corpus.path("blinfo__BLBLOV_SIE4.SI")).document
+    #expect(kassa.companyName == "Övningsbolaget AB")
+    #expect(kassa.vouchers.first?.series == "K")
+    #expect(kassa.vouchers.first?.number == "")
+
+    let mamut = try SIEDocument.read(path: Corpus.path("idstam__MAMUT_SIE1_EXPORT.SE")).document
+    #expect(mamut.format == "PC8")
+
+    let arousell = try SIEDocument.read(path: Corpus.path("blinfo__Arousells_Visning_AB.SE"))
+      .document
+    #expect(arousell.vouchers.contains { $0.number == "110000051" })
+
+    let sample = try SIEDocument.read(path: Corpus.path("skatasweden__SIE4 Exempelfil.SE")).document
+    let companyID = sample.records.compactMap {
+      if case .companyID(let id, _) = $0 { id } else { nil }
+    }
+    #expect(companyID.first?.contains("\\") == true)
+    #expect(companyID.first?.contains("÷") == true)  // a Latin-1 ö read as code page 437
+
+    let alipsa = try SIEDocument.read(path: Corpus.path("Alipsa__43_sie3.se")).document
+    #expect(
+      alipsa.periodBalances.contains { $0.objects == [ObjectReference(dimension: 6, code: "VERK")] }
+    )
+
+    let specter = try SIEDocument.read(path: Corpus.path("idstam__SIE_exempelfil.se")).document
+    #expect(specter.vouchers.flatMap(\.rows).contains { $0.amount == Amount(ore: -314_210) })
+  }
+}
