@@ -327,16 +327,21 @@ extension ParserCore {
 
   /// The object list of field `index` (`[]` when empty).
   mutating func objects(_ index: Int) -> [ObjectReference] {
+    var result = [ObjectReference]()
+    readObjects(index, into: &result)
+    return result
+  }
+
+  /// Appends the object list of field `index` to `result`.
+  mutating func readObjects(_ index: Int, into result: inout [ObjectReference]) {
     let field = fields[index]
-    guard field.count > 0 else { return [] }
+    guard field.count > 0 else { return }
     if field.count % 2 != 0 {
       diagnostics.report(
         .error, .invalidObjectList,
         "object list has \(field.count) items; it must hold pairs of dimension and object",
         at: location(ofField: index))
     }
-    var result = [ObjectReference]()
-    result.reserveCapacity(field.count / 2)
     var tokenIndex = field.first
     while tokenIndex + 1 < field.first + field.count {
       let dimensionToken = tokenizer[tokenIndex]
@@ -351,6 +356,16 @@ extension ParserCore {
       result.append(ObjectReference(dimension: dimension, code: string(tokenizer[tokenIndex + 1])))
       tokenIndex += 2
     }
-    return result
+  }
+
+  /// An account field as a key: a number for the usual accounts, text otherwise.
+  mutating func accountKey(_ index: Int) -> AccountKey {
+    if index < fields.count, !fields[index].isList {
+      let token = tokenizer[fields[index].first]
+      if token.flags == 0, let slot = AccountKey.slot(tokenBytes(token)) {
+        return AccountKey(slot: slot)
+      }
+    }
+    return AccountKey(account(index))
   }
 }

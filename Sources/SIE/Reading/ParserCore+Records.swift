@@ -2,26 +2,33 @@ import Invoicing
 
 extension ParserCore {
   /// `#TRANS`, `#RTRANS`, `#BTRANS`: kontonr {objektlista} belopp transdat transtext kvantitet sign.
-  mutating func decodeRow(_ kind: TransactionRow.Kind) -> TransactionRow {
-    let account = account(0)
+  mutating func decodeRow(_ kind: TransactionRow.Kind) -> RowView {
+    let account = accountKey(0)
+    // The object buffer is taken out while it is filled, and put back to be reused.
     var objects = [ObjectReference]()
+    swap(&objects, &rowObjects)
+    objects.removeAll(keepingCapacity: true)
+    defer { rowObjects = objects }
     var next = 1
     if next < fields.count && fields[next].isList {
-      objects = self.objects(next)
+      readObjects(next, into: &objects)
       next += 1
     } else {
       diagnostics.report(
         .warning, .missingObjectList, "row has no object list {}; read as if it had an empty one",
         at: location(ofField: next))
     }
-    let amount = amount(next)
-    var row = TransactionRow(kind, account: account, objects: objects, amount: amount)
+    var row = RowView(kind: kind, account: account, objects: objects, amount: amount(next))
     if next + 1 < fields.count {
       row.date = date(next + 1, "row date", required: false)
-      row.text = text(next + 2)
       row.quantity = quantity(next + 3)
-      row.sign = text(next + 4)
-      row.extra = extra(from: next + 5)
+      if Sink.wantsDetails {
+        row.text = text(next + 2)
+        row.sign = text(next + 4)
+        row.extra = extra(from: next + 5)
+      } else {
+        checkLexically(from: next + 2)
+      }
     }
     return row
   }
@@ -30,11 +37,28 @@ extension ParserCore {
   mutating func decodeVoucher() -> Voucher {
     var voucher = Voucher(
       series: text(0), number: text(1), date: date(2, "voucher date", required: true))
-    voucher.text = text(3)
     voucher.registrationDate = date(4, "registration date", required: false)
-    voucher.sign = text(5)
-    voucher.extra = extra(from: 6)
+    if Sink.wantsDetails {
+      voucher.text = text(3)
+      voucher.sign = text(5)
+      voucher.extra = extra(from: 6)
+    } else {
+      checkLexically(from: 3)
+    }
     return voucher
+  }
+
+  /// Reports lexical problems (control characters, open quotes) of the fields from `index` on
+  /// without decoding them.
+  mutating func checkLexically(from index: Int) {
+    guard index < fields.count else { return }
+    for fieldIndex in index..<fields.count {
+      let field = fields[fieldIndex]
+      for tokenIndex in field.first..<(field.first + field.count) {
+        let token = tokenizer[tokenIndex]
+        if token.flags & (Token.control | Token.unterminated) != 0 { reportLexical(token) }
+      }
+    }
   }
 
   /// Every record but vouchers, rows and `#KSUMMA`.

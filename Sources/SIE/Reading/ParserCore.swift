@@ -6,12 +6,14 @@ import Invoicing
   import Darwin
 #endif
 
-/// The reading engine: lines → tokens → typed records, with vouchers assembled from their
-/// blocks, `#KSUMMA` verified on the way, and every oddity reported as a diagnostic.
+/// The reading engine: lines → tokens → typed records, with voucher blocks followed, `#KSUMMA`
+/// verified on the way, and every oddity reported as a diagnostic. What it reads goes to its
+/// sink: the streaming reader's queue, the document reader or the validator.
 ///
-/// The engine is a struct over raw buffers so that the hot loop runs without reference
-/// counting or exclusivity checks; ``SIEReader`` owns one and frees its buffers.
-struct ParserCore {
+/// The engine is a struct over raw buffers, specialised for its sink, so that the hot loop
+/// runs without reference counting or exclusivity checks. Its owner frees the buffers.
+struct ParserCore<Sink: ParserSink> {
+  var sink: Sink
   var source: LineSource
   var tokenizer = LineTokenizer()
   var fields: [FieldSpan] = []
@@ -28,19 +30,15 @@ struct ParserCore {
   /// Set once the encoding mismatch (if any) has been reported.
   var encodingReported = false
 
-  /// Records read but not yet delivered (a line may complete two).
-  var pending: [(record: SIERecord, location: SourceLocation)] = []
-  var pendingIndex = 0
   var finished = false
   var sawFirstRecord = false
+  /// Object lists of rows are read into this buffer, reused from row to row.
+  var rowObjects: [ObjectReference] = []
 
-  /// The voucher being assembled.
-  var openVoucher: Voucher?
+  /// Whether a voucher is open, and where it started.
+  var voucherOpen = false
   var openVoucherLocation = SourceLocation(line: 0)
   var block = BlockState.none
-  var openRowLocations: [SourceLocation] = []
-  /// Row locations of the voucher last delivered.
-  var deliveredRowLocations: [SourceLocation] = []
 
   enum BlockState {
     /// `#VER` read, no `{` yet.
@@ -51,11 +49,11 @@ struct ParserCore {
     case implicit
   }
 
-  init(source: LineSource, strict: Bool) {
+  init(source: LineSource, strict: Bool, sink: Sink) {
     self.source = source
+    self.sink = sink
     encoding = TextEncoding.detect(source.lookahead, isComplete: source.lookaheadIsComplete)
     diagnostics = DiagnosticCollector(strict: strict)
-    pending.reserveCapacity(4)
   }
 
   func deallocate() {
@@ -63,31 +61,26 @@ struct ParserCore {
     tokenizer.deallocate()
   }
 
-  /// The next record and where it starts, or `nil` at the end.
-  mutating func next() -> (record: SIERecord, location: SourceLocation)? {
-    while true {
-      if pendingIndex < pending.count {
-        let result = pending[pendingIndex]
-        pendingIndex += 1
-        if pendingIndex == pending.count {
-          pending.removeAll(keepingCapacity: true)
-          pendingIndex = 0
-        }
-        return result
-      }
-      if finished { return nil }
-      if let next = source.nextLine() {
-        line = next
-        lineNumber = source.lineNumber
-        processLine()
-      } else {
-        finishInput()
-      }
+  /// Reads one line (or finishes the input); returns `false` once everything is read.
+  mutating func step() -> Bool {
+    if finished { return false }
+    if let next = source.nextLine() {
+      line = next
+      lineNumber = source.lineNumber
+      processLine()
+    } else {
+      finishInput()
     }
+    return true
+  }
+
+  /// Reads everything.
+  mutating func run() {
+    while step() {}
   }
 
   mutating func emit(_ record: SIERecord, at location: SourceLocation) {
-    pending.append((record, location))
+    sink.record(record, at: location, diagnostics: &diagnostics)
   }
 
   // MARK: Lines
@@ -170,7 +163,7 @@ struct ParserCore {
       let kind: TransactionRow.Kind =
         label == .trans ? .normal : label == .rtrans ? .added : .removed
       let row = decodeRow(kind)
-      if openVoucher != nil {
+      if voucherOpen {
         if block == .none {
           diagnostics.report(
             .warning, .missingVoucherBlock,
@@ -178,8 +171,7 @@ struct ParserCore {
             at: openVoucherLocation)
           block = .implicit
         }
-        openVoucher!.rows.append(row)
-        openRowLocations.append(recordLocation)
+        sink.row(row, at: recordLocation, diagnostics: &diagnostics)
       } else {
         diagnostics.report(
           .error, .rowOutsideVoucher,
@@ -187,7 +179,7 @@ struct ParserCore {
           at: recordLocation)
       }
     case .ver?:
-      if openVoucher != nil {
+      if voucherOpen {
         if block == .explicit {
           diagnostics.report(
             .warning, .unclosedVoucherBlock, "voucher block not closed with } before the next #VER",
@@ -195,13 +187,15 @@ struct ParserCore {
         }
         deliverVoucher()
       }
-      openVoucher = decodeVoucher()
+      let voucher = decodeVoucher()
+      voucherOpen = true
       openVoucherLocation = recordLocation
       block = .none
+      sink.beginVoucher(voucher, at: recordLocation, diagnostics: &diagnostics)
     case .ksumma?:
       checksumRecord(at: recordLocation)
     default:
-      if openVoucher != nil {
+      if voucherOpen {
         if block == .explicit {
           diagnostics.report(
             .warning, .recordInVoucher,
@@ -221,7 +215,7 @@ struct ParserCore {
   // MARK: Voucher blocks
 
   mutating func openBlock(at location: SourceLocation) {
-    if openVoucher != nil && block == .none {
+    if voucherOpen && block == .none {
       block = .explicit
     } else {
       diagnostics.report(
@@ -230,7 +224,7 @@ struct ParserCore {
   }
 
   mutating func closeBlock(at location: SourceLocation) {
-    if openVoucher != nil && block != .none {
+    if voucherOpen && block != .none {
       deliverVoucher()
     } else {
       diagnostics.report(
@@ -239,11 +233,9 @@ struct ParserCore {
   }
 
   mutating func deliverVoucher() {
-    guard let voucher = openVoucher else { return }
-    openVoucher = nil
-    swap(&deliveredRowLocations, &openRowLocations)
-    openRowLocations.removeAll(keepingCapacity: true)
-    emit(.voucher(voucher), at: openVoucherLocation)
+    guard voucherOpen else { return }
+    voucherOpen = false
+    sink.endVoucher(diagnostics: &diagnostics)
   }
 
   mutating func finishInput() {
@@ -253,7 +245,7 @@ struct ParserCore {
         .error, .readFailed, "reading stopped: \(String(cString: strerror(error)))",
         at: SourceLocation(line: lineNumber + 1))
     }
-    if openVoucher != nil {
+    if voucherOpen {
       switch block {
       case .explicit:
         diagnostics.report(

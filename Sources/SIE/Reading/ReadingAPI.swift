@@ -5,32 +5,33 @@ extension SIEValidator {
   public static func validate(path: String, options: ValidationOptions = ValidationOptions())
     throws(FileError) -> ValidationReport
   {
-    let reader = try SIEReader(path: path, options: SIEReader.Options(strict: options.strict))
-    var validator = SIEValidator(options: options)
-    return validator.run(reader) { _ in }
+    let file = try OpenFile(path: path)
+    let source = LineSource(descriptor: file.descriptor, chunkSize: 1 << 20)
+    return withExtendedLifetime(file) { run(source, options: options) }
   }
 
   /// Validates bytes in memory.
   public static func validate(
     bytes: some Collection<UInt8>, options: ValidationOptions = ValidationOptions()
   ) -> ValidationReport {
-    let reader = SIEReader(bytes: bytes, options: SIEReader.Options(strict: options.strict))
-    var validator = SIEValidator(options: options)
-    return validator.run(reader) { _ in }
+    Array(bytes).withUnsafeBytes { run(LineSource(bytes: $0), options: options) }
   }
 
-  /// Feeds every record of `reader` to the validator and to `body`, then finishes.
-  mutating func run(_ reader: SIEReader, _ body: (SIERecord) -> Void) -> ValidationReport {
-    while let record = reader.next() {
-      check(
-        record, at: reader.location, rowLocations: reader.rowLocations,
-        diagnostics: &reader.diagnostics)
-      body(record)
-    }
-    summary.lines = reader.lineNumber
-    summary.bytes = reader.bytesRead
+  private static func run(_ source: LineSource, options: ValidationOptions) -> ValidationReport {
+    var core = ParserCore(
+      source: source, strict: options.strict, sink: SIEValidator(options: options))
+    defer { core.deallocate() }
+    core.run()
+    var validator = core.sink
+    return validator.finish(from: &core)
+  }
+
+  /// Finishes with the facts of the engine that read the file.
+  mutating func finish<Sink>(from core: inout ParserCore<Sink>) -> ValidationReport {
+    summary.lines = core.lineNumber
+    summary.bytes = core.source.bytesConsumed
     return finish(
-      encoding: reader.encoding, checksum: reader.checksum, diagnostics: &reader.diagnostics)
+      encoding: core.encoding, checksum: core.checksum.status, diagnostics: &core.diagnostics)
   }
 }
 
@@ -42,24 +43,30 @@ extension SIEDocument {
   public static func read(path: String, options: ValidationOptions = ValidationOptions())
     throws(FileError) -> (document: SIEDocument, report: ValidationReport)
   {
-    let reader = try SIEReader(path: path, options: SIEReader.Options(strict: options.strict))
-    return read(reader, options: options)
+    let file = try OpenFile(path: path)
+    let source = LineSource(descriptor: file.descriptor, chunkSize: 1 << 20)
+    return withExtendedLifetime(file) { read(source, options: options) }
   }
 
   /// Reads and validates bytes in memory.
   public static func read(
     bytes: some Collection<UInt8>, options: ValidationOptions = ValidationOptions()
   ) -> (document: SIEDocument, report: ValidationReport) {
-    read(
-      SIEReader(bytes: bytes, options: SIEReader.Options(strict: options.strict)), options: options)
+    Array(bytes).withUnsafeBytes { read(LineSource(bytes: $0), options: options) }
   }
 
-  private static func read(_ reader: SIEReader, options: ValidationOptions)
+  private static func read(_ source: LineSource, options: ValidationOptions)
     -> (document: SIEDocument, report: ValidationReport)
   {
-    var records = [SIERecord]()
-    var validator = SIEValidator(options: options)
-    let report = validator.run(reader) { records.append($0) }
+    var core = ParserCore(
+      source: source, strict: options.strict,
+      sink: DocumentCollector(validator: SIEValidator(options: options)))
+    defer { core.deallocate() }
+    core.run()
+    var validator = core.sink.validator
+    let records = core.sink.records
+    core.sink.records = []
+    let report = validator.finish(from: &core)
     return (SIEDocument(records: records).inGroupOrder(), report)
   }
 }

@@ -1,10 +1,9 @@
-import Invoicing
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Invoicing
 
 /// Reads an SIE file record by record, with memory independent of the file's size.
 ///
@@ -13,7 +12,7 @@ import Invoicing
 /// for record in reader {
 ///   if case .voucher(let voucher) = record { print(voucher.displayName, voucher.rows.count) }
 /// }
-/// for diagnostic in reader.finishedDiagnostics() { print(diagnostic.formatted(file: "FAKT.SI")) }
+/// for diagnostic in reader.diagnostics.finished() { print(diagnostic.formatted(file: "FAKT.SI")) }
 /// ```
 ///
 /// A voucher is delivered whole, with its rows, once its block is closed. Records are delivered
@@ -34,50 +33,46 @@ public final class SIEReader: Sequence, IteratorProtocol {
     }
   }
 
-  private var core: ParserCore
-  private var descriptor: Int32
+  private var core: ParserCore<RecordQueue>
+  private let file: OpenFile?
   /// Where the record last delivered starts.
   public private(set) var location = SourceLocation(line: 0)
+  /// The start of every row of the voucher last delivered, in row order.
+  public private(set) var rowLocations: [SourceLocation] = []
 
   /// Opens `path` for streaming.
   public init(path: String, options: Options = Options()) throws(FileError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileError.fromErrno(path) }
-    var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw FileError(path: path, reason: "is a directory")
-    }
-    descriptor = fd
+    let file = try OpenFile(path: path)
+    self.file = file
     core = ParserCore(
-      source: LineSource(descriptor: fd, chunkSize: options.chunkSize), strict: options.strict)
+      source: LineSource(descriptor: file.descriptor, chunkSize: options.chunkSize),
+      strict: options.strict, sink: RecordQueue())
   }
 
   /// Reads from bytes in memory.
   public init(bytes: some Collection<UInt8>, options: Options = Options()) {
-    descriptor = -1
-    let array = Array(bytes)
-    core = array.withUnsafeBytes {
-      ParserCore(source: LineSource(bytes: $0), strict: options.strict)
+    file = nil
+    core = Array(bytes).withUnsafeBytes {
+      ParserCore(source: LineSource(bytes: $0), strict: options.strict, sink: RecordQueue())
     }
   }
 
-  deinit {
-    core.deallocate()
-    if descriptor >= 0 { close(descriptor) }
-  }
+  deinit { core.deallocate() }
 
   /// The next record, or `nil` at the end of the file.
   public func next() -> SIERecord? {
-    guard let (record, location) = core.next() else { return nil }
-    self.location = location
-    return record
+    while true {
+      if let entry = core.sink.pop() {
+        location = entry.location
+        rowLocations = entry.rowLocations
+        return entry.record
+      }
+      guard core.step() else { return nil }
+    }
   }
 
-  /// The start of every row of the voucher last delivered, in row order.
-  public var rowLocations: [SourceLocation] { core.deliveredRowLocations }
-
-  /// The encoding the bytes were read in (detected from the first chunk).
+  /// The encoding the bytes are read in (detected from the first chunk, settled at the first
+  /// byte ≥ 0x80 when the first chunk is ASCII).
   public var encoding: TextEncoding { core.encoding }
 
   /// The `#KSUMMA` verdict; final once ``next()`` has returned `nil`.
@@ -94,4 +89,22 @@ public final class SIEReader: Sequence, IteratorProtocol {
 
   /// The number of the line last read.
   public var lineNumber: Int { core.lineNumber }
+}
+
+/// A file opened for reading, closed when released.
+final class OpenFile {
+  let descriptor: Int32
+
+  init(path: String) throws(FileError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError.fromErrno(path) }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw FileError(path: path, reason: "is a directory")
+    }
+    descriptor = fd
+  }
+
+  deinit { close(descriptor) }
 }

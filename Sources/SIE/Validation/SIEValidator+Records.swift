@@ -1,57 +1,88 @@
 import Invoicing
 
 extension SIEValidator {
+  /// Checks a whole voucher: the typed counterpart of the engine's voucher events.
   mutating func checkVoucher(
     _ voucher: Voucher, at location: SourceLocation, rowLocations: [SourceLocation],
     diagnostics: inout DiagnosticCollector
   ) {
-    summary.vouchers += 1
-    let inYearZero = voucherCountsInYearZero(voucher, at: location)
-    if inYearZero { movementsCounted += 1 } else { uncountedVouchers += 1 }
-    var sum: Int128 = 0
-    var effective = 0
-    var previousWasAdded = false
-    let rows = voucher.rows
-    for index in rows.indices {
-      let row = rows[index]
+    beginVoucher(voucher, at: location, diagnostics: &diagnostics)
+    for (index, row) in voucher.rows.enumerated() {
       let rowLocation = index < rowLocations.count ? rowLocations[index] : location
-      useAccount(row.account, at: rowLocation)
-      for object in row.objects { useObject(object, at: rowLocation) }
-      switch row.kind {
-      case .normal:
-        if previousWasAdded {
-          previousWasAdded = false
-          continue
-        }
-      case .added:
-        checkTwin(of: index, in: rows, at: rowLocation, diagnostics: &diagnostics)
-      case .removed:
-        previousWasAdded = false
-        continue
-      }
-      previousWasAdded = row.kind == .added
-      effective += 1
-      sum += Int128(row.amount.ore)
-      if inYearZero {
-        movements.update(row.account, initial: 0) { $0 += Int128(row.amount.ore) }
-      }
+      self.row(RowView(row), at: rowLocation, diagnostics: &diagnostics)
     }
-    summary.transactions += effective
-    if rows.isEmpty {
-      diagnostics.report(
-        .warning, .emptyVoucher, "voucher \(voucher.displayName) has no rows", at: location)
-    } else if effective == 0 {
+    endVoucher(diagnostics: &diagnostics)
+  }
+
+  mutating func beginVoucher(
+    _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
+    noteLabel(.ver, at: location, diagnostics: &diagnostics)
+    summary.vouchers += 1
+    current = OpenVoucher(voucher: voucher, location: location)
+    current.inYearZero = voucherCountsInYearZero(voucher, at: location)
+    if current.inYearZero { movementsCounted += 1 } else { uncountedVouchers += 1 }
+  }
+
+  /// One row of the open voucher: effective rows are summed; an `#RTRANS` must be followed by
+  /// a `#TRANS` twin with the same account and amount, which is then not counted.
+  mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+    current.rows += 1
+    useAccount(row.account, at: location)
+    for object in row.objects { useObject(object, at: location) }
+    if let added = current.awaitingTwin {
+      current.awaitingTwin = nil
+      if row.kind == .normal {
+        if row.account != added.account || row.amount != added.amount {
+          diagnostics.report(
+            .warning, .rtransTwin,
+            "the #TRANS after this #RTRANS differs from it (\(row.account.number) \(row.amount) "
+              + "against \(added.account.number) \(added.amount)); it was still taken as its twin",
+            at: added.location)
+        }
+        return
+      }
+      reportMissingTwin(at: added.location, diagnostics: &diagnostics)
+    }
+    switch row.kind {
+    case .removed:
+      return
+    case .added:
+      current.awaitingTwin = (row.account, row.amount, location)
+    case .normal:
+      break
+    }
+    current.effective += 1
+    current.sum += Int128(row.amount.ore)
+    if current.inYearZero {
+      movements.update(row.account, initial: 0) { $0 += Int128(row.amount.ore) }
+    }
+  }
+
+  mutating func endVoucher(diagnostics: inout DiagnosticCollector) {
+    if let added = current.awaitingTwin {
+      reportMissingTwin(at: added.location, diagnostics: &diagnostics)
+    }
+    summary.transactions += current.effective
+    let name = current.voucher.displayName
+    if current.rows == 0 {
+      diagnostics.report(.warning, .emptyVoucher, "voucher \(name) has no rows", at: current.location)
+    } else if current.effective == 0 {
       diagnostics.report(
         .warning, .removedRowsOnly,
-        "voucher \(voucher.displayName) has only removed (#BTRANS) rows; it books nothing",
-        at: location)
+        "voucher \(name) has only removed (#BTRANS) rows; it books nothing", at: current.location)
     }
-    if sum != 0 {
+    if current.sum != 0 {
       diagnostics.report(
         .error, .unbalancedVoucher,
-        "voucher \(voucher.displayName) does not balance: sum is \(formatOre(sum))", at: location)
+        "voucher \(name) does not balance: sum is \(formatOre(current.sum))", at: current.location)
     }
-    checkNumber(of: voucher, at: location, diagnostics: &diagnostics)
+    checkNumber(of: current.voucher, at: current.location, diagnostics: &diagnostics)
+  }
+
+  func reportMissingTwin(at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+    diagnostics.report(
+      .warning, .rtransTwin, "#RTRANS is not followed by its #TRANS twin", at: location)
   }
 
   /// Whether a voucher's rows count as movements of fiscal year 0; checks its date on the way.
@@ -74,27 +105,6 @@ extension SIEValidator {
       return false
     }
     return true
-  }
-
-  /// An `#RTRANS` must be followed by a `#TRANS` twin with the same account and amount.
-  func checkTwin(
-    of index: Int, in rows: [TransactionRow], at location: SourceLocation,
-    diagnostics: inout DiagnosticCollector
-  ) {
-    let added = rows[index]
-    guard index + 1 < rows.count, rows[index + 1].kind == .normal else {
-      diagnostics.report(
-        .warning, .rtransTwin, "#RTRANS is not followed by its #TRANS twin", at: location)
-      return
-    }
-    let twin = rows[index + 1]
-    if twin.account != added.account || twin.amount != added.amount {
-      diagnostics.report(
-        .warning, .rtransTwin,
-        "the #TRANS after this #RTRANS differs from it (\(twin.account) \(twin.amount) against "
-          + "\(added.account) \(added.amount)); it was still taken as its twin",
-        at: location)
-    }
   }
 
   /// Numbered vouchers of a series must ascend.

@@ -43,6 +43,21 @@ public struct SIEValidator {
   var outsideYear: [(message: String, location: SourceLocation)] = []
   var outsideYearCount = 0
 
+  /// The voucher being checked.
+  var current = OpenVoucher(voucher: Voucher(date: nil), location: SourceLocation(line: 0))
+
+  struct OpenVoucher {
+    /// The voucher's header (no rows).
+    var voucher: Voucher
+    var location: SourceLocation
+    var inYearZero = false
+    var rows = 0
+    var effective = 0
+    var sum: Int128 = 0
+    /// The last row was an `#RTRANS`; the next must be its twin.
+    var awaitingTwin: (account: AccountKey, amount: Amount, location: SourceLocation)?
+  }
+
   // Balances.
   var movements = AccountTable<Int128>()
   var movementsCounted = 0
@@ -64,7 +79,7 @@ public struct SIEValidator {
     _ record: SIERecord, at location: SourceLocation, rowLocations: [SourceLocation] = [],
     diagnostics: inout DiagnosticCollector
   ) {
-    if let label = record.label {
+    if let label = record.label, label != .ver {
       noteLabel(label, at: location, diagnostics: &diagnostics)
     }
     switch record {
@@ -167,8 +182,12 @@ public struct SIEValidator {
     }
   }
 
-  mutating func useAccount(_ account: AccountNumber, at location: SourceLocation) {
+  mutating func useAccount(_ account: AccountKey, at location: SourceLocation) {
     if accountUses[account] == nil { accountUses[account] = location }
+  }
+
+  mutating func useAccount(_ account: AccountNumber, at location: SourceLocation) {
+    useAccount(AccountKey(account), at: location)
   }
 
   mutating func useObject(_ object: ObjectReference, at location: SourceLocation) {
