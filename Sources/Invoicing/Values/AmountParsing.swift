@@ -26,61 +26,58 @@ extension Amount {
   /// followed by digits. At least one digit is required.
   @inlinable
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> AmountParseResult {
-    var index = 0
+    guard let base = bytes.baseAddress else { return .invalid }
     let count = bytes.count
-    var negative = false
-    if index < count && bytes[index] == UInt8(ascii: "-") {
-      negative = true
-      index += 1
-    }
+    var index = 0
+    let negative = count > 0 && base[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    // Up to 16 integer digits and two decimals fit without overflow checks.
     var value: Int64 = 0
-    var digits = 0
-    var overflow = false
+    let integerStart = index
     while index < count {
-      let digit = bytes[index] &- UInt8(ascii: "0")
+      let digit = base[index] &- 0x30
       guard digit < 10 else { break }
-      let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-      let (sum, o2) = times10.addingReportingOverflow(Int64(digit))
-      overflow = overflow || o1 || o2
-      value = sum
-      digits += 1
+      value = value &* 10 &+ Int64(digit)
       index += 1
     }
+    let integerDigits = index - integerStart
     var decimals = 0
+    var decimalValue: Int64 = 0
     var roundUp = false
-    if index < count && bytes[index] == UInt8(ascii: ".") {
+    if index < count && base[index] == UInt8(ascii: ".") {
       index += 1
       while index < count {
-        let digit = bytes[index] &- UInt8(ascii: "0")
+        let digit = base[index] &- 0x30
         guard digit < 10 else { break }
         if decimals < 2 {
-          let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-          let (sum, o2) = times10.addingReportingOverflow(Int64(digit))
-          overflow = overflow || o1 || o2
-          value = sum
+          decimalValue = decimalValue &* 10 &+ Int64(digit)
         } else if decimals == 2 {
           roundUp = digit >= 5
         }
         decimals += 1
-        digits += 1
         index += 1
       }
     }
-    guard index == count, digits > 0 else { return .invalid }
-    var scale = decimals
-    while scale < 2 {
-      let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-      overflow = overflow || o1
-      value = times10
-      scale += 1
+    guard index == count, integerDigits + decimals > 0 else { return .invalid }
+    if decimals == 1 { decimalValue &*= 10 }
+    let ore: Int64
+    if integerDigits <= 16 {
+      ore = value &* 100 &+ decimalValue &+ (roundUp ? 1 : 0)
+    } else {
+      // Long numbers: redo with overflow checks.
+      var checked: Int64 = 0
+      for position in integerStart..<(integerStart + integerDigits) {
+        let (times10, o1) = checked.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times10.addingReportingOverflow(Int64(base[position] &- 0x30))
+        if o1 || o2 { return .overflow }
+        checked = sum
+      }
+      let (times100, o1) = checked.multipliedReportingOverflow(by: 100)
+      let (sum, o2) = times100.addingReportingOverflow(decimalValue + (roundUp ? 1 : 0))
+      if o1 || o2 { return .overflow }
+      ore = sum
     }
-    if roundUp {
-      let (sum, o1) = value.addingReportingOverflow(1)
-      overflow = overflow || o1
-      value = sum
-    }
-    if overflow { return .overflow }
-    let amount = Amount(ore: negative ? -value : value)
+    let amount = Amount(ore: negative ? -ore : ore)
     return decimals > 2 ? .tooManyDecimals(rounded: amount) : .exact(amount)
   }
 }

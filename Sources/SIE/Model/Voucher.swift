@@ -34,8 +34,23 @@ public struct Voucher: Hashable, Sendable {
     self.extra = extra
   }
 
-  /// The number as an integer, when it is one.
-  public var numericNumber: Int? { Int(number) }
+  /// The number as an integer, when it is written with digits only (at most 18).
+  public var numericNumber: Int? {
+    var text = number
+    return text.withUTF8 { Voucher.numericNumber($0) }
+  }
+
+  /// Digits only (at most 18) as an integer.
+  static func numericNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+    var value = 0
+    for byte in bytes {
+      let digit = byte &- 0x30
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value
+  }
 
   /// The rows as booked: `#TRANS` rows not directly preceded by an `#RTRANS`, and the `#RTRANS`
   /// rows. Removed rows (`#BTRANS`) and the backward-compatibility twins are left out (SIE 4B

@@ -34,6 +34,13 @@ struct ParserCore<Sink: ParserSink> {
   var sawFirstRecord = false
   /// Object lists of rows are read into this buffer, reused from row to row.
   var rowObjects: [ObjectReference] = []
+  /// Whether clean voucher lines take the fast path (off only to test the two paths agree).
+  var fastPath = true
+  /// Objects the fast path has delivered already.
+  var seenObjects = RawObjectSet()
+  /// The fast path's last date.
+  var dates = DateCache()
+  let byteClasses = ByteCursor.classTable
 
   /// Whether a voucher is open, and where it started.
   var voucherOpen = false
@@ -95,6 +102,9 @@ struct ParserCore<Sink: ParserSink> {
 
   mutating func processLine() {
     reportSkippedLine()
+    if fastPath && sawFirstRecord && !checksum.isActive && !Sink.wantsDetails && scanFast() {
+      return
+    }
     tokenizer.tokenize(line)
     guard tokenizer.count > 0 else { return }
     let first = tokenizer[0]
@@ -162,35 +172,10 @@ struct ParserCore<Sink: ParserSink> {
     case .trans?, .rtrans?, .btrans?:
       let kind: TransactionRow.Kind =
         label == .trans ? .normal : label == .rtrans ? .added : .removed
-      let row = decodeRow(kind)
-      if voucherOpen {
-        if block == .none {
-          diagnostics.report(
-            .warning, .missingVoucherBlock,
-            "voucher has no { line; the rows that follow were taken as its body",
-            at: openVoucherLocation)
-          block = .implicit
-        }
-        sink.row(row, at: recordLocation, diagnostics: &diagnostics)
-      } else {
-        diagnostics.report(
-          .error, .rowOutsideVoucher,
-          "\(labelToken.description(in: line)) outside a voucher; ignored",
-          at: recordLocation)
-      }
+      handleRow(decodeRow(kind), label: label!, at: recordLocation)
     case .ver?:
-      if voucherOpen {
-        if block == .explicit {
-          diagnostics.report(
-            .warning, .unclosedVoucherBlock, "voucher block not closed with } before the next #VER",
-            at: openVoucherLocation)
-        }
-        deliverVoucher()
-      }
       let voucher = decodeVoucher()
-      voucherOpen = true
-      openVoucherLocation = recordLocation
-      block = .none
+      startVoucher(at: recordLocation)
       sink.beginVoucher(voucher, at: recordLocation, diagnostics: &diagnostics)
     case .ksumma?:
       checksumRecord(at: recordLocation)
@@ -213,6 +198,38 @@ struct ParserCore<Sink: ParserSink> {
   }
 
   // MARK: Voucher blocks
+
+  mutating func handleRow(_ row: RowView, label: SIELabel, at location: SourceLocation) {
+    if voucherOpen {
+      if block == .none {
+        diagnostics.report(
+          .warning, .missingVoucherBlock,
+          "voucher has no { line; the rows that follow were taken as its body",
+          at: openVoucherLocation)
+        block = .implicit
+      }
+      sink.row(row, at: location, diagnostics: &diagnostics)
+    } else {
+      diagnostics.report(
+        .error, .rowOutsideVoucher, "\(label.text) outside a voucher; ignored", at: location)
+    }
+  }
+
+  /// Closes the voucher before (if any) and opens one at `location`; the caller then hands the
+  /// header to the sink.
+  mutating func startVoucher(at location: SourceLocation) {
+    if voucherOpen {
+      if block == .explicit {
+        diagnostics.report(
+          .warning, .unclosedVoucherBlock, "voucher block not closed with } before the next #VER",
+          at: openVoucherLocation)
+      }
+      deliverVoucher()
+    }
+    voucherOpen = true
+    openVoucherLocation = location
+    block = .none
+  }
 
   mutating func openBlock(at location: SourceLocation) {
     if voucherOpen && block == .none {

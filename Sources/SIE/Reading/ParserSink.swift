@@ -5,7 +5,8 @@ import Invoicing
 /// that a consumer that only checks them never builds them.
 protocol ParserSink {
   /// Whether rows need their texts, quantities, signs and extra fields decoded (and voucher
-  /// headers their texts): true for consumers that keep rows, false for the validator.
+  /// headers their texts): true for consumers that keep rows, false for the validator. A sink
+  /// that wants no details may also receive an object of a row's list only on its first use.
   static var wantsDetails: Bool { get }
 
   /// A record other than a voucher or a row.
@@ -18,6 +19,39 @@ protocol ParserSink {
   mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// The open voucher is complete.
   mutating func endVoucher(diagnostics: inout DiagnosticCollector)
+
+  /// The fast path's `#VER`: plain values only (see ``ParserCore/scanFast()``).
+  mutating func fastVoucher(
+    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector)
+  /// The fast path's row: plain values only; `newObjects` holds the objects of its list that
+  /// were not delivered before.
+  mutating func fastRow(
+    _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
+    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
+    diagnostics: inout DiagnosticCollector)
+}
+
+extension ParserSink {
+  mutating func fastVoucher(
+    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
+    beginVoucher(
+      Voucher(series: series, number: number, date: date, registrationDate: registrationDate),
+      at: location, diagnostics: &diagnostics)
+  }
+
+  mutating func fastRow(
+    _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
+    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
+    diagnostics: inout DiagnosticCollector
+  ) {
+    var view = RowView(kind: kind, account: AccountKey(slot: slot), objects: newObjects, amount: amount)
+    view.date = date
+    view.quantity = quantity
+    row(view, at: location, diagnostics: &diagnostics)
+  }
 }
 
 /// An account as the engine reads it: numeric accounts below 100 000 (the usual four-digit

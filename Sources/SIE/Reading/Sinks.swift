@@ -92,6 +92,15 @@ struct DocumentCollector: ParserSink {
 extension SIEValidator: ParserSink {
   static var wantsDetails: Bool { false }
 
+  mutating func fastVoucher(
+    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
+    beginVoucher(
+      series: series, number: number, numericNumber: numericNumber, date: date, at: location,
+      diagnostics: &diagnostics)
+  }
+
   mutating func record(
     _ record: SIERecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {

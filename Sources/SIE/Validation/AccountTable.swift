@@ -1,53 +1,56 @@
-/// A map from accounts to values that is an array lookup for the usual numeric accounts
-/// (below 100 000) and a dictionary for the rest: the validator touches it once per row.
+/// Dense numbers for accounts: numeric accounts below 100 000 (the usual ones) are their own
+/// number; every other account gets the next number from 100 000 up, in order of first sight.
+struct AccountIndexer {
+  private var others: [AccountNumber: Int] = [:]
+  private var names: [AccountNumber] = []
+
+  mutating func index(_ key: AccountKey) -> Int {
+    guard let other = key.other else { return key.slot }
+    return index(other: other)
+  }
+
+  mutating func index(_ account: AccountNumber) -> Int { index(AccountKey(account)) }
+
+  private mutating func index(other: AccountNumber) -> Int {
+    if let found = others[other] { return found }
+    let index = 100_000 + names.count
+    others[other] = index
+    names.append(other)
+    return index
+  }
+
+  func number(_ index: Int) -> AccountNumber {
+    index < 100_000 ? AccountNumber(index) : names[index - 100_000]
+  }
+}
+
+/// Values by dense account number (see ``AccountIndexer``): an array lookup per row.
 struct AccountTable<Value> {
-  private var direct: [Value?]
-  private var others: [AccountNumber: Value] = [:]
-  /// The slots with a value, in first-set order.
-  private var directKeys: [Int] = []
+  private var values = [Value?](repeating: nil, count: 100_000)
+  /// The indexes with a value, in first-set order.
+  private var used: [Int] = []
 
-  init() { direct = [Value?](repeating: nil, count: 100_000) }
-
-  subscript(key: AccountKey) -> Value? {
-    get { key.other.map { others[$0] } ?? direct[key.slot] }
+  subscript(index: Int) -> Value? {
+    get { index < values.count ? values[index] : nil }
     set {
-      if let other = key.other {
-        others[other] = newValue
-      } else {
-        if direct[key.slot] == nil && newValue != nil { directKeys.append(key.slot) }
-        direct[key.slot] = newValue
-      }
+      if index >= values.count { values += [Value?](repeating: nil, count: index + 1 - values.count) }
+      if values[index] == nil && newValue != nil { used.append(index) }
+      values[index] = newValue
     }
   }
 
-  subscript(account: AccountNumber) -> Value? {
-    get { self[AccountKey(account)] }
-    set { self[AccountKey(account)] = newValue }
-  }
-
-  /// Updates the value of `key`, starting from `initial` when it has none.
-  mutating func update(_ key: AccountKey, initial: Value, _ body: (inout Value) -> Void) {
-    if let other = key.other {
-      body(&others[other, default: initial])
-    } else {
-      if direct[key.slot] == nil {
-        direct[key.slot] = initial
-        directKeys.append(key.slot)
-      }
-      body(&direct[key.slot]!)
+  /// Updates the value at `index`, starting from `initial` when it has none.
+  mutating func update(_ index: Int, initial: Value, _ body: (inout Value) -> Void) {
+    if index >= values.count { values += [Value?](repeating: nil, count: index + 1 - values.count) }
+    if values[index] == nil {
+      values[index] = initial
+      used.append(index)
     }
+    body(&values[index]!)
   }
 
-  mutating func update(_ account: AccountNumber, initial: Value, _ body: (inout Value) -> Void) {
-    update(AccountKey(account), initial: initial, body)
-  }
-
-  /// Every account with a value, in ascending order.
-  var entries: [(account: AccountNumber, value: Value)] {
-    var result = directKeys.compactMap { slot in
-      direct[slot].map { (account: AccountNumber(slot), value: $0) }
-    }
-    result += others.map { (account: $0.key, value: $0.value) }
-    return result.sorted { $0.account < $1.account }
+  /// Every index with a value.
+  var entries: [(index: Int, value: Value)] {
+    used.compactMap { index in values[index].map { (index, $0) } }
   }
 }

@@ -76,7 +76,9 @@ extension SIEValidator {
   /// Accounts, objects and dimensions used but not declared.
   func checkDeclarations(_ type: SIEFileType, diagnostics: inout DiagnosticCollector) {
     let severity = type.undeclaredSeverity
-    for (account, location) in accountUses.entries where declaredAccounts[account] != true {
+    for (index, location) in accountUses.entries.sorted(by: { accounts.number($0.index) < accounts.number($1.index) })
+    where declaredAccounts[index] != true {
+      let account = accounts.number(index)
       guard !account.text.isEmpty else { continue }
       diagnostics.report(
         severity, .undeclaredAccount, "account \(account) is used but not declared with #KONTO",
@@ -105,13 +107,14 @@ extension SIEValidator {
     let hasClosing = declared.contains { $0.value.closing != nil }
     let hasResult = declared.contains { $0.value.result != nil }
     guard hasClosing || hasResult else { return }
-    var accounts = Set(declared.map(\.account))
-    for (account, _) in movements.entries { accounts.insert(account) }
-    for account in accounts.sorted() {
-      let movement = movements[account] ?? 0
-      let balances = declaredBalances[account] ?? DeclaredBalances()
+    var indexes = Set(declared.map(\.index))
+    for (index, _) in movements.entries { indexes.insert(index) }
+    for index in indexes.sorted(by: { accounts.number($0) < accounts.number($1) }) {
+      let account = accounts.number(index)
+      let movement = movements[index] ?? 0
+      let balances = declaredBalances[index] ?? DeclaredBalances()
       let isBalanceSheet: Bool
-      if let type = accountTypes[account] {
+      if let type = accountTypes[index] {
         isBalanceSheet = type.isBalanceSheet
       } else if let accountClass = account.accountClass, (1...8).contains(accountClass) {
         isBalanceSheet = accountClass <= 2

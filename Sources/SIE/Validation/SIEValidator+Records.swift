@@ -17,45 +17,73 @@ extension SIEValidator {
   mutating func beginVoucher(
     _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
-    noteLabel(.ver, at: location, diagnostics: &diagnostics)
-    summary.vouchers += 1
-    current = OpenVoucher(voucher: voucher, location: location)
-    current.inYearZero = voucherCountsInYearZero(voucher, at: location)
-    if current.inYearZero { movementsCounted += 1 } else { uncountedVouchers += 1 }
+    beginVoucher(
+      series: voucher.series, number: voucher.number, numericNumber: voucher.numericNumber,
+      date: voucher.date, at: location, diagnostics: &diagnostics)
   }
 
-  /// One row of the open voucher: effective rows are summed; an `#RTRANS` must be followed by
-  /// a `#TRANS` twin with the same account and amount, which is then not counted.
+  mutating func beginVoucher(
+    series: String, number: String, numericNumber: Int?, date: Day?, at location: SourceLocation,
+    diagnostics: inout DiagnosticCollector
+  ) {
+    noteLabel(.ver, at: location, diagnostics: &diagnostics)
+    summary.vouchers += 1
+    current = OpenVoucher(series: series, number: number, location: location)
+    current.inYearZero = voucherCountsInYearZero(date, at: location)
+    if current.inYearZero { movementsCounted += 1 } else { uncountedVouchers += 1 }
+    checkNumber(numericNumber, at: location, diagnostics: &diagnostics)
+  }
+
+  /// One row of the open voucher.
   mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
-    current.rows += 1
-    useAccount(row.account, at: location)
     for object in row.objects { useObject(object, at: location) }
+    countRow(row.kind, account: accounts.index(row.account), amount: row.amount, at: location, diagnostics: &diagnostics)
+  }
+
+  /// The fast path's row: the objects given are those not seen before.
+  mutating func fastRow(
+    _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
+    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
+    diagnostics: inout DiagnosticCollector
+  ) {
+    for object in newObjects { useObject(object, at: location) }
+    countRow(kind, account: slot, amount: amount, at: location, diagnostics: &diagnostics)
+  }
+
+  /// Effective rows are summed; an `#RTRANS` must be followed by a `#TRANS` twin with the same
+  /// account and amount, which is then not counted.
+  mutating func countRow(
+    _ kind: TransactionRow.Kind, account: Int, amount: Amount, at location: SourceLocation,
+    diagnostics: inout DiagnosticCollector
+  ) {
+    current.rows += 1
+    useAccount(account, at: location)
     if let added = current.awaitingTwin {
       current.awaitingTwin = nil
-      if row.kind == .normal {
-        if row.account != added.account || row.amount != added.amount {
+      if kind == .normal {
+        if account != added.account || amount != added.amount {
           diagnostics.report(
             .warning, .rtransTwin,
-            "the #TRANS after this #RTRANS differs from it (\(row.account.number) \(row.amount) "
-              + "against \(added.account.number) \(added.amount)); it was still taken as its twin",
-            at: added.location)
+            "the #TRANS after this #RTRANS differs from it (\(accounts.number(account)) \(amount) "
+              + "against \(accounts.number(added.account)) \(added.amount)); it was still taken "
+              + "as its twin", at: added.location)
         }
         return
       }
       reportMissingTwin(at: added.location, diagnostics: &diagnostics)
     }
-    switch row.kind {
+    switch kind {
     case .removed:
       return
     case .added:
-      current.awaitingTwin = (row.account, row.amount, location)
+      current.awaitingTwin = (account, amount, location)
     case .normal:
       break
     }
     current.effective += 1
-    current.sum += Int128(row.amount.ore)
+    current.sum += Int128(amount.ore)
     if current.inYearZero {
-      movements.update(row.account, initial: 0) { $0 += Int128(row.amount.ore) }
+      movements.update(account, initial: 0) { $0 += Int128(amount.ore) }
     }
   }
 
@@ -64,20 +92,21 @@ extension SIEValidator {
       reportMissingTwin(at: added.location, diagnostics: &diagnostics)
     }
     summary.transactions += current.effective
-    let name = current.voucher.displayName
     if current.rows == 0 {
-      diagnostics.report(.warning, .emptyVoucher, "voucher \(name) has no rows", at: current.location)
+      diagnostics.report(
+        .warning, .emptyVoucher, "voucher \(current.displayName) has no rows", at: current.location)
     } else if current.effective == 0 {
       diagnostics.report(
         .warning, .removedRowsOnly,
-        "voucher \(name) has only removed (#BTRANS) rows; it books nothing", at: current.location)
+        "voucher \(current.displayName) has only removed (#BTRANS) rows; it books nothing",
+        at: current.location)
     }
     if current.sum != 0 {
       diagnostics.report(
         .error, .unbalancedVoucher,
-        "voucher \(name) does not balance: sum is \(formatOre(current.sum))", at: current.location)
+        "voucher \(current.displayName) does not balance: sum is \(formatOre(current.sum))",
+        at: current.location)
     }
-    checkNumber(of: current.voucher, at: current.location, diagnostics: &diagnostics)
   }
 
   func reportMissingTwin(at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
@@ -86,9 +115,9 @@ extension SIEValidator {
   }
 
   /// Whether a voucher's rows count as movements of fiscal year 0; checks its date on the way.
-  mutating func voucherCountsInYearZero(_ voucher: Voucher, at location: SourceLocation) -> Bool {
-    guard let date = voucher.date else { return false }
-    guard let year = fiscalYears[0] else {
+  mutating func voucherCountsInYearZero(_ date: Day?, at location: SourceLocation) -> Bool {
+    guard let date else { return false }
+    guard let year = yearZero else {
       if earliestUnchecked.map({ date < $0.day }) ?? true { earliestUnchecked = (date, location) }
       if latestUnchecked.map({ date > $0.day }) ?? true { latestUnchecked = (date, location) }
       return true
@@ -98,7 +127,7 @@ extension SIEValidator {
       if outsideYear.count < 100 {
         outsideYear.append(
           (
-            "voucher \(voucher.displayName) is dated \(date), outside fiscal year 0 "
+            "voucher \(current.displayName) is dated \(date), outside fiscal year 0 "
               + "(\(year.start) – \(year.end))", location
           ))
       }
@@ -109,23 +138,31 @@ extension SIEValidator {
 
   /// Numbered vouchers of a series must ascend.
   mutating func checkNumber(
-    of voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+    _ number: Int?, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
-    guard let number = voucher.numericNumber else { return }
-    if let last = lastNumber[voucher.series] {
+    guard let number else { return }
+    let series = current.series
+    let index = lastNumbers.firstIndex { $0.series == series }
+    if let index {
+      let last = lastNumbers[index]
       if number == last.number {
         diagnostics.report(
           .error, .duplicateVoucher,
-          "voucher \(voucher.displayName) appears twice in series \"\(voucher.series)\" (first "
+          "voucher \(current.displayName) appears twice in series \"\(series)\" (first "
             + "on line \(last.location.line))", at: location)
       } else if number < last.number {
         diagnostics.report(
           .error, .voucherOrder,
-          "voucher \(voucher.displayName) comes after number \(last.number) of its series; "
+          "voucher \(current.displayName) comes after number \(last.number) of its series; "
             + "numbers must ascend", at: location)
       }
     }
-    lastNumber[voucher.series] = (number, location)
+    if let index {
+      lastNumbers[index].number = number
+      lastNumbers[index].location = location
+    } else {
+      lastNumbers.append((series, number, location))
+    }
   }
 
   // MARK: Identification records
@@ -168,6 +205,7 @@ extension SIEValidator {
         "fiscal year \(year.index): years are numbered 0 (current), −1, −2 …", at: location)
     }
     fiscalYears[year.index] = year
+    if year.index == 0 { yearZero = year }
     for (neighbour, later) in [(year.index - 1, true), (year.index + 1, false)] {
       guard let other = fiscalYears[neighbour] else { continue }
       let (earlier, next) = later ? (other, year) : (year, other)

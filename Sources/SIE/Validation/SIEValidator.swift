@@ -25,6 +25,7 @@ public struct SIEValidator {
   var summary = ValidationReport.Summary()
 
   // Declarations and uses.
+  var accounts = AccountIndexer()
   var declaredAccounts = AccountTable<Bool>()
   var accountUses = AccountTable<SourceLocation>()
   var accountTypes = AccountTable<AccountType>()
@@ -35,7 +36,10 @@ public struct SIEValidator {
 
   // Fiscal years and vouchers.
   var fiscalYears = [Int: FiscalYear]()
-  var lastNumber = [String: (number: Int, location: SourceLocation)]()
+  /// Fiscal year 0, once known.
+  var yearZero: FiscalYear?
+  /// The last number of each series (few series: a list beats hashing).
+  var lastNumbers: [(series: String, number: Int, location: SourceLocation)] = []
   /// Voucher dates seen before `#RAR 0` (out-of-order files), checked at the end.
   var earliestUnchecked: (day: Day, location: SourceLocation)?
   var latestUnchecked: (day: Day, location: SourceLocation)?
@@ -44,18 +48,21 @@ public struct SIEValidator {
   var outsideYearCount = 0
 
   /// The voucher being checked.
-  var current = OpenVoucher(voucher: Voucher(date: nil), location: SourceLocation(line: 0))
+  var current = OpenVoucher(series: "", number: "", location: SourceLocation(line: 0))
 
   struct OpenVoucher {
-    /// The voucher's header (no rows).
-    var voucher: Voucher
+    var series: String
+    var number: String
     var location: SourceLocation
     var inYearZero = false
     var rows = 0
     var effective = 0
     var sum: Int128 = 0
     /// The last row was an `#RTRANS`; the next must be its twin.
-    var awaitingTwin: (account: AccountKey, amount: Amount, location: SourceLocation)?
+    var awaitingTwin: (account: Int, amount: Amount, location: SourceLocation)?
+
+    /// `"A 17"`, as ``Voucher/displayName`` says it.
+    var displayName: String { Voucher(series: series, number: number, date: nil).displayName }
   }
 
   // Balances.
@@ -114,14 +121,15 @@ public struct SIEValidator {
           at: location)
       }
     case .account(let account):
-      if declaredAccounts[account.number] == true {
+      let index = accounts.index(account.number)
+      if declaredAccounts[index] == true {
         diagnostics.report(
           .warning, .duplicateRecord, "account \(account.number) declared again", at: location)
       }
-      declaredAccounts[account.number] = true
+      declaredAccounts[index] = true
       summary.accounts += 1
     case .accountProperty(let property):
-      if case .type(let type) = property.kind { accountTypes[property.account] = type }
+      if case .type(let type) = property.kind { accountTypes[accounts.index(property.account)] = type }
     case .dimension(let dimension):
       declaredDimensions.insert(dimension.number)
       if let parent = dimension.parent { useDimension(parent, at: location) }
@@ -182,12 +190,12 @@ public struct SIEValidator {
     }
   }
 
-  mutating func useAccount(_ account: AccountKey, at location: SourceLocation) {
-    if accountUses[account] == nil { accountUses[account] = location }
+  mutating func useAccount(_ index: Int, at location: SourceLocation) {
+    if accountUses[index] == nil { accountUses[index] = location }
   }
 
   mutating func useAccount(_ account: AccountNumber, at location: SourceLocation) {
-    useAccount(AccountKey(account), at: location)
+    useAccount(accounts.index(account), at: location)
   }
 
   mutating func useObject(_ object: ObjectReference, at location: SourceLocation) {
@@ -204,7 +212,7 @@ public struct SIEValidator {
   mutating func noteBalance(
     _ balance: Balance, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
-    declaredBalances.update(balance.account, initial: DeclaredBalances()) { declared in
+    declaredBalances.update(accounts.index(balance.account), initial: DeclaredBalances()) { declared in
       switch balance.kind {
       case .opening: declared.opening = (declared.opening ?? .zero) + balance.amount
       case .closing: declared.closing = (declared.closing ?? .zero) + balance.amount
