@@ -130,3 +130,48 @@ import Testing
     #expect(specter.vouchers.flatMap(\.rows).contains { $0.amount == Amount(ore: -314_210) })
   }
 }
+
+@Suite struct FastPathTests {
+  /// The fast path reads clean voucher lines exactly as the general path does: every corpus
+  /// file gives the same report both ways.
+  @Test(arguments: CorpusExpectation.all.map(\.file))
+  func fastAndGeneralPathsAgree(_ file: String) {
+    let bytes = Corpus.bytes(file)
+    let fast = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: true)
+    let general = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: false)
+    #expect(fast.diagnostics == general.diagnostics)
+    #expect(fast.errorCount == general.errorCount)
+    #expect(fast.warningCount == general.warningCount)
+    #expect(fast.summary.vouchers == general.summary.vouchers)
+    #expect(fast.summary.transactions == general.summary.transactions)
+    #expect(fast.checksum == general.checksum)
+  }
+
+  /// Lines at the edge of what the fast path takes: escapes, control characters, odd lists,
+  /// long amounts, missing fields, braces after content.
+  @Test func edgeCasesAgree() {
+    let header = "#FLAGGA 0\n#PROGRAM p 1\n#SIETYP 4\n#FNAMN x\n#RAR 0 20250101 20251231\n#KONTO 1510 a\n#KONTO 3001 b\n"
+    let bodies = [
+      "#TRANS 1510 {} 1.00\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 {1 \"100\"} 1.00 20250102 \"a \\\"q\\\"\" 2 \"x\"\n#TRANS 3001 {1 100} -1.00",
+      "#TRANS 1510 {} 1.001\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 {} 99999999999999999.00\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 {1} 1.00\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 1.00\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 {} 1.00 \"\" \"a\tb\"\n#TRANS 3001 {} -1.00 }",
+      "#TRANS 01510 {} 1.00\n#TRANS 3001 {} -1.00",
+      "#TRANS 1510 {} 1.00 20250230\n#TRANS 3001 {} -1.00",
+      "#RTRANS 1510 {} 1.00\n#TRANS 1510 {} 1.00\n#BTRANS 3001 {} 5\n#TRANS 3001 {} -1",
+      "#TRANS 1510 {6 \"Å\"} 1.00\n#TRANS 3001 {} -1.00 20250101 \"text\" 1,5",
+      "#TRANS 1510 {} -.5\n#TRANS 3001 {} .5",
+    ]
+    for (index, body) in bodies.enumerated() {
+      let text = header + "#VER A \(index + 1) 20250101 \"t\"\n{\n" + body + "\n}\n"
+      let bytes = Array(text.utf8)
+      let fast = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: true)
+      let general = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: false)
+      #expect(fast.diagnostics == general.diagnostics, "case \(index)")
+      #expect(fast.summary.transactions == general.summary.transactions, "case \(index)")
+    }
+  }
+}

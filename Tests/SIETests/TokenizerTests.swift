@@ -66,3 +66,12 @@ import Testing
     #expect(Array("TRANSX".utf8).withUnsafeBufferPointer { SIELabel.recognize($0) } == nil)
   }
 }
+
+@Suite struct LabelTests {
+  @Test func textsFollowTheCaseNames() {
+    for label in SIELabel.allCases {
+      #expect(label.text == "#" + String(describing: label).uppercased())
+      #expect(label.bytes == Array(label.text.utf8))
+    }
+  }
+}

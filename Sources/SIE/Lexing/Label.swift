@@ -9,7 +9,19 @@ public enum SIELabel: UInt8, Sendable, CaseIterable, Comparable {
   public static func < (a: SIELabel, b: SIELabel) -> Bool { a.rawValue < b.rawValue }
 
   /// The label as written, with `#`: `"#KONTO"`.
-  public var text: String { "#" + String(describing: self).uppercased() }
+  public var text: String { SIELabel.texts[Int(rawValue)] }
+
+  private static let texts: [String] = [
+    "#FLAGGA", "#PROGRAM", "#FORMAT", "#GEN", "#SIETYP", "#PROSA", "#FTYP", "#FNR", "#ORGNR",
+    "#BKOD", "#ADRESS", "#FNAMN", "#RAR", "#TAXAR", "#OMFATTN", "#KPTYP", "#VALUTA", "#KONTO",
+    "#KTYP", "#ENHET", "#SRU", "#DIM", "#UNDERDIM", "#OBJEKT", "#IB", "#UB", "#OIB", "#OUB",
+    "#RES", "#PSALDO", "#PBUDGET", "#VER", "#TRANS", "#RTRANS", "#BTRANS", "#KSUMMA",
+  ]
+
+  /// The label's bytes, `#` included.
+  var bytes: [UInt8] { SIELabel.byteForms[Int(rawValue)] }
+
+  private static let byteForms: [[UInt8]] = texts.map { Array($0.utf8) }
 
   /// The group the specification places the record in (§5.11–5.13).
   public var group: RecordGroup {

@@ -2,25 +2,90 @@
 ///
 /// The specification wants account numbers numeric; real files are not always right, so the
 /// text is kept as read and ``isNumeric`` tells. Numeric account numbers order numerically.
+/// The usual numbers (digits without a leading zero, up to nine) are stored in four bytes.
 public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
   CustomStringConvertible
 {
-  /// The number as written.
-  public var text: String
+  private enum Storage: Hashable, Sendable {
+    case number(UInt32)
+    case text(TextBox)
+  }
 
-  public init(_ text: String) { self.text = text }
-  public init(stringLiteral value: String) { self.text = value }
-  public init(_ number: Int) { self.text = String(number) }
+  /// Text that is not a plain number, held by reference to keep rows small.
+  private final class TextBox: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: TextBox, b: TextBox) -> Bool { a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  }
+
+  private let storage: Storage
+
+  public init(_ text: String) {
+    if let number = AccountNumber.plainNumber(text) {
+      storage = .number(number)
+    } else {
+      storage = .text(TextBox(text))
+    }
+  }
+
+  public init(stringLiteral value: String) { self.init(value) }
+
+  public init(_ number: Int) {
+    if let small = UInt32(exactly: number), small <= 999_999_999 {
+      storage = .number(small)
+    } else {
+      storage = .text(TextBox(String(number)))
+    }
+  }
+
+  /// The value of 1–9 digits without a leading zero (or `0`).
+  private static func plainNumber(_ text: String) -> UInt32? {
+    var value: UInt32 = 0
+    var count = 0
+    var first: UInt8 = 0
+    for byte in text.utf8 {
+      let digit = byte &- 0x30
+      guard digit < 10, count < 9 else { return nil }
+      if count == 0 { first = byte }
+      value = value * 10 + UInt32(digit)
+      count += 1
+    }
+    guard count > 0, count == 1 || first != 0x30 else { return nil }
+    return value
+  }
+
+  /// The number when it is stored as one (digits without a leading zero, up to nine).
+  var plainValue: UInt32? {
+    if case .number(let number) = storage { return number }
+    return nil
+  }
+
+  /// The number as written.
+  public var text: String {
+    switch storage {
+    case .number(let number): String(number)
+    case .text(let box): box.text
+    }
+  }
 
   public var description: String { text }
 
   /// Whether the number is all ASCII digits (and not empty).
   public var isNumeric: Bool {
-    !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    switch storage {
+    case .number: true
+    case .text(let box): !box.text.isEmpty && box.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
   }
 
   /// The number as an integer, when numeric and not too long.
-  public var integerValue: Int? { isNumeric && text.utf8.count <= 18 ? Int(text) : nil }
+  public var integerValue: Int? {
+    switch storage {
+    case .number(let number): Int(number)
+    case .text(let box): isNumeric && box.text.utf8.count <= 18 ? Int(box.text) : nil
+    }
+  }
 
   /// The BAS account class: the first digit (1 assets … 8 financial items), or `nil`.
   public var accountClass: Int? {

@@ -99,6 +99,9 @@ public struct Voucher: Hashable, Sendable {
 }
 
 /// `#TRANS`, `#RTRANS` or `#BTRANS`: a row of a voucher.
+///
+/// Rows are the bulk of a large file, so the fields most rows leave empty (quantity, sign,
+/// unknown trailing fields) are kept together out of line, and only when one is set.
 public struct TransactionRow: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
     /// `#TRANS`.
@@ -117,10 +120,52 @@ public struct TransactionRow: Hashable, Sendable {
   public var date: Day?
   /// Empty when absent.
   public var text: String
-  public var quantity: ExactDecimal?
+  /// The rarely filled fields; `nil` when all are empty.
+  private var details: Details?
+
+  /// Quantity, sign and unknown fields, shared between rows that hold the same ones.
+  final class Details: Hashable, Sendable {
+    let quantity: ExactDecimal?
+    let sign: String
+    let extra: [RawField]
+
+    init(quantity: ExactDecimal?, sign: String, extra: [RawField]) {
+      self.quantity = quantity
+      self.sign = sign
+      self.extra = extra
+    }
+
+    static func == (a: Details, b: Details) -> Bool {
+      a.quantity == b.quantity && a.sign == b.sign && a.extra == b.extra
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(quantity)
+      hasher.combine(sign)
+      hasher.combine(extra)
+    }
+
+    static func make(quantity: ExactDecimal?, sign: String, extra: [RawField]) -> Details? {
+      quantity == nil && sign.isEmpty && extra.isEmpty
+        ? nil : Details(quantity: quantity, sign: sign, extra: extra)
+    }
+  }
+
+  public var quantity: ExactDecimal? {
+    get { details?.quantity }
+    set { details = .make(quantity: newValue, sign: sign, extra: extra) }
+  }
+
   /// Empty when absent.
-  public var sign: String
-  public var extra: [RawField]
+  public var sign: String {
+    get { details?.sign ?? "" }
+    set { details = .make(quantity: quantity, sign: newValue, extra: extra) }
+  }
+
+  public var extra: [RawField] {
+    get { details?.extra ?? [] }
+    set { details = .make(quantity: quantity, sign: sign, extra: newValue) }
+  }
 
   public init(
     _ kind: Kind = .normal, account: AccountNumber, objects: [ObjectReference] = [],
@@ -133,8 +178,20 @@ public struct TransactionRow: Hashable, Sendable {
     self.amount = amount
     self.date = date
     self.text = text
-    self.quantity = quantity
-    self.sign = sign
-    self.extra = extra
+    details = .make(quantity: quantity, sign: sign, extra: extra)
+  }
+
+  /// A row that shares an existing details box (used by readers to deduplicate).
+  init(
+    _ kind: Kind, account: AccountNumber, objects: [ObjectReference], amount: Amount, date: Day?,
+    text: String, details: Details?
+  ) {
+    self.kind = kind
+    self.account = account
+    self.objects = objects
+    self.amount = amount
+    self.date = date
+    self.text = text
+    self.details = details
   }
 }

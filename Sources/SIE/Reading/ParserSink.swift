@@ -68,7 +68,10 @@ struct AccountKey: Hashable {
   }
 
   init(_ account: AccountNumber) {
-    if let slot = AccountKey.slot(account.text.utf8) {
+    if let value = account.plainValue, value < 100_000 {
+      slot = Int(value)
+      other = nil
+    } else if let slot = AccountKey.slot(account.text.utf8) {
       self.slot = slot
       other = nil
     } else {

@@ -14,12 +14,22 @@ extension SIEValidator {
   public static func validate(
     bytes: some Collection<UInt8>, options: ValidationOptions = ValidationOptions()
   ) -> ValidationReport {
-    Array(bytes).withUnsafeBytes { run(LineSource(bytes: $0), options: options) }
+    validate(bytes: bytes, options: options, fastPath: true)
   }
 
-  private static func run(_ source: LineSource, options: ValidationOptions) -> ValidationReport {
+  /// Validates bytes in memory, with or without the fast path (tests compare the two).
+  static func validate(bytes: some Collection<UInt8>, options: ValidationOptions, fastPath: Bool)
+    -> ValidationReport
+  {
+    Array(bytes).withUnsafeBytes { run(LineSource(bytes: $0), options: options, fastPath: fastPath) }
+  }
+
+  private static func run(_ source: LineSource, options: ValidationOptions, fastPath: Bool = true)
+    -> ValidationReport
+  {
     var core = ParserCore(
       source: source, strict: options.strict, sink: SIEValidator(options: options))
+    core.fastPath = fastPath
     defer { core.deallocate() }
     core.run()
     var validator = core.sink

@@ -53,13 +53,19 @@ struct RecordQueue: ParserSink {
   }
 }
 
-/// The document reader's sink: every record kept, every event checked on the way.
+/// The document reader's sink: every record kept, every event checked on the way. Repeated
+/// texts, object lists and row details are stored once, and each voucher's rows in an array of
+/// exactly their number, so that a document takes little more memory than its file.
 struct DocumentCollector: ParserSink {
   static var wantsDetails: Bool { true }
 
   var validator: SIEValidator
   var records: [SIERecord] = []
   private var voucher = Voucher(date: nil)
+  private var rows: [TransactionRow] = []
+  private var texts = Interner<String>()
+  private var objectLists = Interner<[ObjectReference]>()
+  private var details = Interner<TransactionRow.Details>()
 
   init(validator: SIEValidator) { self.validator = validator }
 
@@ -79,11 +85,22 @@ struct DocumentCollector: ParserSink {
 
   mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
     validator.row(row, at: location, diagnostics: &diagnostics)
-    voucher.rows.append(row.transactionRow)
+    let shared = TransactionRow.Details.make(quantity: row.quantity, sign: row.sign, extra: row.extra)
+    rows.append(
+      TransactionRow(
+        row.kind, account: row.account.number,
+        objects: row.objects.isEmpty ? [] : objectLists.intern(row.objects), amount: row.amount,
+        date: row.date, text: row.text.isEmpty ? "" : texts.intern(row.text),
+        details: shared.map { details.intern($0) }))
   }
 
   mutating func endVoucher(diagnostics: inout DiagnosticCollector) {
     validator.endVoucher(diagnostics: &diagnostics)
+    var exact = [TransactionRow]()
+    exact.reserveCapacity(rows.count)
+    exact.append(contentsOf: rows)
+    rows.removeAll(keepingCapacity: true)
+    voucher.rows = exact
     records.append(.voucher(voucher))
     voucher = Voucher(date: nil)
   }
@@ -105,5 +122,17 @@ extension SIEValidator: ParserSink {
     _ record: SIERecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     check(record, at: location, diagnostics: &diagnostics)
+  }
+}
+
+/// Hands out one shared copy of equal values, up to a limit of distinct ones.
+struct Interner<Value: Hashable> {
+  private var table: [Value: Value] = [:]
+  private let limit = 1 << 16
+
+  mutating func intern(_ value: Value) -> Value {
+    if let existing = table[value] { return existing }
+    if table.count < limit { table[value] = value }
+    return value
   }
 }

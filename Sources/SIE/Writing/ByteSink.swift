@@ -1,97 +1,181 @@
 import Invoicing
 
-/// The output buffer of the writer: bytes in code page 437, with the `#KSUMMA` CRC kept over
-/// field contents as they are written.
+/// The writer's output: a growing byte buffer in code page 437, with the `#KSUMMA` CRC kept
+/// over field contents as they are written.
 struct ByteSink {
-  var bytes: [UInt8] = []
+  private var buffer: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
   var crc = CRC32()
   var hashing = false
-  /// The start of the current line, to drop a trailing blank.
-  var fieldsOnLine = 0
 
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-  mutating func label(_ label: SIELabel) {
-    let text = label.bytes
-    bytes.append(contentsOf: text)
-    if hashing { crc.update(text) }
-    fieldsOnLine = 0
+  init(capacity: Int) {
+    self.capacity = max(capacity, 4096)
+    buffer = .allocate(capacity: self.capacity)
   }
 
-  mutating func raw(_ text: [UInt8]) { bytes.append(contentsOf: text) }
+  /// The bytes written; the sink is spent afterwards.
+  mutating func finish() -> [UInt8] {
+    let result = Array(UnsafeBufferPointer(start: buffer, count: count))
+    buffer.deallocate()
+    capacity = 0
+    count = 0
+    return result
+  }
+
+  /// Frees the buffer without returning it.
+  func discard() { buffer.deallocate() }
+
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    bigger.update(from: buffer, count: count)
+    buffer.deallocate()
+    buffer = bigger
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func byte(_ value: UInt8) {
+    reserve(1)
+    buffer[count] = value
+    count += 1
+  }
+
+  /// Bytes that are not field content (separators, braces, line ends).
+  @inline(__always)
+  mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count)
+    (buffer + count).update(from: bytes.baseAddress!, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// A label: its bytes go into the checksum.
+  mutating func label(_ label: SIELabel) {
+    label.bytes.withUnsafeBufferPointer { content($0) }
+  }
+
+  /// Field content: written as is and added to the checksum.
+  @inline(__always)
+  mutating func content(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count > 0 else { return }
+    raw(bytes)
+    if hashing { crc.update(UnsafeRawBufferPointer(bytes)) }
+  }
 
   mutating func endLine() {
-    bytes.append(0x0D)
-    bytes.append(0x0A)
+    reserve(2)
+    buffer[count] = 0x0D
+    buffer[count + 1] = 0x0A
+    count += 2
   }
 
-  mutating func space() { bytes.append(0x20) }
+  @inline(__always)
+  mutating func space() { byte(0x20) }
 
-  /// A field written bare: its content goes into the checksum as is.
-  mutating func bare(_ content: UnsafeBufferPointer<UInt8>) {
-    space()
-    bytes.append(contentsOf: content)
-    if hashing { crc.update(UnsafeRawBufferPointer(content)) }
-  }
-
-  mutating func bare(_ content: [UInt8]) {
-    content.withUnsafeBufferPointer { bare($0) }
-  }
-
-  /// A field in quotes, `"` escaped as `\"`; the checksum sees the unescaped content.
-  mutating func quoted(_ content: UnsafeBufferPointer<UInt8>, leadingSpace: Bool = true) {
-    if leadingSpace { space() }
-    bytes.append(0x22)
-    for byte in content {
-      if byte == 0x22 { bytes.append(0x5C) }
-      bytes.append(byte)
+  /// Quoted content, `"` escaped as `\"`; the checksum sees the unescaped content.
+  mutating func quoted(_ bytes: UnsafeBufferPointer<UInt8>, leadingSpace: Bool = true) {
+    reserve(bytes.count * 2 + 3)
+    if leadingSpace {
+      buffer[count] = 0x20
+      count += 1
     }
-    bytes.append(0x22)
-    if hashing { crc.update(UnsafeRawBufferPointer(content)) }
+    buffer[count] = 0x22
+    count += 1
+    for byte in bytes {
+      if byte == 0x22 {
+        buffer[count] = 0x5C
+        count += 1
+      }
+      buffer[count] = byte
+      count += 1
+    }
+    buffer[count] = 0x22
+    count += 1
+    if hashing { crc.update(UnsafeRawBufferPointer(bytes)) }
   }
 
-  /// An amount with two decimals: `-1234.50`.
+  /// Digits of a non-negative number, into the buffer and the checksum.
+  @inline(__always)
+  mutating func digits(_ value: UInt64, minimumCount: Int = 1) {
+    reserve(21)
+    // Written backwards into a small stack buffer, then copied forwards.
+    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+      let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      var position = 24
+      var rest = value
+      repeat {
+        position -= 1
+        digits[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+        rest /= 10
+      } while rest > 0
+      while 24 - position < minimumCount {
+        position -= 1
+        digits[position] = 0x30
+      }
+      let length = 24 - position
+      (buffer + count).update(from: digits + position, count: length)
+      return length
+    }
+    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }
+    count += written
+  }
+
+  /// An integer field (after a space).
+  mutating func integer(_ value: Int) {
+    space()
+    formatted(negative: value < 0, UInt64(value.magnitude), cents: nil)
+  }
+
+  /// An amount with two decimals: ` -1234.50`.
   mutating func amount(_ amount: Amount) {
     space()
-    let start = bytes.count
-    var magnitude = amount.ore.magnitude
-    if amount.ore < 0 { bytes.append(UInt8(ascii: "-")) }
-    let cents = magnitude % 100
-    magnitude /= 100
-    let digitsStart = bytes.count
-    repeat {
-      bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
-      magnitude /= 10
-    } while magnitude > 0
-    bytes[digitsStart...].reverse()
-    bytes.append(UInt8(ascii: "."))
-    bytes.append(UInt8(truncatingIfNeeded: cents / 10) + 0x30)
-    bytes.append(UInt8(truncatingIfNeeded: cents % 10) + 0x30)
-    if hashing {
-      bytes.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-    }
+    let magnitude = amount.ore.magnitude
+    formatted(negative: amount.ore < 0, magnitude / 100, cents: UInt8(magnitude % 100))
   }
 
-  /// A date `YYYYMMDD`.
+  /// `-1234` or `-1234.50` written at once (into the buffer and the checksum).
+  @inline(__always)
+  private mutating func formatted(negative: Bool, _ whole: UInt64, cents: UInt8?) {
+    reserve(24)
+    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+      let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+      var position = 24
+      if let cents {
+        position -= 3
+        digits[position] = UInt8(ascii: ".")
+        digits[position + 1] = cents / 10 &+ 0x30
+        digits[position + 2] = cents % 10 &+ 0x30
+      }
+      var rest = whole
+      repeat {
+        position -= 1
+        digits[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+        rest /= 10
+      } while rest > 0
+      if negative {
+        position -= 1
+        digits[position] = UInt8(ascii: "-")
+      }
+      let length = 24 - position
+      (buffer + count).update(from: digits + position, count: length)
+      return length
+    }
+    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }
+    count += written
+  }
+
+  /// A date ` YYYYMMDD`.
   mutating func day(_ day: Day) {
     space()
-    var value = Int(day.packed)
-    var digits = [UInt8](repeating: 0x30, count: 8)
-    for index in stride(from: 7, through: 0, by: -1) {
-      digits[index] = UInt8(value % 10) + 0x30
-      value /= 10
-    }
-    bytes.append(contentsOf: digits)
-    if hashing { crc.update(digits) }
+    digits(UInt64(day.packed), minimumCount: 8)
   }
-
-  /// An integer.
-  mutating func integer(_ value: Int) {
-    bare(Array(String(value).utf8))
-  }
-}
-
-extension SIELabel {
-  /// The label's bytes with `#`.
-  var bytes: [UInt8] { Array(text.utf8) }
 }

@@ -1,121 +1,122 @@
 import Invoicing
 
 extension RecordWriter {
-  mutating func write(_ record: SIERecord) {
+  mutating func write(_ record: borrowing SIERecord) {
     switch record {
     case .flag(let value, let extra):
       single(.flagga, extra) { $0.integer(value) }
     case .program(let program):
       begin(.program)
-      text(program.name, "#PROGRAM name")
-      code(program.version, "#PROGRAM version")
-      extra(program.extra, "#PROGRAM")
+      text(program.name, .record(.program, "name"))
+      code(program.version, .record(.program, "version"))
+      extra(program.extra, .record(.program, ""))
       end()
     case .format(let value, let extra):
-      single(.format, extra) { $0.code(value, "#FORMAT") }
+      single(.format, extra) { $0.code(value, .record(.format, "")) }
     case .generated(let generation):
       begin(.gen)
       day(generation.date)
-      text(generation.sign, "#GEN sign")
-      extra(generation.extra, "#GEN")
+      text(generation.sign, .record(.gen, "sign"))
+      extra(generation.extra, .record(.gen, ""))
       end()
     case .sieType(let value, let extra):
       single(.sietyp, extra) { $0.integer(value) }
     case .prose(let value, let extra):
-      single(.prosa, extra) { $0.text(value, "#PROSA") }
+      single(.prosa, extra) { $0.text(value, .record(.prosa, "")) }
     case .companyType(let value, let extra):
-      single(.ftyp, extra) { $0.code(value, "#FTYP") }
+      single(.ftyp, extra) { $0.code(value, .record(.ftyp, "")) }
     case .companyID(let value, let extra):
-      single(.fnr, extra) { $0.text(value, "#FNR") }
+      single(.fnr, extra) { $0.text(value, .record(.fnr, "")) }
     case .organizationNumber(let number):
       begin(.orgnr)
-      code(number.number, "#ORGNR")
-      code(number.acquisitionNumber, "#ORGNR")
-      code(number.workplaceNumber, "#ORGNR")
-      extra(number.extra, "#ORGNR")
+      code(number.number, .record(.orgnr, ""))
+      code(number.acquisitionNumber, .record(.orgnr, ""))
+      code(number.workplaceNumber, .record(.orgnr, ""))
+      extra(number.extra, .record(.orgnr, ""))
       end()
     case .industryCode(let value, let extra):
-      single(.bkod, extra) { $0.code(value, "#BKOD") }
+      single(.bkod, extra) { $0.code(value, .record(.bkod, "")) }
     case .address(let address):
       begin(.adress)
-      text(address.contact, "#ADRESS contact")
-      text(address.street, "#ADRESS street")
-      text(address.postal, "#ADRESS postal address")
-      text(address.phone, "#ADRESS phone")
-      extra(address.extra, "#ADRESS")
+      text(address.contact, .record(.adress, "contact"))
+      text(address.street, .record(.adress, "street"))
+      text(address.postal, .record(.adress, "postal address"))
+      text(address.phone, .record(.adress, "phone"))
+      extra(address.extra, .record(.adress, ""))
       end()
     case .companyName(let value, let extra):
-      single(.fnamn, extra) { $0.text(value, "#FNAMN") }
+      single(.fnamn, extra) { $0.text(value, .record(.fnamn, "")) }
     case .fiscalYear(let year):
       begin(.rar)
       integer(year.index)
       day(year.start)
       day(year.end)
-      extra(year.extra, "#RAR")
+      extra(year.extra, .record(.rar, ""))
       end()
     case .taxYear(let value, let extra):
       single(.taxar, extra) { $0.integer(value) }
     case .balanceDate(let value, let extra):
       single(.omfattn, extra) { $0.day(value) }
     case .chartType(let value, let extra):
-      single(.kptyp, extra) { $0.code(value, "#KPTYP") }
+      single(.kptyp, extra) { $0.code(value, .record(.kptyp, "")) }
     case .currency(let value, let extra):
-      single(.valuta, extra) { $0.code(value, "#VALUTA") }
+      single(.valuta, extra) { $0.code(value, .record(.valuta, "")) }
     case .account(let account):
       begin(.konto)
-      self.account(account.number, "#KONTO")
-      text(account.name, "#KONTO \(account.number) name")
-      extra(account.extra, "#KONTO \(account.number)")
+      self.account(account.number, .record(.konto, ""))
+      text(account.name, .record(.konto, "\(account.number) name"))
+      extra(account.extra, .record(.konto, account.number.text))
       end()
     case .accountProperty(let property):
       writeProperty(property)
     case .dimension(let dimension):
       begin(dimension.parent == nil ? .dim : .underdim)
       integer(dimension.number)
-      text(dimension.name, "#DIM \(dimension.number) name")
+      text(dimension.name, .record(.dim, "\(dimension.number) name"))
       if let parent = dimension.parent { integer(parent) }
-      extra(dimension.extra, "#DIM \(dimension.number)")
+      extra(dimension.extra, .record(.dim, String(dimension.number)))
       end()
     case .object(let object):
       begin(.objekt)
       integer(object.reference.dimension)
-      text(object.reference.code, "#OBJEKT \(object.reference.dimension) code")
-      text(object.name, "#OBJEKT \(object.reference.dimension) \(object.reference.code) name")
-      extra(object.extra, "#OBJEKT")
+      text(object.reference.code, .record(.objekt, "\(object.reference.dimension) code"))
+      text(object.name, .record(.objekt, "\(object.reference.dimension) \(object.reference.code) name"))
+      extra(object.extra, .record(.objekt, ""))
       end()
     case .balance(let balance):
       begin(balance.kind == .opening ? .ib : balance.kind == .closing ? .ub : .res)
       integer(balance.year)
-      account(balance.account, "balance")
+      account(balance.account, .record(.ib, ""))
       amount(balance.amount)
       quantity(balance.quantity)
-      extra(balance.extra, "balance of \(balance.account)")
+      extra(balance.extra, .record(.ib, balance.account.text))
       end()
     case .objectBalance(let balance):
       begin(balance.kind == .opening ? .oib : .oub)
       integer(balance.year)
-      account(balance.account, "object balance")
-      objects(balance.objects, "object balance of \(balance.account)")
+      account(balance.account, .record(.oib, ""))
+      objects(balance.objects, .record(.oib, balance.account.text))
       amount(balance.amount)
       quantity(balance.quantity)
-      extra(balance.extra, "object balance of \(balance.account)")
+      extra(balance.extra, .record(.oib, balance.account.text))
       end()
     case .periodBalance(let balance):
       begin(balance.kind == .actual ? .psaldo : .pbudget)
       integer(balance.year)
-      code(balance.period.description, "period")
-      account(balance.account, "period balance")
-      objects(balance.objects, "period balance of \(balance.account)")
+      code(balance.period.description, .record(.psaldo, "period"))
+      account(balance.account, .record(.psaldo, ""))
+      objects(balance.objects, .record(.psaldo, balance.account.text))
       amount(balance.amount)
       quantity(balance.quantity)
-      extra(balance.extra, "period balance of \(balance.account)")
+      extra(balance.extra, .record(.psaldo, balance.account.text))
       end()
     case .voucher(let voucher):
       writeVoucher(voucher)
     case .unknown(let unknown):
-      sink.raw(Array(unknown.label.utf8))
-      if sink.hashing { sink.crc.update(Array(unknown.label.utf8)) }
-      extra(unknown.fields, unknown.label)
+      pendingEmpty = 0
+      var label = unknown.label
+      label.withUTF8 { sink.content($0) }
+      extra(unknown.fields, .unknown(unknown.label))
       end()
     }
   }
@@ -125,7 +126,7 @@ extension RecordWriter {
   ) {
     begin(label)
     body(&self)
-    extra(extraFields, label.text)
+    extra(extraFields, .record(label, ""))
     end()
   }
 
@@ -133,46 +134,53 @@ extension RecordWriter {
     switch property.kind {
     case .type(let type):
       begin(.ktyp)
-      account(property.account, "#KTYP")
-      code(type.rawValue, "#KTYP")
+      account(property.account, .record(.ktyp, ""))
+      code(type.rawValue, .record(.ktyp, ""))
     case .unit(let unit):
       begin(.enhet)
-      account(property.account, "#ENHET")
-      text(unit, "#ENHET \(property.account)")
+      account(property.account, .record(.enhet, ""))
+      text(unit, .record(.enhet, property.account.text))
     case .sru(let sru):
       begin(.sru)
-      account(property.account, "#SRU")
-      code(sru, "#SRU \(property.account)")
+      account(property.account, .record(.sru, ""))
+      code(sru, .record(.sru, property.account.text))
     }
-    extra(property.extra, "\(property.account) property")
+    extra(property.extra, .record(.konto, property.account.text))
     end()
   }
 
   private mutating func writeVoucher(_ voucher: Voucher) {
+    voucherName = (voucher.series, voucher.number)
     begin(.ver)
-    series(voucher.series, "voucher series")
-    series(voucher.number, "voucher number")
+    series(voucher.series, .voucher("series"))
+    series(voucher.number, .voucher("number"))
     day(voucher.date)
-    text(voucher.text, "#VER \(voucher.displayName) text")
+    text(voucher.text, .voucher("text"))
     day(voucher.registrationDate)
-    text(voucher.sign, "#VER \(voucher.displayName) sign")
-    extra(voucher.extra, "#VER \(voucher.displayName)")
+    text(voucher.sign, .voucher("sign"))
+    extra(voucher.extra, .voucher("field"))
     end()
-    sink.raw([0x7B])
+    sink.byte(0x7B)
     end()
-    for (index, row) in voucher.rows.enumerated() {
+    for index in voucher.rows.indices {
+      writeRow(voucher.rows[index], index: index)
+    }
+    sink.byte(0x7D)
+    end()
+  }
+
+  private mutating func writeRow(_ row: borrowing TransactionRow, index: Int) {
+    do {
       begin(row.kind == .normal ? .trans : row.kind == .added ? .rtrans : .btrans)
-      account(row.account, "row \(index + 1) of voucher \(voucher.displayName)")
-      objects(row.objects, "row \(index + 1) of voucher \(voucher.displayName)")
+      account(row.account, .row(index, ""))
+      objects(row.objects, .row(index, ""))
       amount(row.amount)
       day(row.date)
-      text(row.text, "row \(index + 1) of voucher \(voucher.displayName) text")
+      text(row.text, .row(index, "text"))
       quantity(row.quantity)
-      text(row.sign, "row \(index + 1) of voucher \(voucher.displayName) sign")
-      extra(row.extra, "row \(index + 1) of voucher \(voucher.displayName)")
+      text(row.sign, .row(index, "sign"))
+      extra(row.extra, .row(index, ""))
       end()
     }
-    sink.raw([0x7D])
-    end()
   }
 }

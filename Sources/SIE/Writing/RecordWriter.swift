@@ -6,7 +6,33 @@ struct RecordWriter {
   var sink: ByteSink
   var encoder: TextEncoder
   let checksum: Bool
-  private var pendingEmpty = 0
+  var pendingEmpty = 0
+  /// Scratch space for texts that are not plain ASCII.
+  var scratch: [UInt8] = []
+  /// The voucher being written, named in messages.
+  var voucherName: (series: String, number: String) = ("", "")
+
+  /// Where a field is, for messages; built into text only when something is reported.
+  enum Place {
+    /// A field of a record: `#KONTO 1510 name`.
+    case record(SIELabel, String)
+    /// A field of the voucher being written: `text`, `sign`.
+    case voucher(StaticString)
+    /// A field of a row (0-based) of the voucher being written.
+    case row(Int, StaticString)
+    /// A record of an unknown label.
+    case unknown(String)
+  }
+
+  func describe(_ place: Place) -> String {
+    let voucher = Voucher(series: voucherName.series, number: voucherName.number, date: nil).displayName
+    switch place {
+    case .record(let label, let detail): return detail.isEmpty ? label.text : "\(label.text) \(detail)"
+    case .voucher(let field): return "#VER \(voucher) \(field)"
+    case .row(let index, let field): return "row \(index + 1) of voucher \(voucher) \(field)"
+    case .unknown(let label): return label
+    }
+  }
 
   init(options: SIEWriter.Options, estimatedRecords: Int) {
     sink = ByteSink(capacity: estimatedRecords * 64)
@@ -15,9 +41,9 @@ struct RecordWriter {
   }
 
   mutating func write(_ document: SIEDocument) {
-    for record in document.records {
-      write(record)
-      if checksum, case .flag = record, !sink.hashing {
+    for index in document.records.indices {
+      write(document.records[index])
+      if checksum, document.records[index].label == .flagga, !sink.hashing {
         sink.label(.ksumma)
         sink.endLine()
         sink.hashing = true
@@ -32,7 +58,8 @@ struct RecordWriter {
       let value = sink.crc.value
       sink.hashing = false
       sink.label(.ksumma)
-      sink.bare(Array(String(value).utf8))
+      sink.space()
+      sink.digits(UInt64(value))
       sink.endLine()
     }
   }
@@ -59,47 +86,73 @@ struct RecordWriter {
   }
 
   /// A free text: always quoted.
-  mutating func text(_ value: String, _ place: @autoclosure () -> String) {
+  mutating func text(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }
     flushEmpty()
-    var bytes = encode(value, place())
-    if bytes.last == 0x5C {
-      bytes[bytes.count - 1] = UInt8(ascii: "/")
-      encoder.changes.append(
-        Diagnostic(
-          .warning, .textChanged,
-          "\(place()): a backslash at the end of a quoted text cannot be written; written as /"))
+    withCodePage437(value, place) { bytes, writer in
+      if bytes.last == 0x5C {
+        // `"…\"` would read as an escaped quote: the final backslash cannot be written.
+        var copy = Array(bytes)
+        copy[copy.count - 1] = UInt8(ascii: "/")
+        writer.encoder.changes.append(
+          Diagnostic(
+            .warning, .textChanged,
+            "\(writer.describe(place)): a backslash at the end of a quoted text cannot be "
+              + "written; written as /"))
+        copy.withUnsafeBufferPointer { writer.sink.quoted($0) }
+      } else {
+        writer.sink.quoted(bytes)
+      }
     }
-    bytes.withUnsafeBufferPointer { sink.quoted($0) }
   }
 
   /// A code or number: bare when it can be, quoted otherwise (spaces, quotes, braces).
-  mutating func code(_ value: String, _ place: @autoclosure () -> String) {
+  mutating func code(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }
-    let bytes = encode(value, place())
-    let canBeBare = bytes.allSatisfy {
-      $0 > 0x20 && $0 != 0x22 && $0 != 0x7B && $0 != 0x7D && $0 != 0x7F
-    }
-    if canBeBare {
+    var copy = value
+    let written = copy.withUTF8 { utf8 -> Bool in
+      for byte in utf8
+      where byte <= 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x7B || byte == 0x7D
+        || byte == 0x5C
+      {
+        return false
+      }
       flushEmpty()
-      sink.bare(bytes)
-    } else {
-      text(value, place())
+      sink.space()
+      sink.content(utf8)
+      return true
     }
+    if !written { codeSlowly(value, place) }
+  }
+
+  /// A code with bytes beyond printable ASCII: bare when its code page 437 form allows.
+  private mutating func codeSlowly(_ value: String, _ place: Place) {
+    let bare = value.unicodeScalars.allSatisfy {
+      $0.value > 0x20 && $0 != "\"" && $0 != "{" && $0 != "}" && $0.value != 0x7F && $0 != "\\"
+    }
+    guard bare else { return text(value, place) }
+    flushEmpty()
+    sink.space()
+    withCodePage437(value, place) { bytes, writer in writer.sink.content(bytes) }
   }
 
   /// A voucher series or number: quoted only when empty or not letters and digits.
-  mutating func series(_ value: String, _ place: @autoclosure () -> String) {
+  mutating func series(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }
-    let alphanumeric = value.utf8.allSatisfy {
-      ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
-    }
-    if alphanumeric {
+    var copy = value
+    let written = copy.withUTF8 { utf8 -> Bool in
+      for byte in utf8
+      where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A))
+      {
+        return false
+      }
       flushEmpty()
-      sink.bare(Array(value.utf8))
-    } else {
-      text(value, place())
+      sink.space()
+      sink.content(utf8)
+      return true
     }
+    if !written { text(value, place) }
   }
 
   mutating func integer(_ value: Int) {
@@ -121,53 +174,80 @@ struct RecordWriter {
   mutating func quantity(_ value: ExactDecimal?) {
     guard let value else { return empty() }
     flushEmpty()
-    sink.bare(Array(value.description.utf8))
+    sink.space()
+    var text = value.description
+    text.withUTF8 { sink.content($0) }
   }
 
-  mutating func account(_ value: AccountNumber, _ place: @autoclosure () -> String) {
-    code(value.text, place())
+  mutating func account(_ value: AccountNumber, _ place: Place) {
+    code(value.text, place)
   }
 
   /// An object list; written even when empty: `{}`.
-  mutating func objects(_ objects: [ObjectReference], _ place: @autoclosure () -> String) {
+  mutating func objects(_ objects: [ObjectReference], _ place: Place) {
     flushEmpty()
     sink.space()
-    sink.raw([0x7B])
+    sink.byte(0x7B)
     for (index, object) in objects.enumerated() {
-      if index > 0 { sink.raw([0x20]) }
-      let dimension = Array(String(object.dimension).utf8)
-      sink.raw(dimension)
-      if sink.hashing { sink.crc.update(dimension) }
-      var code = encode(object.code, place())
-      if code.last == 0x5C { code[code.count - 1] = UInt8(ascii: "/") }
-      code.withUnsafeBufferPointer { sink.quoted($0) }
+      if index > 0 { sink.space() }
+      if object.dimension < 0 { sink.byte(UInt8(ascii: "-")) }
+      sink.digits(UInt64(object.dimension.magnitude))
+      withCodePage437(object.code, place) { bytes, writer in
+        if bytes.last == 0x5C {
+          var copy = Array(bytes)
+          copy[copy.count - 1] = UInt8(ascii: "/")
+          copy.withUnsafeBufferPointer { writer.sink.quoted($0) }
+        } else {
+          writer.sink.quoted(bytes)
+        }
+      }
     }
-    sink.raw([0x7D])
+    sink.byte(0x7D)
   }
 
   /// Unknown trailing fields, as read.
-  mutating func extra(_ fields: [RawField], _ place: @autoclosure () -> String) {
+  mutating func extra(_ fields: [RawField], _ place: Place) {
     for field in fields {
       switch field {
-      case .text(let value): code(value, place())
+      case .text(let value): code(value, place)
       case .list(let items):
         flushEmpty()
         sink.space()
-        sink.raw([0x7B])
+        sink.byte(0x7B)
         for (index, item) in items.enumerated() {
-          let bytes = encode(item, place())
-          bytes.withUnsafeBufferPointer { sink.quoted($0, leadingSpace: index > 0) }
+          withCodePage437(item, place) { bytes, writer in
+            writer.sink.quoted(bytes, leadingSpace: index > 0)
+          }
         }
-        sink.raw([0x7D])
+        sink.byte(0x7D)
       }
     }
   }
 
-  mutating func encode(_ text: String, _ place: @autoclosure () -> String) -> [UInt8] {
-    var text = text
-    let simple = text.withUTF8 { utf8 in utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-    if simple { return Array(text.utf8) }
-    encoder.place = place()
-    return encoder.encode(text)
+  /// Calls `body` with the code page 437 bytes of `text`: straight from its storage when it
+  /// is printable ASCII, through the encoder (changes and failures reported) otherwise.
+  mutating func withCodePage437(
+    _ text: String, _ place: Place, _ body: (UnsafeBufferPointer<UInt8>, inout RecordWriter) -> Void
+  ) {
+    var copy = text
+    var bytes = [UInt8]()
+    swap(&bytes, &scratch)
+    defer { swap(&bytes, &scratch) }
+    let handled = copy.withUTF8 { utf8 in
+      for byte in utf8 where byte < 0x20 || byte >= 0x7F {
+        // Not plain ASCII: convert, when every character has a place in the code page.
+        guard TextEncoder.convert(utf8, into: &bytes) else { return false }
+        bytes.withUnsafeBufferPointer { body($0, &self) }
+        return true
+      }
+      body(utf8, &self)
+      return true
+    }
+    if handled { return }
+    let (changed, missing) = encoder.encode(text, into: &bytes)
+    if changed || !missing.isEmpty {
+      encoder.report(text, as: bytes, changed: changed, missing: missing, at: describe(place))
+    }
+    bytes.withUnsafeBufferPointer { body($0, &self) }
   }
 }

@@ -45,11 +45,13 @@ public struct SIEWriter: Sendable {
     var writer = RecordWriter(options: options, estimatedRecords: document.records.count)
     writer.write(document.completedForWriting())
     if !writer.encoder.failures.isEmpty {
+      writer.sink.discard()
       throw SIEWriteError(problems: writer.encoder.failures)
     }
+    let checksum = writer.sink.crc.value
     return Output(
-      bytes: writer.sink.bytes, changes: writer.encoder.changes,
-      checksum: options.checksum ? writer.sink.crc.value : nil)
+      bytes: writer.sink.finish(), changes: writer.encoder.changes,
+      checksum: options.checksum ? checksum : nil)
   }
 
   /// Encodes `document` and writes it to `path` atomically (a temporary file, then rename).

@@ -5,8 +5,6 @@ struct TextEncoder {
   let transliterate: Bool
   var changes: [Diagnostic] = []
   var failures: [Diagnostic] = []
-  /// Where the writer is, for messages: `"#VER A 17 text"`.
-  var place = ""
 
   /// Replacements for common characters code page 437 lacks.
   static let transliterations: [Unicode.Scalar: String] = [
@@ -22,41 +20,100 @@ struct TextEncoder {
 
   init(transliterate: Bool) { self.transliterate = transliterate }
 
-  /// The bytes of `text` in code page 437.
-  mutating func encode(_ text: String) -> [UInt8] {
-    var text = text
-    let ascii = text.withUTF8 { utf8 in
-      utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+  /// Code page 437 bytes of the scalars below U+2600 (0 where the code page has none).
+  nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x2600)
+    table.initialize(repeating: 0, count: 0x2600)
+    for byte in 0x80...0xFF {
+      let scalar = CP437.scalar(for: UInt8(byte)).value
+      if scalar < 0x2600 { table[Int(scalar)] = UInt8(byte) }
     }
-    if ascii { return Array(text.utf8) }
-    var output = [UInt8]()
-    output.reserveCapacity(text.utf8.count)
+    return UnsafePointer(table)
+  }()
+
+  /// The code page 437 byte of a scalar, or `nil`.
+  @inline(__always)
+  static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+    if scalar.value < 0x80 { return UInt8(scalar.value) }
+    guard scalar.value < 0x2600 else { return nil }
+    let byte = table[Int(scalar.value)]
+    return byte == 0 ? nil : byte
+  }
+
+  /// Converts UTF-8 to code page 437 into `output` when every character is printable and in
+  /// the code page (the common case of Swedish text); `false` leaves the text to ``encode``.
+  @inline(__always)
+  static func convert(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    output.removeAll(keepingCapacity: true)
+    var index = 0
+    let count = utf8.count
+    while index < count {
+      let lead = utf8[index]
+      var scalar: UInt32
+      if lead < 0x80 {
+        guard lead >= 0x20, lead != 0x7F else { return false }
+        output.append(lead)
+        index += 1
+        continue
+      } else if lead & 0xE0 == 0xC0, index + 1 < count {
+        scalar = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+        index += 2
+      } else if lead & 0xF0 == 0xE0, index + 2 < count {
+        scalar = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+          | UInt32(utf8[index + 2] & 0x3F)
+        index += 3
+      } else {
+        return false
+      }
+      guard scalar < 0x2600 else { return false }
+      let byte = table[Int(scalar)]
+      guard byte != 0 else { return false }
+      output.append(byte)
+    }
+    return true
+  }
+
+  /// The bytes of `text` in code page 437, and whether they differ from it: control characters
+  /// replaced by spaces, characters the code page lacks transliterated (or `?` and listed in
+  /// `missing` when transliteration is off).
+  func encode(_ text: String, into output: inout [UInt8]) -> (changed: Bool, missing: [Unicode.Scalar]) {
+    output.removeAll(keepingCapacity: true)
     var changed = false
+    var missing = [Unicode.Scalar]()
     for scalar in text.unicodeScalars {
       if scalar.value < 0x20 || scalar.value == 0x7F {
         output.append(0x20)
         changed = true
-      } else if let byte = CP437.byte(for: scalar) {
+      } else if let byte = TextEncoder.byte(for: scalar) {
         output.append(byte)
       } else if transliterate {
         output.append(contentsOf: (TextEncoder.transliterations[scalar] ?? "?").utf8)
         changed = true
       } else {
-        failures.append(
-          Diagnostic(
-            .error, .unencodableCharacter,
-            "\(place): '\(Character(scalar))' (U+\(String(scalar.value, radix: 16, uppercase: true)))"
-              + " is not in code page 437; transliterate to write it"))
+        missing.append(scalar)
         output.append(UInt8(ascii: "?"))
       }
+    }
+    return (changed, missing)
+  }
+
+  /// Records what happened to `text`, written at `place`.
+  mutating func report(
+    _ text: String, as bytes: [UInt8], changed: Bool, missing: [Unicode.Scalar], at place: String
+  ) {
+    for scalar in missing {
+      failures.append(
+        Diagnostic(
+          .error, .unencodableCharacter,
+          "\(place): '\(Character(scalar))' (U+\(String(scalar.value, radix: 16, uppercase: true)))"
+            + " is not in code page 437; transliterate to write it"))
     }
     if changed {
       changes.append(
         Diagnostic(
           .warning, .textChanged,
-          "\(place): \"\(text)\" written as \"\(TextEncoding.cp437.decode(output))\""))
+          "\(place): \"\(text)\" written as \"\(TextEncoding.cp437.decode(bytes))\""))
     }
-    return output
   }
 }
 
