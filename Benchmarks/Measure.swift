@@ -46,11 +46,15 @@ enum Measure {
     return bytes
   }
 
-  /// This process's peak resident memory in bytes.
+  /// This process's peak resident memory in bytes (`VmHWM`; unlike `ru_maxrss` it starts
+  /// afresh at exec, so a child does not report its parent's peak).
   static func peakMemory() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let digits = line.filter(\.isNumber)
+      return (Int(digits) ?? 0) * 1024
+    }
+    return 0
   }
 
   static func fileSize(_ path: String) -> Int {

@@ -24,16 +24,17 @@ struct AccountIndexer {
   }
 }
 
-/// Values by dense account number (see ``AccountIndexer``): an array lookup per row.
+/// Values by dense account number (see ``AccountIndexer``): an array lookup per row. The array
+/// grows to the highest account used, so that a chart of four-digit accounts costs a few pages.
 struct AccountTable<Value> {
-  private var values = [Value?](repeating: nil, count: 100_000)
+  private var values = [Value?]()
   /// The indexes with a value, in first-set order.
   private var used: [Int] = []
 
   subscript(index: Int) -> Value? {
     get { index < values.count ? values[index] : nil }
     set {
-      if index >= values.count { values += [Value?](repeating: nil, count: index + 1 - values.count) }
+      if index >= values.count { grow(to: index) }
       if values[index] == nil && newValue != nil { used.append(index) }
       values[index] = newValue
     }
@@ -41,12 +42,17 @@ struct AccountTable<Value> {
 
   /// Updates the value at `index`, starting from `initial` when it has none.
   mutating func update(_ index: Int, initial: Value, _ body: (inout Value) -> Void) {
-    if index >= values.count { values += [Value?](repeating: nil, count: index + 1 - values.count) }
+    if index >= values.count { grow(to: index) }
     if values[index] == nil {
       values[index] = initial
       used.append(index)
     }
     body(&values[index]!)
+  }
+
+  private mutating func grow(to index: Int) {
+    let count = max(index + 1, values.count * 2, 1024)
+    values += [Value?](repeating: nil, count: count - values.count)
   }
 
   /// Every index with a value.

@@ -1,0 +1,87 @@
+/// Where an invoice stands.
+public enum InvoiceState: String, Hashable, Sendable, CaseIterable {
+  case draft, attested, reminded, collection, paid, credited, writtenOff
+
+  /// Whether nothing more can happen to the open amount.
+  public var isFinal: Bool { self == .paid || self == .credited || self == .writtenOff }
+}
+
+/// How a payment was made.
+public struct PaymentMeans: Hashable, Sendable, RawRepresentable {
+  public var rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+
+  public static let bankgiro = PaymentMeans(rawValue: "bankgiro")
+  public static let clientFunds = PaymentMeans(rawValue: "clientFunds")
+  public static let swish = PaymentMeans(rawValue: "swish")
+  public static let card = PaymentMeans(rawValue: "card")
+  public static let autogiro = PaymentMeans(rawValue: "autogiro")
+  public static let cash = PaymentMeans(rawValue: "cash")
+  /// The customer's balance (an earlier overpayment) used on the invoice.
+  public static let balance = PaymentMeans(rawValue: "balance")
+}
+
+/// A payment as it touched one invoice.
+public struct AppliedPayment: Hashable, Sendable {
+  /// The payment's id in the book.
+  public var payment: Int
+  public var date: Day
+  public var means: PaymentMeans
+  /// What the customer paid, in the invoice's currency.
+  public var received: Amount
+  /// What went to the invoice's open amount.
+  public var applied: Amount
+  /// A short payment within tolerance, closed as rounding.
+  public var rounding: Amount
+  /// The excess, to the customer's balance.
+  public var overpaid: Amount
+  /// The SEK value of `received` for foreign-currency invoices (at the payment rate).
+  public var receivedSEK: Amount?
+}
+
+/// An invoice and everything that happened to it: the book's view, rebuilt by replaying the
+/// journal.
+public struct InvoiceRecord: Hashable, Sendable {
+  public var invoice: Invoice
+  public var state: InvoiceState
+  public var attestedOn: Day?
+  public var reminders: [(date: Day, fee: Amount)] = []
+  public var collectionDate: Day?
+  public var payments: [AppliedPayment] = []
+  /// Credits applied to this invoice: credit notes and offsets (amounts are positive).
+  public var credits: [(date: Day, amount: Amount, source: Int)] = []
+  public var writeOff: (date: Day, amount: Amount)?
+  public var closedOn: Day?
+
+  public init(invoice: Invoice) {
+    self.invoice = invoice
+    state = .draft
+  }
+
+  /// Reminder fees charged.
+  public var fees: Amount { reminders.reduce(.zero) { $0 + $1.fee } }
+
+  /// What is still to be paid: the total plus fees, less payments, credits and a write-off.
+  /// Negative for a standalone credit not yet used.
+  public var open: Amount {
+    guard state != .draft else { return .zero }
+    var open = invoice.totals.total + fees
+    for payment in payments { open -= payment.applied + payment.rounding }
+    for credit in credits { open -= credit.amount }
+    if let writeOff { open -= writeOff.amount }
+    return open
+  }
+
+  public static func == (a: InvoiceRecord, b: InvoiceRecord) -> Bool {
+    a.invoice == b.invoice && a.state == b.state && a.attestedOn == b.attestedOn
+      && a.reminders.map(\.date) == b.reminders.map(\.date) && a.reminders.map(\.fee) == b.reminders.map(\.fee)
+      && a.collectionDate == b.collectionDate && a.payments == b.payments
+      && a.credits.map(\.amount) == b.credits.map(\.amount) && a.writeOff?.amount == b.writeOff?.amount
+      && a.closedOn == b.closedOn
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(invoice)
+    hasher.combine(state)
+  }
+}

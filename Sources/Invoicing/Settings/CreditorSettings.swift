@@ -1,0 +1,161 @@
+/// The bookkeeping method: when sales are booked.
+public enum BookkeepingMethod: String, Hashable, Sendable, CaseIterable {
+  /// Faktureringsmetoden: invoices are booked when issued.
+  case accrual
+  /// Kontantmetoden: sales are booked when paid; unpaid invoices at the fiscal year's end.
+  case cash
+}
+
+/// Where customers pay.
+public enum PaymentMode: String, Hashable, Sendable, CaseIterable {
+  /// The invoicing service's client-funds account; the money is paid out a bank day later.
+  case clientFunds
+  /// The creditor's own bankgiro.
+  case ownBankgiro
+}
+
+/// A day of the year, `MM-DD`: where fiscal years start.
+public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
+  public var month: Int
+  public var day: Int
+
+  public init?(month: Int, day: Int) {
+    guard (1...12).contains(month), (1...Day.daysIn(month: month, year: 2001)).contains(day) else { return nil }
+    self.month = month
+    self.day = day
+  }
+
+  /// Reads `MM-DD`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-")
+    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let month = Int(parts[0]), let day = Int(parts[1])
+    else { return nil }
+    self.init(month: month, day: day)
+  }
+
+  public var description: String {
+    (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+  }
+}
+
+/// A fiscal year: its first and last day.
+public struct FiscalPeriod: Hashable, Sendable, CustomStringConvertible {
+  public var start: Day
+  public var end: Day
+
+  public init(start: Day, end: Day) {
+    self.start = start
+    self.end = end
+  }
+
+  public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+  public var description: String { "\(start) – \(end)" }
+}
+
+/// The creditor (the company whose invoices the book holds) and its settings. Saved as the
+/// book's `book.json`.
+public struct CreditorSettings: Hashable, Sendable {
+  public var name: String
+  public var organizationNumber: String
+  public var vatNumber: String?
+  public var address: PostalAddress
+  public var email: String?
+  public var phone: String?
+  public var bankgiro: String?
+  public var plusgiro: String?
+  public var paymentMode: PaymentMode
+  /// The invoicing service's bankgiro, printed when customers pay into client funds.
+  public var clientFundsBankgiro: String?
+  public var fiscalYearStart: MonthDay
+  /// The end of an extended (or shortened) first fiscal year, if any.
+  public var firstFiscalYearEnd: Day?
+  public var method: BookkeepingMethod
+  public var paymentTermsDays: Int
+  public var reminderFee: Amount
+  /// A short payment within this much closes the invoice (the difference is rounding).
+  public var paymentTolerance: Amount
+  public var roundToKronor: Bool
+  /// The first invoice number.
+  public var firstInvoiceNumber: Int
+  public var ocr: OCRScheme
+  public var currency: String
+  public var accounts: AccountSettings
+  /// Voucher series: invoices, payments, year end, self-invoices.
+  public var invoiceSeries: String
+  public var paymentSeries: String
+  public var yearEndSeries: String
+  public var purchaseSeries: String
+  /// Put cost centres and projects on result rows only (not on 1510, VAT, bank).
+  public var dimensionsOnResultRowsOnly: Bool
+
+  public init(
+    name: String, organizationNumber: String, method: BookkeepingMethod = .accrual,
+    paymentMode: PaymentMode = .ownBankgiro
+  ) {
+    self.name = name
+    self.organizationNumber = organizationNumber
+    vatNumber = nil
+    address = PostalAddress()
+    email = nil
+    phone = nil
+    bankgiro = nil
+    plusgiro = nil
+    self.paymentMode = paymentMode
+    clientFundsBankgiro = nil
+    fiscalYearStart = MonthDay(month: 1, day: 1)!
+    firstFiscalYearEnd = nil
+    self.method = method
+    paymentTermsDays = 30
+    reminderFee = Amount(kronor: 60)
+    paymentTolerance = .zero
+    roundToKronor = false
+    firstInvoiceNumber = 1001
+    ocr = OCRScheme()
+    currency = "SEK"
+    accounts = AccountSettings()
+    invoiceSeries = "F"
+    paymentSeries = "I"
+    yearEndSeries = "J"
+    purchaseSeries = "L"
+    dimensionsOnResultRowsOnly = true
+  }
+
+  /// The fiscal year that `day` falls in.
+  public func fiscalYear(containing day: Day) -> FiscalPeriod {
+    var start = Day(year: day.year, month: fiscalYearStart.month, day: min(fiscalYearStart.day, Day.daysIn(month: fiscalYearStart.month, year: day.year)))!
+    if start > day { start = start.adding(months: -12) }
+    var period = FiscalPeriod(start: start, end: start.adding(months: 12).adding(days: -1))
+    if let firstEnd = firstFiscalYearEnd {
+      // The first year runs up to its own end; the years after it follow from there.
+      if day <= firstEnd {
+        let firstStart = firstEnd.adding(days: 1).adding(months: -12)
+        period = FiscalPeriod(start: min(firstStart, period.start), end: firstEnd)
+        if day < period.start { period.start = day }
+      }
+    }
+    return period
+  }
+
+  /// What is wrong with the settings, if anything.
+  public func validationProblem() -> (field: String, message: String)? {
+    if name.trimmingBlanks.isEmpty { return ("name", "the company name is needed") }
+    if SwedishIdentityNumber(organizationNumber) == nil {
+      return ("orgNumber", "\"\(organizationNumber)\" is not an organisation number NNNNNN-NNNN with a valid check digit")
+    }
+    if let bankgiro, Bankgiro(bankgiro) == nil { return ("bankgiro", "\"\(bankgiro)\" is not a bankgiro number") }
+    if let clientFundsBankgiro, Bankgiro(clientFundsBankgiro) == nil {
+      return ("clientFundsBankgiro", "\"\(clientFundsBankgiro)\" is not a bankgiro number")
+    }
+    if !(0...365).contains(paymentTermsDays) { return ("paymentTermsDays", "payment terms are 0 to 365 days") }
+    if reminderFee < .zero { return ("reminderFee", "a fee cannot be negative") }
+    if paymentTolerance < .zero { return ("paymentTolerance", "a tolerance cannot be negative") }
+    if firstInvoiceNumber < 1 { return ("firstInvoiceNumber", "invoice numbers start at 1 or more") }
+    if !isCurrencyCode(currency) { return ("currency", "\"\(currency)\" is not a currency code") }
+    for (key, series) in [("invoiceSeries", invoiceSeries), ("paymentSeries", paymentSeries), ("yearEndSeries", yearEndSeries), ("purchaseSeries", purchaseSeries)] {
+      if series.isEmpty || !series.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+        return (key, "a voucher series is letters and digits")
+      }
+    }
+    return nil
+  }
+}
