@@ -14,8 +14,11 @@ enum Main {
     case "sie":
       for file in arguments.dropFirst() { try SIEBenchmarks.run(file: file) }
     case "sizes":
-      print("TransactionRow", MemoryLayout<TransactionRow>.stride, "Voucher", MemoryLayout<Voucher>.stride,
-        "SIERecord", MemoryLayout<SIERecord>.stride, "ObjectReference", MemoryLayout<ObjectReference>.stride)
+      print(
+        "TransactionRow", MemoryLayout<TransactionRow>.stride, "Voucher",
+        MemoryLayout<Voucher>.stride,
+        "SIERecord", MemoryLayout<SIERecord>.stride, "ObjectReference",
+        MemoryLayout<ObjectReference>.stride)
     case "write-only":
       let (document, _) = try SIEDocument.read(path: arguments[1])
       for _ in 0..<3 { _ = try SIEWriter().encode(document) }

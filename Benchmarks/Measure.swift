@@ -39,7 +39,8 @@ enum Measure {
     try process.run()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: output, as: UTF8.self).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     guard let bytes = Int(text.split(separator: "\n").last ?? "") else {
       throw BenchmarkError("child printed \(text)")
     }
@@ -65,7 +66,9 @@ enum Measure {
     String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds)
   }
 
-  static func mebibytes(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+  static func mebibytes(_ bytes: Int) -> String {
+    String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+  }
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

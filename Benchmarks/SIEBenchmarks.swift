@@ -8,14 +8,18 @@ enum SIEBenchmarks {
     let size = Measure.fileSize(file)
     print("## SIE: \(file) (\(Measure.mebibytes(size)))")
 
-    let iconv = try Measure.program("/usr/bin/iconv", ["-f", "CP437", "-t", "UTF-8", file, "-o", "/dev/null"])
-    print("iconv -f CP437 -t UTF-8 (baseline):   \(String(format: "%.3f", iconv)) s  \(Measure.megabytesPerSecond(size, iconv))")
+    let iconv = try Measure.program(
+      "/usr/bin/iconv", ["-f", "CP437", "-t", "UTF-8", file, "-o", "/dev/null"])
+    print(
+      "iconv -f CP437 -t UTF-8 (baseline):   \(String(format: "%.3f", iconv)) s  \(Measure.megabytesPerSecond(size, iconv))"
+    )
 
     var report: ValidationReport?
     let stream = try Measure.best { report = try SIEValidator.validate(path: file) }
     print(
       "streaming read + validation:          \(String(format: "%.3f", stream)) s  \(Measure.megabytesPerSecond(size, stream))"
-        + "  (\(String(format: "%.2f", iconv / stream))× iconv; \(report!.summary.vouchers) vouchers, \(report!.errorCount) errors)")
+        + "  (\(String(format: "%.2f", iconv / stream))× iconv; \(report!.summary.vouchers) vouchers, \(report!.errorCount) errors)"
+    )
 
     var records = 0
     let typed = try Measure.best(1) {
@@ -23,7 +27,9 @@ enum SIEBenchmarks {
       records = 0
       while reader.next() != nil { records += 1 }
     }
-    print("streaming typed records (SIEReader):  \(String(format: "%.3f", typed)) s  \(Measure.megabytesPerSecond(size, typed))  (\(records) records)")
+    print(
+      "streaming typed records (SIEReader):  \(String(format: "%.3f", typed)) s  \(Measure.megabytesPerSecond(size, typed))  (\(records) records)"
+    )
 
     let streamMemory = try Measure.childPeakMemory(["memory-stream", file])
     print("streaming peak memory (whole process): \(Measure.mebibytes(streamMemory))")
@@ -32,13 +38,16 @@ enum SIEBenchmarks {
     let baseline = try Measure.childPeakMemory(["memory-baseline"])
     print(
       "document API peak memory:             \(Measure.mebibytes(documentMemory))  "
-        + "(\(String(format: "%.2f", Double(documentMemory - baseline) / Double(size)))× the file above a \(Measure.mebibytes(baseline)) baseline)")
+        + "(\(String(format: "%.2f", Double(documentMemory - baseline) / Double(size)))× the file above a \(Measure.mebibytes(baseline)) baseline)"
+    )
 
     let (document, _) = try SIEDocument.read(path: file)
     var output: SIEWriter.Output?
     let write = try Measure.best { output = try SIEWriter().encode(document) }
     let written = output!.bytes.count
-    print("writing (encode to CP437 bytes):      \(String(format: "%.3f", write)) s  \(Measure.megabytesPerSecond(written, write))  (\(Measure.mebibytes(written)))")
+    print(
+      "writing (encode to CP437 bytes):      \(String(format: "%.3f", write)) s  \(Measure.megabytesPerSecond(written, write))  (\(Measure.mebibytes(written)))"
+    )
     print("")
   }
 

@@ -9,7 +9,9 @@ struct Sietool: CommandGroup {
     abstract: "Read, check and write SIE files; keep invoice books and export them as SIE4.",
     subcommands: [
       ValidateCommand.self, InfoCommand.self, BalanceCommand.self, ConvertCommand.self,
-      ChecksumCommand.self, DiffCommand.self,
+      ChecksumCommand.self, DiffCommand.self, InitCommand.self, CustomerCommand.self,
+      ProductCommand.self, CostCentreCommand.self, ProjectCommand.self, InvoiceCommand.self,
+      SelfInvoiceCommand.self, ImportCommand.self, SettingsCommand.self, BookCommand.self,
     ])
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.

@@ -150,7 +150,8 @@ import Testing
   /// Lines at the edge of what the fast path takes: escapes, control characters, odd lists,
   /// long amounts, missing fields, braces after content.
   @Test func edgeCasesAgree() {
-    let header = "#FLAGGA 0\n#PROGRAM p 1\n#SIETYP 4\n#FNAMN x\n#RAR 0 20250101 20251231\n#KONTO 1510 a\n#KONTO 3001 b\n"
+    let header =
+      "#FLAGGA 0\n#PROGRAM p 1\n#SIETYP 4\n#FNAMN x\n#RAR 0 20250101 20251231\n#KONTO 1510 a\n#KONTO 3001 b\n"
     let bodies = [
       "#TRANS 1510 {} 1.00\n#TRANS 3001 {} -1.00",
       "#TRANS 1510 {1 \"100\"} 1.00 20250102 \"a \\\"q\\\"\" 2 \"x\"\n#TRANS 3001 {1 100} -1.00",
@@ -169,7 +170,8 @@ import Testing
       let text = header + "#VER A \(index + 1) 20250101 \"t\"\n{\n" + body + "\n}\n"
       let bytes = Array(text.utf8)
       let fast = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: true)
-      let general = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: false)
+      let general = SIEValidator.validate(
+        bytes: bytes, options: ValidationOptions(), fastPath: false)
       #expect(fast.diagnostics == general.diagnostics, "case \(index)")
       #expect(fast.summary.transactions == general.summary.transactions, "case \(index)")
     }

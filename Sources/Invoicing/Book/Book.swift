@@ -32,7 +32,10 @@ public final class Book: @unchecked Sendable {
   private let lock: FileLock?
   private let clock: @Sendable () -> String
 
-  private init(directory: String, state: BookState, lastHash: String, lock: FileLock?, clock: @escaping @Sendable () -> String) {
+  private init(
+    directory: String, state: BookState, lastHash: String, lock: FileLock?,
+    clock: @escaping @Sendable () -> String
+  ) {
     self.directory = directory
     self.state = state
     self.lastHash = lastHash
@@ -41,6 +44,7 @@ public final class Book: @unchecked Sendable {
   }
 
   var journalPath: String { FilePath.join(directory, Journal.fileName) }
+  var headPath: String { FilePath.join(directory, Journal.headFile) }
   var settingsPath: String { FilePath.join(directory, Book.settingsFile) }
 
   /// The current time in UTC, `2026-11-29T12:00:00Z`; `SIETOOL_TIME` overrides it (for
@@ -58,16 +62,23 @@ public final class Book: @unchecked Sendable {
 
   /// Creates a new, empty book.
   public static func create(
-    at directory: String, settings: CreditorSettings, clock: @escaping @Sendable () -> String = Book.systemClock
+    at directory: String, settings: CreditorSettings,
+    clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
-    if let problem = settings.validationProblem() { throw BookError("\(problem.field): \(problem.message)") }
-    if FilePath.exists(FilePath.join(directory, Book.settingsFile)) || FilePath.exists(FilePath.join(directory, Journal.fileName)) {
+    if let problem = settings.validationProblem() {
+      throw BookError("\(problem.field): \(problem.message)")
+    }
+    if FilePath.exists(FilePath.join(directory, Book.settingsFile))
+      || FilePath.exists(FilePath.join(directory, Journal.fileName))
+    {
       throw BookError("\(directory) holds a book already")
     }
     try FilePath.makeDirectory(directory)
     try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
     let lock = try FileLock(path: FilePath.join(directory, Book.lockFile))
-    let book = Book(directory: directory, state: BookState(settings: settings), lastHash: Journal.genesis, lock: lock, clock: clock)
+    let book = Book(
+      directory: directory, state: BookState(settings: settings), lastHash: Journal.genesis,
+      lock: lock, clock: clock)
     try book.saveSettings()
     try book.append([.settingsChanged(settings)])
     return book
@@ -75,16 +86,19 @@ public final class Book: @unchecked Sendable {
 
   /// Opens a book; `forWriting` takes the writer's lock (a second writer is refused).
   public static func open(
-    at directory: String, forWriting: Bool = false, clock: @escaping @Sendable () -> String = Book.systemClock
+    at directory: String, forWriting: Bool = false,
+    clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     let settingsPath = FilePath.join(directory, Book.settingsFile)
     guard FilePath.exists(settingsPath) else {
-      throw BookError("no book at \(directory) (no \(Book.settingsFile)); create one with 'sietool init'")
+      throw BookError(
+        "no book at \(directory) (no \(Book.settingsFile)); create one with 'sietool init'")
     }
     let lock = forWriting ? try FileLock(path: FilePath.join(directory, Book.lockFile)) : nil
     let settings: CreditorSettings
     do {
-      settings = try CreditorSettings(json: JSONReader(try JSONValue(parsing: try FilePath.read(settingsPath))))
+      settings = try CreditorSettings(
+        json: JSONReader(try JSONValue(parsing: try FilePath.read(settingsPath))))
     } catch let error as JSONSyntaxError {
       throw BookError("\(settingsPath): \(error)")
     } catch let error as JSONPathError {
@@ -92,13 +106,17 @@ public final class Book: @unchecked Sendable {
     }
     var state = BookState(settings: settings)
     var entries = [Journal.Entry]()
-    let (_, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) { entry throws(BookError) in
+    let (count, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) {
+      entry throws(BookError) in
       try state.apply(entry.event)
       entries.append(entry)
     }
+    try Journal.checkHead(
+      FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     // book.json holds the current settings; the journal keeps their history.
     state.settings = settings
-    let book = Book(directory: directory, state: state, lastHash: lastHash, lock: lock, clock: clock)
+    let book = Book(
+      directory: directory, state: state, lastHash: lastHash, lock: lock, clock: clock)
     book.entries = entries
     return book
   }
@@ -141,6 +159,7 @@ public final class Book: @unchecked Sendable {
       newEntries.append(Journal.Entry(sequence: sequence, time: time, event: event))
     }
     try Journal.append(lines, to: journalPath)
+    try Journal.writeHead(headPath, count: sequence, lastHash: hash)
     state = next
     lastHash = hash
     entries += newEntries
@@ -149,7 +168,9 @@ public final class Book: @unchecked Sendable {
   /// Changes the creditor's settings: `book.json` is rewritten atomically and the change is
   /// journalled.
   public func updateSettings(_ settings: CreditorSettings) throws {
-    if let problem = settings.validationProblem() { throw BookError("\(problem.field): \(problem.message)") }
+    if let problem = settings.validationProblem() {
+      throw BookError("\(problem.field): \(problem.message)")
+    }
     try append([.settingsChanged(settings)])
     try saveSettings()
   }
@@ -165,12 +186,17 @@ public final class Book: @unchecked Sendable {
 
   /// Stores a PDF attachment: checked by content (`%PDF-`) and size (at most 10 MiB), named
   /// by its SHA-256 in `documents/`.
-  public func storeAttachment(_ bytes: [UInt8], fileName: String, placement: Attachment.Placement) throws -> Attachment {
+  public func storeAttachment(_ bytes: [UInt8], fileName: String, placement: Attachment.Placement)
+    throws -> Attachment
+  {
     guard bytes.count <= Book.maximumAttachmentSize else {
-      throw BookError("\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)")
+      throw BookError(
+        "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)"
+      )
     }
     guard bytes.starts(with: Array("%PDF-".utf8)) else {
-      throw BookError("\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
+      throw BookError(
+        "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
     }
     let hash = SHA256.hex(bytes)
     let path = documentPath(hash)
@@ -178,7 +204,8 @@ public final class Book: @unchecked Sendable {
       try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
       try AtomicFile.write(bytes, to: path)
     }
-    return Attachment(hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
+    return Attachment(
+      hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
   }
 
   /// Where a stored document is.
@@ -206,7 +233,9 @@ public final class Book: @unchecked Sendable {
       let backup = path + ".torn-" + Book.systemClock().filter { $0.isNumber }
       try AtomicFile.write(bytes, to: backup)
       try AtomicFile.write(Array(keep), to: path)
-      _ = try Journal.read(path: path) { _ throws(BookError) in }
+      let (count, hash) = try Journal.read(path: path) { _ throws(BookError) in }
+      try Journal.writeHead(
+        FilePath.join(directory, Journal.headFile), count: count, lastHash: hash)
       return backup
     }
   }

@@ -13,15 +13,21 @@ extension BookState {
     case .settingsChanged(let settings):
       self.settings = settings
     case .customerAdded(let customer):
-      guard customers[customer.number] == nil else { throw BookError("customer \(customer.number) exists already") }
+      guard customers[customer.number] == nil else {
+        throw BookError("customer \(customer.number) exists already")
+      }
       try check(customer)
       setCustomer(customer, new: true)
     case .customerUpdated(let customer):
-      guard customers[customer.number] != nil else { throw BookError("no customer \(customer.number)") }
+      guard customers[customer.number] != nil else {
+        throw BookError("no customer \(customer.number)")
+      }
       try check(customer)
       setCustomer(customer, new: false)
     case .productAdded(let product):
-      guard products[product.number] == nil else { throw BookError("product \(product.number) exists already") }
+      guard products[product.number] == nil else {
+        throw BookError("product \(product.number) exists already")
+      }
       try check(product)
       setProduct(product, new: true)
     case .productUpdated(let product):
@@ -29,13 +35,19 @@ extension BookState {
       try check(product)
       setProduct(product, new: false)
     case .costCentreAdded(let entry):
-      guard costCentres[entry.code] == nil else { throw BookError("cost centre \(entry.code) exists already") }
+      guard costCentres[entry.code] == nil else {
+        throw BookError("cost centre \(entry.code) exists already")
+      }
       addCostCentre(entry)
     case .projectAdded(let entry):
-      guard projects[entry.code] == nil else { throw BookError("project \(entry.code) exists already") }
+      guard projects[entry.code] == nil else {
+        throw BookError("project \(entry.code) exists already")
+      }
       addProject(entry)
     case .invoiceDrafted(let invoice):
-      guard invoice.id == nextInvoiceID else { throw BookError("draft id \(invoice.id) out of sequence (expected \(nextInvoiceID))") }
+      guard invoice.id == nextInvoiceID else {
+        throw BookError("draft id \(invoice.id) out of sequence (expected \(nextInvoiceID))")
+      }
       if let externalId = invoice.externalId, externalIds[externalId] != nil {
         throw BookError("an invoice with external id \"\(externalId)\" exists already")
       }
@@ -43,7 +55,9 @@ extension BookState {
       insertDraft(invoice)
     case .draftUpdated(let invoice):
       let record = try draft(invoice.id)
-      if let externalId = invoice.externalId, externalId != record.invoice.externalId, externalIds[externalId] != nil {
+      if let externalId = invoice.externalId, externalId != record.invoice.externalId,
+        externalIds[externalId] != nil
+      {
         throw BookError("an invoice with external id \"\(externalId)\" exists already")
       }
       try checkDraft(invoice)
@@ -55,13 +69,18 @@ extension BookState {
       try attest(id, number: number, ocr: ocr, date: date)
     case .reminderSent(let id, let date, let fee):
       let record = try attested(id)
-      guard record.invoice.kind == .invoice else { throw BookError("\(name(record)) is a credit; credits get no reminders") }
+      guard record.invoice.kind == .invoice else {
+        throw BookError("\(name(record)) is a credit; credits get no reminders")
+      }
       guard record.state == .attested || record.state == .reminded else {
-        throw BookError("\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection")
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
+        )
       }
       guard record.open > .zero else { throw BookError("\(name(record)) has nothing left to pay") }
       guard date > record.invoice.dueDate else {
-        throw BookError("\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+        throw BookError(
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
       }
       guard fee >= .zero else { throw BookError("a reminder fee cannot be negative") }
       updateRecord(id) {
@@ -71,12 +90,16 @@ extension BookState {
       if !fee.isZero { log(.reminderFee(invoice: id, date: date, fee: fee)) }
     case .sentToCollection(let id, let date):
       let record = try attested(id)
-      guard record.invoice.kind == .invoice, record.state == .attested || record.state == .reminded else {
-        throw BookError("\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection")
+      guard record.invoice.kind == .invoice, record.state == .attested || record.state == .reminded
+      else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
+        )
       }
       guard record.open > .zero else { throw BookError("\(name(record)) has nothing left to pay") }
       guard date > record.invoice.dueDate else {
-        throw BookError("\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+        throw BookError(
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
       }
       updateRecord(id) {
         $0.collectionDate = date
@@ -87,7 +110,9 @@ extension BookState {
     case .writtenOff(let id, let date):
       let record = try attested(id)
       guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
-        throw BookError("\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be written off")
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be written off"
+        )
       }
       let amount = record.open
       updateRecord(id) {
@@ -101,7 +126,8 @@ extension BookState {
     case .refunded(let customer, let amount, let date):
       let balance = balances[customer] ?? .zero
       guard amount > .zero, amount <= balance else {
-        throw BookError("customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
+        throw BookError(
+          "customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
       }
       addToBalance(customer, -amount)
       log(.refund(customer: customer, date: date, amount: amount))
@@ -109,12 +135,17 @@ extension BookState {
       _ = try draft(id)
       updateRecord(id) { $0.invoice.attachments.append(attachment) }
     case .selfInvoiceDrafted(let selfInvoice):
-      guard selfInvoice.id == nextSelfInvoiceID else { throw BookError("self-invoice id \(selfInvoice.id) out of sequence") }
+      guard selfInvoice.id == nextSelfInvoiceID else {
+        throw BookError("self-invoice id \(selfInvoice.id) out of sequence")
+      }
       try checkSelfInvoice(selfInvoice)
       insertSelfInvoice(selfInvoice)
     case .selfInvoiceUpdated(let selfInvoice):
       let record = try selfInvoiceRecord(selfInvoice.id)
-      guard record.state == .draft else { throw BookError("self-invoice \(record.selfInvoice.displayName) is attested; it cannot change") }
+      guard record.state == .draft else {
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is attested; it cannot change")
+      }
       try checkSelfInvoice(selfInvoice)
       updateSelfInvoice(selfInvoice.id) {
         $0.selfInvoice = selfInvoice
@@ -122,7 +153,9 @@ extension BookState {
       }
     case .selfInvoiceAttested(let id, let number, let date):
       let record = try selfInvoiceRecord(id)
-      guard record.state == .draft else { throw BookError("self-invoice \(record.selfInvoice.displayName) is attested already") }
+      guard record.state == .draft else {
+        throw BookError("self-invoice \(record.selfInvoice.displayName) is attested already")
+      }
       let payee = record.selfInvoice.payee
       let sequence = (payeeSequences[payee] ?? 0) + 1
       guard number == SelfInvoice.number(payee: payee, sequence: sequence) else {
@@ -138,26 +171,36 @@ extension BookState {
     case .payoutChanged(let id, let date, let amount):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested || record.state == .paused else {
-        throw BookError("self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); its payout can change only until paid")
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); its payout can change only until paid"
+        )
       }
       if let amount, amount <= .zero { throw BookError("a payout amount must be more than zero") }
-      if let date, date < record.selfInvoice.invoiceDate { throw BookError("the payout cannot come before the invoice date") }
+      if let date, date < record.selfInvoice.invoiceDate {
+        throw BookError("the payout cannot come before the invoice date")
+      }
       updateSelfInvoice(id) {
         if let date { $0.selfInvoice.payoutDate = date }
         if let amount { $0.payoutAmount = amount }
       }
     case .payoutPaused(let id):
       let record = try selfInvoiceRecord(id)
-      guard record.state == .attested else { throw BookError("only an attested, unpaid self-invoice can be paused") }
+      guard record.state == .attested else {
+        throw BookError("only an attested, unpaid self-invoice can be paused")
+      }
       updateSelfInvoice(id) { $0.state = .paused }
     case .payoutResumed(let id):
       let record = try selfInvoiceRecord(id)
-      guard record.state == .paused else { throw BookError("self-invoice \(record.selfInvoice.displayName) is not paused") }
+      guard record.state == .paused else {
+        throw BookError("self-invoice \(record.selfInvoice.displayName) is not paused")
+      }
       updateSelfInvoice(id) { $0.state = .attested }
     case .selfInvoiceCancelled(let id, let date):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested || record.state == .paused else {
-        throw BookError("self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled")
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled"
+        )
       }
       updateSelfInvoice(id) {
         $0.state = .cancelled
@@ -167,7 +210,9 @@ extension BookState {
     case .selfInvoicePaid(let id, let date):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested else {
-        throw BookError("self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out")
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out"
+        )
       }
       updateSelfInvoice(id) {
         $0.state = .paid
@@ -190,14 +235,17 @@ extension BookState {
   func draft(_ id: Int) throws(BookError) -> InvoiceRecord {
     guard let record = invoices[id] else { throw BookError("no invoice with id \(id)") }
     guard record.state == .draft else {
-      throw BookError("\(name(record)) is attested; attested invoices never change (credit it instead)")
+      throw BookError(
+        "\(name(record)) is attested; attested invoices never change (credit it instead)")
     }
     return record
   }
 
   func attested(_ id: Int) throws(BookError) -> InvoiceRecord {
     guard let record = invoices[id] else { throw BookError("no invoice with id \(id)") }
-    guard record.state != .draft else { throw BookError("\(name(record)) is a draft; attest it first") }
+    guard record.state != .draft else {
+      throw BookError("\(name(record)) is a draft; attest it first")
+    }
     return record
   }
 
@@ -207,57 +255,89 @@ extension BookState {
   }
 
   func check(_ customer: Customer) throws(BookError) {
-    if let problem = customer.validationProblem() { throw BookError("customer \(customer.number): \(problem.field): \(problem.message)") }
+    if let problem = customer.validationProblem() {
+      throw BookError("customer \(customer.number): \(problem.field): \(problem.message)")
+    }
   }
 
   func check(_ product: Product) throws(BookError) {
-    if let problem = product.validationProblem() { throw BookError("product \(product.number): \(problem.field): \(problem.message)") }
+    if let problem = product.validationProblem() {
+      throw BookError("product \(product.number): \(problem.field): \(problem.message)")
+    }
     for component in product.components {
       guard let part = products[component.product] else {
-        throw BookError("product \(product.number): component \(component.product) is not a product")
+        throw BookError(
+          "product \(product.number): component \(component.product) is not a product")
       }
       guard part.kind != .package else {
-        throw BookError("product \(product.number): component \(component.product) is itself a package")
+        throw BookError(
+          "product \(product.number): component \(component.product) is itself a package")
       }
     }
   }
 
   func checkDraft(_ invoice: Invoice) throws(BookError) {
-    guard customers[invoice.customer] != nil else { throw BookError("no customer \(invoice.customer)") }
-    guard invoice.dueDate >= invoice.invoiceDate else { throw BookError("the due date \(invoice.dueDate) is before the invoice date \(invoice.invoiceDate)") }
+    guard customers[invoice.customer] != nil else {
+      throw BookError("no customer \(invoice.customer)")
+    }
+    guard invoice.dueDate >= invoice.invoiceDate else {
+      throw BookError(
+        "the due date \(invoice.dueDate) is before the invoice date \(invoice.invoiceDate)")
+    }
     guard !invoice.lines.isEmpty else { throw BookError("an invoice needs at least one line") }
     if invoice.currency != "SEK" && invoice.exchangeRate == nil {
       throw BookError("an invoice in \(invoice.currency) needs an exchange rate to SEK")
     }
-    if let rate = invoice.exchangeRate, rate <= .zero { throw BookError("an exchange rate must be more than zero") }
+    if let rate = invoice.exchangeRate, rate <= .zero {
+      throw BookError("an exchange rate must be more than zero")
+    }
     for (index, line) in invoice.lines.enumerated() {
-      if let code = line.costCentre, costCentres[code] == nil { throw BookError("line \(index + 1): no cost centre \(code)") }
-      if let code = line.project, projects[code] == nil { throw BookError("line \(index + 1): no project \(code)") }
-      if let product = line.product, products[product] == nil { throw BookError("line \(index + 1): no product \(product)") }
+      if let code = line.costCentre, costCentres[code] == nil {
+        throw BookError("line \(index + 1): no cost centre \(code)")
+      }
+      if let code = line.project, projects[code] == nil {
+        throw BookError("line \(index + 1): no project \(code)")
+      }
+      if let product = line.product, products[product] == nil {
+        throw BookError("line \(index + 1): no product \(product)")
+      }
       if let discount = line.discountPercent, discount < .zero || discount > ExactDecimal(100) {
         throw BookError("line \(index + 1): a discount is 0 to 100 percent")
       }
       switch invoice.kind {
       case .invoice:
         guard line.quantity > .zero else {
-          throw BookError("line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)")
+          throw BookError(
+            "line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)"
+          )
         }
       case .credit, .creditNote:
-        guard line.net <= .zero else { throw BookError("line \(index + 1): a credit's lines are negative") }
+        guard line.net <= .zero else {
+          throw BookError("line \(index + 1): a credit's lines are negative")
+        }
       }
     }
     if case .creditNote(let original) = invoice.kind {
-      guard let source = invoices[original], source.state != .draft, source.invoice.kind == .invoice else {
+      guard let source = invoices[original], source.state != .draft, source.invoice.kind == .invoice
+      else {
         throw BookError("a credit note credits an attested invoice; id \(original) is none")
       }
-      guard source.invoice.customer == invoice.customer else { throw BookError("a credit note is for the customer of the invoice it credits") }
+      guard source.invoice.customer == invoice.customer else {
+        throw BookError("a credit note is for the customer of the invoice it credits")
+      }
     }
   }
 
   func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
-    guard customers[selfInvoice.payee] != nil else { throw BookError("no payee \(selfInvoice.payee) in the customer register") }
-    guard !selfInvoice.lines.isEmpty else { throw BookError("a self-invoice needs at least one line") }
-    guard selfInvoice.payoutDate >= selfInvoice.invoiceDate else { throw BookError("the payout cannot come before the invoice date") }
+    guard customers[selfInvoice.payee] != nil else {
+      throw BookError("no payee \(selfInvoice.payee) in the customer register")
+    }
+    guard !selfInvoice.lines.isEmpty else {
+      throw BookError("a self-invoice needs at least one line")
+    }
+    guard selfInvoice.payoutDate >= selfInvoice.invoiceDate else {
+      throw BookError("the payout cannot come before the invoice date")
+    }
     for (index, line) in selfInvoice.lines.enumerated() where line.quantity <= .zero {
       throw BookError("line \(index + 1): the quantity must be more than zero")
     }

@@ -4,13 +4,19 @@ extension BookState {
     guard number == nextInvoiceNumber else {
       throw BookError("invoice number \(number) out of sequence (expected \(nextInvoiceNumber))")
     }
-    guard ocr == settings.ocr.reference(for: number) else { throw BookError("OCR \(ocr) does not belong to invoice \(number)") }
+    guard ocr == settings.ocr.reference(for: number) else {
+      throw BookError("OCR \(ocr) does not belong to invoice \(number)")
+    }
     let total = record.invoice.totals.total
     switch record.invoice.kind {
     case .invoice:
-      guard total > .zero else { throw BookError("\(name(record)) totals \(total); an invoice totals more than zero") }
+      guard total > .zero else {
+        throw BookError("\(name(record)) totals \(total); an invoice totals more than zero")
+      }
     case .credit, .creditNote:
-      guard total < .zero else { throw BookError("\(name(record)) totals \(total); a credit totals less than zero") }
+      guard total < .zero else {
+        throw BookError("\(name(record)) totals \(total); a credit totals less than zero")
+      }
     }
     if case .creditNote(let original) = record.invoice.kind {
       guard let source = invoices[original], source.state != .draft else {
@@ -20,7 +26,9 @@ extension BookState {
         $0.state != .draft && $0.invoice.kind == .creditNote(of: original)
       }.reduce(Amount.zero) { $0 - $1.invoice.totals.total }
       guard alreadyCredited - total <= source.invoice.totals.total else {
-        throw BookError("invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more")
+        throw BookError(
+          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more"
+        )
       }
     }
     assignNumber(number, to: id)
@@ -51,23 +59,33 @@ extension BookState {
         record.closedOn = date
       }
       addToBalance(record.invoice.customer, excess)
-      self.log(.credited(creditNote: id, invoice: original, date: date, applied: applied, excess: excess))
+      self.log(
+        .credited(creditNote: id, invoice: original, date: date, applied: applied, excess: excess))
     }
   }
 
   mutating func pay(_ payment: PaymentEvent) throws(BookError) {
-    guard payment.id == nextPaymentID else { throw BookError("payment id \(payment.id) out of sequence") }
+    guard payment.id == nextPaymentID else {
+      throw BookError("payment id \(payment.id) out of sequence")
+    }
     let record = try attested(payment.invoice)
-    guard record.invoice.kind == .invoice else { throw BookError("\(name(record)) is a credit; payments go to invoices") }
+    guard record.invoice.kind == .invoice else {
+      throw BookError("\(name(record)) is a credit; payments go to invoices")
+    }
     guard payment.amount > .zero else { throw BookError("a payment is more than zero") }
-    if let sek = payment.amountSEK, sek <= .zero { throw BookError("the SEK amount of a payment is more than zero") }
+    if let sek = payment.amountSEK, sek <= .zero {
+      throw BookError("the SEK amount of a payment is more than zero")
+    }
     if record.invoice.currency != "SEK" && payment.amountSEK == nil {
-      throw BookError("\(name(record)) is in \(record.invoice.currency); give the SEK amount received too")
+      throw BookError(
+        "\(name(record)) is in \(record.invoice.currency); give the SEK amount received too")
     }
     let customer = record.invoice.customer
     if payment.means == .balance {
       let balance = balances[customer] ?? .zero
-      guard payment.amount <= balance else { throw BookError("customer \(customer) has a balance of \(balance) only") }
+      guard payment.amount <= balance else {
+        throw BookError("customer \(customer) has a balance of \(balance) only")
+      }
       guard !record.state.isFinal, payment.amount <= record.open else {
         throw BookError("\(name(record)) has \(record.open) open; a balance is used up to that")
       }
@@ -104,13 +122,21 @@ extension BookState {
   mutating func offset(credit creditID: Int, invoice invoiceID: Int, date: Day) throws(BookError) {
     let credit = try attested(creditID)
     let invoice = try attested(invoiceID)
-    guard credit.invoice.kind == .credit else { throw BookError("\(name(credit)) is not a standalone credit") }
-    guard invoice.invoice.kind == .invoice else { throw BookError("\(name(invoice)) is not an invoice") }
+    guard credit.invoice.kind == .credit else {
+      throw BookError("\(name(credit)) is not a standalone credit")
+    }
+    guard invoice.invoice.kind == .invoice else {
+      throw BookError("\(name(invoice)) is not an invoice")
+    }
     guard credit.invoice.customer == invoice.invoice.customer else {
-      throw BookError("a credit is used on an invoice of the same customer; \(name(credit)) is \(credit.invoice.customer)'s, \(name(invoice)) is \(invoice.invoice.customer)'s")
+      throw BookError(
+        "a credit is used on an invoice of the same customer; \(name(credit)) is \(credit.invoice.customer)'s, \(name(invoice)) is \(invoice.invoice.customer)'s"
+      )
     }
     guard credit.open < .zero else { throw BookError("\(name(credit)) has nothing left to use") }
-    guard !invoice.state.isFinal, invoice.open > .zero else { throw BookError("\(name(invoice)) has nothing left to pay") }
+    guard !invoice.state.isFinal, invoice.open > .zero else {
+      throw BookError("\(name(invoice)) has nothing left to pay")
+    }
     // The rest stays on the one with the highest absolute amount; equal amounts close both.
     let amount = min(invoice.open, credit.open.magnitude)
     updateRecord(invoiceID) { record in

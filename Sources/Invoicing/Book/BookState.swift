@@ -54,11 +54,15 @@ public struct BookState: Sendable {
   public var allProducts: [Product] { productOrder.compactMap { products[$0] } }
   public var allCostCentres: [DimensionEntry] { costCentreOrder.compactMap { costCentres[$0] } }
   public var allProjects: [DimensionEntry] { projectOrder.compactMap { projects[$0] } }
-  public var allSelfInvoices: [SelfInvoiceRecord] { selfInvoiceOrder.compactMap { selfInvoices[$0] } }
+  public var allSelfInvoices: [SelfInvoiceRecord] {
+    selfInvoiceOrder.compactMap { selfInvoices[$0] }
+  }
 
   /// The self-invoice with this number, or draft id written `d7`, or external id.
   public func selfInvoice(named name: String) -> SelfInvoiceRecord? {
-    if let found = selfInvoices.values.first(where: { $0.selfInvoice.number == name || $0.selfInvoice.externalId == name }) {
+    if let found = selfInvoices.values.first(where: {
+      $0.selfInvoice.number == name || $0.selfInvoice.externalId == name
+    }) {
       return found
     }
     if name.hasPrefix("d"), let id = Int(name.dropFirst()) { return selfInvoices[id] }
@@ -135,7 +139,9 @@ public struct BookState: Sendable {
     body(&selfInvoices[id]!)
   }
 
-  mutating func setPayeeSequence(_ payee: String, _ sequence: Int) { payeeSequences[payee] = sequence }
+  mutating func setPayeeSequence(_ payee: String, _ sequence: Int) {
+    payeeSequences[payee] = sequence
+  }
 
   mutating func addOther(type: String, payload: JSONValue) { otherEvents.append((type, payload)) }
 

@@ -21,12 +21,24 @@ public struct BookTransaction: Sendable {
 
   // MARK: Registers
 
-  public mutating func addCustomer(_ customer: Customer) throws(BookError) { try record(.customerAdded(customer)) }
-  public mutating func updateCustomer(_ customer: Customer) throws(BookError) { try record(.customerUpdated(customer)) }
-  public mutating func addProduct(_ product: Product) throws(BookError) { try record(.productAdded(product)) }
-  public mutating func updateProduct(_ product: Product) throws(BookError) { try record(.productUpdated(product)) }
-  public mutating func addCostCentre(_ entry: DimensionEntry) throws(BookError) { try record(.costCentreAdded(entry)) }
-  public mutating func addProject(_ entry: DimensionEntry) throws(BookError) { try record(.projectAdded(entry)) }
+  public mutating func addCustomer(_ customer: Customer) throws(BookError) {
+    try record(.customerAdded(customer))
+  }
+  public mutating func updateCustomer(_ customer: Customer) throws(BookError) {
+    try record(.customerUpdated(customer))
+  }
+  public mutating func addProduct(_ product: Product) throws(BookError) {
+    try record(.productAdded(product))
+  }
+  public mutating func updateProduct(_ product: Product) throws(BookError) {
+    try record(.productUpdated(product))
+  }
+  public mutating func addCostCentre(_ entry: DimensionEntry) throws(BookError) {
+    try record(.costCentreAdded(entry))
+  }
+  public mutating func addProject(_ entry: DimensionEntry) throws(BookError) {
+    try record(.projectAdded(entry))
+  }
 
   // MARK: Invoices
 
@@ -47,20 +59,26 @@ public struct BookTransaction: Sendable {
     try self.record(.draftUpdated(invoice))
   }
 
-  public mutating func deleteDraft(_ id: Int) throws(BookError) { try record(.draftDeleted(id: id)) }
+  public mutating func deleteDraft(_ id: Int) throws(BookError) {
+    try record(.draftDeleted(id: id))
+  }
 
   /// Attests a draft: it gets the next invoice number and its OCR reference. Returns the number.
   @discardableResult
   public mutating func attest(_ id: Int, on date: Day) throws(BookError) -> Int {
     let number = state.nextInvoiceNumber
-    try record(.invoiceAttested(id: id, number: number, ocr: state.settings.ocr.reference(for: number), date: date))
+    try record(
+      .invoiceAttested(
+        id: id, number: number, ocr: state.settings.ocr.reference(for: number), date: date))
     return number
   }
 
   /// Sends a reminder; the fee defaults to the customer's (or creditor's) reminder fee.
   public mutating func remind(_ id: Int, on date: Day, fee: Amount? = nil) throws(BookError) {
     let customer = state.invoices[id].flatMap { state.customers[$0.invoice.customer] }
-    try record(.reminderSent(id: id, date: date, fee: fee ?? customer?.reminderFee ?? state.settings.reminderFee))
+    try record(
+      .reminderSent(
+        id: id, date: date, fee: fee ?? customer?.reminderFee ?? state.settings.reminderFee))
   }
 
   public mutating func sendToCollection(_ id: Int, on date: Day) throws(BookError) {
@@ -70,16 +88,21 @@ public struct BookTransaction: Sendable {
   /// Registers a payment; returns its id.
   @discardableResult
   public mutating func pay(
-    _ id: Int, amount: Amount, on date: Day, means: PaymentMeans = .bankgiro, amountSEK: Amount? = nil
+    _ id: Int, amount: Amount, on date: Day, means: PaymentMeans = .bankgiro,
+    amountSEK: Amount? = nil
   ) throws(BookError) -> Int {
     let paymentID = state.nextPaymentID
     try record(
       .paymentRegistered(
-        PaymentEvent(id: paymentID, invoice: id, date: date, amount: amount, means: means, amountSEK: amountSEK)))
+        PaymentEvent(
+          id: paymentID, invoice: id, date: date, amount: amount, means: means, amountSEK: amountSEK
+        )))
     return paymentID
   }
 
-  public mutating func writeOff(_ id: Int, on date: Day) throws(BookError) { try record(.writtenOff(id: id, date: date)) }
+  public mutating func writeOff(_ id: Int, on date: Day) throws(BookError) {
+    try record(.writtenOff(id: id, date: date))
+  }
 
   public mutating func offset(credit: Int, invoice: Int, on date: Day) throws(BookError) {
     try record(.offset(credit: credit, invoice: invoice, date: date))
@@ -92,8 +115,11 @@ public struct BookTransaction: Sendable {
   /// Drafts a credit note mirroring an attested invoice (all lines, or the chosen ones with
   /// their quantities); returns its id. Attesting it credits the invoice.
   @discardableResult
-  public mutating func draftCreditNote(for id: Int, selection: CreditSelection, on date: Day) throws(BookError) -> Int {
-    guard let source = state.invoices[id], source.state != .draft, source.invoice.kind == .invoice else {
+  public mutating func draftCreditNote(for id: Int, selection: CreditSelection, on date: Day)
+    throws(BookError) -> Int
+  {
+    guard let source = state.invoices[id], source.state != .draft, source.invoice.kind == .invoice
+    else {
       throw BookError("only an attested invoice can be credited")
     }
     var lines = [InvoiceLine]()
@@ -107,7 +133,8 @@ public struct BookTransaction: Sendable {
         }
         let original = source.invoice.lines[line - 1]
         if let quantity, quantity <= .zero || quantity > original.quantity {
-          throw BookError("line \(line): credit a quantity above zero and at most \(original.quantity)")
+          throw BookError(
+            "line \(line): credit a quantity above zero and at most \(original.quantity)")
         }
         lines.append(Self.mirrored(original, quantity: quantity))
       }
@@ -151,16 +178,20 @@ public struct BookTransaction: Sendable {
 
   @discardableResult
   public mutating func draftSelfInvoice(
-    payee: String, invoiceDate: Day, payoutDate: Day? = nil, lines: [LineInput], text: String? = nil,
+    payee: String, invoiceDate: Day, payoutDate: Day? = nil, lines: [LineInput],
+    text: String? = nil,
     externalId: String? = nil
   ) throws(BookError) -> Int {
-    guard state.customers[payee] != nil else { throw BookError("no payee \(payee) in the customer register") }
+    guard state.customers[payee] != nil else {
+      throw BookError("no payee \(payee) in the customer register")
+    }
     let built = try lines.enumerated().map { index, line throws(BookError) in
       try makeLine(line, index: index, saleType: .domestic, allowNegative: false)
     }
     let selfInvoice = SelfInvoice(
       id: state.nextSelfInvoiceID, payee: payee, invoiceDate: invoiceDate,
-      payoutDate: payoutDate ?? invoiceDate.adding(days: state.settings.paymentTermsDays), lines: built,
+      payoutDate: payoutDate ?? invoiceDate.adding(days: state.settings.paymentTermsDays),
+      lines: built,
       text: text, externalId: externalId)
     try record(.selfInvoiceDrafted(selfInvoice))
     return selfInvoice.id
@@ -168,7 +199,9 @@ public struct BookTransaction: Sendable {
 
   @discardableResult
   public mutating func attestSelfInvoice(_ id: Int, on date: Day) throws(BookError) -> String {
-    guard let record = state.selfInvoices[id] else { throw BookError("no self-invoice with id \(id)") }
+    guard let record = state.selfInvoices[id] else {
+      throw BookError("no self-invoice with id \(id)")
+    }
     let payee = record.selfInvoice.payee
     let number = SelfInvoice.number(payee: payee, sequence: (state.payeeSequences[payee] ?? 0) + 1)
     try self.record(.selfInvoiceAttested(id: id, number: number, date: date))
@@ -178,7 +211,9 @@ public struct BookTransaction: Sendable {
   // MARK: Building invoices
 
   func makeInvoice(_ input: InvoiceInput, id: Int) throws(BookError) -> Invoice {
-    guard let customer = state.customers[input.customer] else { throw BookError("no customer \(input.customer)") }
+    guard let customer = state.customers[input.customer] else {
+      throw BookError("no customer \(input.customer)")
+    }
     let settings = state.settings
     let saleType: SaleType =
       switch customer.market {
@@ -193,7 +228,8 @@ public struct BookTransaction: Sendable {
     let currency = input.currency ?? customer.currency ?? settings.currency
     var invoice = Invoice(
       id: id, kind: input.isCredit ? .credit : .invoice, customer: customer.number,
-      invoiceDate: input.invoiceDate, dueDate: input.dueDate ?? input.invoiceDate.adding(days: terms),
+      invoiceDate: input.invoiceDate,
+      dueDate: input.dueDate ?? input.invoiceDate.adding(days: terms),
       lines: lines, currency: currency, exchangeRate: currency == "SEK" ? nil : input.exchangeRate,
       saleType: saleType, roundToKronor: settings.roundToKronor, externalId: input.externalId,
       reference: input.reference, text: input.text)
@@ -204,25 +240,33 @@ public struct BookTransaction: Sendable {
     return invoice
   }
 
-  func makeLine(_ input: LineInput, index: Int, saleType: SaleType, allowNegative: Bool) throws(BookError) -> InvoiceLine {
+  func makeLine(_ input: LineInput, index: Int, saleType: SaleType, allowNegative: Bool)
+    throws(BookError) -> InvoiceLine
+  {
     let label = "line \(index + 1)"
     if !allowNegative && input.quantity <= .zero {
-      throw BookError("\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)")
+      throw BookError(
+        "\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)"
+      )
     }
     if input.quantity.isZero { throw BookError("\(label): the quantity cannot be zero") }
     var line: InvoiceLine
     if let number = input.product {
-      guard let product = state.products[number] else { throw BookError("\(label): no product \(number)") }
+      guard let product = state.products[number] else {
+        throw BookError("\(label): no product \(number)")
+      }
       line = InvoiceLine(
         product: number, description: input.description ?? product.name, quantity: input.quantity,
         unit: input.unit ?? product.unit, unitPrice: input.unitPrice ?? product.unitPrice,
-        discountPercent: input.discountPercent, vatRate: input.vatRate ?? product.vatRate, kind: product.kind,
+        discountPercent: input.discountPercent, vatRate: input.vatRate ?? product.vatRate,
+        kind: product.kind,
         costCentre: input.costCentre, project: input.project)
       if product.kind == .package {
         var components = [(product: Product, share: ExactDecimal)]()
         for component in product.components {
           guard let part = state.products[component.product] else {
-            throw BookError("\(label): package \(number) has an unknown component \(component.product)")
+            throw BookError(
+              "\(label): package \(number) has an unknown component \(component.product)")
           }
           components.append((part, component.share))
         }
@@ -232,10 +276,15 @@ public struct BookTransaction: Sendable {
       guard let description = input.description, !description.trimmingBlanks.isEmpty else {
         throw BookError("\(label): a line without a product needs a description")
       }
-      guard let price = input.unitPrice else { throw BookError("\(label): a line without a product needs a unit price") }
-      guard let rate = input.vatRate else { throw BookError("\(label): a line without a product needs a VAT rate") }
+      guard let price = input.unitPrice else {
+        throw BookError("\(label): a line without a product needs a unit price")
+      }
+      guard let rate = input.vatRate else {
+        throw BookError("\(label): a line without a product needs a VAT rate")
+      }
       line = InvoiceLine(
-        description: description, quantity: input.quantity, unit: input.unit ?? "st", unitPrice: price,
+        description: description, quantity: input.quantity, unit: input.unit ?? "st",
+        unitPrice: price,
         discountPercent: input.discountPercent, vatRate: rate, costCentre: input.costCentre,
         project: input.project)
     }
@@ -243,8 +292,12 @@ public struct BookTransaction: Sendable {
       line.vatRate = .zero
       for index in line.parts.indices { line.parts[index].vatRate = .zero }
     }
-    if let code = input.costCentre, state.costCentres[code] == nil { throw BookError("\(label): no cost centre \(code)") }
-    if let code = input.project, state.projects[code] == nil { throw BookError("\(label): no project \(code)") }
+    if let code = input.costCentre, state.costCentres[code] == nil {
+      throw BookError("\(label): no cost centre \(code)")
+    }
+    if let code = input.project, state.projects[code] == nil {
+      throw BookError("\(label): no project \(code)")
+    }
     return line
   }
 }

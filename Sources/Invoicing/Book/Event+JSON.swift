@@ -41,9 +41,12 @@ extension Event {
     case .productAdded(let product), .productUpdated(let product): product.jsonValue
     case .costCentreAdded(let entry), .projectAdded(let entry): entry.jsonValue
     case .invoiceDrafted(let invoice), .draftUpdated(let invoice): invoice.jsonValue
-    case .draftDeleted(let id), .payoutPaused(let id), .payoutResumed(let id): .object(["id": .integer(id)])
+    case .draftDeleted(let id), .payoutPaused(let id), .payoutResumed(let id):
+      .object(["id": .integer(id)])
     case .invoiceAttested(let id, let number, let ocr, let date):
-      .object(["id": .integer(id), "number": .integer(number), "ocr": .string(ocr), "date": date.jsonValue])
+      .object([
+        "id": .integer(id), "number": .integer(number), "ocr": .string(ocr), "date": date.jsonValue,
+      ])
     case .reminderSent(let id, let date, let fee):
       .object(["id": .integer(id), "date": date.jsonValue, "fee": fee.jsonValue])
     case .sentToCollection(let id, let date), .writtenOff(let id, let date),
@@ -52,7 +55,8 @@ extension Event {
     case .paymentRegistered(let payment):
       {
         var object: JSONObject = [
-          "id": .integer(payment.id), "invoice": .integer(payment.invoice), "date": payment.date.jsonValue,
+          "id": .integer(payment.id), "invoice": .integer(payment.invoice),
+          "date": payment.date.jsonValue,
           "amount": payment.amount.jsonValue, "means": .string(payment.means.rawValue),
         ]
         object.set("amountSEK", payment.amountSEK?.jsonValue)
@@ -64,7 +68,8 @@ extension Event {
       .object(["customer": .string(customer), "amount": amount.jsonValue, "date": date.jsonValue])
     case .attachmentAdded(let invoice, let attachment):
       .object(["invoice": .integer(invoice), "attachment": attachment.jsonValue])
-    case .selfInvoiceDrafted(let selfInvoice), .selfInvoiceUpdated(let selfInvoice): selfInvoice.jsonValue
+    case .selfInvoiceDrafted(let selfInvoice), .selfInvoiceUpdated(let selfInvoice):
+      selfInvoice.jsonValue
     case .selfInvoiceAttested(let id, let number, let date):
       .object(["id": .integer(id), "number": .string(number), "date": date.jsonValue])
     case .payoutChanged(let id, let date, let amount):
@@ -98,31 +103,44 @@ extension Event {
         id: try json.int("id"), number: try json.int("number"), ocr: try json.string("ocr"),
         date: try json.day("date"))
     case "reminderSent":
-      self = .reminderSent(id: try json.int("id"), date: try json.day("date"), fee: try json.amount("fee"))
-    case "sentToCollection": self = .sentToCollection(id: try json.int("id"), date: try json.day("date"))
+      self = .reminderSent(
+        id: try json.int("id"), date: try json.day("date"), fee: try json.amount("fee"))
+    case "sentToCollection":
+      self = .sentToCollection(id: try json.int("id"), date: try json.day("date"))
     case "paymentRegistered":
       self = .paymentRegistered(
         PaymentEvent(
           id: try json.int("id"), invoice: try json.int("invoice"), date: try json.day("date"),
-          amount: try json.amount("amount"), means: PaymentMeans(rawValue: try json.string("means")),
+          amount: try json.amount("amount"),
+          means: PaymentMeans(rawValue: try json.string("means")),
           amountSEK: try json.optionalAmount("amountSEK")))
     case "writtenOff": self = .writtenOff(id: try json.int("id"), date: try json.day("date"))
     case "offset":
-      self = .offset(credit: try json.int("credit"), invoice: try json.int("invoice"), date: try json.day("date"))
+      self = .offset(
+        credit: try json.int("credit"), invoice: try json.int("invoice"), date: try json.day("date")
+      )
     case "refunded":
-      self = .refunded(customer: try json.string("customer"), amount: try json.amount("amount"), date: try json.day("date"))
+      self = .refunded(
+        customer: try json.string("customer"), amount: try json.amount("amount"),
+        date: try json.day("date"))
     case "attachmentAdded":
-      self = .attachmentAdded(invoice: try json.int("invoice"), try Attachment(json: try json.member("attachment")))
+      self = .attachmentAdded(
+        invoice: try json.int("invoice"), try Attachment(json: try json.member("attachment")))
     case "selfInvoiceDrafted": self = .selfInvoiceDrafted(try SelfInvoice(json: json))
     case "selfInvoiceUpdated": self = .selfInvoiceUpdated(try SelfInvoice(json: json))
     case "selfInvoiceAttested":
-      self = .selfInvoiceAttested(id: try json.int("id"), number: try json.string("number"), date: try json.day("date"))
+      self = .selfInvoiceAttested(
+        id: try json.int("id"), number: try json.string("number"), date: try json.day("date"))
     case "payoutChanged":
-      self = .payoutChanged(id: try json.int("id"), date: try json.optionalDay("date"), amount: try json.optionalAmount("amount"))
+      self = .payoutChanged(
+        id: try json.int("id"), date: try json.optionalDay("date"),
+        amount: try json.optionalAmount("amount"))
     case "payoutPaused": self = .payoutPaused(id: try json.int("id"))
     case "payoutResumed": self = .payoutResumed(id: try json.int("id"))
-    case "selfInvoiceCancelled": self = .selfInvoiceCancelled(id: try json.int("id"), date: try json.day("date"))
-    case "selfInvoicePaid": self = .selfInvoicePaid(id: try json.int("id"), date: try json.day("date"))
+    case "selfInvoiceCancelled":
+      self = .selfInvoiceCancelled(id: try json.int("id"), date: try json.day("date"))
+    case "selfInvoicePaid":
+      self = .selfInvoicePaid(id: try json.int("id"), date: try json.day("date"))
     case "batch":
       self = .batch(
         try json.elements { element in

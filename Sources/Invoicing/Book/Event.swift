@@ -46,7 +46,9 @@ public struct PaymentEvent: Hashable, Sendable {
   /// For an invoice in another currency: the SEK that arrived.
   public var amountSEK: Amount?
 
-  public init(id: Int, invoice: Int, date: Day, amount: Amount, means: PaymentMeans, amountSEK: Amount? = nil) {
+  public init(
+    id: Int, invoice: Int, date: Day, amount: Amount, means: PaymentMeans, amountSEK: Amount? = nil
+  ) {
     self.id = id
     self.invoice = invoice
     self.date = date

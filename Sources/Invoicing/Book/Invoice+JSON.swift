@@ -25,9 +25,11 @@ extension InvoiceLine {
     self.init(
       product: try json.optionalString("product"), description: try json.string("description"),
       quantity: try json.decimal("quantity"), unit: try json.string("unit"),
-      unitPrice: try json.amount("unitPrice"), discountPercent: try json.optionalDecimal("discountPercent"),
+      unitPrice: try json.amount("unitPrice"),
+      discountPercent: try json.optionalDecimal("discountPercent"),
       vatRate: try Product.vatRate(json, "vatRate") ?? .standard,
-      kind: try json.choice("kind", as: ProductKind.self), costCentre: try json.optionalString("costCentre"),
+      kind: try json.choice("kind", as: ProductKind.self),
+      costCentre: try json.optionalString("costCentre"),
       project: try json.optionalString("project"),
       parts: try json.array("parts") { part in
         LinePart(
@@ -40,7 +42,8 @@ extension InvoiceLine {
 extension Attachment {
   var jsonValue: JSONValue {
     .object([
-      "hash": .string(hash), "fileName": .string(fileName), "placement": .string(placement.rawValue),
+      "hash": .string(hash), "fileName": .string(fileName),
+      "placement": .string(placement.rawValue),
       "size": .integer(size),
     ])
   }
@@ -94,7 +97,8 @@ extension Invoice {
       currency: try json.string("currency"), exchangeRate: try json.optionalDecimal("exchangeRate"),
       saleType: try json.choice("saleType", as: SaleType.self),
       roundToKronor: try json.optionalBool("roundToKronor") ?? false,
-      externalId: try json.optionalString("externalId"), reference: try json.optionalString("reference"),
+      externalId: try json.optionalString("externalId"),
+      reference: try json.optionalString("reference"),
       text: try json.optionalString("text"))
     number = try json.optionalInt("number")
     ocr = try json.optionalString("ocr")
@@ -116,7 +120,8 @@ extension SelfInvoice {
 
   init(json: JSONReader) throws {
     self.init(
-      id: try json.int("id"), payee: try json.string("payee"), invoiceDate: try json.day("invoiceDate"),
+      id: try json.int("id"), payee: try json.string("payee"),
+      invoiceDate: try json.day("invoiceDate"),
       payoutDate: try json.day("payoutDate"),
       lines: try json.array("lines") { line in try InvoiceLine(json: line) },
       text: try json.optionalString("text"), externalId: try json.optionalString("externalId"))

@@ -70,7 +70,8 @@ public enum CreditSelection: Hashable, Sendable {
   public static func == (a: CreditSelection, b: CreditSelection) -> Bool {
     switch (a, b) {
     case (.whole, .whole): true
-    case (.lines(let x), .lines(let y)): x.map(\.line) == y.map(\.line) && x.map(\.quantity) == y.map(\.quantity)
+    case (.lines(let x), .lines(let y)):
+      x.map(\.line) == y.map(\.line) && x.map(\.quantity) == y.map(\.quantity)
     default: false
     }
   }

@@ -7,8 +7,12 @@
 /// The book's `journal.jsonl`: one JSON object per line, `{"seq", "time", "type", "payload",
 /// "prev"}`, where `prev` is the SHA-256 of the previous line (64 zeros for the first). Any
 /// edit, reordering or truncation breaks the chain and is found on reading.
+///
+/// `journal.head` holds the number of lines and the last line's hash, rewritten after every
+/// append, so that losing whole lines from the end is found too.
 public enum Journal {
   public static let fileName = "journal.jsonl"
+  public static let headFile = "journal.head"
   static let genesis = String(repeating: "0", count: 64)
 
   /// A journal that cannot be trusted as it is.
@@ -77,12 +81,14 @@ public enum Journal {
       let entry: Entry
       do {
         guard try reader.int("seq") == expected else {
-          throw JSONPathError(path: "seq", message: "sequence \(try reader.int("seq")), expected \(expected)")
+          throw JSONPathError(
+            path: "seq", message: "sequence \(try reader.int("seq")), expected \(expected)")
         }
         guard try reader.string("prev") == previous else {
           throw JSONPathError(path: "prev", message: "the hash of the line before does not match")
         }
-        let event = try Event(type: try reader.string("type"), payload: try reader.member("payload"))
+        let event = try Event(
+          type: try reader.string("type"), payload: try reader.member("payload"))
         entry = Entry(sequence: expected, time: try reader.string("time"), event: event)
       } catch {
         throw Problem.tampered(line: lineNumber, reason: "\(error)")
@@ -90,13 +96,40 @@ public enum Journal {
       do {
         try body(entry)
       } catch {
-        throw Problem.tampered(line: lineNumber, reason: "the event does not fit the book: \(error.message)")
+        throw Problem.tampered(
+          line: lineNumber, reason: "the event does not fit the book: \(error.message)")
       }
       previous = SHA256.hex(line)
       expected += 1
       start = newline + 1
     }
     return (expected - 1, previous)
+  }
+
+  /// Checks the journal against `journal.head`: fewer lines than the head records means lines
+  /// were lost from the end. (More lines is a crash between the append and the head's update.)
+  static func checkHead(_ path: String, count: Int, lastHash: String) throws {
+    guard FilePath.exists(path) else { return }
+    let text = String(decoding: try FilePath.read(path), as: UTF8.self).trimmingBlanks
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let headCount = Int(parts[0]) else {
+      throw Problem.tampered(line: count, reason: "journal.head is not \"<count> <hash>\"")
+    }
+    if headCount > count {
+      throw Problem.tampered(
+        line: count + 1,
+        reason:
+          "the journal ends after \(count) lines but held \(headCount); lines were lost from its end"
+      )
+    }
+    if headCount == count && String(parts[1]) != lastHash {
+      throw Problem.tampered(
+        line: count, reason: "the last line is not the one journal.head records")
+    }
+  }
+
+  static func writeHead(_ path: String, count: Int, lastHash: String) throws {
+    try AtomicFile.write(Array("\(count) \(lastHash)\n".utf8), to: path)
   }
 
   /// Appends lines and flushes them to disk.

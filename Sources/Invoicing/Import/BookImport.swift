@@ -20,7 +20,9 @@ public enum BookImport {
   ]
 
   /// Reads `bytes` as an import document and records it in `transaction`.
-  public static func apply(_ bytes: [UInt8], to transaction: inout BookTransaction) throws -> Summary {
+  public static func apply(_ bytes: [UInt8], to transaction: inout BookTransaction) throws
+    -> Summary
+  {
     let document: JSONValue
     do {
       document = try JSONValue(parsing: bytes)
@@ -31,7 +33,9 @@ public enum BookImport {
     try root.allowOnly(topLevel)
     var summary = Summary()
     for customer in try root.array("customers", { try Customer(json: $0) }) {
-      try at(root.path + ".customers[\(summary.customers)]") { try transaction.addCustomer(customer) }
+      try at(root.path + ".customers[\(summary.customers)]") {
+        try transaction.addCustomer(customer)
+      }
       summary.customers += 1
     }
     for entry in try root.array("costCentres", { try DimensionEntry(json: $0) }) {
@@ -44,7 +48,9 @@ public enum BookImport {
     }
     // Packages after the products they are made of, whatever the document's order.
     let products = try root.array("products") { ($0.path, try Product(json: $0)) }
-    for (path, product) in products.filter({ $0.1.kind != .package }) + products.filter({ $0.1.kind == .package }) {
+    for (path, product) in products.filter({ $0.1.kind != .package })
+      + products.filter({ $0.1.kind == .package })
+    {
       try at(path) { try transaction.addProduct(product) }
       summary.products += 1
     }
@@ -85,34 +91,43 @@ public enum BookImport {
 
   static func lineInput(_ json: JSONReader) throws -> LineInput {
     try json.allowOnly([
-      "product", "description", "quantity", "unit", "unitPrice", "discountPercent", "vatRate", "costCentre",
+      "product", "description", "quantity", "unit", "unitPrice", "discountPercent", "vatRate",
+      "costCentre",
       "project",
     ])
     return LineInput(
-      product: try json.optionalString("product"), description: try json.optionalString("description"),
+      product: try json.optionalString("product"),
+      description: try json.optionalString("description"),
       quantity: try json.optionalDecimal("quantity") ?? .one, unit: try json.optionalString("unit"),
-      unitPrice: try json.optionalAmount("unitPrice"), discountPercent: try json.optionalDecimal("discountPercent"),
-      vatRate: try Product.vatRate(json, "vatRate"), costCentre: try json.optionalString("costCentre"),
+      unitPrice: try json.optionalAmount("unitPrice"),
+      discountPercent: try json.optionalDecimal("discountPercent"),
+      vatRate: try Product.vatRate(json, "vatRate"),
+      costCentre: try json.optionalString("costCentre"),
       project: try json.optionalString("project"))
   }
 
   static func invoiceInput(_ json: JSONReader) throws -> InvoiceInput {
     try json.allowOnly([
-      "externalId", "customer", "invoiceDate", "dueDate", "lines", "currency", "exchangeRate", "reference",
+      "externalId", "customer", "invoiceDate", "dueDate", "lines", "currency", "exchangeRate",
+      "reference",
       "text", "credit",
     ])
     let lines = try json.array("lines") { try lineInput($0) }
     if lines.isEmpty { throw json.error("an invoice needs at least one line", at: "lines") }
     return InvoiceInput(
       externalId: try json.optionalString("externalId"), customer: try json.string("customer"),
-      invoiceDate: try json.day("invoiceDate"), dueDate: try json.optionalDay("dueDate"), lines: lines,
-      currency: try json.optionalString("currency"), exchangeRate: try json.optionalDecimal("exchangeRate"),
+      invoiceDate: try json.day("invoiceDate"), dueDate: try json.optionalDay("dueDate"),
+      lines: lines,
+      currency: try json.optionalString("currency"),
+      exchangeRate: try json.optionalDecimal("exchangeRate"),
       reference: try json.optionalString("reference"), text: try json.optionalString("text"),
       isCredit: try json.optionalBool("credit") ?? false)
   }
 
   /// The id of the invoice an action names (external id, number, or `d7` for a draft).
-  static func invoiceID(_ json: JSONReader, _ key: String, in transaction: BookTransaction) throws -> Int {
+  static func invoiceID(_ json: JSONReader, _ key: String, in transaction: BookTransaction) throws
+    -> Int
+  {
     let member = try json.member(key)
     let name: String
     switch member.value {
@@ -145,7 +160,9 @@ public enum BookImport {
       let means = PaymentMeans(rawValue: try action.optionalString("means") ?? "bankgiro")
       let sek = try action.optionalAmount("amountSEK")
       let day = try needDate()
-      try at(action.path) { _ = try transaction.pay(id, amount: amount, on: day, means: means, amountSEK: sek) }
+      try at(action.path) {
+        _ = try transaction.pay(id, amount: amount, on: day, means: means, amountSEK: sek)
+      }
     case "credit":
       try action.allowOnly(["action", "invoice", "date", "lines"])
       let id = try invoiceID(action, "invoice", in: transaction)
@@ -204,11 +221,19 @@ public enum BookImport {
       let amount = try action.optionalAmount("amount")
       try at(action.path) {
         switch kind {
-        case "attestSelfInvoice": _ = try transaction.attestSelfInvoice(id, on: date ?? transaction.state.selfInvoices[id]!.selfInvoice.invoiceDate)
-        case "payout": try transaction.record(.selfInvoicePaid(id: id, date: date ?? transaction.state.selfInvoices[id]!.selfInvoice.payoutDate))
+        case "attestSelfInvoice":
+          _ = try transaction.attestSelfInvoice(
+            id, on: date ?? transaction.state.selfInvoices[id]!.selfInvoice.invoiceDate)
+        case "payout":
+          try transaction.record(
+            .selfInvoicePaid(
+              id: id, date: date ?? transaction.state.selfInvoices[id]!.selfInvoice.payoutDate))
         case "pausePayout": try transaction.record(.payoutPaused(id: id))
         case "resumePayout": try transaction.record(.payoutResumed(id: id))
-        default: try transaction.record(.selfInvoiceCancelled(id: id, date: date ?? transaction.state.selfInvoices[id]!.selfInvoice.invoiceDate))
+        default:
+          try transaction.record(
+            .selfInvoiceCancelled(
+              id: id, date: date ?? transaction.state.selfInvoices[id]!.selfInvoice.invoiceDate))
         }
       }
       _ = amount

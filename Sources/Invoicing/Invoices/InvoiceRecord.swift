@@ -74,9 +74,11 @@ public struct InvoiceRecord: Hashable, Sendable {
 
   public static func == (a: InvoiceRecord, b: InvoiceRecord) -> Bool {
     a.invoice == b.invoice && a.state == b.state && a.attestedOn == b.attestedOn
-      && a.reminders.map(\.date) == b.reminders.map(\.date) && a.reminders.map(\.fee) == b.reminders.map(\.fee)
+      && a.reminders.map(\.date) == b.reminders.map(\.date)
+      && a.reminders.map(\.fee) == b.reminders.map(\.fee)
       && a.collectionDate == b.collectionDate && a.payments == b.payments
-      && a.credits.map(\.amount) == b.credits.map(\.amount) && a.writeOff?.amount == b.writeOff?.amount
+      && a.credits.map(\.amount) == b.credits.map(\.amount)
+      && a.writeOff?.amount == b.writeOff?.amount
       && a.closedOn == b.closedOn
   }
 

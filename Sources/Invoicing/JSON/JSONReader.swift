@@ -38,14 +38,18 @@ public struct JSONReader: Sendable {
 
   /// The member `key`, which must exist.
   public func member(_ key: String) throws -> JSONReader {
-    guard case .object(let object) = value else { throw error("expected an object, found \(value.kindDescription)") }
+    guard case .object(let object) = value else {
+      throw error("expected an object, found \(value.kindDescription)")
+    }
     guard let member = object[key], !member.isNull else { throw error("missing", at: key) }
     return JSONReader(member, path: childPath(key))
   }
 
   /// The member `key`, or `nil` when absent or null.
   public func optionalMember(_ key: String) throws -> JSONReader? {
-    guard case .object(let object) = value else { throw error("expected an object, found \(value.kindDescription)") }
+    guard case .object(let object) = value else {
+      throw error("expected an object, found \(value.kindDescription)")
+    }
     guard let member = object[key], !member.isNull else { return nil }
     return JSONReader(member, path: childPath(key))
   }
@@ -53,16 +57,21 @@ public struct JSONReader: Sendable {
   /// Throws unless every key of the object is one of `keys` (a misspelt key is an error, not
   /// something silently ignored).
   public func allowOnly(_ keys: Set<String>) throws {
-    guard case .object(let object) = value else { throw error("expected an object, found \(value.kindDescription)") }
+    guard case .object(let object) = value else {
+      throw error("expected an object, found \(value.kindDescription)")
+    }
     for key in object.keys where !keys.contains(key) {
-      throw error("unknown field; expected one of \(keys.sorted().joined(separator: ", "))", at: key)
+      throw error(
+        "unknown field; expected one of \(keys.sorted().joined(separator: ", "))", at: key)
     }
   }
 
   // MARK: Scalars of this value
 
   public func asString() throws -> String {
-    guard case .string(let text) = value else { throw error("expected a string, found \(value.kindDescription)") }
+    guard case .string(let text) = value else {
+      throw error("expected a string, found \(value.kindDescription)")
+    }
     return text
   }
 
@@ -72,7 +81,9 @@ public struct JSONReader: Sendable {
       guard let number = Int(text) else { throw error("expected a whole number, found \(text)") }
       return number
     case .string(let text):
-      guard let number = Int(text) else { throw error("expected a whole number, found \"\(text)\"") }
+      guard let number = Int(text) else {
+        throw error("expected a whole number, found \"\(text)\"")
+      }
       return number
     default:
       throw error("expected a whole number, found \(value.kindDescription)")
@@ -80,7 +91,9 @@ public struct JSONReader: Sendable {
   }
 
   public func asBool() throws -> Bool {
-    guard case .bool(let flag) = value else { throw error("expected true or false, found \(value.kindDescription)") }
+    guard case .bool(let flag) = value else {
+      throw error("expected true or false, found \(value.kindDescription)")
+    }
     return flag
   }
 
@@ -88,7 +101,9 @@ public struct JSONReader: Sendable {
   public func asAmount() throws -> Amount {
     let text = try asString()
     guard let amount = Amount(parsing: text) else {
-      throw error("expected an amount as a decimal string with at most two decimals, like \"1000.00\"; found \"\(text)\"")
+      throw error(
+        "expected an amount as a decimal string with at most two decimals, like \"1000.00\"; found \"\(text)\""
+      )
     }
     return amount
   }
@@ -119,15 +134,21 @@ public struct JSONReader: Sendable {
   // MARK: Members
 
   public func string(_ key: String) throws -> String { try member(key).asString() }
-  public func optionalString(_ key: String) throws -> String? { try optionalMember(key)?.asString() }
+  public func optionalString(_ key: String) throws -> String? {
+    try optionalMember(key)?.asString()
+  }
   public func int(_ key: String) throws -> Int { try member(key).asInt() }
   public func optionalInt(_ key: String) throws -> Int? { try optionalMember(key)?.asInt() }
   public func bool(_ key: String) throws -> Bool { try member(key).asBool() }
   public func optionalBool(_ key: String) throws -> Bool? { try optionalMember(key)?.asBool() }
   public func amount(_ key: String) throws -> Amount { try member(key).asAmount() }
-  public func optionalAmount(_ key: String) throws -> Amount? { try optionalMember(key)?.asAmount() }
+  public func optionalAmount(_ key: String) throws -> Amount? {
+    try optionalMember(key)?.asAmount()
+  }
   public func decimal(_ key: String) throws -> ExactDecimal { try member(key).asDecimal() }
-  public func optionalDecimal(_ key: String) throws -> ExactDecimal? { try optionalMember(key)?.asDecimal() }
+  public func optionalDecimal(_ key: String) throws -> ExactDecimal? {
+    try optionalMember(key)?.asDecimal()
+  }
   public func day(_ key: String) throws -> Day { try member(key).asDay() }
   public func optionalDay(_ key: String) throws -> Day? { try optionalMember(key)?.asDay() }
 
@@ -139,7 +160,9 @@ public struct JSONReader: Sendable {
 
   /// The elements of this array value, each read by `body`.
   public func elements<T>(_ body: (JSONReader) throws -> T) throws -> [T] {
-    guard case .array(let elements) = value else { throw error("expected an array, found \(value.kindDescription)") }
+    guard case .array(let elements) = value else {
+      throw error("expected an array, found \(value.kindDescription)")
+    }
     var result = [T]()
     result.reserveCapacity(elements.count)
     for (index, element) in elements.enumerated() {
@@ -149,7 +172,8 @@ public struct JSONReader: Sendable {
   }
 
   /// A member read as a raw-representable enum (`"accrual"`, `25`).
-  public func choice<T: RawRepresentable>(_ key: String, as type: T.Type) throws -> T where T.RawValue == String {
+  public func choice<T: RawRepresentable>(_ key: String, as type: T.Type) throws -> T
+  where T.RawValue == String {
     let text = try string(key)
     guard let value = T(rawValue: text) else { throw error("unknown value \"\(text)\"", at: key) }
     return value

@@ -14,7 +14,9 @@ struct DocumentLayout {
   init(footer: [String]) { self.footer = footer }
 
   /// Sender at the top left, title and facts at the top right, recipient in the address window.
-  mutating func header(sender: [String], title: String, facts: [(String, String)], recipient: [String]) {
+  mutating func header(
+    sender: [String], title: String, facts: [(String, String)], recipient: [String]
+  ) {
     var top = PDFCanvas.a4Height - 600
     if let name = sender.first { canvas.text(name, x: margin, y: top, font: .bold, size: 14) }
     for line in sender.dropFirst() {

@@ -114,18 +114,25 @@ public struct PDFCanvas: Sendable {
   public init() {}
 
   /// Text with its left end at `x`.
-  public mutating func text(_ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10) {
+  public mutating func text(
+    _ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10
+  ) {
     guard !text.isEmpty else { return }
-    operations += "BT /\(font.resourceName) \(size) Tf \(x.pdfNumber) \(y.pdfNumber) Td \(PDFFont.literal(text)) Tj ET\n"
+    operations +=
+      "BT /\(font.resourceName) \(size) Tf \(x.pdfNumber) \(y.pdfNumber) Td \(PDFFont.literal(text)) Tj ET\n"
   }
 
   /// Text with its right end at `x`.
-  public mutating func rightText(_ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10) {
+  public mutating func rightText(
+    _ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10
+  ) {
     self.text(text, x: x - font.width(text, size: size), y: y, font: font, size: size)
   }
 
   /// Text shortened with an ellipsis to fit `width`.
-  public mutating func clippedText(_ text: String, x: Tenths, y: Tenths, width: Tenths, font: PDFFont = .regular, size: Int = 10) {
+  public mutating func clippedText(
+    _ text: String, x: Tenths, y: Tenths, width: Tenths, font: PDFFont = .regular, size: Int = 10
+  ) {
     var shown = text
     if font.width(shown, size: size) > width {
       while !shown.isEmpty && font.width(shown + "…", size: size) > width { shown.removeLast() }
@@ -134,14 +141,20 @@ public struct PDFCanvas: Sendable {
     self.text(shown, x: x, y: y, font: font, size: size)
   }
 
-  public mutating func line(from x1: Tenths, _ y1: Tenths, to x2: Tenths, _ y2: Tenths, width: Tenths = 5) {
-    operations += "\(width.pdfNumber) w \(x1.pdfNumber) \(y1.pdfNumber) m \(x2.pdfNumber) \(y2.pdfNumber) l S\n"
+  public mutating func line(
+    from x1: Tenths, _ y1: Tenths, to x2: Tenths, _ y2: Tenths, width: Tenths = 5
+  ) {
+    operations +=
+      "\(width.pdfNumber) w \(x1.pdfNumber) \(y1.pdfNumber) m \(x2.pdfNumber) \(y2.pdfNumber) l S\n"
   }
 
   /// A rectangle filled with a grey (0 black … 1000 white, in thousandths).
   public mutating func fill(x: Tenths, y: Tenths, width: Tenths, height: Tenths, grey: Int) {
-    let level = grey >= 1000 ? "1" : "0." + String(repeating: "0", count: 3 - String(grey).count) + String(grey)
-    operations += "q \(level) g \(x.pdfNumber) \(y.pdfNumber) \(width.pdfNumber) \(height.pdfNumber) re f Q\n"
+    let level =
+      grey >= 1000
+      ? "1" : "0." + String(repeating: "0", count: 3 - String(grey).count) + String(grey)
+    operations +=
+      "q \(level) g \(x.pdfNumber) \(y.pdfNumber) \(width.pdfNumber) \(height.pdfNumber) re f Q\n"
   }
 }
 
@@ -152,17 +165,24 @@ public enum PDFDocumentBuilder {
     var writer = PDFWriter()
     let catalog = writer.reserve()
     let pagesObject = writer.reserve()
-    let regular = writer.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    let bold = writer.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    let regular = writer.add(
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    let bold = writer.add(
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
     var kids = [Int]()
     for page in pages {
       let content = writer.addStream(Array(page.operations.utf8))
       let pageObject = writer.add(
         "<< /Type /Page /Parent \(pagesObject) 0 R /MediaBox [0 0 \(PDFCanvas.a4Width.pdfNumber) \(PDFCanvas.a4Height.pdfNumber)] "
-          + "/Resources << /Font << /F1 \(regular) 0 R /F2 \(bold) 0 R >> >> /Contents \(content) 0 R >>")
+          + "/Resources << /Font << /F1 \(regular) 0 R /F2 \(bold) 0 R >> >> /Contents \(content) 0 R >>"
+      )
       kids.append(pageObject)
     }
-    writer.set(pagesObject, Array("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>".utf8))
+    writer.set(
+      pagesObject,
+      Array(
+        "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>"
+          .utf8))
     writer.set(catalog, Array("<< /Type /Catalog /Pages \(pagesObject) 0 R >>".utf8))
     let info = writer.add("<< /Title \(PDFFont.literal(title)) /Producer (sietool) >>")
     return writer.finish(root: catalog, info: info)

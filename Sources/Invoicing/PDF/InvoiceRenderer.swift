@@ -35,7 +35,9 @@ public enum InvoiceRenderer {
       layout.y -= 200
     }
     if let rate = invoice.exchangeRate {
-      layout.canvas.text("Växelkurs: 1 \(invoice.currency) = \(rate.printed) SEK", x: layout.margin, y: layout.y, size: 9)
+      layout.canvas.text(
+        "Växelkurs: 1 \(invoice.currency) = \(rate.printed) SEK", x: layout.margin, y: layout.y,
+        size: 9)
       layout.y -= 200
     }
     if !invoice.attachments.isEmpty {
@@ -47,10 +49,12 @@ public enum InvoiceRenderer {
     }
     if invoice.kind.isCredit {
       layout.ensure(300)
-      layout.canvas.text("Kreditfakturan ska inte betalas.", x: layout.margin, y: layout.y, font: .bold, size: 10)
+      layout.canvas.text(
+        "Kreditfakturan ska inte betalas.", x: layout.margin, y: layout.y, font: .bold, size: 10)
     } else {
       paymentSlip(
-        total: invoice.totals.total, currency: invoice.currency, due: invoice.dueDate, ocr: invoice.ocr,
+        total: invoice.totals.total, currency: invoice.currency, due: invoice.dueDate,
+        ocr: invoice.ocr,
         settings: settings, into: &layout)
     }
     return layout.finish(title: "\(invoice.title) \(invoice.displayName)")
@@ -67,7 +71,8 @@ public enum InvoiceRenderer {
       sender: sender(settings), title: index == 0 ? "Påminnelse" : "Påminnelse \(index + 1)",
       facts: [
         ("Datum", reminder.date.iso), ("Faktura", invoice.displayName),
-        ("Förföll", invoice.dueDate.iso), ("OCR", invoice.ocr ?? "-"), ("Kundnummer", invoice.customer),
+        ("Förföll", invoice.dueDate.iso), ("OCR", invoice.ocr ?? "-"),
+        ("Kundnummer", invoice.customer),
       ],
       recipient: recipient(state.customers[invoice.customer], fallback: invoice.customer))
     layout.canvas.text(
@@ -75,8 +80,12 @@ public enum InvoiceRenderer {
       x: layout.margin, y: layout.y, size: 10)
     layout.y -= 400
     // What is owed: the open amount as it stood after this reminder.
-    let paid = record.payments.filter { $0.date <= reminder.date }.reduce(Amount.zero) { $0 + $1.applied + $1.rounding }
-    let credited = record.credits.filter { $0.date <= reminder.date }.reduce(Amount.zero) { $0 + $1.amount }
+    let paid = record.payments.filter { $0.date <= reminder.date }.reduce(Amount.zero) {
+      $0 + $1.applied + $1.rounding
+    }
+    let credited = record.credits.filter { $0.date <= reminder.date }.reduce(Amount.zero) {
+      $0 + $1.amount
+    }
     let earlierFees = record.reminders.prefix(index).reduce(Amount.zero) { $0 + $1.fee }
     var rows: [(String, Amount)] = [("Fakturabelopp", invoice.totals.total)]
     if !paid.isZero { rows.append(("Betalt", -paid)) }
@@ -86,14 +95,18 @@ public enum InvoiceRenderer {
     let total = rows.reduce(Amount.zero) { $0 + $1.1 }
     for (label, amount) in rows {
       layout.canvas.text(label, x: 3300, y: layout.y, size: 10)
-      layout.canvas.rightText(amount.printed(invoice.currency), x: layout.right, y: layout.y, size: 10)
+      layout.canvas.rightText(
+        amount.printed(invoice.currency), x: layout.right, y: layout.y, size: 10)
       layout.y -= 160
     }
     layout.canvas.line(from: 3300, layout.y + 100, to: layout.right, layout.y + 100)
     layout.canvas.text("Att betala", x: 3300, y: layout.y - 50, font: .bold, size: 11)
-    layout.canvas.rightText(total.printed(invoice.currency), x: layout.right, y: layout.y - 50, font: .bold, size: 11)
+    layout.canvas.rightText(
+      total.printed(invoice.currency), x: layout.right, y: layout.y - 50, font: .bold, size: 11)
     layout.y -= 400
-    paymentSlip(total: total, currency: invoice.currency, due: due, ocr: invoice.ocr, settings: settings, into: &layout)
+    paymentSlip(
+      total: total, currency: invoice.currency, due: due, ocr: invoice.ocr, settings: settings,
+      into: &layout)
     return layout.finish(title: "Påminnelse faktura \(invoice.displayName)")
   }
 
@@ -110,10 +123,13 @@ public enum InvoiceRenderer {
       sender: seller, title: "Självfaktura",
       facts: [
         ("Fakturanummer", selfInvoice.number ?? "Utkast \(selfInvoice.id)"),
-        ("Fakturadatum", selfInvoice.invoiceDate.iso), ("Utbetalningsdag", selfInvoice.payoutDate.iso),
+        ("Fakturadatum", selfInvoice.invoiceDate.iso),
+        ("Utbetalningsdag", selfInvoice.payoutDate.iso),
         ("Säljare", selfInvoice.payee),
       ],
-      recipient: [settings.name] + settings.address.lines + ["Org.nr \(settings.organizationNumber)"])
+      recipient: [settings.name] + settings.address.lines + [
+        "Org.nr \(settings.organizationNumber)"
+      ])
     layout.canvas.text("Självfakturering", x: layout.margin, y: layout.y, font: .bold, size: 10)
     layout.y -= 200
     layout.canvas.text(
@@ -124,10 +140,13 @@ public enum InvoiceRenderer {
     totals(selfInvoice.totals, currency: "SEK", into: &layout)
     layout.ensure(500)
     layout.canvas.text("Utbetalas", x: 3300, y: layout.y, font: .bold, size: 10)
-    layout.canvas.rightText(record.payoutAmount.printed("SEK"), x: layout.right, y: layout.y, font: .bold, size: 10)
+    layout.canvas.rightText(
+      record.payoutAmount.printed("SEK"), x: layout.right, y: layout.y, font: .bold, size: 10)
     layout.y -= 160
     if let bankgiro = payee?.bankgiro {
-      layout.canvas.text("Till bankgiro \(bankgiro) den \(selfInvoice.payoutDate.iso)", x: 3300, y: layout.y, size: 9)
+      layout.canvas.text(
+        "Till bankgiro \(bankgiro) den \(selfInvoice.payoutDate.iso)", x: 3300, y: layout.y, size: 9
+      )
     }
     return layout.finish(title: "Självfaktura \(selfInvoice.displayName)")
   }
@@ -153,18 +172,25 @@ public enum InvoiceRenderer {
     var third = [String]()
     if let bankgiro = settings.bankgiro { third.append("Bankgiro \(bankgiro)") }
     if let plusgiro = settings.plusgiro { third.append("Plusgiro \(plusgiro)") }
-    return [first.joined(separator: " · "), second.joined(separator: " · "), third.joined(separator: " · ")]
-      .filter { !$0.isEmpty }
+    return [
+      first.joined(separator: " · "), second.joined(separator: " · "),
+      third.joined(separator: " · "),
+    ]
+    .filter { !$0.isEmpty }
   }
 
   /// The lines: description, quantity, unit, price, discount, VAT and amount.
-  static func lineTable(_ lines: [InvoiceLine], currency: String, into layout: inout DocumentLayout) {
+  static func lineTable(_ lines: [InvoiceLine], currency: String, into layout: inout DocumentLayout)
+  {
     let columns: [(String, Tenths, Bool)] = [
       ("Beskrivning", layout.margin, false), ("Antal", 3100, true), ("Enhet", 3200, false),
-      ("À-pris", 4000, true), ("Rabatt", 4450, true), ("Moms", 4850, true), ("Belopp", layout.right, true),
+      ("À-pris", 4000, true), ("Rabatt", 4450, true), ("Moms", 4850, true),
+      ("Belopp", layout.right, true),
     ]
     func heading(_ layout: inout DocumentLayout) {
-      layout.canvas.fill(x: layout.margin - 50, y: layout.y - 60, width: layout.right - layout.margin + 100, height: 220, grey: 900)
+      layout.canvas.fill(
+        x: layout.margin - 50, y: layout.y - 60, width: layout.right - layout.margin + 100,
+        height: 220, grey: 900)
       for (title, x, right) in columns {
         if right {
           layout.canvas.rightText(title, x: x, y: layout.y, font: .bold, size: 9)
@@ -176,23 +202,30 @@ public enum InvoiceRenderer {
     }
     heading(&layout)
     for line in lines {
-      let extra = [line.costCentre.map { "KS \($0)" }, line.project.map { "Projekt \($0)" }].compactMap { $0 }
+      let extra = [line.costCentre.map { "KS \($0)" }, line.project.map { "Projekt \($0)" }]
+        .compactMap { $0 }
       layout.ensure(extra.isEmpty ? 200 : 320) { heading(&$0) }
-      layout.canvas.clippedText(line.description, x: layout.margin, y: layout.y, width: 2200, size: 9)
+      layout.canvas.clippedText(
+        line.description, x: layout.margin, y: layout.y, width: 2200, size: 9)
       layout.canvas.rightText(line.quantity.printed, x: 3100, y: layout.y, size: 9)
       layout.canvas.text(line.unit, x: 3200, y: layout.y, size: 9)
       layout.canvas.rightText(line.unitPrice.swedishFormatted, x: 4000, y: layout.y, size: 9)
-      if let discount = line.discountPercent { layout.canvas.rightText("\(discount.printed) %", x: 4450, y: layout.y, size: 9) }
-      let rates = Set(line.vatParts.map(\.rate)).sorted(by: >).map { "\($0.percent) %" }.joined(separator: "/")
+      if let discount = line.discountPercent {
+        layout.canvas.rightText("\(discount.printed) %", x: 4450, y: layout.y, size: 9)
+      }
+      let rates = Set(line.vatParts.map(\.rate)).sorted(by: >).map { "\($0.percent) %" }.joined(
+        separator: "/")
       layout.canvas.rightText(rates, x: 4850, y: layout.y, size: 9)
       layout.canvas.rightText(line.net.swedishFormatted, x: layout.right, y: layout.y, size: 9)
       layout.y -= 160
       if !extra.isEmpty {
-        layout.canvas.text(extra.joined(separator: " · "), x: layout.margin + 100, y: layout.y, size: 7)
+        layout.canvas.text(
+          extra.joined(separator: " · "), x: layout.margin + 100, y: layout.y, size: 7)
         layout.y -= 120
       }
     }
-    layout.canvas.line(from: layout.margin, layout.y + 80, to: layout.right, layout.y + 80, width: 5)
+    layout.canvas.line(
+      from: layout.margin, layout.y + 80, to: layout.right, layout.y + 80, width: 5)
     layout.y -= 200
   }
 
@@ -200,8 +233,11 @@ public enum InvoiceRenderer {
   static func totals(_ totals: InvoiceTotals, currency: String, into layout: inout DocumentLayout) {
     layout.ensure(300 + 160 * (totals.rates.count + 3))
     func row(_ label: String, _ amount: Amount, bold: Bool = false) {
-      layout.canvas.text(label, x: 3300, y: layout.y, font: bold ? .bold : .regular, size: bold ? 11 : 10)
-      layout.canvas.rightText(amount.printed(currency), x: layout.right, y: layout.y, font: bold ? .bold : .regular, size: bold ? 11 : 10)
+      layout.canvas.text(
+        label, x: 3300, y: layout.y, font: bold ? .bold : .regular, size: bold ? 11 : 10)
+      layout.canvas.rightText(
+        amount.printed(currency), x: layout.right, y: layout.y, font: bold ? .bold : .regular,
+        size: bold ? 11 : 10)
       layout.y -= bold ? 220 : 160
     }
     row("Netto", totals.net)
@@ -220,9 +256,11 @@ public enum InvoiceRenderer {
     total: Amount, currency: String, due: Day, ocr: String?, settings: CreditorSettings,
     into layout: inout DocumentLayout
   ) {
-    layout.ensure(900)
+    layout.ensure(1100)
     let top = layout.y
-    layout.canvas.fill(x: layout.margin - 50, y: top - 650, width: layout.right - layout.margin + 100, height: 800, grey: 950)
+    layout.canvas.fill(
+      x: layout.margin - 50, y: top - 900, width: layout.right - layout.margin + 100, height: 1100,
+      grey: 950)
     layout.canvas.text("Betalning", x: layout.margin, y: top, font: .bold, size: 11)
     let clientFunds = settings.paymentMode == .clientFunds
     let bankgiro = clientFunds ? settings.clientFundsBankgiro : settings.bankgiro

@@ -25,7 +25,8 @@ public struct PDFWriter: Sendable {
 
   /// Adds a stream object with its dictionary entries (without `/Length`).
   public mutating func addStream(_ content: [UInt8], dictionary: String = "") -> Int {
-    var body = Array("<< /Length \(content.count)\(dictionary.isEmpty ? "" : " " + dictionary) >>\nstream\n".utf8)
+    var body = Array(
+      "<< /Length \(content.count)\(dictionary.isEmpty ? "" : " " + dictionary) >>\nstream\n".utf8)
     body += content
     body += Array("\nendstream".utf8)
     return add(body)
@@ -33,7 +34,8 @@ public struct PDFWriter: Sendable {
 
   /// The file, with `root` as the catalog and `info` as the document information.
   public func finish(root: Int, info: Int? = nil) -> [UInt8] {
-    var output = Array("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".unicodeScalars.map { UInt8($0.value) })
+    var output = Array(
+      "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".unicodeScalars.map { UInt8($0.value) })
     var offsets = [Int]()
     for (index, body) in objects.enumerated() {
       offsets.append(output.count)
@@ -45,7 +47,8 @@ public struct PDFWriter: Sendable {
     output += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
     for offset in offsets {
       let digits = String(offset)
-      output += Array((String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n").utf8)
+      output += Array(
+        (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n").utf8)
     }
     var trailer = "trailer\n<< /Size \(objects.count + 1) /Root \(root) 0 R"
     if let info { trailer += " /Info \(info) 0 R" }

@@ -58,9 +58,13 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
     name = try json.string("name")
     organizationNumber = try json.optionalString("orgNumber")
     vatNumber = try json.optionalString("vatNumber")
-    address = try json.optionalMember("address").map { reader in try PostalAddress(json: reader) } ?? PostalAddress()
+    address =
+      try json.optionalMember("address").map { reader in try PostalAddress(json: reader) }
+      ?? PostalAddress()
     email = try json.optionalString("email")
-    market = try json.optionalMember("market") == nil ? .domestic : try json.choice("market", as: Market.self)
+    market =
+      try json.optionalMember("market") == nil
+      ? .domestic : try json.choice("market", as: Market.self)
     reverseCharge = try json.optionalBool("reverseCharge") ?? false
     paymentTermsDays = try json.optionalInt("paymentTermsDays")
     reminderFee = try json.optionalAmount("reminderFee")
@@ -75,15 +79,23 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
       return ("number", "a customer number is needed, without spaces")
     }
     if name.trimmingBlanks.isEmpty { return ("name", "a name is needed") }
-    if let organizationNumber, market == .domestic, SwedishIdentityNumber(organizationNumber) == nil {
-      return ("orgNumber", "\"\(organizationNumber)\" is not a Swedish organisation or personal number (NNNNNN-NNNN with a valid check digit)")
+    if let organizationNumber, market == .domestic, SwedishIdentityNumber(organizationNumber) == nil
+    {
+      return (
+        "orgNumber",
+        "\"\(organizationNumber)\" is not a Swedish organisation or personal number (NNNNNN-NNNN with a valid check digit)"
+      )
     }
     if let days = paymentTermsDays, !(0...365).contains(days) {
       return ("paymentTermsDays", "payment terms are 0 to 365 days")
     }
     if let fee = reminderFee, fee < .zero { return ("reminderFee", "a fee cannot be negative") }
-    if let currency, !isCurrencyCode(currency) { return ("currency", "\"\(currency)\" is not a currency code such as SEK or EUR") }
-    if let bankgiro, Bankgiro(bankgiro) == nil { return ("bankgiro", "\"\(bankgiro)\" is not a bankgiro number") }
+    if let currency, !isCurrencyCode(currency) {
+      return ("currency", "\"\(currency)\" is not a currency code such as SEK or EUR")
+    }
+    if let bankgiro, Bankgiro(bankgiro) == nil {
+      return ("bankgiro", "\"\(bankgiro)\" is not a bankgiro number")
+    }
     return nil
   }
 

@@ -6,7 +6,9 @@ public struct PostalAddress: Hashable, Sendable, JSONRepresentable {
   /// ISO 3166 country code; `SE` when empty.
   public var country: String
 
-  public init(street: String = "", postalCode: String = "", city: String = "", country: String = "SE") {
+  public init(
+    street: String = "", postalCode: String = "", city: String = "", country: String = "SE"
+  ) {
     self.street = street
     self.postalCode = postalCode
     self.city = city

@@ -27,11 +27,13 @@ public struct ProductAccounts: Hashable, Sendable {
     self.inputVAT = inputVAT
   }
 
-  nonisolated(unsafe) static let keys: [(json: String, path: WritableKeyPath<ProductAccounts, String?>)] = [
-    ("salesAccount", \.sales), ("salesEUAccount", \.salesEU), ("salesNonEUAccount", \.salesNonEU),
-    ("reverseChargeAccount", \.reverseCharge), ("purchaseAccount", \.purchase),
-    ("inputVATAccount", \.inputVAT),
-  ]
+  /// Every account field by its JSON key.
+  nonisolated(unsafe) public static let keys:
+    [(json: String, path: WritableKeyPath<ProductAccounts, String?>)] = [
+      ("salesAccount", \.sales), ("salesEUAccount", \.salesEU), ("salesNonEUAccount", \.salesNonEU),
+      ("reverseChargeAccount", \.reverseCharge), ("purchaseAccount", \.purchase),
+      ("inputVATAccount", \.inputVAT),
+    ]
 }
 
 /// A part of a package product and its share of the package's price.
@@ -59,7 +61,8 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
   public var components: [PackageComponent]
 
   public init(
-    number: String, name: String, unit: String = "st", unitPrice: Amount, vatRate: VATRate = .standard,
+    number: String, name: String, unit: String = "st", unitPrice: Amount,
+    vatRate: VATRate = .standard,
     kind: ProductKind = .service, accounts: ProductAccounts = ProductAccounts(),
     components: [PackageComponent] = []
   ) {
@@ -84,14 +87,17 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
     unit = try json.optionalString("unit") ?? "st"
     unitPrice = try json.amount("unitPrice")
     vatRate = try Product.vatRate(json, "vatRate") ?? .standard
-    kind = try json.optionalMember("kind") == nil ? .service : try json.choice("kind", as: ProductKind.self)
+    kind =
+      try json.optionalMember("kind") == nil
+      ? .service : try json.choice("kind", as: ProductKind.self)
     accounts = ProductAccounts()
     for (key, path) in ProductAccounts.keys {
       accounts[keyPath: path] = try json.optionalString(key)
     }
     components = try json.array("components") { element in
       try element.allowOnly(["product", "share"])
-      return PackageComponent(product: try element.string("product"), share: try element.decimal("share"))
+      return PackageComponent(
+        product: try element.string("product"), share: try element.decimal("share"))
     }
     if kind != .package && !components.isEmpty {
       throw json.error("only a package has components; set \"kind\": \"package\"", at: "components")

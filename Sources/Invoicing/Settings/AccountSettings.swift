@@ -34,19 +34,21 @@ public struct AccountSettings: Hashable, Sendable {
   public init() {}
 
   /// Every setting by its JSON key.
-  nonisolated(unsafe) public static let keys: [(key: String, path: WritableKeyPath<AccountSettings, String>)] = [
-    ("receivables", \.receivables), ("bank", \.bank), ("clientFundsClaim", \.clientFundsClaim),
-    ("customerAdvances", \.customerAdvances), ("payables", \.payables),
-    ("outputVAT25", \.outputVAT25), ("outputVAT12", \.outputVAT12), ("outputVAT6", \.outputVAT6),
-    ("inputVAT", \.inputVAT), ("sales25", \.sales25), ("sales12", \.sales12), ("sales6", \.sales6),
-    ("salesExempt", \.salesExempt), ("salesNonEUGoods", \.salesNonEUGoods),
-    ("salesEUGoods", \.salesEUGoods), ("salesNonEUServices", \.salesNonEUServices),
-    ("salesEUServices", \.salesEUServices), ("salesReverseCharge", \.salesReverseCharge),
-    ("rounding", \.rounding), ("reminderFee", \.reminderFee),
-    ("recoveredBadDebt", \.recoveredBadDebt), ("exchangeGain", \.exchangeGain),
-    ("purchases", \.purchases), ("serviceFees", \.serviceFees), ("badDebt", \.badDebt),
-    ("exchangeLoss", \.exchangeLoss), ("interest", \.interest),
-  ]
+  nonisolated(unsafe) public static let keys:
+    [(key: String, path: WritableKeyPath<AccountSettings, String>)] = [
+      ("receivables", \.receivables), ("bank", \.bank), ("clientFundsClaim", \.clientFundsClaim),
+      ("customerAdvances", \.customerAdvances), ("payables", \.payables),
+      ("outputVAT25", \.outputVAT25), ("outputVAT12", \.outputVAT12), ("outputVAT6", \.outputVAT6),
+      ("inputVAT", \.inputVAT), ("sales25", \.sales25), ("sales12", \.sales12),
+      ("sales6", \.sales6),
+      ("salesExempt", \.salesExempt), ("salesNonEUGoods", \.salesNonEUGoods),
+      ("salesEUGoods", \.salesEUGoods), ("salesNonEUServices", \.salesNonEUServices),
+      ("salesEUServices", \.salesEUServices), ("salesReverseCharge", \.salesReverseCharge),
+      ("rounding", \.rounding), ("reminderFee", \.reminderFee),
+      ("recoveredBadDebt", \.recoveredBadDebt), ("exchangeGain", \.exchangeGain),
+      ("purchases", \.purchases), ("serviceFees", \.serviceFees), ("badDebt", \.badDebt),
+      ("exchangeLoss", \.exchangeLoss), ("interest", \.interest),
+    ]
 
   /// The output VAT account of a rate (`nil` for 0 %).
   public func outputVAT(_ rate: VATRate) -> String? {
@@ -103,7 +105,8 @@ public enum BASNames {
     "3106": "Försäljning varor till annat EU-land, momspliktig",
     "3108": "Försäljning varor till annat EU-land, momsfri",
     "3231": "Försäljning inom byggsektorn, omvänd skattskyldighet moms",
-    "3305": "Försäljning tjänster till land utanför EU", "3308": "Försäljning tjänster till annat EU-land",
+    "3305": "Försäljning tjänster till land utanför EU",
+    "3308": "Försäljning tjänster till annat EU-land",
     "3540": "Faktureringsavgifter", "3590": "Övriga fakturerade kostnader",
     "3740": "Öres- och kronutjämning", "3930": "Påminnelseavgifter",
     "3950": "Återvunna, tidigare avskrivna kundfordringar",

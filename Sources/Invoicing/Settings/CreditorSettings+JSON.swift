@@ -46,14 +46,20 @@ extension CreditorSettings: JSONRepresentable {
     phone = try json.optionalString("phone")
     bankgiro = try json.optionalString("bankgiro")
     plusgiro = try json.optionalString("plusgiro")
-    if try json.optionalMember("paymentMode") != nil { paymentMode = try json.choice("paymentMode", as: PaymentMode.self) }
+    if try json.optionalMember("paymentMode") != nil {
+      paymentMode = try json.choice("paymentMode", as: PaymentMode.self)
+    }
     clientFundsBankgiro = try json.optionalString("clientFundsBankgiro")
     if let text = try json.optionalString("fiscalYearStart") {
-      guard let start = MonthDay(text) else { throw json.error("expected MM-DD, e.g. 07-01", at: "fiscalYearStart") }
+      guard let start = MonthDay(text) else {
+        throw json.error("expected MM-DD, e.g. 07-01", at: "fiscalYearStart")
+      }
       fiscalYearStart = start
     }
     firstFiscalYearEnd = try json.optionalDay("firstFiscalYearEnd")
-    if try json.optionalMember("method") != nil { method = try json.choice("method", as: BookkeepingMethod.self) }
+    if try json.optionalMember("method") != nil {
+      method = try json.choice("method", as: BookkeepingMethod.self)
+    }
     paymentTermsDays = try json.optionalInt("paymentTermsDays") ?? paymentTermsDays
     reminderFee = try json.optionalAmount("reminderFee") ?? reminderFee
     paymentTolerance = try json.optionalAmount("paymentTolerance") ?? paymentTolerance
@@ -63,7 +69,9 @@ extension CreditorSettings: JSONRepresentable {
       lengthDigit: try json.optionalBool("ocrLengthDigit") ?? true,
       minimumBaseLength: try json.optionalInt("ocrMinimumLength") ?? 0)
     currency = try json.optionalString("currency") ?? "SEK"
-    if let member = try json.optionalMember("accounts") { accounts = try AccountSettings(json: member) }
+    if let member = try json.optionalMember("accounts") {
+      accounts = try AccountSettings(json: member)
+    }
     invoiceSeries = try json.optionalString("invoiceSeries") ?? invoiceSeries
     paymentSeries = try json.optionalString("paymentSeries") ?? paymentSeries
     yearEndSeries = try json.optionalString("yearEndSeries") ?? yearEndSeries

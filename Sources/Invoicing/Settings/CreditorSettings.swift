@@ -20,7 +20,9 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
   public var day: Int
 
   public init?(month: Int, day: Int) {
-    guard (1...12).contains(month), (1...Day.daysIn(month: month, year: 2001)).contains(day) else { return nil }
+    guard (1...12).contains(month), (1...Day.daysIn(month: month, year: 2001)).contains(day) else {
+      return nil
+    }
     self.month = month
     self.day = day
   }
@@ -28,7 +30,8 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
   /// Reads `MM-DD`.
   public init?(_ text: String) {
     let parts = text.split(separator: "-")
-    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let month = Int(parts[0]), let day = Int(parts[1])
+    guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let month = Int(parts[0]),
+      let day = Int(parts[1])
     else { return nil }
     self.init(month: month, day: day)
   }
@@ -122,7 +125,9 @@ public struct CreditorSettings: Hashable, Sendable {
 
   /// The fiscal year that `day` falls in.
   public func fiscalYear(containing day: Day) -> FiscalPeriod {
-    var start = Day(year: day.year, month: fiscalYearStart.month, day: min(fiscalYearStart.day, Day.daysIn(month: fiscalYearStart.month, year: day.year)))!
+    var start = Day(
+      year: day.year, month: fiscalYearStart.month,
+      day: min(fiscalYearStart.day, Day.daysIn(month: fiscalYearStart.month, year: day.year)))!
     if start > day { start = start.adding(months: -12) }
     var period = FiscalPeriod(start: start, end: start.adding(months: 12).adding(days: -1))
     if let firstEnd = firstFiscalYearEnd {
@@ -140,18 +145,30 @@ public struct CreditorSettings: Hashable, Sendable {
   public func validationProblem() -> (field: String, message: String)? {
     if name.trimmingBlanks.isEmpty { return ("name", "the company name is needed") }
     if SwedishIdentityNumber(organizationNumber) == nil {
-      return ("orgNumber", "\"\(organizationNumber)\" is not an organisation number NNNNNN-NNNN with a valid check digit")
+      return (
+        "orgNumber",
+        "\"\(organizationNumber)\" is not an organisation number NNNNNN-NNNN with a valid check digit"
+      )
     }
-    if let bankgiro, Bankgiro(bankgiro) == nil { return ("bankgiro", "\"\(bankgiro)\" is not a bankgiro number") }
+    if let bankgiro, Bankgiro(bankgiro) == nil {
+      return ("bankgiro", "\"\(bankgiro)\" is not a bankgiro number")
+    }
     if let clientFundsBankgiro, Bankgiro(clientFundsBankgiro) == nil {
       return ("clientFundsBankgiro", "\"\(clientFundsBankgiro)\" is not a bankgiro number")
     }
-    if !(0...365).contains(paymentTermsDays) { return ("paymentTermsDays", "payment terms are 0 to 365 days") }
+    if !(0...365).contains(paymentTermsDays) {
+      return ("paymentTermsDays", "payment terms are 0 to 365 days")
+    }
     if reminderFee < .zero { return ("reminderFee", "a fee cannot be negative") }
     if paymentTolerance < .zero { return ("paymentTolerance", "a tolerance cannot be negative") }
-    if firstInvoiceNumber < 1 { return ("firstInvoiceNumber", "invoice numbers start at 1 or more") }
+    if firstInvoiceNumber < 1 {
+      return ("firstInvoiceNumber", "invoice numbers start at 1 or more")
+    }
     if !isCurrencyCode(currency) { return ("currency", "\"\(currency)\" is not a currency code") }
-    for (key, series) in [("invoiceSeries", invoiceSeries), ("paymentSeries", paymentSeries), ("yearEndSeries", yearEndSeries), ("purchaseSeries", purchaseSeries)] {
+    for (key, series) in [
+      ("invoiceSeries", invoiceSeries), ("paymentSeries", paymentSeries),
+      ("yearEndSeries", yearEndSeries), ("purchaseSeries", purchaseSeries),
+    ] {
       if series.isEmpty || !series.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
         return (key, "a voucher series is letters and digits")
       }

@@ -112,7 +112,8 @@ struct LineTokenizer {
       }
       if count == capacity { grow() }
       if kind == 2 {
-        tokens[count] = Token(start: Int32(i), end: Int32(i + 1), kind: c == 0x7B ? .open : .close, flags: 0)
+        tokens[count] = Token(
+          start: Int32(i), end: Int32(i + 1), kind: c == 0x7B ? .open : .close, flags: 0)
         count += 1
         i += 1
         continue
@@ -137,7 +138,8 @@ struct LineTokenizer {
           i += 1
         }
         if i >= n {
-          tokens[count] = Token(start: Int32(start), end: Int32(n), kind: .quoted, flags: flags | Token.unterminated)
+          tokens[count] = Token(
+            start: Int32(start), end: Int32(n), kind: .quoted, flags: flags | Token.unterminated)
         } else {
           tokens[count] = Token(start: Int32(start), end: Int32(i), kind: .quoted, flags: flags)
           i += 1

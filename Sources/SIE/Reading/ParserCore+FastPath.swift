@@ -114,7 +114,8 @@ extension ParserCore {
   }
 
   /// `#VER series number date [text [regdate [sign …]]]`: what the validator needs of it.
-  private mutating func scanVoucher(_ cursor: inout ByteCursor, at location: SourceLocation) -> Bool {
+  private mutating func scanVoucher(_ cursor: inout ByteCursor, at location: SourceLocation) -> Bool
+  {
     guard !voucherOpen, cursor.skipBlanks() > 0, let series = cursor.plainToken(),
       series.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
       number.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
@@ -135,7 +136,8 @@ extension ParserCore {
     }
     startVoucher(at: location)
     sink.fastVoucher(
-      series: String(decoding: series, as: UTF8.self), number: String(decoding: number, as: UTF8.self),
+      series: String(decoding: series, as: UTF8.self),
+      number: String(decoding: number, as: UTF8.self),
       numericNumber: Voucher.numericNumber(number), date: date,
       registrationDate: registrationDate, at: location, diagnostics: &diagnostics)
     return true
@@ -276,7 +278,8 @@ struct ByteCursor {
     guard index < count else { return nil }
     let after = index + 1
     guard
-      after == count || base[after] == 0x20 || base[after] == 0x09 || (inList && base[after] == 0x7D)
+      after == count || base[after] == 0x20 || base[after] == 0x09
+        || (inList && base[after] == 0x7D)
     else { return nil }
     position = after
     return UnsafeBufferPointer(start: base + start, count: index - start)

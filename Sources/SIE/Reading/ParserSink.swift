@@ -16,7 +16,8 @@ protocol ParserSink {
   mutating func beginVoucher(
     _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// A row of the open voucher.
-  mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
+  mutating func row(
+    _ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// The open voucher is complete.
   mutating func endVoucher(diagnostics: inout DiagnosticCollector)
 
@@ -47,7 +48,8 @@ extension ParserSink {
     date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
     diagnostics: inout DiagnosticCollector
   ) {
-    var view = RowView(kind: kind, account: AccountKey(slot: slot), objects: newObjects, amount: amount)
+    var view = RowView(
+      kind: kind, account: AccountKey(slot: slot), objects: newObjects, amount: amount)
     view.date = date
     view.quantity = quantity
     row(view, at: location, diagnostics: &diagnostics)

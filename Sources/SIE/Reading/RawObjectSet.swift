@@ -29,7 +29,8 @@ struct RawObjectSet {
         second |= UInt64(byte) << (8 * UInt64(index - 8))
       }
     }
-    var hash = (first ^ (second &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(dimension) &* 0xC2B2_AE3D_27D4_EB4F)
+    var hash =
+      (first ^ (second &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(dimension) &* 0xC2B2_AE3D_27D4_EB4F)
     hash ^= hash >> 29
     hash &*= 0xBF58_476D_1CE4_E5B9
     hash ^= hash >> 32
@@ -45,7 +46,8 @@ struct RawObjectSet {
       }
       slot = (slot + 1) & mask
     }
-    entries[slot] = Entry(dimension: dimension, length: UInt8(code.count), first: first, second: second)
+    entries[slot] = Entry(
+      dimension: dimension, length: UInt8(code.count), first: first, second: second)
     count += 1
     if count * 2 > entries.count { grow() }
     return true

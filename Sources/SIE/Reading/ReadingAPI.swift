@@ -21,7 +21,9 @@ extension SIEValidator {
   static func validate(bytes: some Collection<UInt8>, options: ValidationOptions, fastPath: Bool)
     -> ValidationReport
   {
-    Array(bytes).withUnsafeBytes { run(LineSource(bytes: $0), options: options, fastPath: fastPath) }
+    Array(bytes).withUnsafeBytes {
+      run(LineSource(bytes: $0), options: options, fastPath: fastPath)
+    }
   }
 
   private static func run(_ source: LineSource, options: ValidationOptions, fastPath: Bool = true)

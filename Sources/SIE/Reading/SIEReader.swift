@@ -1,9 +1,10 @@
+import Invoicing
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Invoicing
 
 /// Reads an SIE file record by record, with memory independent of the file's size.
 ///

@@ -30,13 +30,16 @@ struct RecordQueue: ParserSink {
     rowLocations = []
   }
 
-  mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+  mutating func row(
+    _ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
     voucher.rows.append(row.transactionRow)
     rowLocations.append(location)
   }
 
   mutating func endVoucher(diagnostics: inout DiagnosticCollector) {
-    entries.append(Entry(record: .voucher(voucher), location: voucherLocation, rowLocations: rowLocations))
+    entries.append(
+      Entry(record: .voucher(voucher), location: voucherLocation, rowLocations: rowLocations))
     voucher = Voucher(date: nil)
   }
 
@@ -83,9 +86,12 @@ struct DocumentCollector: ParserSink {
     self.voucher = voucher
   }
 
-  mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+  mutating func row(
+    _ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
     validator.row(row, at: location, diagnostics: &diagnostics)
-    let shared = TransactionRow.Details.make(quantity: row.quantity, sign: row.sign, extra: row.extra)
+    let shared = TransactionRow.Details.make(
+      quantity: row.quantity, sign: row.sign, extra: row.extra)
     rows.append(
       TransactionRow(
         row.kind, account: row.account.number,

@@ -76,7 +76,9 @@ extension SIEValidator {
   /// Accounts, objects and dimensions used but not declared.
   func checkDeclarations(_ type: SIEFileType, diagnostics: inout DiagnosticCollector) {
     let severity = type.undeclaredSeverity
-    for (index, location) in accountUses.entries.sorted(by: { accounts.number($0.index) < accounts.number($1.index) })
+    for (index, location) in accountUses.entries.sorted(by: {
+      accounts.number($0.index) < accounts.number($1.index)
+    })
     where declaredAccounts[index] != true {
       let account = accounts.number(index)
       guard !account.text.isEmpty else { continue }

@@ -35,9 +35,13 @@ extension SIEValidator {
   }
 
   /// One row of the open voucher.
-  mutating func row(_ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+  mutating func row(
+    _ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+  ) {
     for object in row.objects { useObject(object, at: location) }
-    countRow(row.kind, account: accounts.index(row.account), amount: row.amount, at: location, diagnostics: &diagnostics)
+    countRow(
+      row.kind, account: accounts.index(row.account), amount: row.amount, at: location,
+      diagnostics: &diagnostics)
   }
 
   /// The fast path's row: the objects given are those not seen before.

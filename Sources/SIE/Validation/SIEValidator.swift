@@ -129,7 +129,9 @@ public struct SIEValidator {
       declaredAccounts[index] = true
       summary.accounts += 1
     case .accountProperty(let property):
-      if case .type(let type) = property.kind { accountTypes[accounts.index(property.account)] = type }
+      if case .type(let type) = property.kind {
+        accountTypes[accounts.index(property.account)] = type
+      }
     case .dimension(let dimension):
       declaredDimensions.insert(dimension.number)
       if let parent = dimension.parent { useDimension(parent, at: location) }
@@ -212,7 +214,8 @@ public struct SIEValidator {
   mutating func noteBalance(
     _ balance: Balance, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
-    declaredBalances.update(accounts.index(balance.account), initial: DeclaredBalances()) { declared in
+    declaredBalances.update(accounts.index(balance.account), initial: DeclaredBalances()) {
+      declared in
       switch balance.kind {
       case .opening: declared.opening = (declared.opening ?? .zero) + balance.amount
       case .closing: declared.closing = (declared.closing ?? .zero) + balance.amount

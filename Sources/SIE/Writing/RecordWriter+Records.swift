@@ -80,7 +80,9 @@ extension RecordWriter {
       begin(.objekt)
       integer(object.reference.dimension)
       text(object.reference.code, .record(.objekt, "\(object.reference.dimension) code"))
-      text(object.name, .record(.objekt, "\(object.reference.dimension) \(object.reference.code) name"))
+      text(
+        object.name, .record(.objekt, "\(object.reference.dimension) \(object.reference.code) name")
+      )
       extra(object.extra, .record(.objekt, ""))
       end()
     case .balance(let balance):

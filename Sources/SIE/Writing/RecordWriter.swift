@@ -25,9 +25,11 @@ struct RecordWriter {
   }
 
   func describe(_ place: Place) -> String {
-    let voucher = Voucher(series: voucherName.series, number: voucherName.number, date: nil).displayName
+    let voucher = Voucher(series: voucherName.series, number: voucherName.number, date: nil)
+      .displayName
     switch place {
-    case .record(let label, let detail): return detail.isEmpty ? label.text : "\(label.text) \(detail)"
+    case .record(let label, let detail):
+      return detail.isEmpty ? label.text : "\(label.text) \(detail)"
     case .voucher(let field): return "#VER \(voucher) \(field)"
     case .row(let index, let field): return "row \(index + 1) of voucher \(voucher) \(field)"
     case .unknown(let label): return label
@@ -142,7 +144,8 @@ struct RecordWriter {
     var copy = value
     let written = copy.withUTF8 { utf8 -> Bool in
       for byte in utf8
-      where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+      where
+        !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
         || (byte >= 0x61 && byte <= 0x7A))
       {
         return false

@@ -59,7 +59,8 @@ struct TextEncoder {
         scalar = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
         index += 2
       } else if lead & 0xF0 == 0xE0, index + 2 < count {
-        scalar = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+        scalar =
+          UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
           | UInt32(utf8[index + 2] & 0x3F)
         index += 3
       } else {
@@ -76,7 +77,9 @@ struct TextEncoder {
   /// The bytes of `text` in code page 437, and whether they differ from it: control characters
   /// replaced by spaces, characters the code page lacks transliterated (or `?` and listed in
   /// `missing` when transliteration is off).
-  func encode(_ text: String, into output: inout [UInt8]) -> (changed: Bool, missing: [Unicode.Scalar]) {
+  func encode(_ text: String, into output: inout [UInt8]) -> (
+    changed: Bool, missing: [Unicode.Scalar]
+  ) {
     output.removeAll(keepingCapacity: true)
     var changed = false
     var missing = [Unicode.Scalar]()
