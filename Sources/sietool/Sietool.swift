@@ -11,7 +11,8 @@ struct Sietool: CommandGroup {
       ValidateCommand.self, InfoCommand.self, BalanceCommand.self, ConvertCommand.self,
       ChecksumCommand.self, DiffCommand.self, InitCommand.self, CustomerCommand.self,
       ProductCommand.self, CostCentreCommand.self, ProjectCommand.self, InvoiceCommand.self,
-      SelfInvoiceCommand.self, ImportCommand.self, SettingsCommand.self, BookCommand.self,
+      SelfInvoiceCommand.self, ClientFundsCommand.self, ImportCommand.self, SettingsCommand.self,
+      BookCommand.self,
     ])
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.

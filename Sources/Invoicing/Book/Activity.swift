@@ -10,6 +10,10 @@ public enum Activity: Hashable, Sendable {
   case credited(creditNote: Int, invoice: Int, date: Day, applied: Amount, excess: Amount)
   /// A reminder with a fee.
   case reminderFee(invoice: Int, date: Day, fee: Amount)
+  /// The open amount marked doubtful (befarad kundförlust).
+  case doubtful(invoice: Int, date: Day, amount: Amount)
+  /// Client funds paid out to the creditor.
+  case clientFundsPayout(ClientFundsPayout)
   /// The open amount written off as a bad debt.
   case writtenOff(invoice: Int, date: Day, amount: Amount)
   /// A standalone credit used on an invoice.
@@ -29,6 +33,8 @@ public enum Activity: Hashable, Sendable {
       .selfInvoiceCancelled(_, let date):
       date
     case .payment(_, let payment): payment.date
+    case .doubtful(_, let date, _): date
+    case .clientFundsPayout(let payout): payout.date
     }
   }
 }

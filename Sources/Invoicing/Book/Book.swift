@@ -138,14 +138,24 @@ public final class Book: @unchecked Sendable {
   public func commit(_ transaction: BookTransaction) throws {
     guard !transaction.events.isEmpty else { return }
     let event = transaction.events.count == 1 ? transaction.events[0] : .batch(transaction.events)
-    try append([event])
+    // The transaction's state is the book's state after its events, unless the book moved on
+    // since it began; then the events are applied again.
+    let isCurrent = transaction.baseEventCount == state.eventCount
+    try append([event], resulting: isCurrent ? transaction.state : nil)
   }
 
   /// Appends events, each as one line; the state follows only once they are on disk.
-  public func append(_ events: [Event]) throws {
+  public func append(_ events: [Event]) throws { try append(events, resulting: nil) }
+
+  private func append(_ events: [Event], resulting: BookState?) throws {
     guard lock != nil else { throw BookError("the book was opened for reading only") }
-    var next = state
-    for event in events { try next.apply(event) }
+    var next: BookState
+    if let resulting {
+      next = resulting
+    } else {
+      next = state
+      for event in events { try next.apply(event) }
+    }
     var lines = [[UInt8]]()
     var hash = lastHash
     var sequence = entries.count

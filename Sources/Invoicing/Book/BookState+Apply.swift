@@ -1,14 +1,26 @@
 extension BookState {
   /// Applies one event, or throws without changing anything when the event does not fit the
   /// state (the rules of the lifecycle live here, for commands and replay alike).
+  ///
+  /// Every rule is checked before anything changes, so a single event needs no copy of the
+  /// state (replaying a million events stays linear); a batch is applied to a copy.
   public mutating func apply(_ event: Event) throws(BookError) {
-    var copy = self
-    try copy.applyInPlace(event)
-    self = copy
+    if case .batch = event {
+      var copy = self
+      try copy.applyInPlace(event)
+      self = copy
+    } else {
+      try applyInPlace(event)
+    }
   }
 
   private mutating func applyInPlace(_ event: Event) throws(BookError) {
+    try applyChecked(event)
+    if case .batch = event { return }
     countEvent()
+  }
+
+  private mutating func applyChecked(_ event: Event) throws(BookError) {
     switch event {
     case .settingsChanged(let settings):
       self.settings = settings
@@ -121,6 +133,29 @@ extension BookState {
         $0.closedOn = date
       }
       log(.writtenOff(invoice: id, date: date, amount: amount))
+    case .markedDoubtful(let id, let date):
+      let record = try attested(id)
+      guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be doubtful"
+        )
+      }
+      guard record.doubtfulOn == nil else {
+        throw BookError("\(name(record)) is marked doubtful already (\(record.doubtfulOn!))")
+      }
+      updateRecord(id) { $0.doubtfulOn = date }
+      log(.doubtful(invoice: id, date: date, amount: record.open))
+    case .clientFundsPaidOut(let payout):
+      guard payout.amount > .zero, payout.fee >= .zero, payout.feeVAT >= .zero, payout.net >= .zero
+      else {
+        throw BookError("a payout is more than zero and more than its fee and the fee's VAT")
+      }
+      guard payout.amount <= clientFundsHeld else {
+        throw BookError(
+          "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
+      }
+      addClientFunds(-payout.amount)
+      log(.clientFundsPayout(payout))
     case .offset(let creditID, let invoiceID, let date):
       try offset(credit: creditID, invoice: invoiceID, date: date)
     case .refunded(let customer, let amount, let date):

@@ -32,7 +32,9 @@ extension BookState {
       }
     }
     assignNumber(number, to: id)
+    let recipient = customers[record.invoice.customer]
     updateRecord(id) {
+      $0.recipient = recipient
       $0.invoice.number = number
       $0.invoice.ocr = ocr
       $0.state = .attested
@@ -95,7 +97,13 @@ extension BookState {
     var applied = Amount.zero
     var rounding = Amount.zero
     var overpaid = Amount.zero
-    if payment.amount >= open {
+    var recovered = Amount.zero
+    if record.state == .writtenOff, let writeOff = record.writeOff {
+      // Money for a written-off invoice recovers the loss first.
+      let before = record.payments.reduce(Amount.zero) { $0 + $1.recovered }
+      recovered = min(payment.amount, writeOff.amount - before)
+      overpaid = payment.amount - recovered
+    } else if payment.amount >= open {
       applied = open
       overpaid = payment.amount - open
     } else if open - payment.amount <= settings.paymentTolerance {
@@ -104,9 +112,11 @@ extension BookState {
     } else {
       applied = payment.amount
     }
-    let applications = AppliedPayment(
+    var applications = AppliedPayment(
       payment: payment.id, date: payment.date, means: payment.means, received: payment.amount,
       applied: applied, rounding: rounding, overpaid: overpaid, receivedSEK: payment.amountSEK)
+    applications.recovered = recovered
+    if payment.means == .clientFunds { addClientFunds(payment.amountSEK ?? payment.amount) }
     nextPayment()
     updateRecord(payment.invoice) { record in
       record.payments.append(applications)

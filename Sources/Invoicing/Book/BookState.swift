@@ -25,6 +25,8 @@ public struct BookState: Sendable {
   public private(set) var nextSelfInvoiceID = 1
   /// The last self-invoice number used per payee.
   public private(set) var payeeSequences: [String: Int] = [:]
+  /// Money customers paid into the client-funds account, not yet paid out.
+  public private(set) var clientFundsHeld = Amount.zero
   /// What the ledger books, in journal order.
   public private(set) var activities: [Activity] = []
   /// Events of other modules (the ledger's exports), in journal order.
@@ -146,4 +148,6 @@ public struct BookState: Sendable {
   mutating func addOther(type: String, payload: JSONValue) { otherEvents.append((type, payload)) }
 
   mutating func countEvent() { eventCount += 1 }
+
+  mutating func addClientFunds(_ amount: Amount) { clientFundsHeld += amount }
 }

@@ -10,8 +10,13 @@
 public struct BookTransaction: Sendable {
   public private(set) var state: BookState
   public private(set) var events: [Event] = []
+  /// The number of events of the state the transaction started from.
+  let baseEventCount: Int
 
-  public init(state: BookState) { self.state = state }
+  public init(state: BookState) {
+    self.state = state
+    baseEventCount = state.eventCount
+  }
 
   /// Applies an event to the working state and keeps it.
   public mutating func record(_ event: Event) throws(BookError) {
@@ -251,7 +256,21 @@ public struct BookTransaction: Sendable {
     }
     if input.quantity.isZero { throw BookError("\(label): the quantity cannot be zero") }
     var line: InvoiceLine
-    if let number = input.product {
+    if input.category == .interest {
+      guard input.product == nil else {
+        throw BookError("\(label): an interest line has no product")
+      }
+      guard let price = input.unitPrice else {
+        throw BookError("\(label): an interest line needs an amount (unit price)")
+      }
+      guard input.vatRate == nil || input.vatRate == .zero else {
+        throw BookError("\(label): interest carries no VAT; leave the VAT rate out or give 0")
+      }
+      line = InvoiceLine(
+        description: input.description ?? "Dröjsmålsränta", quantity: input.quantity,
+        unit: input.unit ?? "st", unitPrice: price, vatRate: .zero, costCentre: input.costCentre,
+        project: input.project, category: .interest)
+    } else if let number = input.product {
       guard let product = state.products[number] else {
         throw BookError("\(label): no product \(number)")
       }

@@ -17,6 +17,8 @@ extension Event {
     case .sentToCollection: "sentToCollection"
     case .paymentRegistered: "paymentRegistered"
     case .writtenOff: "writtenOff"
+    case .markedDoubtful: "markedDoubtful"
+    case .clientFundsPaidOut: "clientFundsPaidOut"
     case .offset: "offset"
     case .refunded: "refunded"
     case .attachmentAdded: "attachmentAdded"
@@ -50,6 +52,7 @@ extension Event {
     case .reminderSent(let id, let date, let fee):
       .object(["id": .integer(id), "date": date.jsonValue, "fee": fee.jsonValue])
     case .sentToCollection(let id, let date), .writtenOff(let id, let date),
+      .markedDoubtful(let id, let date),
       .selfInvoiceCancelled(let id, let date), .selfInvoicePaid(let id, let date):
       .object(["id": .integer(id), "date": date.jsonValue])
     case .paymentRegistered(let payment):
@@ -62,6 +65,11 @@ extension Event {
         object.set("amountSEK", payment.amountSEK?.jsonValue)
         return .object(object)
       }()
+    case .clientFundsPaidOut(let payout):
+      .object([
+        "date": payout.date.jsonValue, "amount": payout.amount.jsonValue,
+        "fee": payout.fee.jsonValue, "feeVAT": payout.feeVAT.jsonValue,
+      ])
     case .offset(let credit, let invoice, let date):
       .object(["credit": .integer(credit), "invoice": .integer(invoice), "date": date.jsonValue])
     case .refunded(let customer, let amount, let date):
@@ -115,6 +123,14 @@ extension Event {
           means: PaymentMeans(rawValue: try json.string("means")),
           amountSEK: try json.optionalAmount("amountSEK")))
     case "writtenOff": self = .writtenOff(id: try json.int("id"), date: try json.day("date"))
+    case "markedDoubtful":
+      self = .markedDoubtful(id: try json.int("id"), date: try json.day("date"))
+    case "clientFundsPaidOut":
+      self = .clientFundsPaidOut(
+        ClientFundsPayout(
+          date: try json.day("date"), amount: try json.amount("amount"),
+          fee: try json.optionalAmount("fee") ?? .zero,
+          feeVAT: try json.optionalAmount("feeVAT") ?? .zero))
     case "offset":
       self = .offset(
         credit: try json.int("credit"), invoice: try json.int("invoice"), date: try json.day("date")

@@ -16,6 +16,10 @@ public enum Event: Hashable, Sendable {
   case sentToCollection(id: Int, date: Day)
   case paymentRegistered(PaymentEvent)
   case writtenOff(id: Int, date: Day)
+  /// The open amount is doubtful (befarad kundförlust): still owed, but expected to be lost.
+  case markedDoubtful(id: Int, date: Day)
+  /// The invoicing service paid out money it held for the creditor (client funds).
+  case clientFundsPaidOut(ClientFundsPayout)
   /// A standalone credit used on an invoice of the same customer.
   case offset(credit: Int, invoice: Int, date: Day)
   /// Money from a customer's balance paid back.
@@ -33,6 +37,25 @@ public enum Event: Hashable, Sendable {
   case other(type: String, payload: JSONValue)
   /// Several events applied as one unit (an import).
   case batch([Event])
+}
+
+/// A payout of client funds to the creditor's own bank account: `amount` leaves the client
+/// funds, less the service's `fee` and the VAT on it.
+public struct ClientFundsPayout: Hashable, Sendable {
+  public var date: Day
+  public var amount: Amount
+  public var fee: Amount
+  public var feeVAT: Amount
+
+  public init(date: Day, amount: Amount, fee: Amount = .zero, feeVAT: Amount = .zero) {
+    self.date = date
+    self.amount = amount
+    self.fee = fee
+    self.feeVAT = feeVAT
+  }
+
+  /// What reaches the creditor's bank.
+  public var net: Amount { amount - fee - feeVAT }
 }
 
 /// A payment registered on an invoice.

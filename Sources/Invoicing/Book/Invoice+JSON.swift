@@ -9,6 +9,7 @@ extension InvoiceLine {
     object.set("discountPercent", discountPercent?.jsonValue)
     object.set("costCentre", costCentre.map(JSONValue.string))
     object.set("project", project.map(JSONValue.string))
+    if category != .sale { object["category"] = .string(category.rawValue) }
     if !parts.isEmpty {
       object["parts"] = .array(
         parts.map {
@@ -35,7 +36,8 @@ extension InvoiceLine {
         LinePart(
           product: try part.string("product"), kind: try part.choice("kind", as: ProductKind.self),
           net: try part.amount("net"), vatRate: try Product.vatRate(part, "vatRate") ?? .standard)
-      })
+      },
+      category: try json.optionalChoice("category", as: LineCategory.self) ?? .sale)
   }
 }
 

@@ -10,11 +10,14 @@ public struct LineInput: Hashable, Sendable {
   public var vatRate: VATRate?
   public var costCentre: String?
   public var project: String?
+  /// `.interest` for a late-payment interest line (no VAT).
+  public var category: LineCategory
 
   public init(
     product: String? = nil, description: String? = nil, quantity: ExactDecimal = .one,
     unit: String? = nil, unitPrice: Amount? = nil, discountPercent: ExactDecimal? = nil,
-    vatRate: VATRate? = nil, costCentre: String? = nil, project: String? = nil
+    vatRate: VATRate? = nil, costCentre: String? = nil, project: String? = nil,
+    category: LineCategory = .sale
   ) {
     self.product = product
     self.description = description
@@ -25,6 +28,7 @@ public struct LineInput: Hashable, Sendable {
     self.vatRate = vatRate
     self.costCentre = costCentre
     self.project = project
+    self.category = category
   }
 }
 

@@ -92,8 +92,7 @@ public enum BookImport {
   static func lineInput(_ json: JSONReader) throws -> LineInput {
     try json.allowOnly([
       "product", "description", "quantity", "unit", "unitPrice", "discountPercent", "vatRate",
-      "costCentre",
-      "project",
+      "costCentre", "project", "category",
     ])
     return LineInput(
       product: try json.optionalString("product"),
@@ -103,7 +102,8 @@ public enum BookImport {
       discountPercent: try json.optionalDecimal("discountPercent"),
       vatRate: try Product.vatRate(json, "vatRate"),
       costCentre: try json.optionalString("costCentre"),
-      project: try json.optionalString("project"))
+      project: try json.optionalString("project"),
+      category: try json.optionalChoice("category", as: LineCategory.self) ?? .sale)
   }
 
   static func invoiceInput(_ json: JSONReader) throws -> InvoiceInput {
@@ -196,6 +196,18 @@ public enum BookImport {
       let id = try invoiceID(action, "invoice", in: transaction)
       let day = try needDate()
       try at(action.path) { try transaction.writeOff(id, on: day) }
+    case "doubtful":
+      try action.allowOnly(["action", "invoice", "date"])
+      let id = try invoiceID(action, "invoice", in: transaction)
+      let day = try needDate()
+      try at(action.path) { try transaction.record(.markedDoubtful(id: id, date: day)) }
+    case "clientFundsPayout":
+      try action.allowOnly(["action", "date", "amount", "fee", "feeVAT"])
+      let payout = ClientFundsPayout(
+        date: try needDate(), amount: try action.amount("amount"),
+        fee: try action.optionalAmount("fee") ?? .zero,
+        feeVAT: try action.optionalAmount("feeVAT") ?? .zero)
+      try at(action.path) { try transaction.record(.clientFundsPaidOut(payout)) }
     case "offset":
       try action.allowOnly(["action", "credit", "invoice", "date"])
       let credit = try invoiceID(action, "credit", in: transaction)
@@ -239,7 +251,7 @@ public enum BookImport {
       _ = amount
     default:
       throw action.error(
-        "unknown action \"\(kind)\"; actions are attest, payment, credit, remind, collect, writeOff, offset, refund, deleteDraft, attestSelfInvoice, payout, pausePayout, resumePayout, cancelSelfInvoice",
+        "unknown action \"\(kind)\"; actions are attest, payment, credit, remind, collect, doubtful, writeOff, offset, clientFundsPayout, refund, deleteDraft, attestSelfInvoice, payout, pausePayout, resumePayout, cancelSelfInvoice",
         at: "action")
     }
   }

@@ -14,6 +14,14 @@ public struct LinePart: Hashable, Sendable {
   }
 }
 
+/// What a line charges for, which decides how it is booked.
+public enum LineCategory: String, Hashable, Sendable, CaseIterable {
+  /// A sale of goods or services, booked on the product's (or the rate's) sales account.
+  case sale
+  /// Late-payment interest (dröjsmålsränta): no VAT, booked on the interest account.
+  case interest
+}
+
 /// A line of an invoice: a product or free text, a quantity at a unit price, an optional
 /// discount, a VAT rate, and optionally a cost centre and a project.
 public struct InvoiceLine: Hashable, Sendable {
@@ -31,12 +39,13 @@ public struct InvoiceLine: Hashable, Sendable {
   public var project: String?
   /// For a package: the line's net split over the components (adds up to ``net``).
   public var parts: [LinePart]
+  public var category: LineCategory
 
   public init(
     product: String? = nil, description: String, quantity: ExactDecimal, unit: String = "st",
     unitPrice: Amount, discountPercent: ExactDecimal? = nil, vatRate: VATRate,
     kind: ProductKind = .service, costCentre: String? = nil, project: String? = nil,
-    parts: [LinePart] = []
+    parts: [LinePart] = [], category: LineCategory = .sale
   ) {
     self.product = product
     self.description = description
@@ -49,6 +58,7 @@ public struct InvoiceLine: Hashable, Sendable {
     self.costCentre = costCentre
     self.project = project
     self.parts = parts
+    self.category = category
   }
 
   /// Quantity × unit price × (100 − discount) / 100, rounded once to whole öre, halves away

@@ -74,6 +74,7 @@ extension InvoiceRecord {
         ]
         if !$0.rounding.isZero { item["rounding"] = $0.rounding.jsonValue }
         if !$0.overpaid.isZero { item["overpaid"] = $0.overpaid.jsonValue }
+        if !$0.recovered.isZero { item["recovered"] = $0.recovered.jsonValue }
         item.set("receivedSEK", $0.receivedSEK?.jsonValue)
         return .object(item)
       })
@@ -84,6 +85,7 @@ extension InvoiceRecord {
         "date": writeOff.date.jsonValue, "amount": writeOff.amount.jsonValue,
       ])
     }
+    object.set("doubtfulOn", doubtfulOn?.jsonValue)
     object.set("closedOn", closedOn?.jsonValue)
     object["attachments"] = .array(
       invoice.attachments.map {

@@ -35,6 +35,8 @@ public struct AppliedPayment: Hashable, Sendable {
   public var rounding: Amount
   /// The excess, to the customer's balance.
   public var overpaid: Amount
+  /// On a written-off invoice: the part that recovers the loss (the rest is ``overpaid``).
+  public var recovered: Amount = .zero
   /// The SEK value of `received` for foreign-currency invoices (at the payment rate).
   public var receivedSEK: Amount?
 }
@@ -51,7 +53,11 @@ public struct InvoiceRecord: Hashable, Sendable {
   /// Credits applied to this invoice: credit notes and offsets (amounts are positive).
   public var credits: [(date: Day, amount: Amount, source: Int)] = []
   public var writeOff: (date: Day, amount: Amount)?
+  /// When the open amount was marked doubtful (befarad kundförlust).
+  public var doubtfulOn: Day?
   public var closedOn: Day?
+  /// The customer as it was when the invoice was attested: the invoice shows it ever after.
+  public var recipient: Customer?
 
   public init(invoice: Invoice) {
     self.invoice = invoice
@@ -79,7 +85,7 @@ public struct InvoiceRecord: Hashable, Sendable {
       && a.collectionDate == b.collectionDate && a.payments == b.payments
       && a.credits.map(\.amount) == b.credits.map(\.amount)
       && a.writeOff?.amount == b.writeOff?.amount
-      && a.closedOn == b.closedOn
+      && a.closedOn == b.closedOn && a.doubtfulOn == b.doubtfulOn
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -178,6 +178,14 @@ public struct JSONReader: Sendable {
     guard let value = T(rawValue: text) else { throw error("unknown value \"\(text)\"", at: key) }
     return value
   }
+
+  /// An optional member read as a raw-representable enum.
+  public func optionalChoice<T: RawRepresentable>(_ key: String, as type: T.Type) throws -> T?
+  where T.RawValue == String {
+    guard let text = try optionalString(key) else { return nil }
+    guard let value = T(rawValue: text) else { throw error("unknown value \"\(text)\"", at: key) }
+    return value
+  }
 }
 
 /// A value with a JSON form of its own.

@@ -5,7 +5,7 @@ public enum InvoiceRenderer {
   public static func invoice(_ record: InvoiceRecord, in state: BookState) -> [UInt8] {
     let invoice = record.invoice
     let settings = state.settings
-    let customer = state.customers[invoice.customer]
+    let customer = record.recipient ?? state.customers[invoice.customer]
     var layout = DocumentLayout(footer: footer(settings))
     var facts: [(String, String)] = [
       ("Fakturanummer", invoice.number.map(String.init) ?? "Utkast \(invoice.id)"),
@@ -74,7 +74,8 @@ public enum InvoiceRenderer {
         ("Förföll", invoice.dueDate.iso), ("OCR", invoice.ocr ?? "-"),
         ("Kundnummer", invoice.customer),
       ],
-      recipient: recipient(state.customers[invoice.customer], fallback: invoice.customer))
+      recipient: recipient(
+        record.recipient ?? state.customers[invoice.customer], fallback: invoice.customer))
     layout.canvas.text(
       "Vi har ännu inte fått betalt för faktura \(invoice.displayName). Vänligen betala senast \(due.iso).",
       x: layout.margin, y: layout.y, size: 10)

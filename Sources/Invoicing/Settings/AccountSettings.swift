@@ -5,6 +5,8 @@ public struct AccountSettings: Hashable, Sendable {
   public var bank = "1930"
   /// The claim on money the invoicing service holds for the creditor (not BAS: a choice).
   public var clientFundsClaim = "1689"
+  /// The credit side of a doubtful receivable (befarad kundförlust).
+  public var doubtfulReceivables = "1519"
   public var customerAdvances = "2420"
   public var payables = "2440"
   public var outputVAT25 = "2611"
@@ -28,6 +30,8 @@ public struct AccountSettings: Hashable, Sendable {
   public var purchases = "4000"
   public var serviceFees = "6064"
   public var badDebt = "6351"
+  /// A doubtful receivable's expected loss (befarad kundförlust), no VAT effect.
+  public var expectedBadDebt = "6352"
   public var exchangeLoss = "7960"
   public var interest = "8313"
 
@@ -37,7 +41,8 @@ public struct AccountSettings: Hashable, Sendable {
   nonisolated(unsafe) public static let keys:
     [(key: String, path: WritableKeyPath<AccountSettings, String>)] = [
       ("receivables", \.receivables), ("bank", \.bank), ("clientFundsClaim", \.clientFundsClaim),
-      ("customerAdvances", \.customerAdvances), ("payables", \.payables),
+      ("doubtfulReceivables", \.doubtfulReceivables), ("customerAdvances", \.customerAdvances),
+      ("payables", \.payables),
       ("outputVAT25", \.outputVAT25), ("outputVAT12", \.outputVAT12), ("outputVAT6", \.outputVAT6),
       ("inputVAT", \.inputVAT), ("sales25", \.sales25), ("sales12", \.sales12),
       ("sales6", \.sales6),
@@ -47,6 +52,7 @@ public struct AccountSettings: Hashable, Sendable {
       ("rounding", \.rounding), ("reminderFee", \.reminderFee),
       ("recoveredBadDebt", \.recoveredBadDebt), ("exchangeGain", \.exchangeGain),
       ("purchases", \.purchases), ("serviceFees", \.serviceFees), ("badDebt", \.badDebt),
+      ("expectedBadDebt", \.expectedBadDebt),
       ("exchangeLoss", \.exchangeLoss), ("interest", \.interest),
     ]
 
@@ -70,13 +76,13 @@ public struct AccountSettings: Hashable, Sendable {
     }
   }
 
-  var jsonValue: JSONValue {
+  public var jsonValue: JSONValue {
     var object = JSONObject()
     for (key, path) in AccountSettings.keys { object[key] = .string(self[keyPath: path]) }
     return .object(object)
   }
 
-  init(json: JSONReader) throws {
+  public init(json: JSONReader) throws {
     try json.allowOnly(Set(AccountSettings.keys.map(\.key)))
     for (key, path) in AccountSettings.keys {
       if let account = try json.optionalString(key) {

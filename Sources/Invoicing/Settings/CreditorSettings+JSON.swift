@@ -26,6 +26,7 @@ extension CreditorSettings: JSONRepresentable {
     object["yearEndSeries"] = .string(yearEndSeries)
     object["purchaseSeries"] = .string(purchaseSeries)
     object["dimensionsOnResultRowsOnly"] = .bool(dimensionsOnResultRowsOnly)
+    object["yearEndReversal"] = .bool(yearEndReversal)
     return .object(object)
   }
 
@@ -34,7 +35,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentMode", "clientFundsBankgiro", "fiscalYearStart", "firstFiscalYearEnd", "method",
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
-    "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly",
+    "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal",
   ]
 
   public init(json: JSONReader) throws {
@@ -76,6 +77,7 @@ extension CreditorSettings: JSONRepresentable {
     paymentSeries = try json.optionalString("paymentSeries") ?? paymentSeries
     yearEndSeries = try json.optionalString("yearEndSeries") ?? yearEndSeries
     purchaseSeries = try json.optionalString("purchaseSeries") ?? purchaseSeries
+    yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
     if let problem = validationProblem() { throw json.error(problem.message, at: problem.field) }
   }

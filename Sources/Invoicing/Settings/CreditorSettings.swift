@@ -90,6 +90,10 @@ public struct CreditorSettings: Hashable, Sendable {
   public var purchaseSeries: String
   /// Put cost centres and projects on result rows only (not on 1510, VAT, bank).
   public var dimensionsOnResultRowsOnly: Bool
+  /// Cash method: reverse the year-end booking of unpaid invoices on the first day of the next
+  /// year (and book their payments as ordinary cash receipts) instead of letting the payments
+  /// clear the receivable. Off by default: it reports negative output VAT in the new year.
+  public var yearEndReversal: Bool
 
   public init(
     name: String, organizationNumber: String, method: BookkeepingMethod = .accrual,
@@ -121,6 +125,7 @@ public struct CreditorSettings: Hashable, Sendable {
     yearEndSeries = "J"
     purchaseSeries = "L"
     dimensionsOnResultRowsOnly = true
+    yearEndReversal = false
   }
 
   /// The fiscal year that `day` falls in.

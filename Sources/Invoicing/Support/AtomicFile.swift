@@ -130,3 +130,61 @@ public enum FilePath {
     }
   }
 }
+
+/// A file written in pieces that appears only when complete: the bytes go to a temporary file
+/// in the same directory, and ``commit()`` flushes it and renames it over the target. Without a
+/// commit (an error on the way) the temporary file is removed and the target is untouched.
+public final class AtomicFileWriter {
+  public let path: String
+  private let temporary: String
+  private var descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var committed = false
+  /// Bytes written so far.
+  public private(set) var count = 0
+
+  public init(path: String) throws(FileError) {
+    self.path = path
+    let directory = FilePath.directory(of: path)
+    var template = Array((directory + "/." + FilePath.name(of: path) + ".tmp-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create a temporary file") }
+    descriptor = fd
+    temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  deinit {
+    if !committed {
+      close(descriptor)
+      unlink(temporary)
+    }
+  }
+
+  /// Appends bytes.
+  public func write(_ bytes: some Collection<UInt8>) throws(FileError) {
+    buffer.append(contentsOf: bytes)
+    count += bytes.count
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  private func flush() throws(FileError) {
+    guard !buffer.isEmpty else { return }
+    try AtomicFile.writeAll(descriptor, buffer, path: path)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes the file to disk and renames it over the target.
+  public func commit() throws(FileError) {
+    try flush()
+    fchmod(descriptor, 0o644)
+    guard fsync(descriptor) == 0 else { throw FileError.fromErrno(path, "cannot flush") }
+    close(descriptor)
+    committed = true
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw FileError.fromErrno(path, "cannot rename")
+    }
+    FilePath.syncDirectory(FilePath.directory(of: path))
+  }
+}

@@ -53,6 +53,20 @@ public struct Amount: Hashable, Comparable, Sendable {
     Amount(ore: Amount.divideRounded(Int128(ore), by: 100) * 100)
   }
 
+  /// The amount's share `self × part / whole`, rounded to whole öre halves away from zero
+  /// (`whole` must not be zero).
+  ///
+  /// ```swift
+  /// Amount(ore: 1_100_000).share(Amount(ore: 30_000), of: Amount(ore: 100_000))  // 330 000 öre
+  /// ```
+  public func share(_ part: Amount, of whole: Amount) -> Amount {
+    precondition(!whole.isZero, "a share of zero")
+    let sign: Int128 = whole.ore < 0 ? -1 : 1
+    return Amount(
+      ore: Amount.divideRounded(Int128(ore) * Int128(part.ore) * sign, by: Int128(whole.ore) * sign)
+    )
+  }
+
   /// `numerator / denominator` rounded to the nearest integer, halves away from zero.
   @usableFromInline static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int64
   {

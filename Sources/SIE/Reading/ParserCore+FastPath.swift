@@ -14,11 +14,9 @@ extension ParserCore {
     cursor.skipBlanks()
     guard let first = cursor.peek else { return false }
     if first == 0x7B || first == 0x7D {
-      let column = cursor.position + 1
       cursor.advance()
       cursor.skipBlanks()
       guard cursor.atEnd else { return false }
-      let location = SourceLocation(line: lineNumber, column: column)
       if first == 0x7B {
         guard voucherOpen && block == .none else { return false }
         block = .explicit

@@ -83,7 +83,7 @@ func invoiceRecord(_ name: String, in state: BookState) throws -> InvoiceRecord 
 }
 
 /// `--line` values: `TJ:8` (product and quantity) or `key=value,…` with the keys product,
-/// description, quantity, unitPrice, vatRate, discount, unit, costCentre, project.
+/// description, quantity, unitPrice, vatRate, discount, unit, costCentre, project, category.
 func lineInputs(_ specs: [String]) throws(UsageError) -> [LineInput] {
   try specs.map { spec throws(UsageError) in try lineInput(spec) }
 }
@@ -119,6 +119,11 @@ func lineInput(_ spec: String) throws(UsageError) -> LineInput {
     case "unit": line.unit = value
     case "costCentre", "cc": line.costCentre = value
     case "project": line.project = value
+    case "category":
+      guard let category = LineCategory(rawValue: value) else {
+        throw UsageError("invalid category '\(value)' in --line; use sale or interest")
+      }
+      line.category = category
     default: throw UsageError("unknown key '\(key)' in --line")
     }
   }

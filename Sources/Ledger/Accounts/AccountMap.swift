@@ -1,0 +1,129 @@
+import Invoicing
+
+/// The chart of accounts as it stood when an export was made: the book's account settings,
+/// every product's own accounts, the method and the voucher series. An event is posted with
+/// the map of the export that first books it, and that map is stored with the export, so
+/// changing a product's account later moves only what has not been booked yet.
+public struct AccountMap: Hashable, Sendable {
+  public var method: BookkeepingMethod
+  public var accounts: AccountSettings
+  public var products: [String: ProductAccounts]
+  public var dimensionsOnResultRowsOnly: Bool
+  public var yearEndReversal: Bool
+  public var invoiceSeries: String
+  public var paymentSeries: String
+  public var yearEndSeries: String
+  public var purchaseSeries: String
+
+  /// The map of a book's current settings and products.
+  public init(state: BookState) {
+    let settings = state.settings
+    method = settings.method
+    accounts = settings.accounts
+    products = [:]
+    for product in state.allProducts where product.accounts != ProductAccounts() {
+      products[product.number] = product.accounts
+    }
+    dimensionsOnResultRowsOnly = settings.dimensionsOnResultRowsOnly
+    yearEndReversal = settings.yearEndReversal
+    invoiceSeries = settings.invoiceSeries
+    paymentSeries = settings.paymentSeries
+    yearEndSeries = settings.yearEndSeries
+    purchaseSeries = settings.purchaseSeries
+  }
+
+  // MARK: Resolution
+
+  /// The sales account of a line (or package part) sold as `saleType`.
+  func sales(
+    product: String?, kind: ProductKind, rate: VATRate, category: LineCategory, saleType: SaleType
+  ) -> String {
+    if category == .interest { return accounts.interest }
+    let own = product.flatMap { products[$0] }
+    switch saleType {
+    case .domestic:
+      return own?.sales ?? accounts.sales(rate)
+    case .reverseCharge:
+      return own?.reverseCharge ?? accounts.salesReverseCharge
+    case .eu:
+      return own?.salesEU ?? (kind == .goods ? accounts.salesEUGoods : accounts.salesEUServices)
+    case .export:
+      return own?.salesNonEU
+        ?? (kind == .goods ? accounts.salesNonEUGoods : accounts.salesNonEUServices)
+    }
+  }
+
+  /// The output VAT account of a rate.
+  func outputVAT(_ rate: VATRate) -> String { accounts.outputVAT(rate) ?? accounts.salesExempt }
+
+  /// The cost account of a self-invoice line.
+  func purchase(product: String?) -> String {
+    product.flatMap { products[$0]?.purchase } ?? accounts.purchases
+  }
+
+  /// The input VAT account of a self-invoice line.
+  func inputVAT(product: String?) -> String {
+    product.flatMap { products[$0]?.inputVAT } ?? accounts.inputVAT
+  }
+
+  /// Whether a row on `account` keeps its cost centre and project.
+  func keepsDimensions(_ account: String) -> Bool {
+    guard dimensionsOnResultRowsOnly, let first = account.first else { return true }
+    return first >= "3"
+  }
+}
+
+extension AccountMap {
+  var jsonValue: JSONValue {
+    var productObject = JSONObject()
+    for number in products.keys.sorted() {
+      var entry = JSONObject()
+      for (key, path) in ProductAccounts.keys {
+        entry.set(key, products[number]![keyPath: path].map(JSONValue.string))
+      }
+      productObject[number] = .object(entry)
+    }
+    return .object([
+      "method": .string(method.rawValue), "accounts": accounts.jsonValue,
+      "products": .object(productObject),
+      "dimensionsOnResultRowsOnly": .bool(dimensionsOnResultRowsOnly),
+      "yearEndReversal": .bool(yearEndReversal),
+      "series": .object([
+        "invoice": .string(invoiceSeries), "payment": .string(paymentSeries),
+        "yearEnd": .string(yearEndSeries), "purchase": .string(purchaseSeries),
+      ]),
+    ])
+  }
+
+  init(json: JSONReader) throws {
+    method = try json.choice("method", as: BookkeepingMethod.self)
+    accounts = try AccountSettings(json: try json.member("accounts"))
+    products = [:]
+    let productReader = try json.member("products")
+    if case .object(let object) = productReader.value {
+      for (number, _) in object {
+        let entry = try productReader.member(number)
+        var accounts = ProductAccounts()
+        for (key, path) in ProductAccounts.keys {
+          accounts[keyPath: path] = try entry.optionalString(key)
+        }
+        products[number] = accounts
+      }
+    }
+    dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
+    yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
+    let series = try json.member("series")
+    invoiceSeries = try series.string("invoice")
+    paymentSeries = try series.string("payment")
+    yearEndSeries = try series.string("yearEnd")
+    purchaseSeries = try series.string("purchase")
+  }
+}
+
+/// Names for `#KONTO`: the BAS name of an account, or a neutral one for accounts BAS does not
+/// name.
+public enum AccountNames {
+  public static func name(of account: String) -> String {
+    BASNames.names[account] ?? "Konto \(account)"
+  }
+}

@@ -1,0 +1,121 @@
+import Invoicing
+import SIE
+
+/// What to export: a period within one fiscal year, the SIE type, the receiver, and whether to
+/// make one voucher per event or per series and day.
+public struct ExportRequest: Hashable, Sendable {
+  public var from: Day
+  public var to: Day
+  public var type: SIEFileType
+  public var profile: ReceiverProfile
+  public var summarization: Summarization
+
+  public init(
+    from: Day, to: Day, type: SIEFileType = .type4I, profile: ReceiverProfile = .generic,
+    summarization: Summarization = .event
+  ) {
+    self.from = from
+    self.to = to
+    self.type = type
+    self.profile = profile
+    self.summarization = summarization
+  }
+}
+
+/// A book's ledger: the vouchers its activities give, and its exports.
+///
+/// ```swift
+/// let ledger = try BookLedger(state: book.state)
+/// let plan = try ledger.plan(ExportRequest(from: day("2025-01-01"), to: day("2025-03-31")), today: today)
+/// print(plan.vouchers.count)
+/// ```
+public struct BookLedger: Sendable {
+  public let state: BookState
+  /// The exports made so far, in order.
+  public let records: [ExportRecord]
+
+  public init(state: BookState) throws(LedgerError) {
+    self.state = state
+    records = try ExportRecord.all(in: state)
+  }
+
+  /// A recorded export's vouchers, replayed.
+  public struct ExportedRun: Sendable {
+    public var record: ExportRecord
+    public var vouchers: [Voucher]
+    public var sources: [[DocumentRef]]
+  }
+
+  /// Replays every recorded export in order; with `keepingVouchers`, their vouchers too.
+  func replay(keepingVouchers: Bool) throws(LedgerError) -> (PostingEngine, [ExportedRun]) {
+    var engine = PostingEngine(state: state, map: AccountMap(state: state))
+    engine.keepsVouchers = keepingVouchers
+    var runs = [ExportedRun]()
+    for record in records {
+      _ = engine.use(record.map)
+      let run = VoucherRun(
+        from: record.from, indexes: record.activityIndexes, reversals: record.reversals,
+        yearEnds: record.yearEnds, summarization: record.summarization)
+      let result = try run.run(
+        &engine, activities: state.activities,
+        startingNumbers: startingNumbers(before: runs.count, from: record.from))
+      if keepingVouchers && result.lastNumbers != record.lastNumbers {
+        throw LedgerError(
+          "export \(record.number) (\(record.from)–\(record.to)) cannot be reproduced: its voucher numbers differ"
+        )
+      }
+      runs.append(ExportedRun(record: record, vouchers: result.vouchers, sources: result.sources))
+    }
+    return (engine, runs)
+  }
+
+  /// The last numbers per series of the fiscal year of `from`, before export `position`.
+  func startingNumbers(before position: Int, from: Day) -> [String: Int] {
+    let year = state.settings.fiscalYear(containing: from)
+    return records.prefix(position).last { year.contains($0.from) }?.lastNumbers ?? [:]
+  }
+
+  /// The exported vouchers, in export order.
+  public func exportedVouchers() throws(LedgerError) -> [ExportedRun] {
+    try replay(keepingVouchers: true).1
+  }
+
+  /// Every voucher: those exported, then those the next exports would make — fiscal year by
+  /// fiscal year up to `day`, closing each year that ends on or before it. Numbers of the
+  /// vouchers not yet exported are what they would get.
+  public func journal(through day: Day) throws(LedgerError) -> [Voucher] {
+    let (replayed, runs) = try replay(keepingVouchers: true)
+    var engine = replayed
+    var vouchers = runs.flatMap(\.vouchers)
+    let exported = Set(records.flatMap(\.activityIndexes))
+    let pending = state.activities.indices.filter { !exported.contains($0) }
+    var byYear = [Day: [Int]]()
+    var years = Set<Day>()
+    for index in pending {
+      let date = state.activities[index].date
+      guard date <= day else { continue }
+      let start = state.settings.fiscalYear(containing: date).start
+      byYear[start, default: []].append(index)
+      years.insert(start)
+    }
+    for record in records { years.insert(state.settings.fiscalYear(containing: record.from).start) }
+    let closed = Set(records.flatMap(\.yearEnds))
+    var numbers = [Day: [String: Int]]()
+    for record in records {
+      numbers[state.settings.fiscalYear(containing: record.from).start] = record.lastNumbers
+    }
+    _ = engine.use(AccountMap(state: state))
+    for start in years.sorted() {
+      let year = state.settings.fiscalYear(containing: start)
+      let reversals = engine.pendingReversals.map(\.date).filter { year.contains($0) && $0 <= day }
+      let yearEnds = year.end <= day && !closed.contains(year.end) ? [year.end] : []
+      let run = VoucherRun(
+        from: year.start, indexes: byYear[start] ?? [], reversals: reversals, yearEnds: yearEnds,
+        summarization: .event)
+      let result = try run.run(
+        &engine, activities: state.activities, startingNumbers: numbers[start] ?? [:])
+      vouchers += result.vouchers
+    }
+    return vouchers
+  }
+}

@@ -1,0 +1,107 @@
+import Invoicing
+import SIE
+
+/// A new export worked out but not yet written: its vouchers, what goes in the file, and the
+/// record the book will keep of it.
+public struct ExportPlan: Sendable {
+  public var request: ExportRequest
+  /// The vouchers this export makes, numbered.
+  public var vouchers: [Voucher]
+  /// For each voucher, the documents behind it.
+  public var sources: [[DocumentRef]]
+  /// The vouchers the file holds: this export's (4I), or the fiscal year's so far (4E).
+  public var fileVouchers: [Voucher]
+  /// Balances at the start of the fiscal year, per balance account (4E).
+  public var openingBalances: [String: Amount]
+  public var fiscalYear: FiscalPeriod
+  /// The record, without the file's hash yet.
+  public var record: ExportRecord
+  /// Activities dated after the period, waiting for a later export.
+  public var waiting: Int
+}
+
+extension BookLedger {
+  /// Works out the export of a period: the activities not exported yet that fall in it, and
+  /// those that arrived for periods already exported (dated on the period's first day); the
+  /// fiscal year's closing when the period holds its last day.
+  ///
+  /// - Throws: ``LedgerError`` when the period crosses a fiscal year's end, overlaps an earlier
+  ///   export, or leaves an earlier period with activities that were never exported.
+  public func plan(_ request: ExportRequest, today: Day) throws(LedgerError) -> ExportPlan {
+    guard request.type == .type4I || request.type == .type4E else {
+      throw LedgerError("exports are SIE 4I or 4E, not \(request.type.rawValue)")
+    }
+    guard request.from <= request.to else {
+      throw LedgerError("the period starts \(request.from), after it ends \(request.to)")
+    }
+    let year = state.settings.fiscalYear(containing: request.from)
+    guard request.to <= year.end else {
+      throw LedgerError(
+        "\(request.from)–\(request.to) crosses the end of the fiscal year \(year); export up to \(year.end), then from \(year.end.adding(days: 1))"
+      )
+    }
+    if let earlier = records.first(where: { $0.from <= request.to && request.from <= $0.to }) {
+      throw LedgerError(
+        "\(request.from)–\(request.to) overlaps export \(earlier.number) (\(earlier.from)–\(earlier.to)); repeat that export exactly, or export a period after it"
+      )
+    }
+    let needsHistory = request.type == .type4E
+    let (replayed, runs) = try replay(keepingVouchers: needsHistory)
+    var engine = replayed
+    let exported = Set(records.flatMap(\.activityIndexes))
+    var indexes = [Int]()
+    var waiting = 0
+    var neverExported = [Day]()
+    for index in state.activities.indices where !exported.contains(index) {
+      let date = state.activities[index].date
+      if date > request.to {
+        waiting += 1
+      } else if date >= request.from || records.contains(where: { $0.covers(date) }) {
+        indexes.append(index)
+      } else {
+        neverExported.append(date)
+      }
+    }
+    if let first = neverExported.min() {
+      throw LedgerError(
+        "\(neverExported.count) event(s) dated from \(first) fall in a period never exported; export from \(first) first (or from the start of that period)"
+      )
+    }
+    let reversals = engine.pendingReversals.map(\.date).filter {
+      request.from <= $0 && $0 <= request.to
+    }
+    let closed = Set(records.flatMap(\.yearEnds))
+    let yearEnds = request.to == year.end && !closed.contains(year.end) ? [year.end] : []
+    let map = AccountMap(state: state)
+    _ = engine.use(map)
+    engine.keepsVouchers = true
+    let run = VoucherRun(
+      from: request.from, indexes: indexes, reversals: reversals, yearEnds: yearEnds,
+      summarization: request.summarization)
+    let result = try run.run(
+      &engine, activities: state.activities,
+      startingNumbers: startingNumbers(before: records.count, from: request.from))
+    let record = ExportRecord(
+      number: records.count + 1, from: request.from, to: request.to, type: request.type,
+      profile: request.profile, summarization: request.summarization, generated: today,
+      fileHash: "",
+      bundleHash: nil, activities: ExportRecord.ranges(indexes), yearEnds: yearEnds,
+      reversals: reversals, voucherCount: result.vouchers.count, lastNumbers: result.lastNumbers,
+      map: map)
+    var fileVouchers = result.vouchers
+    var opening = [String: Amount]()
+    if needsHistory {
+      let earlier = runs.flatMap(\.vouchers)
+      fileVouchers = earlier.filter { year.contains($0.date) } + result.vouchers
+      for voucher in earlier where voucher.date < year.start {
+        for row in voucher.rows where (row.account.first ?? "3") < "3" {
+          opening[row.account, default: .zero] += row.amount
+        }
+      }
+    }
+    return ExportPlan(
+      request: request, vouchers: result.vouchers, sources: result.sources,
+      fileVouchers: fileVouchers,
+      openingBalances: opening, fiscalYear: year, record: record, waiting: waiting)
+  }
+}

@@ -1,0 +1,124 @@
+import Invoicing
+import SIE
+
+/// How vouchers are made per export: one per event, or one per series and day.
+public enum Summarization: String, Hashable, Sendable, CaseIterable {
+  case event
+  case day
+}
+
+/// What an export wrote, recorded in the book's journal so that every later export (in any
+/// process) books around it: the period, the options, the account map it booked with, which
+/// activities it booked, the year ends it made, the voucher numbers it used and the hash of the
+/// file. The file itself is kept in the book's `exports/` directory.
+public struct ExportRecord: Hashable, Sendable {
+  /// The journal event type of a record.
+  public static let eventType = "ledgerExported"
+
+  public var number: Int
+  public var from: Day
+  public var to: Day
+  public var type: SIEFileType
+  public var profile: ReceiverProfile
+  public var summarization: Summarization
+  /// `#GEN`: the day the export was first made.
+  public var generated: Day
+  /// The SHA-256 of the SIE file.
+  public var fileHash: String
+  /// The SHA-256 of the bundle, when one was made.
+  public var bundleHash: String?
+  /// The activities (indexes into the book's activities) this export booked, as half-open
+  /// ranges.
+  public var activities: [Range<Int>]
+  /// The fiscal year ends whose year-end booking this export made.
+  public var yearEnds: [Day]
+  /// The year-end reversals this export made.
+  public var reversals: [Day]
+  /// The vouchers: how many, and the last number per series of the fiscal year afterwards.
+  public var voucherCount: Int
+  public var lastNumbers: [String: Int]
+  var map: AccountMap
+
+  /// Whether this export covers `day`.
+  public func covers(_ day: Day) -> Bool { from <= day && day <= to }
+
+  /// The activity indexes booked, in order.
+  public var activityIndexes: [Int] { activities.flatMap { Array($0) } }
+
+  /// Indexes as ranges: `[3, 4, 5, 9]` → `[3..<6, 9..<10]`.
+  static func ranges(_ indexes: [Int]) -> [Range<Int>] {
+    var result = [Range<Int>]()
+    for index in indexes {
+      if let last = result.last, last.upperBound == index {
+        result[result.count - 1] = last.lowerBound..<(index + 1)
+      } else {
+        result.append(index..<(index + 1))
+      }
+    }
+    return result
+  }
+}
+
+extension ExportRecord {
+  var jsonValue: JSONValue {
+    var numbers = JSONObject()
+    for series in lastNumbers.keys.sorted() { numbers[series] = .integer(lastNumbers[series]!) }
+    var object: JSONObject = [
+      "number": .integer(number), "from": from.jsonValue, "to": to.jsonValue,
+      "type": .string(type.rawValue), "profile": .string(profile.rawValue),
+      "summarize": .string(summarization.rawValue), "generated": generated.jsonValue,
+      "file": .string(fileHash),
+      "activities": .array(
+        activities.map { .array([.integer($0.lowerBound), .integer($0.upperBound)]) }),
+      "yearEnds": .array(yearEnds.map(\.jsonValue)),
+      "reversals": .array(reversals.map(\.jsonValue)),
+      "vouchers": .integer(voucherCount), "lastNumbers": .object(numbers), "map": map.jsonValue,
+    ]
+    object.set("bundle", bundleHash.map(JSONValue.string))
+    return .object(object)
+  }
+
+  init(json: JSONReader) throws {
+    number = try json.int("number")
+    from = try json.day("from")
+    to = try json.day("to")
+    guard let type = SIEFileType(argument: try json.string("type")) else {
+      throw json.error("unknown SIE type", at: "type")
+    }
+    self.type = type
+    profile = try json.choice("profile", as: ReceiverProfile.self)
+    summarization = try json.choice("summarize", as: Summarization.self)
+    generated = try json.day("generated")
+    fileHash = try json.string("file")
+    bundleHash = try json.optionalString("bundle")
+    activities = try json.array("activities") { pair in
+      let bounds = try pair.elements { try $0.asInt() }
+      guard bounds.count == 2, bounds[0] <= bounds[1] else {
+        throw pair.error("expected [start, end]")
+      }
+      return bounds[0]..<bounds[1]
+    }
+    yearEnds = try json.array("yearEnds") { try $0.asDay() }
+    reversals = try json.array("reversals") { try $0.asDay() }
+    voucherCount = try json.int("vouchers")
+    lastNumbers = [:]
+    let numbers = try json.member("lastNumbers")
+    if case .object(let object) = numbers.value {
+      for (series, _) in object { lastNumbers[series] = try numbers.int(series) }
+    }
+    map = try AccountMap(json: try json.member("map"))
+  }
+
+  /// The exports recorded in a book, in order.
+  public static func all(in state: BookState) throws(LedgerError) -> [ExportRecord] {
+    var records = [ExportRecord]()
+    for (type, payload) in state.otherEvents where type == eventType {
+      do {
+        records.append(try ExportRecord(json: JSONReader(payload, path: "export")))
+      } catch {
+        throw LedgerError("the book's export record \(records.count + 1) cannot be read: \(error)")
+      }
+    }
+    return records
+  }
+}

@@ -1,0 +1,126 @@
+import Invoicing
+import SIE
+
+/// Exports a period of a book: writes the SIE file (and the bundle), keeps copies in the
+/// book's `exports/` directory, and records the export in the journal — last, so that a failure
+/// on the way leaves the book as it was. Repeating an export writes the kept copies: the same
+/// bytes.
+public enum Exporter {
+  /// The directory in a book that keeps exported files, named by their SHA-256.
+  public static let directory = "exports"
+
+  /// What an export did.
+  public struct Result: Sendable {
+    public var record: ExportRecord
+    /// Whether it repeated an earlier export (the same bytes were written again).
+    public var isRepeat: Bool
+    public var vouchers: [Voucher]
+    public var entries: [Bundle.Entry]
+    /// Activities dated after the period, waiting for a later export.
+    public var waiting: Int
+    public var fileSize: Int
+  }
+
+  /// Exports `request` from `book` (opened for writing) to `path`, and the bundle to
+  /// `bundlePath` when given.
+  public static func export(
+    _ request: ExportRequest, book: Book, to path: String, bundle bundlePath: String?, today: Day
+  ) throws -> Result {
+    let ledger = try BookLedger(state: book.state)
+    let stored = FilePath.join(book.directory, directory)
+    if let earlier = ledger.records.first(where: { $0.from == request.from && $0.to == request.to })
+    {
+      return try repeatExport(
+        earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
+    }
+    let plan = try ledger.plan(request, today: today)
+    let bytes = try SIEExport.encode(plan, state: book.state)
+    var record = plan.record
+    record.fileHash = SHA256.hex(bytes)
+    try FilePath.makeDirectory(stored)
+    try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
+    let entries = Bundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
+    if let bundlePath {
+      record.bundleHash = try writeBundle(
+        entries, book: book, date: record.generated, to: bundlePath, keepIn: stored)
+    }
+    try AtomicFile.write(bytes, to: path)
+    try book.append([.other(type: ExportRecord.eventType, payload: record.jsonValue)])
+    return Result(
+      record: record, isRepeat: false, vouchers: plan.vouchers, entries: entries,
+      waiting: plan.waiting,
+      fileSize: bytes.count)
+  }
+
+  /// Writes an earlier export's kept files again.
+  static func repeatExport(
+    _ record: ExportRecord, request: ExportRequest, ledger: BookLedger, book: Book, to path: String,
+    bundle bundlePath: String?
+  ) throws -> Result {
+    guard record.type == request.type, record.profile == request.profile,
+      record.summarization == request.summarization
+    else {
+      throw LedgerError(
+        "\(record.from)–\(record.to) was exported as \(record.type.rawValue) for \(record.profile.rawValue), one voucher per \(record.summarization.rawValue) (export \(record.number)); repeat it with the same options"
+      )
+    }
+    let stored = FilePath.join(book.directory, directory)
+    let bytes = try FilePath.read(FilePath.join(stored, record.fileHash + ".se"))
+    guard SHA256.hex(bytes) == record.fileHash else {
+      throw LedgerError("the kept copy of export \(record.number) is damaged (its hash differs)")
+    }
+    let runs = try ledger.exportedVouchers()
+    guard let run = runs.first(where: { $0.record.number == record.number }) else {
+      throw LedgerError("export \(record.number) cannot be replayed")
+    }
+    let entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
+    if let bundlePath {
+      if let hash = record.bundleHash, FilePath.exists(FilePath.join(stored, hash + ".zip")) {
+        let bundle = try FilePath.read(FilePath.join(stored, hash + ".zip"))
+        try AtomicFile.write(bundle, to: bundlePath)
+      } else {
+        _ = try writeBundle(
+          entries, book: book, date: record.generated, to: bundlePath, keepIn: nil)
+      }
+    }
+    try AtomicFile.write(bytes, to: path)
+    return Result(
+      record: record, isRepeat: true, vouchers: run.vouchers, entries: entries, waiting: 0,
+      fileSize: bytes.count)
+  }
+
+  /// Writes the bundle to `path` (and a copy into `keepIn`); returns its SHA-256.
+  static func writeBundle(
+    _ entries: [Bundle.Entry], book: Book, date: Day, to path: String, keepIn stored: String?
+  ) throws -> String {
+    let output = try HashingFileOutput(path: path)
+    let finished = try Bundle.write(
+      entries, state: book.state, documents: FilePath.join(book.directory, Book.documentsDirectory),
+      date: date, to: output)
+    let hash = finished.hash()
+    try finished.file.commit()
+    if let stored {
+      let copy = FilePath.join(stored, hash + ".zip")
+      if !FilePath.exists(copy) { try AtomicFile.write(try FilePath.read(path), to: copy) }
+    }
+    return hash
+  }
+}
+
+/// A ZIP output to a file, hashing what it writes.
+struct HashingFileOutput: ZipOutput {
+  let file: AtomicFileWriter
+  private var hasher = SHA256()
+
+  init(path: String) throws { file = try AtomicFileWriter(path: path) }
+
+  mutating func write(_ bytes: [UInt8]) throws {
+    hasher.update(bytes)
+    try file.write(bytes)
+  }
+
+  func hash() -> String {
+    var copy = hasher
+    return copy.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+  }
+}

@@ -1,0 +1,133 @@
+import Invoicing
+import SIE
+
+/// Writes an export's vouchers as an SIE 4 file: header, `#RAR`, `#KONTO` for the accounts
+/// used, `#DIM` and `#OBJEKT` for the cost centres (dimension 1) and projects (dimension 6)
+/// used, for 4E the balances, then the vouchers. The file must pass strict validation and the
+/// receiver's profile, or it is not written.
+public enum SIEExport {
+  /// The program named in `#PROGRAM`.
+  public static let program = Program(name: "sietool", version: "1.0")
+
+  /// The SIE document of a plan.
+  public static func document(_ plan: ExportPlan, state: BookState) -> SIEDocument {
+    let settings = state.settings
+    let request = plan.request
+    var records: [SIERecord] = [
+      .flag(0), .program(program), .format("PC8"),
+      .generated(Generation(date: plan.record.generated)), .sieType(4),
+      .prose("Kundreskontra \(request.from.iso) - \(request.to.iso)"),
+      .organizationNumber(OrganizationNumber(settings.organizationNumber)),
+    ]
+    if !settings.address.isEmpty {
+      let address = settings.address
+      records.append(
+        .address(
+          Address(
+            street: address.street, postal: "\(address.postalCode) \(address.city)".trimmingBlanks,
+            phone: settings.phone ?? "")))
+    }
+    records.append(.companyName(settings.name))
+    records.append(
+      .fiscalYear(FiscalYear(index: 0, start: plan.fiscalYear.start, end: plan.fiscalYear.end)))
+    // The chart: the accounts used, and the objects used.
+    var accounts = Set<String>()
+    var costCentres = Set<String>()
+    var projects = Set<String>()
+    for voucher in plan.fileVouchers {
+      for row in voucher.rows {
+        accounts.insert(row.account)
+        if let code = row.costCentre { costCentres.insert(code) }
+        if let code = row.project { projects.insert(code) }
+      }
+    }
+    for account in plan.openingBalances.keys { accounts.insert(account) }
+    for account in accounts.sorted() {
+      records.append(
+        .account(Account(number: AccountNumber(account), name: AccountNames.name(of: account))))
+    }
+    if !costCentres.isEmpty {
+      records.append(.dimension(Dimension(number: 1, name: "Kostnadsställe")))
+    }
+    if !projects.isEmpty { records.append(.dimension(Dimension(number: 6, name: "Projekt"))) }
+    for code in costCentres.sorted() {
+      records.append(
+        .object(
+          DimensionObject(dimension: 1, code: code, name: state.costCentres[code]?.name ?? code)))
+    }
+    for code in projects.sorted() {
+      records.append(
+        .object(DimensionObject(dimension: 6, code: code, name: state.projects[code]?.name ?? code))
+      )
+    }
+    if request.type == .type4E { records += balances(plan, accounts: accounts) }
+    for voucher in plan.fileVouchers { records.append(.voucher(sieVoucher(voucher))) }
+    return SIEDocument(records: records)
+  }
+
+  /// `#IB`, `#UB` for balance accounts and `#RES` for result accounts, year 0.
+  static func balances(_ plan: ExportPlan, accounts: Set<String>) -> [SIERecord] {
+    var movement = [String: Amount]()
+    for voucher in plan.fileVouchers {
+      for row in voucher.rows { movement[row.account, default: .zero] += row.amount }
+    }
+    var records = [SIERecord]()
+    for account in accounts.sorted() {
+      let number = AccountNumber(account)
+      if (account.first ?? "3") < "3" {
+        let opening = plan.openingBalances[account] ?? .zero
+        records.append(.balance(Balance(.opening, year: 0, account: number, amount: opening)))
+        records.append(
+          .balance(
+            Balance(
+              .closing, year: 0, account: number, amount: opening + (movement[account] ?? .zero))))
+      } else {
+        records.append(
+          .balance(Balance(.result, year: 0, account: number, amount: movement[account] ?? .zero)))
+      }
+    }
+    return records
+  }
+
+  /// A ledger voucher as an SIE `#VER`.
+  static func sieVoucher(_ voucher: Voucher) -> SIE.Voucher {
+    SIE.Voucher(
+      series: voucher.series, number: String(voucher.number), date: voucher.date,
+      text: voucher.text,
+      registrationDate: voucher.date,
+      rows: voucher.rows.map { row in
+        var objects = [ObjectReference]()
+        if let code = row.costCentre { objects.append(ObjectReference(dimension: 1, code: code)) }
+        if let code = row.project { objects.append(ObjectReference(dimension: 6, code: code)) }
+        return TransactionRow(
+          account: AccountNumber(row.account), objects: objects, amount: row.amount,
+          text: row.text ?? "")
+      })
+  }
+
+  /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
+  /// profile.
+  public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
+    let document = document(plan, state: state)
+    let output: SIEWriter.Output
+    do {
+      output = try SIEWriter(options: .init(transliterate: true)).encode(document)
+    } catch {
+      throw LedgerError("\(error)")
+    }
+    let report = SIEValidator.validate(
+      bytes: output.bytes,
+      options: ValidationOptions(type: plan.request.type, strict: true, fileName: "export"))
+    if !report.isValid {
+      let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
+      throw LedgerError("the export does not pass strict validation:\n\(problems)")
+    }
+    let findings = plan.request.profile.check(document).filter { $0.diagnostic.severity == .error }
+    if !findings.isEmpty {
+      let problems = findings.prefix(5).map { "  \($0.diagnostic.message)" }.joined(separator: "\n")
+      throw LedgerError(
+        "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
+    }
+    return output.bytes
+  }
+}

@@ -1,0 +1,205 @@
+import Invoicing
+
+extension PostingEngine {
+  /// The parts of an invoice: per VAT rate (in the order the lines first use it) its sales
+  /// lines and its VAT, then the rounding to whole kronor.
+  static func components(of invoice: Invoice) -> [(key: ComponentKey, amount: Amount)] {
+    var rates = [VATRate]()
+    var sales = [VATRate: [(key: ComponentKey, amount: Amount)]]()
+    for line in invoice.lines {
+      let pieces: [(product: String?, kind: ProductKind, rate: VATRate, net: Amount)] =
+        line.parts.isEmpty
+        ? [(line.product, line.kind, line.vatRate, line.net)]
+        : line.parts.map { ($0.product, $0.kind, $0.vatRate, $0.net) }
+      for piece in pieces {
+        if sales[piece.rate] == nil {
+          rates.append(piece.rate)
+          sales[piece.rate] = []
+        }
+        let key = ComponentKey(
+          role: .sale(
+            product: piece.product, kind: piece.kind, rate: piece.rate, category: line.category),
+          costCentre: line.costCentre, project: line.project)
+        sales[piece.rate]!.append((key, piece.net))
+      }
+    }
+    let totals = invoice.totals
+    var result = [(key: ComponentKey, amount: Amount)]()
+    for rate in rates {
+      result += sales[rate]!
+      if let vat = totals.rates.first(where: { $0.rate == rate })?.vat, !vat.isZero {
+        result.append((ComponentKey(role: .vat(rate)), vat))
+      }
+    }
+    if !totals.rounding.isZero { result.append((ComponentKey(role: .rounding), totals.rounding)) }
+    return result
+  }
+
+  /// Invoice, credit note or standalone credit attested: under the accrual method the
+  /// receivable against revenue and VAT; under the cash method nothing yet.
+  mutating func attest(_ id: Int, index: Int, on date: Day) throws(LedgerError) {
+    let record = try invoice(id)
+    let invoice = record.invoice
+    let kind: DocumentLedger.Kind
+    var original: Int?
+    switch invoice.kind {
+    case .invoice: kind = .invoice
+    case .credit: kind = .credit
+    case .creditNote(let of):
+      kind = .creditNote
+      original = of
+    }
+    var document = DocumentLedger(
+      kind: kind, id: id, customer: invoice.customer, name: invoice.displayName,
+      saleType: invoice.saleType, rate: invoice.exchangeRate ?? .one)
+    // A credit note is booked with the accounts of the invoice it credits.
+    let mapIndex = original.flatMap { documents[$0]?.mapIndex } ?? currentMap
+    let map = maps[mapIndex]
+    let booked = map.method == .accrual
+    let parts = Self.components(of: invoice)
+    let total = parts.reduce(Amount.zero) { $0 + $1.amount }
+    let totalSEK = document.isForeign ? (total.multiplied(by: document.rate) ?? total) : total
+    let values =
+      document.isForeign
+      ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : parts.map(\.amount)
+    for (part, value) in zip(parts, values) {
+      document.add(part.key, amount: part.amount, sek: value, booked: booked)
+    }
+    guard booked else {
+      documents[id] = document
+      return
+    }
+    document.mapIndex = mapIndex
+    documents[id] = document
+    let title =
+      switch kind {
+      case .invoice: "Faktura"
+      case .creditNote: "Kreditfaktura"
+      default: "Kredit"
+      }
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "\(title) \(invoice.displayName) \(invoice.customer)")
+    builder.add(map.accounts.receivables, totalSEK)
+    for (part, value) in zip(parts, values) {
+      addRow(part.key, -value, of: document, map: map, to: &builder)
+    }
+    try emit(builder, activity: index)
+  }
+
+  /// A credit note attested: what it credits comes off its invoice line by line; what it
+  /// credits beyond what was open becomes the customer's to use or be paid back.
+  mutating func credit(
+    note noteID: Int, invoice invoiceID: Int, applied: Amount, index: Int, on date: Day
+  )
+    throws(LedgerError)
+  {
+    var note = try document(noteID)
+    var invoice = try document(invoiceID)
+    let map = maps[mapIndex(forInvoice: invoiceID)]
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "Kreditering \(invoice.name) med \(note.name) \(invoice.customer)")
+    if !applied.isZero {
+      let noteParts = applied == -note.open ? note.takeAll() : note.take(-applied, feesFirst: false)
+      let invoiceParts = invoice.take(matching: noteParts.map { ($0.key, -$0.amount) })
+      documents[noteID] = note
+      documents[invoiceID] = invoice
+      clear(noteParts, of: note, map: map, to: &builder)
+      clear(invoiceParts, of: invoice, map: map, to: &builder)
+    }
+    if !note.open.isZero {
+      balances[note.customer, default: []].append(.credit(document: noteID, amount: -note.open))
+    }
+    releaseReserve(ofInvoice: invoiceID, map: map, to: &builder)
+    try emit(builder, activity: index)
+  }
+
+  /// A reminder fee: no VAT; under the accrual method on the receivable at once, under the cash
+  /// method when paid.
+  mutating func chargeFee(_ fee: Amount, on id: Int, index: Int, date: Day) throws(LedgerError) {
+    var document = try document(id)
+    let map = maps[mapIndex(forInvoice: id)]
+    let booked = maps[currentMap].method == .accrual
+    let sek = document.isForeign ? (fee.multiplied(by: document.rate) ?? fee) : fee
+    document.add(ComponentKey(role: .fee), amount: fee, sek: sek, booked: booked)
+    documents[id] = document
+    guard booked else { return }
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "Påminnelseavgift \(document.name) \(document.customer)")
+    builder.add(map.accounts.receivables, sek)
+    builder.add(map.accounts.reminderFee, -sek)
+    try emit(builder, activity: index)
+  }
+
+  /// A doubtful receivable (befarad kundförlust): the booked amount without VAT is reserved,
+  /// with no effect on VAT. Nothing under the cash method before the year end.
+  mutating func markDoubtful(_ id: Int, index: Int, date: Day) throws(LedgerError) {
+    let document = try document(id)
+    let reserve = document.components.filter { $0.booked && !$0.key.role.isVAT }
+      .reduce(Amount.zero) { $0 + $1.sek }
+    guard reserve > .zero else { return }
+    let map = maps[mapIndex(forInvoice: id)]
+    documents[id]?.reserve += reserve
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "Befarad kundförlust \(document.name) \(document.customer)")
+    builder.add(map.accounts.expectedBadDebt, reserve)
+    builder.add(map.accounts.doubtfulReceivables, -reserve)
+    try emit(builder, activity: index)
+  }
+
+  /// A bad debt (konstaterad kundförlust): what is open and booked leaves the receivable; its
+  /// output VAT is reduced at the original rates on the unpaid part only, the rest is the loss.
+  /// What was never booked (cash method, before the year end) carried no VAT and books nothing.
+  mutating func writeOff(_ id: Int, index: Int, date: Day) throws(LedgerError) {
+    var document = try document(id)
+    let map = maps[mapIndex(forInvoice: id)]
+    let parts = document.takeAll()
+    document.writtenOff = parts.map {
+      Component(key: $0.key, amount: $0.amount, sek: $0.sek, booked: $0.booked)
+    }
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "Kundförlust \(document.name) \(document.customer)")
+    for part in parts where part.booked {
+      if part.key.role.isVAT {
+        addRow(part.key, part.sek, of: document, map: map, to: &builder)
+      } else {
+        builder.add(map.accounts.badDebt, part.sek)
+      }
+      builder.add(map.accounts.receivables, -part.sek)
+    }
+    if !document.reserve.isZero {
+      builder.add(map.accounts.doubtfulReceivables, document.reserve)
+      builder.add(map.accounts.expectedBadDebt, -document.reserve)
+      document.reserve = .zero
+    }
+    documents[id] = document
+    try emit(builder, activity: index)
+  }
+
+  /// A standalone credit used on an invoice of the same customer: both give up the amount.
+  mutating func offset(
+    credit creditID: Int, invoice invoiceID: Int, amount: Amount, index: Int, date: Day
+  )
+    throws(LedgerError)
+  {
+    var credit = try document(creditID)
+    var invoice = try document(invoiceID)
+    let map = maps[mapIndex(forInvoice: invoiceID)]
+    let creditMap = maps[mapIndex(forInvoice: creditID)]
+    let invoiceParts = invoice.take(amount)
+    let creditParts = credit.take(-amount, feesFirst: false)
+    documents[invoiceID] = invoice
+    documents[creditID] = credit
+    var builder = VoucherBuilder(
+      series: map.invoiceSeries, date: date,
+      text: "Kvittning \(credit.name) mot \(invoice.name) \(invoice.customer)")
+    clear(invoiceParts, of: invoice, map: map, to: &builder)
+    clear(creditParts, of: credit, map: creditMap, to: &builder)
+    releaseReserve(ofInvoice: invoiceID, map: map, to: &builder)
+    try emit(builder, activity: index)
+  }
+}

@@ -1,0 +1,147 @@
+import Invoicing
+
+extension PostingEngine {
+  /// A payment on an invoice: money in (bank, or the client-funds claim), the invoice's parts
+  /// cleared — reminder fees first, then the lines in proportion — a short payment within the
+  /// tolerance to rounding, an overpayment to advances, money for a written-off invoice to
+  /// recovery.
+  mutating func pay(_ payment: AppliedPayment, on id: Int, index: Int, date: Day)
+    throws(LedgerError)
+  {
+    var document = try document(id)
+    let map = maps[mapIndex(forInvoice: id)]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date,
+      text: "Inbetalning \(document.name) \(document.customer)")
+    let received =
+      payment.receivedSEK
+      ?? (document.isForeign
+        ? (payment.received.multiplied(by: document.rate) ?? payment.received) : payment.received)
+    func share(_ part: Amount) -> Amount {
+      part.isZero
+        ? .zero : (payment.received.isZero ? part : received.share(part, of: payment.received))
+    }
+    let overpaid = share(payment.overpaid)
+    let recovered = share(payment.recovered)
+    let applied = received - overpaid - recovered
+    let rounding =
+      payment.rounding.isZero
+      ? Amount.zero
+      : (document.isForeign
+        ? (payment.applied.isZero
+          ? (payment.rounding.multiplied(by: document.rate) ?? payment.rounding)
+          : applied.share(payment.rounding, of: payment.applied))
+        : payment.rounding)
+    // The money.
+    if payment.means == .balance {
+      try useBalance(received, of: document.customer, map: map, to: &builder)
+    } else {
+      let account =
+        payment.means == .clientFunds ? map.accounts.clientFundsClaim : map.accounts.bank
+      builder.add(account, received)
+    }
+    builder.add(map.accounts.rounding, rounding)
+    // What it pays.
+    let settled = payment.applied + payment.rounding
+    if !settled.isZero {
+      let parts = document.take(settled)
+      clear(parts, of: document, valueSEK: applied + rounding, map: map, to: &builder)
+    }
+    if !recovered.isZero {
+      recover(payment.recovered, worth: recovered, of: &document, map: map, to: &builder)
+    }
+    if !overpaid.isZero {
+      builder.add(map.accounts.customerAdvances, -overpaid)
+      balances[document.customer, default: []].append(.advance(overpaid))
+    }
+    documents[id] = document
+    releaseReserve(ofInvoice: id, map: map, to: &builder)
+    try emit(builder, activity: index)
+  }
+
+  /// Money for a written-off invoice: where the loss had reduced VAT, the VAT is due again and
+  /// the rest is a recovered bad debt; a part never booked (cash method) is simply revenue.
+  private func recover(
+    _ amount: Amount, worth value: Amount, of document: inout DocumentLedger, map: AccountMap,
+    to builder: inout VoucherBuilder
+  ) {
+    var lost = document
+    lost.components = document.writtenOff
+    let parts = lost.take(amount, feesFirst: false)
+    document.writtenOff = lost.components
+    let values = value.allocated(proportionallyTo: parts.map(\.amount))
+    for (part, partValue) in zip(parts, values) {
+      if !part.booked {
+        addRow(part.key, -partValue, of: document, map: map, to: &builder)
+      } else if part.key.role.isVAT {
+        addRow(part.key, -partValue, of: document, map: map, to: &builder)
+      } else {
+        builder.add(map.accounts.recoveredBadDebt, -partValue)
+      }
+    }
+    let covered = parts.reduce(Amount.zero) { $0 + $1.amount }
+    if covered.isZero { builder.add(map.accounts.recoveredBadDebt, -value) }
+  }
+
+  /// Uses `amount` (SEK) of a customer's balance, oldest first: advances are taken back; a
+  /// credit note's excess is cleared off the credit note.
+  mutating func useBalance(
+    _ amount: Amount, of customer: String, map: AccountMap, to builder: inout VoucherBuilder
+  ) throws(LedgerError) {
+    var rest = amount
+    var items = balances[customer] ?? []
+    while rest > .zero, !items.isEmpty {
+      switch items[0] {
+      case .advance(let available):
+        let taken = min(rest, available)
+        builder.add(map.accounts.customerAdvances, taken)
+        rest -= taken
+        if taken == available {
+          items.removeFirst()
+        } else {
+          items[0] = .advance(available - taken)
+        }
+      case .credit(let id, let available):
+        let taken = min(rest, available)
+        var note = try document(id)
+        let parts = note.take(-taken, feesFirst: false)
+        documents[id] = note
+        clear(parts, of: note, map: maps[mapIndex(forInvoice: id)], to: &builder)
+        rest -= taken
+        if taken == available {
+          items.removeFirst()
+        } else {
+          items[0] = .credit(document: id, amount: available - taken)
+        }
+      }
+    }
+    balances[customer] = items
+    guard rest.isZero else {
+      throw LedgerError("customer \(customer) has \(amount - rest) to use, not \(amount)")
+    }
+  }
+
+  /// Money from a customer's balance paid back.
+  mutating func refund(_ amount: Amount, to customer: String, index: Int, date: Day)
+    throws(LedgerError)
+  {
+    let map = maps[currentMap]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date, text: "Återbetalning \(customer)")
+    try useBalance(amount, of: customer, map: map, to: &builder)
+    builder.add(map.accounts.bank, -amount)
+    try emit(builder, activity: index)
+  }
+
+  /// Client funds paid out: the bank gets what is left after the service's fee and its VAT.
+  mutating func payOut(_ payout: ClientFundsPayout, index: Int, date: Day) throws(LedgerError) {
+    let map = maps[currentMap]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date, text: "Utbetalning klientmedel")
+    builder.add(map.accounts.bank, payout.net)
+    builder.add(map.accounts.serviceFees, payout.fee)
+    builder.add(map.accounts.inputVAT, payout.feeVAT)
+    builder.add(map.accounts.clientFundsClaim, -payout.amount)
+    try emit(builder, activity: index)
+  }
+}

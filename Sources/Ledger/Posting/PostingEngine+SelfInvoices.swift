@@ -1,0 +1,92 @@
+import Invoicing
+
+extension PostingEngine {
+  /// The parts of a self-invoice: its lines as purchases, and input VAT per rate.
+  static func components(of selfInvoice: SelfInvoice) -> [(key: ComponentKey, amount: Amount)] {
+    var result = [(key: ComponentKey, amount: Amount)]()
+    var productsByRate = [VATRate: Set<String?>]()
+    for line in selfInvoice.lines {
+      let pieces: [(product: String?, rate: VATRate, net: Amount)] =
+        line.parts.isEmpty
+        ? [(line.product, line.vatRate, line.net)]
+        : line.parts.map { ($0.product, $0.vatRate, $0.net) }
+      for piece in pieces {
+        result.append(
+          (
+            ComponentKey(
+              role: .purchase(product: piece.product), costCentre: line.costCentre,
+              project: line.project), piece.net
+          ))
+        productsByRate[piece.rate, default: []].insert(piece.product)
+      }
+    }
+    for rate in selfInvoice.totals.rates where !rate.vat.isZero {
+      // A product's own input VAT account is used when all lines at the rate share it.
+      let products = productsByRate[rate.rate] ?? []
+      let product = products.count == 1 ? products.first! : nil
+      result.append((ComponentKey(role: .inputVAT(product: product)), rate.vat))
+    }
+    return result
+  }
+
+  /// A self-invoice attested: under the accrual method the purchase, its input VAT and the
+  /// payable; under the cash method nothing until it is paid.
+  mutating func attestSelfInvoice(_ id: Int, index: Int, date: Day) throws(LedgerError) {
+    guard let record = state.selfInvoices[id] else {
+      throw LedgerError("no self-invoice with id \(id)")
+    }
+    let selfInvoice = record.selfInvoice
+    var document = DocumentLedger(
+      kind: .selfInvoice, id: id, customer: selfInvoice.payee, name: selfInvoice.displayName,
+      saleType: .domestic, rate: .one)
+    let map = maps[currentMap]
+    let booked = map.method == .accrual
+    let parts = Self.components(of: selfInvoice)
+    for part in parts {
+      document.add(part.key, amount: part.amount, sek: part.amount, booked: booked)
+    }
+    if booked { document.mapIndex = currentMap }
+    selfDocuments[id] = document
+    guard booked else { return }
+    var builder = VoucherBuilder(
+      series: map.purchaseSeries, date: date,
+      text: "Självfaktura \(selfInvoice.displayName) \(selfInvoice.payee)")
+    for part in parts { addRow(part.key, part.amount, of: document, map: map, to: &builder) }
+    builder.add(map.accounts.payables, -selfInvoice.totals.total)
+    try emit(builder, activity: index)
+  }
+
+  /// A self-invoice paid out: the payable cleared, or (cash method) the purchase and its VAT
+  /// booked now.
+  mutating func paySelfInvoice(_ id: Int, amount: Amount, index: Int, date: Day) throws(LedgerError)
+  {
+    guard var document = selfDocuments[id] else {
+      throw LedgerError("self-invoice \(id) is paid before it was attested")
+    }
+    let map = maps[mapIndex(forSelfInvoice: id)]
+    let parts = document.take(amount, feesFirst: false)
+    selfDocuments[id] = document
+    var builder = VoucherBuilder(
+      series: map.purchaseSeries, date: date,
+      text: "Utbetalning \(document.name) \(document.customer)")
+    clear(parts, of: document, map: map, to: &builder)
+    builder.add(map.accounts.bank, -amount)
+    try emit(builder, activity: index)
+  }
+
+  /// A self-invoice cancelled before it was paid: what was booked is reversed.
+  mutating func cancelSelfInvoice(_ id: Int, index: Int, date: Day) throws(LedgerError) {
+    guard var document = selfDocuments[id] else { return }
+    let map = maps[mapIndex(forSelfInvoice: id)]
+    let parts = document.takeAll()
+    selfDocuments[id] = document
+    var builder = VoucherBuilder(
+      series: map.purchaseSeries, date: date,
+      text: "Makulerad \(document.name) \(document.customer)")
+    for part in parts where part.booked {
+      builder.add(map.accounts.payables, part.sek)
+      addRow(part.key, -part.sek, of: document, map: map, to: &builder)
+    }
+    try emit(builder, activity: index)
+  }
+}

@@ -1,0 +1,195 @@
+import Invoicing
+
+/// Turns a book's activities into vouchers under the accrual or the cash method.
+///
+/// The engine replays activities in the order they are booked (export by export), keeping for
+/// every document what is still open of it part by part. Each activity is posted with the
+/// account map in force (``AccountMap``), except that a document, once booked, keeps the map
+/// it was first booked with. Vouchers come out unnumbered; the export numbers them.
+struct PostingEngine {
+  /// Money a customer has with the creditor, oldest first.
+  enum BalanceItem: Sendable {
+    /// An overpayment, on the advances account (SEK).
+    case advance(Amount)
+    /// What a credit note credited beyond its invoice, still open on the credit note.
+    case credit(document: Int, amount: Amount)
+  }
+
+  /// A voucher, the activity it comes from (`nil` for year-end vouchers) and the documents
+  /// behind it.
+  struct Posted: Sendable {
+    var voucher: Voucher
+    var activity: Int?
+    var documents: [DocumentRef]
+  }
+
+  let state: BookState
+  private(set) var maps: [AccountMap]
+  /// The map new documents and non-document events are booked with.
+  var currentMap: Int
+  var documents: [Int: DocumentLedger] = [:]
+  var selfDocuments: [Int: DocumentLedger] = [:]
+  var balances: [String: [BalanceItem]] = [:]
+  /// Year-end bookings to reverse on the first day of the next year, by that day.
+  var pendingReversals: [(date: Day, documents: [Int], selfDocuments: [Int])] = []
+  /// Vouchers made since the last ``takeVouchers()``.
+  private(set) var posted: [Posted] = []
+  /// Whether to keep vouchers (replaying exports only needs the open amounts).
+  var keepsVouchers = true
+
+  init(state: BookState, map: AccountMap) {
+    self.state = state
+    maps = [map]
+    currentMap = 0
+  }
+
+  /// Adds a map (the one of an export) and makes it current; returns its index.
+  mutating func use(_ map: AccountMap) -> Int {
+    maps.append(map)
+    currentMap = maps.count - 1
+    return currentMap
+  }
+
+  var map: AccountMap { maps[currentMap] }
+
+  /// The vouchers made so far, leaving none.
+  mutating func takeVouchers() -> [Posted] {
+    defer { posted.removeAll(keepingCapacity: true) }
+    return posted
+  }
+
+  // MARK: Posting
+
+  /// Books one activity on `date` (the activity's own date, or a later one for an activity
+  /// that arrives after its period was exported).
+  mutating func post(_ activity: Activity, index: Int, on date: Day) throws(LedgerError) {
+    switch activity {
+    case .attested(let id, _): try attest(id, index: index, on: date)
+    case .credited(let note, let invoice, _, let applied, _):
+      try credit(note: note, invoice: invoice, applied: applied, index: index, on: date)
+    case .reminderFee(let id, _, let fee): try chargeFee(fee, on: id, index: index, date: date)
+    case .payment(let id, let payment): try pay(payment, on: id, index: index, date: date)
+    case .doubtful(let id, _, _): try markDoubtful(id, index: index, date: date)
+    case .writtenOff(let id, _, _): try writeOff(id, index: index, date: date)
+    case .offset(let credit, let invoice, _, let amount):
+      try offset(credit: credit, invoice: invoice, amount: amount, index: index, date: date)
+    case .refund(let customer, _, let amount):
+      try refund(amount, to: customer, index: index, date: date)
+    case .clientFundsPayout(let payout): try payOut(payout, index: index, date: date)
+    case .selfInvoiceAttested(let id, _): try attestSelfInvoice(id, index: index, date: date)
+    case .selfInvoicePaid(let id, _, let amount):
+      try paySelfInvoice(id, amount: amount, index: index, date: date)
+    case .selfInvoiceCancelled(let id, _): try cancelSelfInvoice(id, index: index, date: date)
+    }
+  }
+
+  /// Keeps a voucher made by a rule (none when all its rows came to zero).
+  mutating func emit(_ builder: VoucherBuilder, activity: Int?, documents: [DocumentRef]? = nil)
+    throws(LedgerError)
+  {
+    guard keepsVouchers, let voucher = try builder.build() else { return }
+    let behind = documents ?? activity.map { DocumentRef.behind(state.activities[$0]) } ?? []
+    posted.append(Posted(voucher: voucher, activity: activity, documents: behind))
+  }
+
+  // MARK: Accounts
+
+  /// The map that books `document`, fixing it on first use.
+  mutating func mapIndex(forInvoice id: Int) -> Int {
+    if let index = documents[id]?.mapIndex { return index }
+    documents[id]?.mapIndex = currentMap
+    return currentMap
+  }
+
+  mutating func mapIndex(forSelfInvoice id: Int) -> Int {
+    if let index = selfDocuments[id]?.mapIndex { return index }
+    selfDocuments[id]?.mapIndex = currentMap
+    return currentMap
+  }
+
+  /// The account of a part of `document`.
+  func account(for key: ComponentKey, of document: DocumentLedger, map: AccountMap) -> String {
+    switch key.role {
+    case .sale(let product, let kind, let rate, let category):
+      map.sales(
+        product: product, kind: kind, rate: rate, category: category, saleType: document.saleType)
+    case .vat(let rate): map.outputVAT(rate)
+    case .rounding: map.accounts.rounding
+    case .fee: map.accounts.reminderFee
+    case .purchase(let product): map.purchase(product: product)
+    case .inputVAT(let product): map.inputVAT(product: product)
+    }
+  }
+
+  /// Adds a row for a part on its own account, with its dimensions where the map keeps them.
+  func addRow(
+    _ key: ComponentKey, _ amount: Amount, of document: DocumentLedger, map: AccountMap,
+    to builder: inout VoucherBuilder
+  ) {
+    let account = account(for: key, of: document, map: map)
+    let keep = map.keepsDimensions(account)
+    builder.add(
+      account, amount, costCentre: keep ? key.costCentre : nil, project: keep ? key.project : nil)
+  }
+
+  /// Books parts taken off a document against money (or another document): booked parts clear
+  /// the receivable (payable for a self-invoice) at their booked SEK value, the difference to
+  /// `valueSEK` going to exchange gain or loss; parts not booked yet are booked on their own
+  /// accounts at `valueSEK` (revenue and VAT under the cash method).
+  ///
+  /// Rows are the negative of the parts for sales documents (a payment credits them) and the
+  /// parts themselves for self-invoices.
+  func clear(
+    _ parts: [Part], of document: DocumentLedger, valueSEK: Amount? = nil, map: AccountMap,
+    to builder: inout VoucherBuilder
+  ) {
+    guard !parts.isEmpty else { return }
+    let sign: Int64 = document.kind == .selfInvoice ? 1 : -1
+    let total = parts.reduce(Amount.zero) { $0 + $1.amount }
+    let values: [Amount]
+    if let valueSEK, !total.isZero {
+      values = valueSEK.allocated(proportionallyTo: parts.map(\.amount))
+    } else {
+      values = parts.map(\.sek)
+    }
+    let balanceAccount =
+      document.kind == .selfInvoice ? map.accounts.payables : map.accounts.receivables
+    var difference = Amount.zero
+    for (part, value) in zip(parts, values) {
+      if part.booked {
+        builder.add(balanceAccount, part.sek * sign)
+        difference += (value - part.sek) * sign
+      } else {
+        addRow(part.key, value * sign, of: document, map: map, to: &builder)
+      }
+    }
+    if difference < .zero {
+      builder.add(map.accounts.exchangeGain, difference)
+    } else if difference > .zero {
+      builder.add(map.accounts.exchangeLoss, difference)
+    }
+  }
+
+  /// Reverses a doubtful reserve once its document is closed.
+  mutating func releaseReserve(ofInvoice id: Int, map: AccountMap, to builder: inout VoucherBuilder)
+  {
+    guard let document = documents[id], !document.reserve.isZero, document.open.isZero else {
+      return
+    }
+    builder.add(map.accounts.doubtfulReceivables, document.reserve)
+    builder.add(map.accounts.expectedBadDebt, -document.reserve)
+    documents[id]?.reserve = .zero
+  }
+
+  func invoice(_ id: Int) throws(LedgerError) -> InvoiceRecord {
+    guard let record = state.invoices[id] else { throw LedgerError("no invoice with id \(id)") }
+    return record
+  }
+
+  func document(_ id: Int) throws(LedgerError) -> DocumentLedger {
+    guard let document = documents[id] else {
+      throw LedgerError("invoice \(id) is booked before it was attested")
+    }
+    return document
+  }
+}
