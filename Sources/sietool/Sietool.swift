@@ -12,7 +12,7 @@ struct Sietool: CommandGroup {
       ChecksumCommand.self, DiffCommand.self, InitCommand.self, CustomerCommand.self,
       ProductCommand.self, CostCentreCommand.self, ProjectCommand.self, InvoiceCommand.self,
       SelfInvoiceCommand.self, ClientFundsCommand.self, ImportCommand.self, SettingsCommand.self,
-      BookCommand.self,
+      BookCommand.self, ExportCommand.self, LedgerCommand.self, DemoCommand.self,
     ])
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.

@@ -43,7 +43,7 @@ final class TemporaryDirectory {
 
   func write(_ name: String, _ text: String) -> String {
     let path = file(name)
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return path
   }
 }

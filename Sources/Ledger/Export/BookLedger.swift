@@ -84,9 +84,17 @@ public struct BookLedger: Sendable {
   /// fiscal year up to `day`, closing each year that ends on or before it. Numbers of the
   /// vouchers not yet exported are what they would get.
   public func journal(through day: Day) throws(LedgerError) -> [Voucher] {
+    try journalWithExports(through: day).vouchers
+  }
+
+  /// The journal, and how many of its first vouchers are exported.
+  public func journalWithExports(through day: Day) throws(LedgerError) -> (
+    vouchers: [Voucher], exported: Int
+  ) {
     let (replayed, runs) = try replay(keepingVouchers: true)
     var engine = replayed
     var vouchers = runs.flatMap(\.vouchers)
+    let exportedCount = vouchers.count
     let exported = Set(records.flatMap(\.activityIndexes))
     let pending = state.activities.indices.filter { !exported.contains($0) }
     var byYear = [Day: [Int]]()
@@ -116,6 +124,6 @@ public struct BookLedger: Sendable {
         &engine, activities: state.activities, startingNumbers: numbers[start] ?? [:])
       vouchers += result.vouchers
     }
-    return vouchers
+    return (vouchers, exportedCount)
   }
 }

@@ -67,7 +67,14 @@ public enum Bundle {
             attachments: [], vouchers: voucherNames[document]!))
       }
     }
-    return entries
+    // Invoices (credit notes, credits) by number, then self-invoices by number.
+    func key(_ entry: Entry) -> (Int, Int, String) {
+      switch entry.document {
+      case .invoice: (0, Int(entry.number) ?? Int.max, entry.number)
+      case .selfInvoice: (1, 0, entry.number)
+      }
+    }
+    return entries.sorted { key($0) < key($1) }
   }
 
   /// `manifest.csv`: one row per document.
@@ -80,7 +87,8 @@ public enum Bundle {
       csv.row([
         entry.number, entry.kind, entry.customer, entry.date.iso, entry.total.description,
         entry.currency,
-        entry.file, entry.vouchers.joined(separator: " "), entry.attachments.joined(separator: " "),
+        entry.file, entry.vouchers.joined(separator: "; "),
+        entry.attachments.joined(separator: "; "),
       ])
     }
     return csv.bytes

@@ -34,9 +34,14 @@ func openBook(_ directory: String, forWriting: Bool) throws -> Book {
   try Book.open(at: directory, forWriting: forWriting)
 }
 
+/// Today, in UTC (`SIETOOL_TIME` sets it, for reproducible runs).
+func today() -> Day {
+  Day(iso: Book.systemClock().prefix(10)) ?? Day.today()
+}
+
 /// A date argument, or today when absent.
 func day(_ text: String?, _ name: String = "date") throws(UsageError) -> Day {
-  guard let text else { return Day.today() }
+  guard let text else { return today() }
   guard let day = Day(iso: text) else {
     throw UsageError(
       "invalid value '\(text)' for --\(name); expected a date YYYY-MM-DD that exists")

@@ -1,0 +1,145 @@
+import Invoicing
+import Ledger
+
+/// `sietool ledger journal|balance`: the book's vouchers and trial balance, without exporting.
+struct LedgerCommand: CommandGroup {
+  static let configuration = CommandConfiguration(
+    name: "ledger",
+    abstract: "The vouchers and trial balance of the book, without exporting.",
+    subcommands: [LedgerJournal.self, LedgerBalance.self])
+}
+
+let periodArguments: [ArgumentDefinition] = [
+  .option("from", value: "YYYY-MM-DD", help: "Show from this day (default: the beginning)."),
+  .option("to", value: "YYYY-MM-DD", help: "Show up to this day (default: today)."),
+]
+
+/// The vouchers of a book within a period: exported ones, then what the next exports would
+/// make (their numbers are provisional).
+func ledgerVouchers(_ directory: String, from: Day?, to: Day?) throws -> (
+  vouchers: [Voucher], exported: [Bool]
+) {
+  let book = try openBook(directory, forWriting: false)
+  let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? today())
+  var vouchers = [Voucher]()
+  var exported = [Bool]()
+  for (index, voucher) in journal.vouchers.enumerated() {
+    if let from, voucher.date < from { continue }
+    if let to, voucher.date > to { continue }
+    vouchers.append(voucher)
+    exported.append(index < journal.exported)
+  }
+  return (vouchers, exported)
+}
+
+struct LedgerJournal: Command {
+  static let configuration = CommandConfiguration(
+    name: "journal",
+    abstract: "Show the vouchers: exported ones, and those the next export would make.",
+    arguments: [bookArgument] + periodArguments + [textOrJSON])
+  var directory: String, from: Day?, to: Day?, json: Bool
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    directory = bookDirectory(arguments)
+    from = try optionalDay(arguments.value("from"), "from")
+    to = try optionalDay(arguments.value("to"), "to")
+    json = arguments.value("format") == "json"
+  }
+
+  func run(_ console: Console) throws -> Int32 {
+    let (vouchers, exported) = try ledgerVouchers(directory, from: from, to: to)
+    if json {
+      console.printJSON(.array(zip(vouchers, exported).map { Self.json($0, exported: $1) }))
+      return 0
+    }
+    for (voucher, isExported) in zip(vouchers, exported) {
+      console.print(
+        "\(voucher.series) \(voucher.number)  \(voucher.date)  \(voucher.text)"
+          + (isExported ? "" : "  (not exported yet)"))
+      for row in voucher.rows {
+        var objects = [String]()
+        if let code = row.costCentre { objects.append("1 \(code)") }
+        if let code = row.project { objects.append("6 \(code)") }
+        let dimensions: String = objects.isEmpty ? "" : "{" + objects.joined(separator: ", ") + "}"
+        let amount: String = row.amount.swedishFormatted.leftPadded(16)
+        let text: String = row.text.map { "  " + $0 } ?? ""
+        console.print("    " + row.account + "  " + dimensions.padding(16) + amount + text)
+      }
+    }
+    return 0
+  }
+
+  static func json(_ voucher: Voucher, exported: Bool) -> JSONValue {
+    .object([
+      "series": .string(voucher.series), "number": .integer(voucher.number),
+      "date": voucher.date.jsonValue,
+      "text": .string(voucher.text), "exported": .bool(exported),
+      "rows": .array(
+        voucher.rows.map { row in
+          var object: JSONObject = [
+            "account": .string(row.account), "amount": row.amount.jsonValue,
+          ]
+          object.set("costCentre", row.costCentre.map(JSONValue.string))
+          object.set("project", row.project.map(JSONValue.string))
+          object.set("text", row.text.map(JSONValue.string))
+          return .object(object)
+        }),
+    ])
+  }
+}
+
+struct LedgerBalance: Command {
+  static let configuration = CommandConfiguration(
+    name: "balance", abstract: "Show the trial balance: debit, credit and balance per account.",
+    arguments: [bookArgument] + periodArguments + [textOrJSON])
+  var directory: String, from: Day?, to: Day?, json: Bool
+  init(_ arguments: ParsedArguments) throws(UsageError) {
+    directory = bookDirectory(arguments)
+    from = try optionalDay(arguments.value("from"), "from")
+    to = try optionalDay(arguments.value("to"), "to")
+    json = arguments.value("format") == "json"
+  }
+
+  func run(_ console: Console) throws -> Int32 {
+    let (vouchers, _) = try ledgerVouchers(directory, from: from, to: to)
+    var debit = [String: Amount]()
+    var credit = [String: Amount]()
+    for voucher in vouchers {
+      for row in voucher.rows {
+        if row.amount > .zero {
+          debit[row.account, default: .zero] += row.amount
+        } else {
+          credit[row.account, default: .zero] -= row.amount
+        }
+      }
+    }
+    let accounts = Set(debit.keys).union(credit.keys).sorted()
+    if json {
+      console.printJSON(
+        .array(
+          accounts.map { account in
+            let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)
+            return .object([
+              "account": .string(account), "name": .string(AccountNames.name(of: account)),
+              "debit": d.jsonValue, "credit": c.jsonValue, "balance": (d - c).jsonValue,
+            ])
+          }))
+      return 0
+    }
+    func column(_ amount: Amount) -> String { amount.swedishFormatted.leftPadded(15) }
+    console.print(
+      "account  " + "name".padding(36) + "debit".leftPadded(15) + "credit".leftPadded(15)
+        + "balance".leftPadded(15))
+    var totals = (Amount.zero, Amount.zero)
+    for account in accounts {
+      let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)
+      totals.0 += d
+      totals.1 += c
+      let name: String = String(AccountNames.name(of: account).prefix(36)).padding(36)
+      let columns: String = column(d) + column(c) + column(d - c)
+      console.print(account + "     " + name + columns)
+    }
+    let sums: String = column(totals.0) + column(totals.1) + column(totals.0 - totals.1)
+    console.print("total    " + "".padding(36) + sums)
+    return 0
+  }
+}

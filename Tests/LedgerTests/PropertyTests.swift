@@ -1,0 +1,89 @@
+import Foundation
+import Invoicing
+import SIE
+import Testing
+
+@testable import Ledger
+
+/// Invariants over random books (section 6 of the posting notes).
+@Suite struct PropertyTests {
+  static let seeds: [UInt64] = Array(1...40)
+
+  @Test(arguments: seeds)
+  func everyVoucherBalancesWithoutZeroRows(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let tx = try randomBook(seed: seed, method: method, settled: false)
+      for voucher in try BookLedger(state: tx.state).journal(through: d("2025-12-31")) {
+        #expect(voucher.rows.count >= 2)
+        #expect(voucher.rows.allSatisfy { !$0.amount.isZero })
+        #expect(voucher.rows.reduce(Amount.zero) { $0 + $1.amount } == .zero)
+        #expect(
+          voucher.rows.allSatisfy { $0.costCentre == nil || $0.account >= "3000" },
+          "dimensions on result rows only")
+      }
+    }
+  }
+
+  @Test(arguments: seeds)
+  func cashAndAccrualAgreeOnceEverythingIsSettled(seed: UInt64) throws {
+    let accrual = try randomBook(seed: seed, method: .accrual, settled: true)
+    let cash = try randomBook(seed: seed, method: .cash, settled: true)
+    #expect(accrual.state.allInvoices.allSatisfy { $0.open.isZero })
+    let a = totalsPerAccount(try BookLedger(state: accrual.state).journal(through: d("2025-12-31")))
+    let c = totalsPerAccount(try BookLedger(state: cash.state).journal(through: d("2025-12-31")))
+    #expect(a == c)
+    #expect(a["1510"] == nil)
+  }
+
+  @Test(arguments: seeds)
+  func theReceivablesAccountEqualsWhatIsOpen(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let tx = try randomBook(seed: seed, method: method, settled: false)
+      let open = tx.state.allInvoices.filter { $0.state != .draft }.reduce(Amount.zero) {
+        $0 + $1.open
+      }
+      // Accrual: always; cash: once the year end has booked what is unpaid.
+      let journal = try BookLedger(state: tx.state).journal(through: d("2025-12-31"))
+      #expect(totalsPerAccount(journal)["1510", default: .zero] == open, "\(method)")
+    }
+  }
+
+  @Test(arguments: [UInt64(3), 17, 29])
+  func exportingQuarterByQuarterBooksTheSameAndRepeatsExactly(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let template = try randomBook(seed: seed, method: method, settled: false)
+      let expected = totalsPerAccount(
+        try BookLedger(state: template.state).journal(through: d("2025-12-31")))
+      let book = try TemporaryBook(method: method, tolerance: sek("1.00")) { tx in
+        for event in template.events.dropFirst(try exampleState(method: method).events.count) {
+          try tx.record(event)
+        }
+      }
+      var files = [[UInt8]]()
+      var exported = [Ledger.Voucher]()
+      for (index, quarter) in [
+        ("2025-01-01", "2025-03-31"), ("2025-04-01", "2025-06-30"), ("2025-07-01", "2025-09-30"),
+        ("2025-10-01", "2025-12-31"),
+      ].enumerated() {
+        let (result, bytes) = try book.export(quarter.0, quarter.1, name: "q\(index).se")
+        #expect(
+          SIEValidator.validate(
+            bytes: bytes, options: ValidationOptions(type: .type4I, strict: true)
+          ).isValid)
+        files.append(bytes)
+        exported += result.vouchers
+      }
+      #expect(totalsPerAccount(exported) == expected)
+      // Numbers per series are 1, 2, 3, … across the exports.
+      for series in Set(exported.map(\.series)) {
+        let numbers = exported.filter { $0.series == series }.map(\.number)
+        #expect(numbers == Array(1...numbers.count))
+      }
+      for (index, quarter) in [("2025-01-01", "2025-03-31"), ("2025-10-01", "2025-12-31")]
+        .enumerated()
+      {
+        #expect(try book.export(quarter.0, quarter.1, name: "again.se").bytes == files[index * 3])
+      }
+    }
+  }
+}

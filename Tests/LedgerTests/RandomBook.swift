@@ -1,0 +1,97 @@
+import Invoicing
+import Testing
+
+@testable import Ledger
+
+/// SplitMix64: the same seed, the same book.
+struct SeededRandom: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// A random year of a book: two dozen invoices in 2025 to domestic, EU and construction
+/// customers, each meeting a random fate. With `settled`, every invoice is paid or credited
+/// in full and every customer balance is paid back by 20 December; otherwise some stay open,
+/// some are written off.
+func randomBook(seed: UInt64, method: BookkeepingMethod, settled: Bool) throws -> BookTransaction {
+  var random = SeededRandom(state: seed)
+  var tx = try exampleState(method: method, tolerance: sek("1.00"))
+  let lastDay = d("2025-12-20")
+  func day(after date: Day, within days: Int) -> Day {
+    min(date.adding(days: Int.random(in: 1...days, using: &random)), lastDay)
+  }
+  for _ in 0..<24 {
+    let customer = ["K1", "K1", "K1", "BYGG", "EU1"].randomElement(using: &random)!
+    let date = d("2025-01-02").adding(days: Int.random(in: 0...300, using: &random))
+    var lines = [LineInput]()
+    for _ in 0..<Int.random(in: 1...3, using: &random) {
+      lines.append(
+        LineInput(
+          product: ["TJ", "LIV", "P100", "VARA"].randomElement(using: &random)!,
+          quantity: ExactDecimal(Int.random(in: 1...5, using: &random)),
+          costCentre: [nil, "100", "200"].randomElement(using: &random)!,
+          project: [nil, "P1"].randomElement(using: &random)!))
+    }
+    let id = try tx.issue(InvoiceInput(customer: customer, invoiceDate: date, lines: lines))
+    let total = tx.state.invoices[id]!.invoice.totals.total
+    let fates = settled ? 0..<6 : 0..<8
+    switch Int.random(in: fates, using: &random) {
+    case 0:
+      try tx.pay(id, amount: total, on: day(after: date, within: 40))
+    case 1:
+      let first = Amount(ore: total.ore * Int64.random(in: 1...9, using: &random) / 10)
+      let when = day(after: date, within: 20)
+      try tx.pay(id, amount: first, on: when)
+      try tx.pay(id, amount: total - first, on: day(after: when, within: 30))
+    case 2:
+      let when = day(after: date, within: 30)
+      try tx.pay(id, amount: total + Amount(kronor: 50), on: when)
+      try tx.refund(
+        customer: customer, amount: Amount(kronor: 50), on: day(after: when, within: 10))
+    case 3:
+      let note = try tx.draftCreditNote(
+        for: id, selection: .whole, on: day(after: date, within: 10))
+      _ = try tx.attest(note, on: tx.state.invoices[note]!.invoice.invoiceDate)
+    case 4:
+      let when = day(after: date, within: 10)
+      let note = try tx.draftCreditNote(
+        for: id, selection: .lines([(line: 1, quantity: nil)]), on: when)
+      _ = try tx.attest(note, on: when)
+      let open = tx.state.invoices[id]!.open
+      if open > .zero { try tx.pay(id, amount: open, on: day(after: when, within: 20)) }
+    case 5:
+      let due = tx.state.invoices[id]!.invoice.dueDate
+      guard due.adding(days: 10) < lastDay else {
+        try tx.pay(id, amount: total, on: day(after: date, within: 20))
+        break
+      }
+      try tx.remind(id, on: due.adding(days: 5), fee: sek("60.00"))
+      // Short by 50 öre, within the tolerance.
+      try tx.pay(id, amount: total + sek("59.50"), on: due.adding(days: 9))
+    case 6:
+      break  // stays open
+    default:
+      let due = tx.state.invoices[id]!.invoice.dueDate
+      if due < lastDay {
+        try tx.pay(id, amount: Amount(ore: total.ore / 3), on: due)
+        try tx.writeOff(id, on: lastDay)
+      }
+    }
+  }
+  return tx
+}
+
+/// The sum per account of a journal.
+func totalsPerAccount(_ vouchers: [Voucher]) -> [String: Amount] {
+  var totals = [String: Amount]()
+  for voucher in vouchers {
+    for row in voucher.rows { totals[row.account, default: .zero] += row.amount }
+  }
+  return totals.filter { !$0.value.isZero }
+}
