@@ -1,22 +1,46 @@
 import Foundation
+import Invoicing
+import Ledger
 import SIE
 
-/// `swift run -c release Benchmarks sie FILE...` — see BENCHMARKS.md.
+/// `swift run -c release Benchmarks sie FILE... | book | pdf | export | bundle` — see BENCHMARKS.md.
 @main
 enum Main {
   static func main() throws {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let mode = arguments.first else {
-      print("usage: Benchmarks sie FILE... | Benchmarks all")
+      print("usage: Benchmarks sie FILE... | book | pdf | export [INVOICES] | bundle [INVOICES]")
       return
     }
     switch mode {
     case "sie":
       for file in arguments.dropFirst() { try SIEBenchmarks.run(file: file) }
+    case "book":
+      try BookBenchmarks.importAndReplay(invoices: 100_000)
+      try BookBenchmarks.replayMillion(events: 1_000_000)
+    case "pdf":
+      try BookBenchmarks.pdfs(count: 5_000)
+    case "export":
+      try BookBenchmarks.export(invoices: Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
+    case "bundle":
+      try BookBenchmarks.bundle(invoices: Int(arguments.dropFirst().first ?? "") ?? 2_000)
+    case "make-book":
+      _ = try BookBenchmarks.makeBook(at: arguments[1], invoices: Int(arguments[2])!)
+    case "open-book":
+      let time = try Measure.best(1) { _ = try Book.open(at: arguments[1]) }
+      print(String(format: "%.2f s", time))
+    case "export-book":
+      let book = try Book.open(at: arguments[1], forWriting: true)
+      let time = try Measure.best(1) {
+        _ = try Exporter.export(
+          ExportRequest(from: Day(iso: "2025-01-01")!, to: Day(iso: "2025-12-31")!), book: book,
+          to: arguments[1] + "/../export-book.se", bundle: nil, today: Day(iso: "2026-01-15")!)
+      }
+      print(String(format: "%.2f s", time))
     case "sizes":
       print(
         "TransactionRow", MemoryLayout<TransactionRow>.stride, "Voucher",
-        MemoryLayout<Voucher>.stride,
+        MemoryLayout<SIE.Voucher>.stride,
         "SIERecord", MemoryLayout<SIERecord>.stride, "ObjectReference",
         MemoryLayout<ObjectReference>.stride)
     case "write-only":

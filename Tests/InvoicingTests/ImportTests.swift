@@ -38,7 +38,7 @@ import Testing
       summary.customers == 1 && summary.products == 3 && summary.invoices == 1
         && summary.actions == 2)
     // One transaction, one line.
-    #expect(book.entries.count == 2)
+    #expect(book.lineCount == 2)
     let record = try #require(book.state.invoice(named: "x1"))
     #expect(record.invoice.number == 1001)
     #expect(book.state.invoice(named: "1001")?.invoice.externalId == "x1")

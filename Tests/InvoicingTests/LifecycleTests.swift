@@ -85,15 +85,15 @@ import Testing
       try tx.attest(id, on: d("2025-03-10"))
       return id
     }
-    let before = book.entries.count
+    let before = book.lineCount
     do {
       try book.transact { try step.body(&$0, id) }
       #expect(step.allowed, "\(step.name) should have been refused")
       if let state = step.state { #expect(book.state.invoices[id]?.state == state) }
     } catch is BookError {
       #expect(!step.allowed, "\(step.name) should have been allowed")
-      #expect(book.entries.count == before)
-      #expect(try Book.open(at: directory.file("book")).entries.count == before)
+      #expect(book.lineCount == before)
+      #expect(try Book.open(at: directory.file("book")).lineCount == before)
     }
   }
 
@@ -232,9 +232,9 @@ import Testing
     }
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
-    let before = book.entries.count
+    let before = book.lineCount
     #expect(throws: BookError.self, "\(name)") { try book.transact { _ = try $0.draft(input) } }
-    #expect(book.entries.count == before)
+    #expect(book.lineCount == before)
   }
 
   @Test func selfInvoicesLiveUntilPaid() throws {

@@ -26,8 +26,8 @@ public final class Book: @unchecked Sendable {
 
   public let directory: String
   public private(set) var state: BookState
-  /// The journal's entries (time and event), in order.
-  public private(set) var entries: [Journal.Entry] = []
+  /// The number of lines in the journal (a line holds one event, or a batch).
+  public private(set) var lineCount = 0
   private var lastHash: String
   private let lock: FileLock?
   private let clock: @Sendable () -> String
@@ -105,11 +105,9 @@ public final class Book: @unchecked Sendable {
       throw BookError("\(settingsPath): \(error)")
     }
     var state = BookState(settings: settings)
-    var entries = [Journal.Entry]()
     let (count, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) {
       entry throws(BookError) in
       try state.apply(entry.event)
-      entries.append(entry)
     }
     try Journal.checkHead(
       FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
@@ -117,7 +115,7 @@ public final class Book: @unchecked Sendable {
     state.settings = settings
     let book = Book(
       directory: directory, state: state, lastHash: lastHash, lock: lock, clock: clock)
-    book.entries = entries
+    book.lineCount = count
     return book
   }
 
@@ -158,21 +156,19 @@ public final class Book: @unchecked Sendable {
     }
     var lines = [[UInt8]]()
     var hash = lastHash
-    var sequence = entries.count
-    var newEntries = [Journal.Entry]()
+    var sequence = lineCount
     let time = clock()
     for event in events {
       sequence += 1
       let line = Journal.line(sequence: sequence, time: time, event: event, previous: hash)
       hash = SHA256.hex(line)
       lines.append(line)
-      newEntries.append(Journal.Entry(sequence: sequence, time: time, event: event))
     }
     try Journal.append(lines, to: journalPath)
     try Journal.writeHead(headPath, count: sequence, lastHash: hash)
     state = next
     lastHash = hash
-    entries += newEntries
+    lineCount = sequence
   }
 
   /// Changes the creditor's settings: `book.json` is rewritten atomically and the change is

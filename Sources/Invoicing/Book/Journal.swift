@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -53,58 +55,138 @@ public enum Journal {
 
   /// Reads and checks a journal, calling `body` with each event in order.
   ///
+  /// Lines are hashed and decoded in blocks, on every core; the chain is checked and the
+  /// events are applied in order, so the first problem found is the first in the file.
+  ///
   /// - Returns: the number of lines and the hash of the last one.
   static func read(
     path: String, _ body: (Entry) throws(BookError) -> Void
   ) throws -> (count: Int, lastHash: String) {
     guard FilePath.exists(path) else { return (0, genesis) }
     let bytes = try FilePath.read(path)
+    let lines = lineRanges(bytes)
     var previous = genesis
-    var expected = 1
-    var start = 0
     var lineNumber = 0
-    while start < bytes.count {
-      lineNumber += 1
-      guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
-        throw Problem.tornLastLine(line: lineNumber)
-      }
-      let line = bytes[start..<newline]
-      let isLast = newline == bytes.count - 1
-      let value: JSONValue
-      do {
-        value = try JSONValue(parsing: Array(line))
-      } catch {
-        if isLast { throw Problem.tornLastLine(line: lineNumber) }
-        throw Problem.tampered(line: lineNumber, reason: "not JSON (\(error))")
-      }
-      let reader = JSONReader(value, path: "line \(lineNumber)")
-      let entry: Entry
-      do {
-        guard try reader.int("seq") == expected else {
-          throw JSONPathError(
-            path: "seq", message: "sequence \(try reader.int("seq")), expected \(expected)")
+    let blockSize = 8192
+    var blockStart = 0
+    while blockStart < lines.count {
+      let block = Array(lines[blockStart..<min(lines.count, blockStart + blockSize)])
+      let decoded = decode(block, of: bytes, firstLine: blockStart + 1)
+      for (offset, line) in decoded.enumerated() {
+        lineNumber = blockStart + offset + 1
+        let isLast = block[offset].upperBound == bytes.count - 1
+        let entry: Entry
+        switch line.content {
+        case .notJSON(let message):
+          if isLast { throw Problem.tornLastLine(line: lineNumber) }
+          throw Problem.tampered(line: lineNumber, reason: "not JSON (\(message))")
+        case .unreadable(let sequence, let prev, let problem):
+          // The same order of checks as a line that reads: sequence, chain, then the rest.
+          if let sequence, sequence != lineNumber {
+            throw Problem.tampered(
+              line: lineNumber, reason: "seq: sequence \(sequence), expected \(lineNumber)")
+          }
+          if sequence != nil, let prev, prev != previous {
+            throw Problem.tampered(
+              line: lineNumber, reason: "prev: the hash of the line before does not match")
+          }
+          throw Problem.tampered(line: lineNumber, reason: problem)
+        case .entry(let read, let prev):
+          guard read.sequence == lineNumber else {
+            throw Problem.tampered(
+              line: lineNumber, reason: "seq: sequence \(read.sequence), expected \(lineNumber)")
+          }
+          guard prev == previous else {
+            throw Problem.tampered(
+              line: lineNumber, reason: "prev: the hash of the line before does not match")
+          }
+          entry = read
         }
-        guard try reader.string("prev") == previous else {
-          throw JSONPathError(path: "prev", message: "the hash of the line before does not match")
+        do {
+          try body(entry)
+        } catch {
+          throw Problem.tampered(
+            line: lineNumber, reason: "the event does not fit the book: \(error.message)")
         }
-        let event = try Event(
-          type: try reader.string("type"), payload: try reader.member("payload"))
-        entry = Entry(sequence: expected, time: try reader.string("time"), event: event)
-      } catch {
-        throw Problem.tampered(line: lineNumber, reason: "\(error)")
+        previous = line.hash
       }
-      do {
-        try body(entry)
-      } catch {
-        throw Problem.tampered(
-          line: lineNumber, reason: "the event does not fit the book: \(error.message)")
-      }
-      previous = SHA256.hex(line)
-      expected += 1
-      start = newline + 1
+      blockStart += blockSize
     }
-    return (expected - 1, previous)
+    let end = lines.last.map { $0.upperBound + 1 } ?? 0
+    if end < bytes.count { throw Problem.tornLastLine(line: lines.count + 1) }
+    return (lines.count, previous)
   }
+
+  /// The byte ranges of the complete lines (without their line ends).
+  static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges = [Range<Int>]()
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      while start < buffer.count {
+        guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
+        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        ranges.append(start..<newline)
+        start = newline + 1
+      }
+    }
+    return ranges
+  }
+
+  /// A line as read, before the chain is checked.
+  struct DecodedLine: Sendable {
+    enum Content: Sendable {
+      case entry(Entry, previous: String)
+      case notJSON(String)
+      /// JSON, but not a journal entry: what could be read of its sequence and chain, and why.
+      case unreadable(sequence: Int?, previous: String?, problem: String)
+    }
+    var hash: String
+    var content: Content
+  }
+
+  /// Hashes and decodes lines, spread over the cores.
+  static func decode(_ lines: [Range<Int>], of bytes: [UInt8], firstLine: Int) -> [DecodedLine] {
+    var results = [DecodedLine?](repeating: nil, count: lines.count)
+    let workers = min(max(1, systemCores()), max(1, lines.count / 256))
+    results.withUnsafeMutableBufferPointer { output in
+      nonisolated(unsafe) let output = output
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var index = worker
+        while index < lines.count {
+          output[index] = decodeLine(bytes[lines[index]], number: firstLine + index)
+          index += workers
+        }
+      }
+    }
+    return results.map { $0! }
+  }
+
+  static func decodeLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine {
+    let hash = SHA256.hex(line)
+    let value: JSONValue
+    do {
+      value = try JSONValue(parsing: Array(line))
+    } catch {
+      return DecodedLine(hash: hash, content: .notJSON("\(error)"))
+    }
+    let reader = JSONReader(value, path: "line \(number)")
+    do {
+      let sequence = try reader.int("seq")
+      let previous = try reader.string("prev")
+      let event = try Event(type: try reader.string("type"), payload: try reader.member("payload"))
+      let entry = Entry(sequence: sequence, time: try reader.string("time"), event: event)
+      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+    } catch {
+      return DecodedLine(
+        hash: hash,
+        content: .unreadable(
+          sequence: try? reader.int("seq"), previous: try? reader.string("prev"),
+          problem: "\(error)"))
+    }
+  }
+
+  static func systemCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
   /// Checks the journal against `journal.head`: fewer lines than the head records means lines
   /// were lost from the end. (More lines is a crash between the append and the head's update.)

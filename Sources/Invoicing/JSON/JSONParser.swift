@@ -189,7 +189,28 @@ private struct JSONParser {
 
   mutating func parseString() throws(JSONSyntaxError) -> String {
     index += 1
-    var output = [UInt8]()
+    // Fast path: no escapes — the text is the bytes between the quotes.
+    let start = index
+    var ascii = true
+    var end = index
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      if byte >= 0x80 { ascii = false }
+      end += 1
+    }
+    if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
+      let slice = bytes[start..<end]
+      index = end + 1
+      if ascii { return String(decoding: slice, as: UTF8.self) }
+      guard let text = String(validating: slice, as: UTF8.self) else {
+        index = start
+        throw error("invalid UTF-8 in a string")
+      }
+      return text
+    }
+    var output = Array(bytes[start..<end])
+    index = end
     while index < bytes.count {
       let byte = bytes[index]
       switch byte {

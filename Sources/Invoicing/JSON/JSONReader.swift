@@ -22,19 +22,42 @@ public struct JSONPathError: Error, Hashable, Sendable, CustomStringConvertible 
 /// ```
 public struct JSONReader: Sendable {
   public let value: JSONValue
+  private let location: Location
+
+  /// Where a value is, kept as links to its parent and spelt out only when asked (most reads
+  /// never need it).
+  private indirect enum Location: Sendable {
+    case root(String)
+    case member(Location, String)
+    case element(Location, Int)
+
+    var path: String {
+      switch self {
+      case .root(let path): path
+      case .member(let parent, let key): parent.path + "." + key
+      case .element(let parent, let index): parent.path + "[\(index)]"
+      }
+    }
+  }
+
   /// The path of ``value`` in the document.
-  public let path: String
+  public var path: String { location.path }
 
   public init(_ value: JSONValue, path: String = "$") {
     self.value = value
-    self.path = path
+    location = .root(path)
+  }
+
+  private init(_ value: JSONValue, location: Location) {
+    self.value = value
+    self.location = location
   }
 
   public func error(_ message: String, at key: String? = nil) -> JSONPathError {
     JSONPathError(path: key.map { childPath($0) } ?? path, message: message)
   }
 
-  private func childPath(_ key: String) -> String { path + "." + key }
+  private func childPath(_ key: String) -> String { Location.member(location, key).path }
 
   /// The member `key`, which must exist.
   public func member(_ key: String) throws -> JSONReader {
@@ -42,7 +65,7 @@ public struct JSONReader: Sendable {
       throw error("expected an object, found \(value.kindDescription)")
     }
     guard let member = object[key], !member.isNull else { throw error("missing", at: key) }
-    return JSONReader(member, path: childPath(key))
+    return JSONReader(member, location: .member(location, key))
   }
 
   /// The member `key`, or `nil` when absent or null.
@@ -51,7 +74,7 @@ public struct JSONReader: Sendable {
       throw error("expected an object, found \(value.kindDescription)")
     }
     guard let member = object[key], !member.isNull else { return nil }
-    return JSONReader(member, path: childPath(key))
+    return JSONReader(member, location: .member(location, key))
   }
 
   /// Throws unless every key of the object is one of `keys` (a misspelt key is an error, not
@@ -166,7 +189,7 @@ public struct JSONReader: Sendable {
     var result = [T]()
     result.reserveCapacity(elements.count)
     for (index, element) in elements.enumerated() {
-      result.append(try body(JSONReader(element, path: "\(path)[\(index)]")))
+      result.append(try body(JSONReader(element, location: .element(location, index))))
     }
     return result
   }

@@ -15,6 +15,7 @@ public enum Exporter {
     /// Whether it repeated an earlier export (the same bytes were written again).
     public var isRepeat: Bool
     public var vouchers: [Voucher]
+    /// The documents in the bundle (none without a bundle).
     public var entries: [Bundle.Entry]
     /// Activities dated after the period, waiting for a later export.
     public var waiting: Int
@@ -39,8 +40,9 @@ public enum Exporter {
     record.fileHash = SHA256.hex(bytes)
     try FilePath.makeDirectory(stored)
     try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
-    let entries = Bundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
+    var entries = [Bundle.Entry]()
     if let bundlePath {
+      entries = Bundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
       record.bundleHash = try writeBundle(
         entries, book: book, date: record.generated, to: bundlePath, keepIn: stored)
     }
@@ -73,8 +75,9 @@ public enum Exporter {
     guard let run = runs.first(where: { $0.record.number == record.number }) else {
       throw LedgerError("export \(record.number) cannot be replayed")
     }
-    let entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
+    var entries = [Bundle.Entry]()
     if let bundlePath {
+      entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
       if let hash = record.bundleHash, FilePath.exists(FilePath.join(stored, hash + ".zip")) {
         let bundle = try FilePath.read(FilePath.join(stored, hash + ".zip"))
         try AtomicFile.write(bundle, to: bundlePath)

@@ -110,7 +110,7 @@ struct BookVerifyCommand: Command {
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: false)
     console.print(
-      "\(book.entries.count) journal lines, \(book.state.eventCount) events: the chain is intact")
+      "\(book.lineCount) journal lines, \(book.state.eventCount) events: the chain is intact")
     return 0
   }
 }
