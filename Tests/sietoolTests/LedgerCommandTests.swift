@@ -53,8 +53,8 @@ import Testing
       directory.file("q1.se"), "--bundle",
       directory.file("q1.zip"), "--profile", "fortnox")
     #expect(export.status == 0, "\(export.error)")
-    #expect(export.output.contains("1 vouchers (F 1)"))
-    #expect(export.output.contains("1 later events wait"))
+    #expect(export.output.contains("1 voucher (F 1)"))
+    #expect(export.output.contains("1 event dated after the period waits"))
     let again = sietool(
       "export", "--book", book, "--from", "2025-01-01", "--to", "2025-03-31", "-o",
       directory.file("q1b.se"), "--profile",

@@ -80,15 +80,20 @@ struct ExportCommand: Command {
       return first == last ? "\(name) \(first)" : "\(name) \(first)–\(last)"
     }
     lines.append(
-      "  \(result.vouchers.count) vouchers"
+      "  " + counted(result.vouchers.count, "voucher")
         + (ranges.isEmpty ? "" : " (\(ranges.joined(separator: ", ")))"))
     lines.append("  \(output) (\(result.fileSize) bytes)")
     if let bundle {
-      lines.append("  \(bundle): \(result.entries.count) documents and manifest.csv")
+      lines.append("  \(bundle): " + counted(result.entries.count, "document") + " and manifest.csv")
     }
     if result.waiting > 0 {
-      lines.append("  \(result.waiting) later events wait for a later export")
+      lines.append(
+        "  " + counted(result.waiting, "event") + " dated after the period "
+          + (result.waiting == 1 ? "waits" : "wait") + " for a later export")
     }
     return lines
   }
 }
+
+/// `1 voucher`, `2 vouchers`.
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
