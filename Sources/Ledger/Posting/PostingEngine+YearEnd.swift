@@ -10,40 +10,11 @@ extension PostingEngine {
     guard map.method == .cash else { return }
     var builder = VoucherBuilder(
       series: map.yearEndSeries, date: end, text: "Obetalda fakturor vid årets slut \(end.iso)")
-    var booked = [Int]()
-    for id in documents.keys.sorted() {
-      guard var document = documents[id] else { continue }
-      let documentMap = maps[document.mapIndex ?? currentMap]
-      var total = Amount.zero
-      for index in document.components.indices where !document.components[index].booked {
-        let component = document.components[index]
-        guard !component.amount.isZero || !component.sek.isZero else { continue }
-        addRow(component.key, -component.sek, of: document, map: documentMap, to: &builder)
-        total += component.sek
-        document.components[index].booked = true
-      }
-      guard !total.isZero else { continue }
-      if document.mapIndex == nil { document.mapIndex = currentMap }
-      builder.add(map.accounts.receivables, total, text: "\(document.name) \(document.customer)")
-      documents[id] = document
-      booked.append(id)
+    let booked = documents.keys.sorted().filter {
+      flip(invoice: $0, toBooked: true, map: map, into: &builder)
     }
-    var bookedSelf = [Int]()
-    for id in selfDocuments.keys.sorted() {
-      guard var document = selfDocuments[id] else { continue }
-      let documentMap = maps[document.mapIndex ?? currentMap]
-      var total = Amount.zero
-      for index in document.components.indices where !document.components[index].booked {
-        let component = document.components[index]
-        addRow(component.key, component.sek, of: document, map: documentMap, to: &builder)
-        total += component.sek
-        document.components[index].booked = true
-      }
-      guard !total.isZero else { continue }
-      if document.mapIndex == nil { document.mapIndex = currentMap }
-      builder.add(map.accounts.payables, -total, text: "\(document.name) \(document.customer)")
-      selfDocuments[id] = document
-      bookedSelf.append(id)
+    let bookedSelf = selfDocuments.keys.sorted().filter {
+      flip(selfInvoice: $0, toBooked: true, map: map, into: &builder)
     }
     try emit(
       builder, activity: nil,
@@ -63,34 +34,61 @@ extension PostingEngine {
       series: map.yearEndSeries, date: date,
       text: "Återföring obetalda fakturor \(date.adding(days: -1).iso)")
     for id in reversal.documents {
-      guard var document = documents[id] else { continue }
-      let documentMap = maps[document.mapIndex ?? currentMap]
-      var total = Amount.zero
-      for index in document.components.indices where document.components[index].booked {
-        let component = document.components[index]
-        addRow(component.key, component.sek, of: document, map: documentMap, to: &builder)
-        total += component.sek
-        document.components[index].booked = false
-      }
-      builder.add(map.accounts.receivables, -total, text: "\(document.name) \(document.customer)")
-      documents[id] = document
+      _ = flip(invoice: id, toBooked: false, map: map, into: &builder)
     }
     for id in reversal.selfDocuments {
-      guard var document = selfDocuments[id] else { continue }
-      let documentMap = maps[document.mapIndex ?? currentMap]
-      var total = Amount.zero
-      for index in document.components.indices where document.components[index].booked {
-        let component = document.components[index]
-        addRow(component.key, -component.sek, of: document, map: documentMap, to: &builder)
-        total += component.sek
-        document.components[index].booked = false
-      }
-      builder.add(map.accounts.payables, total, text: "\(document.name) \(document.customer)")
-      selfDocuments[id] = document
+      _ = flip(selfInvoice: id, toBooked: false, map: map, into: &builder)
     }
     try emit(
       builder, activity: nil,
       documents: reversal.documents.map(DocumentRef.invoice)
         + reversal.selfDocuments.map(DocumentRef.selfInvoice))
+  }
+
+  private mutating func flip(
+    invoice id: Int, toBooked: Bool, map: AccountMap, into builder: inout VoucherBuilder
+  )
+    -> Bool
+  {
+    guard var document = documents[id] else { return false }
+    let flipped = flip(&document, toBooked: toBooked, map: map, into: &builder)
+    if flipped { documents[id] = document }
+    return flipped
+  }
+
+  private mutating func flip(
+    selfInvoice id: Int, toBooked: Bool, map: AccountMap, into builder: inout VoucherBuilder
+  ) -> Bool {
+    guard var document = selfDocuments[id] else { return false }
+    let flipped = flip(&document, toBooked: toBooked, map: map, into: &builder)
+    if flipped { selfDocuments[id] = document }
+    return flipped
+  }
+
+  /// Moves what is open of a document onto the receivable (payable) account, or back off it:
+  /// its parts booked on their own accounts against one row per document on the balance
+  /// account. Returns whether anything moved.
+  private func flip(
+    _ document: inout DocumentLedger, toBooked: Bool, map: AccountMap,
+    into builder: inout VoucherBuilder
+  ) -> Bool {
+    let indexes = document.components.indices.filter {
+      document.components[$0].booked != toBooked && !document.components[$0].sek.isZero
+    }
+    guard !indexes.isEmpty else { return false }
+    // Sales parts are credits when booked, self-invoice parts debits; a reversal turns them.
+    let sign: Int64 = (document.kind == .selfInvoice ? 1 : -1) * (toBooked ? 1 : -1)
+    let documentMap = maps[document.mapIndex ?? currentMap]
+    var balance = Amount.zero
+    for index in indexes {
+      let component = document.components[index]
+      addRow(component.key, component.sek * sign, of: document, map: documentMap, to: &builder)
+      balance -= component.sek * sign
+      document.components[index].booked = toBooked
+    }
+    if document.mapIndex == nil { document.mapIndex = currentMap }
+    let account = document.kind == .selfInvoice ? map.accounts.payables : map.accounts.receivables
+    builder.add(account, balance, text: "\(document.name) \(document.customer)")
+    return true
   }
 }

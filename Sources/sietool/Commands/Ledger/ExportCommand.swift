@@ -84,7 +84,8 @@ struct ExportCommand: Command {
         + (ranges.isEmpty ? "" : " (\(ranges.joined(separator: ", ")))"))
     lines.append("  \(output) (\(result.fileSize) bytes)")
     if let bundle {
-      lines.append("  \(bundle): " + counted(result.entries.count, "document") + " and manifest.csv")
+      lines.append(
+        "  \(bundle): " + counted(result.entries.count, "document") + " and manifest.csv")
     }
     if result.waiting > 0 {
       lines.append(

@@ -14,30 +14,10 @@ let periodArguments: [ArgumentDefinition] = [
   .option("to", value: "YYYY-MM-DD", help: "Show up to this day (default: today)."),
 ]
 
-/// The vouchers of a book within a period: exported ones, then what the next exports would
-/// make (their numbers are provisional).
-func ledgerVouchers(_ directory: String, from: Day?, to: Day?) throws -> (
-  vouchers: [Voucher], exported: [Bool]
-) {
-  let book = try openBook(directory, forWriting: false)
-  let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? today())
-  var vouchers = [Voucher]()
-  var exported = [Bool]()
-  for (index, voucher) in journal.vouchers.enumerated() {
-    if let from, voucher.date < from { continue }
-    if let to, voucher.date > to { continue }
-    vouchers.append(voucher)
-    exported.append(index < journal.exported)
-  }
-  return (vouchers, exported)
-}
-
-struct LedgerJournal: Command {
-  static let configuration = CommandConfiguration(
-    name: "journal",
-    abstract: "Show the vouchers: exported ones, and those the next export would make.",
-    arguments: [bookArgument] + periodArguments + [textOrJSON])
+/// What `ledger journal` and `ledger balance` show: a book, a period, text or JSON.
+struct LedgerQuery {
   var directory: String, from: Day?, to: Day?, json: Bool
+
   init(_ arguments: ParsedArguments) throws(UsageError) {
     directory = bookDirectory(arguments)
     from = try optionalDay(arguments.value("from"), "from")
@@ -45,9 +25,34 @@ struct LedgerJournal: Command {
     json = arguments.value("format") == "json"
   }
 
+  /// The vouchers of the book within the period: exported ones, then what the next exports
+  /// would make (their numbers are provisional).
+  func vouchers() throws -> (vouchers: [Voucher], exported: [Bool]) {
+    let book = try openBook(directory, forWriting: false)
+    let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? today())
+    var vouchers = [Voucher]()
+    var exported = [Bool]()
+    for (index, voucher) in journal.vouchers.enumerated() {
+      if let from, voucher.date < from { continue }
+      if let to, voucher.date > to { continue }
+      vouchers.append(voucher)
+      exported.append(index < journal.exported)
+    }
+    return (vouchers, exported)
+  }
+}
+
+struct LedgerJournal: Command {
+  static let configuration = CommandConfiguration(
+    name: "journal",
+    abstract: "Show the vouchers: exported ones, and those the next export would make.",
+    arguments: [bookArgument] + periodArguments + [textOrJSON])
+  var query: LedgerQuery
+  init(_ arguments: ParsedArguments) throws(UsageError) { query = try LedgerQuery(arguments) }
+
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, exported) = try ledgerVouchers(directory, from: from, to: to)
-    if json {
+    let (vouchers, exported) = try query.vouchers()
+    if query.json {
       console.printJSON(.array(zip(vouchers, exported).map { Self.json($0, exported: $1) }))
       return 0
     }
@@ -91,16 +96,11 @@ struct LedgerBalance: Command {
   static let configuration = CommandConfiguration(
     name: "balance", abstract: "Show the trial balance: debit, credit and balance per account.",
     arguments: [bookArgument] + periodArguments + [textOrJSON])
-  var directory: String, from: Day?, to: Day?, json: Bool
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    from = try optionalDay(arguments.value("from"), "from")
-    to = try optionalDay(arguments.value("to"), "to")
-    json = arguments.value("format") == "json"
-  }
+  var query: LedgerQuery
+  init(_ arguments: ParsedArguments) throws(UsageError) { query = try LedgerQuery(arguments) }
 
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, _) = try ledgerVouchers(directory, from: from, to: to)
+    let (vouchers, _) = try query.vouchers()
     var debit = [String: Amount]()
     var credit = [String: Amount]()
     for voucher in vouchers {
@@ -113,7 +113,7 @@ struct LedgerBalance: Command {
       }
     }
     let accounts = Set(debit.keys).union(credit.keys).sorted()
-    if json {
+    if query.json {
       console.printJSON(
         .array(
           accounts.map { account in
