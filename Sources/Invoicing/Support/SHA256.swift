@@ -139,10 +139,17 @@ public struct SHA256: Sendable {
 
   /// The digest of `bytes` as 64 lower-case hex digits.
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.finalizeHex()
+  }
+
+  /// The digest as 64 lower-case hex digits; the hasher is spent afterwards.
+  public mutating func finalizeHex() -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text = [UInt8]()
     text.reserveCapacity(64)
-    for byte in hash(bytes) {
+    for byte in finalize() {
       text.append(digits[Int(byte >> 4)])
       text.append(digits[Int(byte & 0xF)])
     }

@@ -68,9 +68,11 @@ public struct AccountMap: Hashable, Sendable {
 
   /// Whether a row on `account` keeps its cost centre and project.
   func keepsDimensions(_ account: String) -> Bool {
-    guard dimensionsOnResultRowsOnly, let first = account.first else { return true }
-    return first >= "3"
+    !dimensionsOnResultRowsOnly || !Self.isBalanceAccount(account)
   }
+
+  /// Whether `account` is a balance-sheet account (classes 1–2) rather than a result account.
+  static func isBalanceAccount(_ account: String) -> Bool { (account.first ?? "3") < "3" }
 }
 
 extension AccountMap {

@@ -94,7 +94,7 @@ extension BookLedger {
       let earlier = runs.flatMap(\.vouchers)
       fileVouchers = earlier.filter { year.contains($0.date) } + result.vouchers
       for voucher in earlier where voucher.date < year.start {
-        for row in voucher.rows where (row.account.first ?? "3") < "3" {
+        for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
           opening[row.account, default: .zero] += row.amount
         }
       }

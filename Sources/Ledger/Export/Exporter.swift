@@ -124,6 +124,6 @@ struct HashingFileOutput: ZipOutput {
 
   func hash() -> String {
     var copy = hasher
-    return copy.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    return copy.finalizeHex()
   }
 }

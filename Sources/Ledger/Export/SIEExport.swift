@@ -74,7 +74,7 @@ public enum SIEExport {
     var records = [SIERecord]()
     for account in accounts.sorted() {
       let number = AccountNumber(account)
-      if (account.first ?? "3") < "3" {
+      if AccountMap.isBalanceAccount(account) {
         let opening = plan.openingBalances[account] ?? .zero
         records.append(.balance(Balance(.opening, year: 0, account: number, amount: opening)))
         records.append(

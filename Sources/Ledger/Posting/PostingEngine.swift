@@ -15,11 +15,9 @@ struct PostingEngine {
     case credit(document: Int, amount: Amount)
   }
 
-  /// A voucher, the activity it comes from (`nil` for year-end vouchers) and the documents
-  /// behind it.
+  /// A voucher and the documents behind it.
   struct Posted: Sendable {
     var voucher: Voucher
-    var activity: Int?
     var documents: [DocumentRef]
   }
 
@@ -89,7 +87,7 @@ struct PostingEngine {
   {
     guard keepsVouchers, let voucher = try builder.build() else { return }
     let behind = documents ?? activity.map { DocumentRef.behind(state.activities[$0]) } ?? []
-    posted.append(Posted(voucher: voucher, activity: activity, documents: behind))
+    posted.append(Posted(voucher: voucher, documents: behind))
   }
 
   // MARK: Accounts
