@@ -91,13 +91,8 @@ extension BookLedger {
     var fileVouchers = result.vouchers
     var opening = [String: Amount]()
     if needsHistory {
-      let earlier = runs.flatMap(\.vouchers)
-      fileVouchers = earlier.filter { year.contains($0.date) } + result.vouchers
-      for voucher in earlier where voucher.date < year.start {
-        for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
-          opening[row.account, default: .zero] += row.amount
-        }
-      }
+      (fileVouchers, opening) = Self.history(
+        before: runs.flatMap(\.vouchers), year: year, adding: result.vouchers)
     }
     return ExportPlan(
       request: request, vouchers: result.vouchers, sources: result.sources,

@@ -1,0 +1,65 @@
+import Invoicing
+import SIE
+
+extension BookLedger {
+  /// What a recorded export wrote, rebuilt from the journal alone: its vouchers posted again
+  /// with the account map it froze, and the SIE file and bundle made from them. The kept copies
+  /// in `exports/` are not read, so comparing the two proves that the book still explains every
+  /// byte it exported.
+  public struct Reproduction: Sendable {
+    public var record: ExportRecord
+    /// The SIE file's bytes.
+    public var file: [UInt8]
+    /// The bundle's bytes, when the export made one.
+    public var bundle: [UInt8]?
+  }
+
+  /// Rebuilds export `number` (1-based, as recorded) from the journal.
+  ///
+  /// - Parameter documents: the book's `documents/` directory, read for attachments.
+  public func reproduce(export number: Int, documents: String) throws -> Reproduction {
+    let runs = try exportedVouchers()
+    guard let position = runs.firstIndex(where: { $0.record.number == number }) else {
+      throw LedgerError("export \(number) is not recorded in this book")
+    }
+    let run = runs[position]
+    let record = run.record
+    let request = ExportRequest(
+      from: record.from, to: record.to, type: record.type, profile: record.profile,
+      summarization: record.summarization)
+    let year = state.settings.fiscalYear(containing: record.from)
+    var fileVouchers = run.vouchers
+    var opening = [String: Amount]()
+    if record.type == .type4E {
+      (fileVouchers, opening) = Self.history(
+        before: runs[..<position].flatMap(\.vouchers), year: year, adding: run.vouchers)
+    }
+    let plan = ExportPlan(
+      request: request, vouchers: run.vouchers, sources: run.sources, fileVouchers: fileVouchers,
+      openingBalances: opening, fiscalYear: year, record: record, waiting: 0)
+    let file = try SIEExport.encode(plan, state: state)
+    var bundle: [UInt8]?
+    if record.bundleHash != nil {
+      let entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: state)
+      bundle = try Bundle.write(
+        entries, state: state, documents: documents, date: record.generated,
+        to: ZipMemoryOutput()
+      ).bytes
+    }
+    return Reproduction(record: record, file: file, bundle: bundle)
+  }
+
+  /// A 4E file's vouchers (the fiscal year's earlier exported vouchers, then `adding`) and its
+  /// opening balances (every balance-account row exported before the year).
+  static func history(before earlier: [Voucher], year: FiscalPeriod, adding vouchers: [Voucher])
+    -> (vouchers: [Voucher], opening: [String: Amount])
+  {
+    var opening = [String: Amount]()
+    for voucher in earlier where voucher.date < year.start {
+      for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
+        opening[row.account, default: .zero] += row.amount
+      }
+    }
+    return (earlier.filter { year.contains($0.date) } + vouchers, opening)
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Invoicing
+import SIE
+import Testing
+
+@testable import Ledger
+
+/// The committed books of every journal format (`Tests/Fixtures/Books/`), made by the release
+/// of their day with `make-vN.sh`: each is opened by today's code, and every export it records
+/// is rebuilt from its journal and repeated, byte for byte as first written. The fixtures never
+/// change; a new format adds its own.
+@Suite struct FixtureBookTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/Books").path
+
+  /// The books, and the file each export wrote (in export order).
+  static let books: [(name: String, exports: [String])] = [
+    ("v1-cash", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+    ("v1-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+  ]
+
+  /// A copy of a fixture book in a temporary directory (the fixture itself is never written).
+  static func copy(_ name: String) throws -> (directory: String, book: String) {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sietool-fixture-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: root + "/" + name + "/book", toPath: directory + "/book")
+    return (directory, directory + "/book")
+  }
+
+  static func bytes(_ path: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+  }
+
+  @Test(arguments: books.map(\.name))
+  func rebuildsEveryExportFromTheJournal(name: String) throws {
+    let exports = Self.books.first { $0.name == name }!.exports
+    let (directory, path) = try Self.copy(name)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let book = try Book.open(at: path)
+    let ledger = try BookLedger(state: book.state)
+    #expect(ledger.records.map(\.number) == Array(1...exports.count))
+    for (index, file) in exports.enumerated() {
+      let rebuilt = try ledger.reproduce(
+        export: index + 1, documents: path + "/" + Book.documentsDirectory)
+      let fixture = Self.root + "/" + name + "/" + file
+      #expect(rebuilt.file == (try Self.bytes(fixture + ".se")), "\(name) \(file).se")
+      #expect(rebuilt.bundle == (try Self.bytes(fixture + ".zip")), "\(name) \(file).zip")
+    }
+  }
+
+  @Test(arguments: books.map(\.name))
+  func repeatsEveryExportByteIdentically(name: String) throws {
+    let exports = Self.books.first { $0.name == name }!.exports
+    let (directory, path) = try Self.copy(name)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let book = try Book.open(at: path, forWriting: true)
+    for record in try BookLedger(state: book.state).records {
+      let file = exports[record.number - 1]
+      let result = try Exporter.export(
+        ExportRequest(
+          from: record.from, to: record.to, type: record.type, profile: record.profile,
+          summarization: record.summarization),
+        book: book, to: directory + "/out.se", bundle: directory + "/out.zip",
+        today: Day(iso: "2030-01-01")!)
+      #expect(result.isRepeat)
+      let fixture = Self.root + "/" + name + "/" + file
+      #expect(try Self.bytes(directory + "/out.se") == (try Self.bytes(fixture + ".se")))
+      #expect(try Self.bytes(directory + "/out.zip") == (try Self.bytes(fixture + ".zip")))
+    }
+  }
+}
