@@ -1,25 +1,42 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The module graph, bottom up:
+//   Basics                 values (Amount, Day, ExactDecimal, identity numbers) and byte tools
+//   PDF, Zip               leaf writers with no domain knowledge
+//   SIE                    the SIE 1–4 codec (Basics only: usable alone)
+//   Invoicing              the book: registers, invoices, the journal (Basics, PDF)
+//   Ledger                 posting and export (Basics, SIE, Invoicing, Zip)
+//   sietool                the command line over all of them
 let package = Package(
   name: "sietool",
   platforms: [.macOS(.v15)],
   products: [
-    .library(name: "Invoicing", targets: ["Invoicing"]),
+    .library(name: "Basics", targets: ["Basics"]),
     .library(name: "SIE", targets: ["SIE"]),
+    .library(name: "Invoicing", targets: ["Invoicing"]),
     .library(name: "Ledger", targets: ["Ledger"]),
     .executable(name: "sietool", targets: ["sietool"]),
   ],
   targets: [
-    .target(name: "Invoicing"),
-    .target(name: "SIE", dependencies: ["Invoicing"]),
-    .target(name: "Ledger", dependencies: ["Invoicing", "SIE"]),
-    .executableTarget(name: "sietool", dependencies: ["Invoicing", "SIE", "Ledger"]),
+    .target(name: "Basics"),
+    .target(name: "PDF"),
+    .target(name: "Zip", dependencies: ["Basics"]),
+    .target(name: "SIE", dependencies: ["Basics"]),
+    .target(name: "Invoicing", dependencies: ["Basics", "PDF"]),
+    .target(name: "Ledger", dependencies: ["Basics", "SIE", "Invoicing", "Zip"]),
+    .executableTarget(name: "sietool", dependencies: ["Basics", "SIE", "Invoicing", "Ledger"]),
     .executableTarget(
-      name: "Benchmarks", dependencies: ["Invoicing", "SIE", "Ledger"], path: "Benchmarks"),
-    .testTarget(name: "InvoicingTests", dependencies: ["Invoicing"]),
-    .testTarget(name: "SIETests", dependencies: ["SIE", "Invoicing"]),
-    .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SIE", "Invoicing"]),
-    .testTarget(name: "sietoolTests", dependencies: ["sietool", "SIE", "Invoicing", "Ledger"]),
+      name: "Benchmarks", dependencies: ["Basics", "SIE", "Invoicing", "Ledger", "Zip"],
+      path: "Benchmarks"),
+    .target(name: "TestSupport", dependencies: ["Basics"], path: "Tests/TestSupport"),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
+    .testTarget(name: "InvoicingTests", dependencies: ["Invoicing", "Basics", "PDF", "TestSupport"]),
+    .testTarget(name: "SIETests", dependencies: ["SIE", "Basics", "TestSupport"]),
+    .testTarget(
+      name: "LedgerTests", dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "TestSupport"]),
+    .testTarget(
+      name: "sietoolTests",
+      dependencies: ["sietool", "SIE", "Invoicing", "Ledger", "Basics", "TestSupport"]),
   ]
 )

@@ -1,3 +1,5 @@
+import Basics
+import Zip
 import Foundation
 import Invoicing
 import Ledger

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Timing and memory helpers for the benchmarks.

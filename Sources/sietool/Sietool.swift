@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// The `sietool` command: Swedish accounts-receivable bookkeeping, SIE files and their checks.

@@ -1,28 +1,11 @@
+import Basics
+@testable import PDF
+import TestSupport
 import Foundation
 import Testing
 
 @testable import Invoicing
 
-/// Runs a tool; the test fails with a hint when it is not installed.
-func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-  guard
-    let path = ["/usr/bin/", "/usr/local/bin/", "/opt/homebrew/bin/"].map({ $0 + tool }).first(
-      where: FileManager.default.isExecutableFile)
-  else {
-    Issue.record("\(tool) is not installed (apt-get install poppler-utils qpdf; .ci/run does it)")
-    return (-1, "")
-  }
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 @Suite struct PDFTests {
   /// A book with F1001 attested, reminded and partly credited, and a self-invoice.

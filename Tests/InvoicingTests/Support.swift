@@ -1,21 +1,8 @@
 import Foundation
+import Basics
 import Invoicing
+import TestSupport
 
-/// A temporary directory removed at the end of the test.
-final class TemporaryDirectory {
-  let path: String
-
-  init() {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("sietool-book-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-
-  func file(_ name: String) -> String { FilePath.join(path, name) }
-}
 
 let fixedClock: @Sendable () -> String = { "2025-01-01T00:00:00Z" }
 
@@ -56,9 +43,4 @@ let f1001 = InvoiceInput(
     LineInput(product: "LIV", quantity: ExactDecimal(10), costCentre: "200"),
   ])
 
-/// The package's root directory, found from this file's place in it.
-let packageRoot: String = {
-  var path = #filePath
-  for _ in 0..<3 { path = FilePath.directory(of: path) }
-  return path
-}()
+let packageRoot = PackagePaths.root

@@ -1,3 +1,5 @@
+import Basics
+import TestSupport
 import Foundation
 import Invoicing
 import SIE
@@ -53,25 +55,6 @@ final class TemporaryBook {
   }
 }
 
-func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-  guard
-    let path = ["/usr/bin/", "/usr/local/bin/", "/opt/homebrew/bin/"].map({ $0 + tool }).first(
-      where: FileManager.default.isExecutableFile)
-  else {
-    Issue.record("\(tool) is not installed (.ci/run installs it)")
-    return (-1, "")
-  }
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 @Suite struct ExportTests {
   /// F1001 in March, paid in part in April; a second invoice in April.

@@ -1,3 +1,5 @@
+import Basics
+import TestSupport
 import Foundation
 import Invoicing
 import SIE

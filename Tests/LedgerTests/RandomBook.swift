@@ -1,26 +1,17 @@
+import Basics
+import TestSupport
 import Invoicing
 import Testing
 
 @testable import Ledger
 
-/// SplitMix64: the same seed, the same book.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// A random year of a book: two dozen invoices in 2025 to domestic, EU and construction
 /// customers, each meeting a random fate. With `settled`, every invoice is paid or credited
 /// in full and every customer balance is paid back by 20 December; otherwise some stay open,
 /// some are written off.
 func randomBook(seed: UInt64, method: BookkeepingMethod, settled: Bool) throws -> BookTransaction {
-  var random = SeededRandom(state: seed)
+  var random = SplitMix64(seed: seed)
   var tx = try exampleState(method: method, tolerance: sek("1.00"))
   let lastDay = d("2025-12-20")
   func day(after date: Day, within days: Int) -> Day {

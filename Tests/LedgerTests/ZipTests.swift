@@ -1,3 +1,6 @@
+import Basics
+import Zip
+import TestSupport
 import Foundation
 import Invoicing
 import SIE
@@ -147,9 +150,11 @@ func u64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
 
   @Test func unsafeOrDuplicateNamesAndWrongSizesAreRefused() throws {
     var zip = ZipWriter(output: ZipMemoryOutput(), date: d("2025-01-01"))
-    #expect(throws: LedgerError.self) { try zip.add("../x", [1]) }
+    #expect(throws: ZipError.unsafeName("../x")) { try zip.add("../x", [1]) }
     try zip.add("x", [1])
-    #expect(throws: LedgerError.self) { try zip.add("x", [2]) }
-    #expect(throws: LedgerError.self) { try zip.add("y", size: 3, crc: 0) { try $0([1]) } }
+    #expect(throws: ZipError.duplicateName("x")) { try zip.add("x", [2]) }
+    #expect(throws: ZipError.sizeMismatch(name: "y", declared: 3, written: 1)) {
+      try zip.add("y", size: 3, crc: 0) { try $0([1]) }
+    }
   }
 }

@@ -1,3 +1,5 @@
+import Basics
+import TestSupport
 import Invoicing
 import Testing
 
@@ -45,7 +47,8 @@ import Testing
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     #expect(lines.last?.isEmpty == true)
     #expect(lines.dropLast().allSatisfy { $0.last == 0x0D })
-    let (status, utf8) = try run("iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes)
+    let iconv = try run("iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes, mergingErrors: false)
+    let (status, utf8) = (iconv.status, iconv.bytes)
     #expect(status == 0)
     let text = String(decoding: utf8, as: UTF8.self)
     if let name = document.companyName { #expect(text.contains(name)) }
@@ -110,15 +113,3 @@ import Testing
   }
 }
 
-/// A small deterministic random source for property tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

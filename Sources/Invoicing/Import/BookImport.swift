@@ -1,3 +1,5 @@
+import Basics
+
 /// Applies an import document to a book as one unit: customers, cost centres, projects,
 /// products, invoices, self-invoices and actions, in that order. Any bad row stops the import
 /// with its JSON path, and nothing is written.

@@ -1,3 +1,5 @@
+import Basics
+
 /// What an invoice is: a sales invoice, a credit note for one, or a standalone credit.
 public enum InvoiceKind: Hashable, Sendable {
   case invoice

@@ -1,3 +1,5 @@
+import Basics
+
 /// The share of a package line that belongs to one of its components: booked on that
 /// component's accounts, with its VAT rate.
 public struct LinePart: Hashable, Sendable {

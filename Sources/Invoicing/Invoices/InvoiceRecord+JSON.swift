@@ -1,3 +1,5 @@
+import Basics
+
 extension InvoiceRecord {
   /// The record as listed: number, external id, customer, dates, state, total and open amount
   /// as decimal strings.

@@ -1,3 +1,5 @@
+import Basics
+
 /// Where an invoice stands.
 public enum InvoiceState: String, Hashable, Sendable, CaseIterable {
   case draft, attested, reminded, collection, paid, credited, writtenOff

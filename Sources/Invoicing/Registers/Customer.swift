@@ -1,3 +1,5 @@
+import Basics
+
 /// Where a customer is, which decides the VAT treatment of a sale.
 public enum Market: String, Hashable, Sendable, CaseIterable {
   /// Sweden: Swedish VAT.
@@ -118,14 +120,4 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
 /// Whether `code` looks like an ISO 4217 currency code.
 func isCurrencyCode(_ code: String) -> Bool {
   code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
-}
-
-extension String {
-  /// The string without leading and trailing spaces, tabs and line ends.
-  public var trimmingBlanks: String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-    return String(scalars)
-  }
 }

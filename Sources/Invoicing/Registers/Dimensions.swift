@@ -1,3 +1,5 @@
+import Basics
+
 /// A cost centre (SIE dimension 1) or a project (SIE dimension 6).
 public struct DimensionEntry: Hashable, Sendable, JSONRepresentable {
   public var code: String

@@ -1,3 +1,5 @@
+import Basics
+
 /// A postal address as printed on an invoice.
 public struct PostalAddress: Hashable, Sendable, JSONRepresentable {
   public var street: String

@@ -1,3 +1,5 @@
+import Basics
+
 /// What a product is, for VAT and bookkeeping.
 public enum ProductKind: String, Hashable, Sendable, CaseIterable {
   case goods, service

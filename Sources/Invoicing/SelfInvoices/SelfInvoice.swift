@@ -1,3 +1,5 @@
+import Basics
+
 /// Where a self-invoice stands.
 public enum SelfInvoiceState: String, Hashable, Sendable, CaseIterable {
   case draft, attested, paused, cancelled, paid

@@ -1,3 +1,5 @@
+import Basics
+
 /// The book's chart of accounts for posting: BAS 2022 defaults, each configurable (the posting
 /// notes' "setting" keys). Read when the accounting basis is created.
 public struct AccountSettings: Hashable, Sendable {

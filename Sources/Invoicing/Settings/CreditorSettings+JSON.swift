@@ -1,3 +1,5 @@
+import Basics
+
 extension CreditorSettings: JSONRepresentable {
   public var jsonValue: JSONValue {
     var object: JSONObject = ["name": .string(name), "orgNumber": .string(organizationNumber)]

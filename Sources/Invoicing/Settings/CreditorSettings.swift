@@ -1,3 +1,5 @@
+import Basics
+
 /// The bookkeeping method: when sales are booked.
 public enum BookkeepingMethod: String, Hashable, Sendable, CaseIterable {
   /// Faktureringsmetoden: invoices are booked when issued.

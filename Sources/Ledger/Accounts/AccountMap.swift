@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// The chart of accounts as it stood when an export was made: the book's account settings,

@@ -1,3 +1,5 @@
+import Basics
+import Zip
 import Invoicing
 
 /// The ZIP that goes with an SIE export: the PDF of every invoice, credit note and

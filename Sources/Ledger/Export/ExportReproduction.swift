@@ -1,3 +1,5 @@
+import Basics
+import Zip
 import Invoicing
 import SIE
 

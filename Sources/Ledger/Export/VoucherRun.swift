@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// One export's booking: the activities it takes, posted in journal order with the export's

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// What a part of a document's amount is, before any account is chosen for it: the ledger

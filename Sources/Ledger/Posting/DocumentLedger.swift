@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// The ledger's view of one invoice, credit note, standalone credit or self-invoice: what is

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// Turns a book's activities into vouchers under the accrual or the cash method.

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// A row of a voucher: an account, an amount (debit positive, credit negative, as in SIE), the

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// Collects the rows of one voucher as a posting rule produces them: rows on the same account

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// `#KSUMMA` on whole files: rewrite it so that it is correct (SIE §10).
 public enum SIEChecksum {

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// `#IB`, `#UB` or `#RES`: a year's balance of an account.
 public struct Balance: Hashable, Sendable {

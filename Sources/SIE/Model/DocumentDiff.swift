@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// One difference between two SIE documents.
 public struct SIEDifference: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// `#PROGRAM`: the program that wrote the file.
 public struct Program: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension SIERecord {
   /// The record as a JSON object: `"label"` and its fields by name. Dates are `YYYY-MM-DD`,

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// An SIE file in memory: its records in the order the specification sets for them.
 ///

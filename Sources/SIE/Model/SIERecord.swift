@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// A field kept as read: the fields of unknown records, and unknown trailing fields of known
 /// ones (SIE §7.3), so that a round trip loses nothing.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension Voucher {
   /// The header of ``csvRows``.

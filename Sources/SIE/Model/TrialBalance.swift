@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// One account of a trial balance: opening balance, the year's movements, and the closing
 /// balance they give, next to what the file itself declares.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// `#VER` with its block of rows.
 public struct Voucher: Hashable, Sendable {

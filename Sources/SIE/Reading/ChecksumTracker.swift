@@ -1,3 +1,5 @@
+import Basics
+
 /// Follows `#KSUMMA` while a file is read (SIE §10): the CRC-32 of the content of every token
 /// of every line between the opening `#KSUMMA` and the closing `#KSUMMA n`, in code page 437,
 /// without blanks, quotes or braces, and `\"` counted as `"`.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// The fast path for the lines that make up almost all of a large file: `{`, `}`, `#VER` and
 /// rows, when they are clean (no escapes, no control characters, no missing or unusual fields,

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// A field of a record: one token, or the tokens of an object list between braces.
 struct FieldSpan {

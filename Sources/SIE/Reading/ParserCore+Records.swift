@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension ParserCore {
   /// `#TRANS`, `#RTRANS`, `#BTRANS`: kontonr {objektlista} belopp transdat transtext kvantitet sign.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// What the engine delivers, and to whom: the streaming reader, the document reader and the
 /// validator each receive the same events. Vouchers arrive in pieces (header, rows, end) so

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension SIEValidator {
   /// Validates a file while streaming it: memory stays constant whatever its size.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// The streaming reader's sink: complete records, vouchers with their rows, in a queue.
 struct RecordQueue: ParserSink {

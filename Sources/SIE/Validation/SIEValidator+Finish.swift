@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension SIEValidator {
   /// The type to check against: given, or `#SIETYP` (type 4 guessed as 4E or 4I).

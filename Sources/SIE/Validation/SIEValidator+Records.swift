@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension SIEValidator {
   /// Checks a whole voucher: the typed counterpart of the engine's voucher events.

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// Checks an SIE file against the rules of its type while it streams past: every voucher
 /// balances, dates exist and fall in fiscal year 0, accounts and objects are declared, series

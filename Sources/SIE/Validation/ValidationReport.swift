@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// The verdict on a file: its type, encoding, checksum, counts and findings.
 public struct ValidationReport: Sendable {

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// The writer's output: a growing byte buffer in code page 437, with the `#KSUMMA` CRC kept
 /// over field contents as they are written.

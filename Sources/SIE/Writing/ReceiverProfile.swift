@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// A bookkeeping program that will import the file, and what it refuses (SIE notes §14).
 ///

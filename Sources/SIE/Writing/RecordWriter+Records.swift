@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 extension RecordWriter {
   mutating func write(_ record: borrowing SIERecord) {

@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// Writes records field by field, following SIE 4C §12: empty fields before a filled one are
 /// written `""`, trailing empty fields are left out.

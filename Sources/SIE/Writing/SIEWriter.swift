@@ -1,4 +1,4 @@
-import Invoicing
+import Basics
 
 /// Writes SIE 4 files in the canonical form: code page 437, CRLF, records in group order, one
 /// space between fields, codes and numbers bare, free texts quoted with `\"` escapes, `""` for

@@ -1,3 +1,5 @@
+import Basics
+
 /// One argument a command takes: an option with a value, a flag, or a positional argument.
 struct ArgumentDefinition: Sendable {
   enum Kind: Sendable {

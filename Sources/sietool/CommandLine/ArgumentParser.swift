@@ -1,3 +1,5 @@
+import Basics
+
 /// Splits a command line into a command's arguments, checking them against its definitions.
 ///
 /// Accepted forms: `--name value`, `--name=value`, `-n value`, `--flag`, `-f`, positional

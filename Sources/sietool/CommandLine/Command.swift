@@ -1,3 +1,5 @@
+import Basics
+
 /// A command of the tool: a struct that declares its arguments, is built from the parsed
 /// command line, and runs.
 protocol Command {

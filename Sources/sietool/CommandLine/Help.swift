@@ -1,3 +1,5 @@
+import Basics
+
 /// The help text of a command, in the layout of swift-argument-parser.
 enum Help {
   static func usage(_ command: any Command.Type, path: [String]) -> String {

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool client-funds show|payout`: money customers paid into the invoicing service's

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool init --book DIR --name NAME --org-number … --method accrual|cash …`

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// An invoice subcommand that changes one invoice: `attest`, `delete`, `credit`, `pay`,

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool invoice new|list|show|update|attest|delete|credit|pay|remind|collect|doubtful|write-off|offset|attach|pdf`

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool product add|list|show|update`

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool customer add|list|show|update|refund`

@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// `sietool self-invoice new|list|show|attest|update|pause|resume|cancel|pay|pdf`

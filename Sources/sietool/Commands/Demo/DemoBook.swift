@@ -1,3 +1,4 @@
+import Basics
 import Invoicing
 
 /// The sample book of `sietool demo`: a small company on the cash method (kontantmetoden)

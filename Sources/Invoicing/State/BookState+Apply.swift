@@ -1,0 +1,382 @@
+import Basics
+
+extension BookState {
+  /// Applies one event, or throws without changing anything when the event does not fit the
+  /// state (the rules of the lifecycle live here, for commands and replay alike).
+  ///
+  /// Every rule is checked before anything changes, so a single event needs no copy of the
+  /// state (replaying a million events stays linear); a batch is applied to a copy.
+  public mutating func apply(_ event: Event) throws(BookError) {
+    if case .batch = event {
+      var copy = self
+      try copy.applyInPlace(event)
+      self = copy
+    } else {
+      try applyInPlace(event)
+    }
+  }
+
+  private mutating func applyInPlace(_ event: Event) throws(BookError) {
+    try applyChecked(event)
+    if case .batch = event { return }
+    countEvent()
+  }
+
+  private mutating func applyChecked(_ event: Event) throws(BookError) {
+    switch event {
+    case .settingsChanged(let settings):
+      self.settings = settings
+    case .customerAdded(let customer):
+      guard customers[customer.number] == nil else {
+        throw BookError("customer \(customer.number) exists already")
+      }
+      try check(customer)
+      setCustomer(customer, new: true)
+    case .customerUpdated(let customer):
+      guard customers[customer.number] != nil else {
+        throw BookError("no customer \(customer.number)")
+      }
+      try check(customer)
+      setCustomer(customer, new: false)
+    case .productAdded(let product):
+      guard products[product.number] == nil else {
+        throw BookError("product \(product.number) exists already")
+      }
+      try check(product)
+      setProduct(product, new: true)
+    case .productUpdated(let product):
+      guard products[product.number] != nil else { throw BookError("no product \(product.number)") }
+      try check(product)
+      setProduct(product, new: false)
+    case .costCentreAdded(let entry):
+      guard costCentres[entry.code] == nil else {
+        throw BookError("cost centre \(entry.code) exists already")
+      }
+      addCostCentre(entry)
+    case .projectAdded(let entry):
+      guard projects[entry.code] == nil else {
+        throw BookError("project \(entry.code) exists already")
+      }
+      addProject(entry)
+    case .invoiceDrafted(let invoice):
+      guard invoice.id == nextInvoiceID else {
+        throw BookError("draft id \(invoice.id) out of sequence (expected \(nextInvoiceID))")
+      }
+      if let externalId = invoice.externalId, externalIds[externalId] != nil {
+        throw BookError("an invoice with external id \"\(externalId)\" exists already")
+      }
+      try checkDraft(invoice)
+      insertDraft(invoice)
+    case .draftUpdated(let invoice):
+      let record = try draft(invoice.id)
+      if let externalId = invoice.externalId, externalId != record.invoice.externalId,
+        externalIds[externalId] != nil
+      {
+        throw BookError("an invoice with external id \"\(externalId)\" exists already")
+      }
+      try checkDraft(invoice)
+      replaceDraft(invoice)
+    case .draftDeleted(let id):
+      _ = try draft(id)
+      removeDraft(id)
+    case .invoiceAttested(let id, let number, let ocr, let date):
+      try attest(id, number: number, ocr: ocr, date: date)
+    case .reminderSent(let id, let date, let fee):
+      let record = try attested(id)
+      guard record.invoice.kind == .invoice else {
+        throw BookError("\(name(record)) is a credit; credits get no reminders")
+      }
+      guard record.state == .attested || record.state == .reminded else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
+        )
+      }
+      guard record.open > .zero else { throw BookError("\(name(record)) has nothing left to pay") }
+      guard date > record.invoice.dueDate else {
+        throw BookError(
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+      }
+      guard fee >= .zero else { throw BookError("a reminder fee cannot be negative") }
+      updateRecord(id) {
+        $0.reminders.append((date, fee))
+        $0.state = .reminded
+      }
+      if !fee.isZero { log(.reminderFee(invoice: id, date: date, fee: fee)) }
+    case .sentToCollection(let id, let date):
+      let record = try attested(id)
+      guard record.invoice.kind == .invoice, record.state == .attested || record.state == .reminded
+      else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
+        )
+      }
+      guard record.open > .zero else { throw BookError("\(name(record)) has nothing left to pay") }
+      guard date > record.invoice.dueDate else {
+        throw BookError(
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+      }
+      updateRecord(id) {
+        $0.collectionDate = date
+        $0.state = .collection
+      }
+    case .paymentRegistered(let payment):
+      try pay(payment)
+    case .writtenOff(let id, let date):
+      let record = try attested(id)
+      guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be written off"
+        )
+      }
+      let amount = record.open
+      updateRecord(id) {
+        $0.writeOff = (date, amount)
+        $0.state = .writtenOff
+        $0.closedOn = date
+      }
+      log(.writtenOff(invoice: id, date: date, amount: amount))
+    case .markedDoubtful(let id, let date):
+      let record = try attested(id)
+      guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
+        throw BookError(
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be doubtful"
+        )
+      }
+      guard record.doubtfulOn == nil else {
+        throw BookError("\(name(record)) is marked doubtful already (\(record.doubtfulOn!))")
+      }
+      updateRecord(id) { $0.doubtfulOn = date }
+      log(.doubtful(invoice: id, date: date, amount: record.open))
+    case .clientFundsPaidOut(let payout):
+      guard payout.amount > .zero, payout.fee >= .zero, payout.feeVAT >= .zero, payout.net >= .zero
+      else {
+        throw BookError("a payout is more than zero and more than its fee and the fee's VAT")
+      }
+      guard payout.amount <= clientFundsHeld else {
+        throw BookError(
+          "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
+      }
+      addClientFunds(-payout.amount)
+      log(.clientFundsPayout(payout))
+    case .offset(let creditID, let invoiceID, let date):
+      try offset(credit: creditID, invoice: invoiceID, date: date)
+    case .refunded(let customer, let amount, let date):
+      let balance = balances[customer] ?? .zero
+      guard amount > .zero, amount <= balance else {
+        throw BookError(
+          "customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
+      }
+      addToBalance(customer, -amount)
+      log(.refund(customer: customer, date: date, amount: amount))
+    case .attachmentAdded(let id, let attachment):
+      _ = try draft(id)
+      updateRecord(id) { $0.invoice.attachments.append(attachment) }
+    case .selfInvoiceDrafted(let selfInvoice):
+      guard selfInvoice.id == nextSelfInvoiceID else {
+        throw BookError("self-invoice id \(selfInvoice.id) out of sequence")
+      }
+      try checkSelfInvoice(selfInvoice)
+      insertSelfInvoice(selfInvoice)
+    case .selfInvoiceUpdated(let selfInvoice):
+      let record = try selfInvoiceRecord(selfInvoice.id)
+      guard record.state == .draft else {
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is attested; it cannot change")
+      }
+      try checkSelfInvoice(selfInvoice)
+      updateSelfInvoice(selfInvoice.id) {
+        $0.selfInvoice = selfInvoice
+        $0.payoutAmount = selfInvoice.totals.total
+      }
+    case .selfInvoiceAttested(let id, let number, let date):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .draft else {
+        throw BookError("self-invoice \(record.selfInvoice.displayName) is attested already")
+      }
+      let payee = record.selfInvoice.payee
+      let sequence = (payeeSequences[payee] ?? 0) + 1
+      guard number == SelfInvoice.number(payee: payee, sequence: sequence) else {
+        throw BookError("self-invoice number \(number) out of sequence for payee \(payee)")
+      }
+      setPayeeSequence(payee, sequence)
+      updateSelfInvoice(id) {
+        $0.selfInvoice.number = number
+        $0.state = .attested
+        $0.attestedOn = date
+      }
+      log(.selfInvoiceAttested(id: id, date: date))
+    case .payoutChanged(let id, let date, let amount):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .attested || record.state == .paused else {
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); its payout can change only until paid"
+        )
+      }
+      if let amount, amount <= .zero { throw BookError("a payout amount must be more than zero") }
+      if let date, date < record.selfInvoice.invoiceDate {
+        throw BookError("the payout cannot come before the invoice date")
+      }
+      updateSelfInvoice(id) {
+        if let date { $0.selfInvoice.payoutDate = date }
+        if let amount { $0.payoutAmount = amount }
+      }
+    case .payoutPaused(let id):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .attested else {
+        throw BookError("only an attested, unpaid self-invoice can be paused")
+      }
+      updateSelfInvoice(id) { $0.state = .paused }
+    case .payoutResumed(let id):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .paused else {
+        throw BookError("self-invoice \(record.selfInvoice.displayName) is not paused")
+      }
+      updateSelfInvoice(id) { $0.state = .attested }
+    case .selfInvoiceCancelled(let id, let date):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .attested || record.state == .paused else {
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled"
+        )
+      }
+      updateSelfInvoice(id) {
+        $0.state = .cancelled
+        $0.cancelledOn = date
+      }
+      log(.selfInvoiceCancelled(id: id, date: date))
+    case .selfInvoicePaid(let id, let date):
+      let record = try selfInvoiceRecord(id)
+      guard record.state == .attested else {
+        throw BookError(
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out"
+        )
+      }
+      updateSelfInvoice(id) {
+        $0.state = .paid
+        $0.paidOn = date
+      }
+      log(.selfInvoicePaid(id: id, date: date, amount: record.payoutAmount))
+    case .other(let type, let payload):
+      addOther(type: type, payload: payload)
+    case .batch(let events):
+      for event in events { try applyInPlace(event) }
+    }
+  }
+
+  // MARK: Checks
+
+  func name(_ record: InvoiceRecord) -> String {
+    (record.invoice.kind.isCredit ? "credit " : "invoice ") + record.invoice.displayName
+  }
+
+  func draft(_ id: Int) throws(BookError) -> InvoiceRecord {
+    guard let record = invoices[id] else { throw BookError("no invoice with id \(id)") }
+    guard record.state == .draft else {
+      throw BookError(
+        "\(name(record)) is attested; attested invoices never change (credit it instead)")
+    }
+    return record
+  }
+
+  func attested(_ id: Int) throws(BookError) -> InvoiceRecord {
+    guard let record = invoices[id] else { throw BookError("no invoice with id \(id)") }
+    guard record.state != .draft else {
+      throw BookError("\(name(record)) is a draft; attest it first")
+    }
+    return record
+  }
+
+  func selfInvoiceRecord(_ id: Int) throws(BookError) -> SelfInvoiceRecord {
+    guard let record = selfInvoices[id] else { throw BookError("no self-invoice with id \(id)") }
+    return record
+  }
+
+  func check(_ customer: Customer) throws(BookError) {
+    if let problem = customer.validationProblem() {
+      throw BookError("customer \(customer.number): \(problem.field): \(problem.message)")
+    }
+  }
+
+  func check(_ product: Product) throws(BookError) {
+    if let problem = product.validationProblem() {
+      throw BookError("product \(product.number): \(problem.field): \(problem.message)")
+    }
+    for component in product.components {
+      guard let part = products[component.product] else {
+        throw BookError(
+          "product \(product.number): component \(component.product) is not a product")
+      }
+      guard part.kind != .package else {
+        throw BookError(
+          "product \(product.number): component \(component.product) is itself a package")
+      }
+    }
+  }
+
+  func checkDraft(_ invoice: Invoice) throws(BookError) {
+    guard customers[invoice.customer] != nil else {
+      throw BookError("no customer \(invoice.customer)")
+    }
+    guard invoice.dueDate >= invoice.invoiceDate else {
+      throw BookError(
+        "the due date \(invoice.dueDate) is before the invoice date \(invoice.invoiceDate)")
+    }
+    guard !invoice.lines.isEmpty else { throw BookError("an invoice needs at least one line") }
+    if invoice.currency != "SEK" && invoice.exchangeRate == nil {
+      throw BookError("an invoice in \(invoice.currency) needs an exchange rate to SEK")
+    }
+    if let rate = invoice.exchangeRate, rate <= .zero {
+      throw BookError("an exchange rate must be more than zero")
+    }
+    for (index, line) in invoice.lines.enumerated() {
+      if let code = line.costCentre, costCentres[code] == nil {
+        throw BookError("line \(index + 1): no cost centre \(code)")
+      }
+      if let code = line.project, projects[code] == nil {
+        throw BookError("line \(index + 1): no project \(code)")
+      }
+      if let product = line.product, products[product] == nil {
+        throw BookError("line \(index + 1): no product \(product)")
+      }
+      if let discount = line.discountPercent, discount < .zero || discount > ExactDecimal(100) {
+        throw BookError("line \(index + 1): a discount is 0 to 100 percent")
+      }
+      switch invoice.kind {
+      case .invoice:
+        guard line.quantity > .zero else {
+          throw BookError(
+            "line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)"
+          )
+        }
+      case .credit, .creditNote:
+        guard line.net <= .zero else {
+          throw BookError("line \(index + 1): a credit's lines are negative")
+        }
+      }
+    }
+    if case .creditNote(let original) = invoice.kind {
+      guard let source = invoices[original], source.state != .draft, source.invoice.kind == .invoice
+      else {
+        throw BookError("a credit note credits an attested invoice; id \(original) is none")
+      }
+      guard source.invoice.customer == invoice.customer else {
+        throw BookError("a credit note is for the customer of the invoice it credits")
+      }
+    }
+  }
+
+  func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
+    guard customers[selfInvoice.payee] != nil else {
+      throw BookError("no payee \(selfInvoice.payee) in the customer register")
+    }
+    guard !selfInvoice.lines.isEmpty else {
+      throw BookError("a self-invoice needs at least one line")
+    }
+    guard selfInvoice.payoutDate >= selfInvoice.invoiceDate else {
+      throw BookError("the payout cannot come before the invoice date")
+    }
+    for (index, line) in selfInvoice.lines.enumerated() where line.quantity <= .zero {
+      throw BookError("line \(index + 1): the quantity must be more than zero")
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Basics
+
+extension BookState {
+  mutating func attest(_ id: Int, number: Int, ocr: String, date: Day) throws(BookError) {
+    let record = try draft(id)
+    guard number == nextInvoiceNumber else {
+      throw BookError("invoice number \(number) out of sequence (expected \(nextInvoiceNumber))")
+    }
+    guard ocr == settings.ocr.reference(for: number) else {
+      throw BookError("OCR \(ocr) does not belong to invoice \(number)")
+    }
+    let total = record.invoice.totals.total
+    switch record.invoice.kind {
+    case .invoice:
+      guard total > .zero else {
+        throw BookError("\(name(record)) totals \(total); an invoice totals more than zero")
+      }
+    case .credit, .creditNote:
+      guard total < .zero else {
+        throw BookError("\(name(record)) totals \(total); a credit totals less than zero")
+      }
+    }
+    if case .creditNote(let original) = record.invoice.kind {
+      guard let source = invoices[original], source.state != .draft else {
+        throw BookError("the invoice this credit note credits is not attested")
+      }
+      let alreadyCredited = invoiceOrder.compactMap { invoices[$0] }.filter {
+        $0.state != .draft && $0.invoice.kind == .creditNote(of: original)
+      }.reduce(Amount.zero) { $0 - $1.invoice.totals.total }
+      guard alreadyCredited - total <= source.invoice.totals.total else {
+        throw BookError(
+          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more"
+        )
+      }
+    }
+    assignNumber(number, to: id)
+    let recipient = customers[record.invoice.customer]
+    updateRecord(id) {
+      $0.recipient = recipient
+      $0.invoice.number = number
+      $0.invoice.ocr = ocr
+      $0.state = .attested
+      $0.attestedOn = date
+    }
+    log(.attested(invoice: id, date: date))
+    if case .creditNote(let original) = record.invoice.kind {
+      // The credit note credits its invoice at once: what the invoice still owes is reduced,
+      // anything beyond goes to the customer's balance (to be paid back).
+      let source = invoices[original]!
+      let credit = -total
+      let applied = source.state.isFinal ? Amount.zero : min(credit, max(source.open, .zero))
+      let excess = credit - applied
+      updateRecord(original) { record in
+        record.credits.append((date, applied, id))
+        if record.open.isZero && !record.state.isFinal {
+          record.state = .credited
+          record.closedOn = date
+        }
+      }
+      updateRecord(id) { record in
+        record.credits.append((date, total, original))
+        record.state = .credited
+        record.closedOn = date
+      }
+      addToBalance(record.invoice.customer, excess)
+      self.log(
+        .credited(creditNote: id, invoice: original, date: date, applied: applied, excess: excess))
+    }
+  }
+
+  mutating func pay(_ payment: PaymentEvent) throws(BookError) {
+    guard payment.id == nextPaymentID else {
+      throw BookError("payment id \(payment.id) out of sequence")
+    }
+    let record = try attested(payment.invoice)
+    guard record.invoice.kind == .invoice else {
+      throw BookError("\(name(record)) is a credit; payments go to invoices")
+    }
+    guard payment.amount > .zero else { throw BookError("a payment is more than zero") }
+    if let sek = payment.amountSEK, sek <= .zero {
+      throw BookError("the SEK amount of a payment is more than zero")
+    }
+    if record.invoice.currency != "SEK" && payment.amountSEK == nil {
+      throw BookError(
+        "\(name(record)) is in \(record.invoice.currency); give the SEK amount received too")
+    }
+    let customer = record.invoice.customer
+    if payment.means == .balance {
+      let balance = balances[customer] ?? .zero
+      guard payment.amount <= balance else {
+        throw BookError("customer \(customer) has a balance of \(balance) only")
+      }
+      guard !record.state.isFinal, payment.amount <= record.open else {
+        throw BookError("\(name(record)) has \(record.open) open; a balance is used up to that")
+      }
+      addToBalance(customer, -payment.amount)
+    }
+    let open = record.state.isFinal ? Amount.zero : max(record.open, .zero)
+    var applied = Amount.zero
+    var rounding = Amount.zero
+    var overpaid = Amount.zero
+    var recovered = Amount.zero
+    if record.state == .writtenOff, let writeOff = record.writeOff {
+      // Money for a written-off invoice recovers the loss first.
+      let before = record.payments.reduce(Amount.zero) { $0 + $1.recovered }
+      recovered = min(payment.amount, writeOff.amount - before)
+      overpaid = payment.amount - recovered
+    } else if payment.amount >= open {
+      applied = open
+      overpaid = payment.amount - open
+    } else if open - payment.amount <= settings.paymentTolerance {
+      applied = payment.amount
+      rounding = open - payment.amount
+    } else {
+      applied = payment.amount
+    }
+    var applications = AppliedPayment(
+      payment: payment.id, date: payment.date, means: payment.means, received: payment.amount,
+      applied: applied, rounding: rounding, overpaid: overpaid, receivedSEK: payment.amountSEK)
+    applications.recovered = recovered
+    if payment.means == .clientFunds { addClientFunds(payment.amountSEK ?? payment.amount) }
+    nextPayment()
+    updateRecord(payment.invoice) { record in
+      record.payments.append(applications)
+      if !record.state.isFinal && record.open.isZero {
+        record.state = .paid
+        record.closedOn = payment.date
+      }
+    }
+    addToBalance(customer, overpaid)
+    log(.payment(invoice: payment.invoice, applications))
+  }
+
+  mutating func offset(credit creditID: Int, invoice invoiceID: Int, date: Day) throws(BookError) {
+    let credit = try attested(creditID)
+    let invoice = try attested(invoiceID)
+    guard credit.invoice.kind == .credit else {
+      throw BookError("\(name(credit)) is not a standalone credit")
+    }
+    guard invoice.invoice.kind == .invoice else {
+      throw BookError("\(name(invoice)) is not an invoice")
+    }
+    guard credit.invoice.customer == invoice.invoice.customer else {
+      throw BookError(
+        "a credit is used on an invoice of the same customer; \(name(credit)) is \(credit.invoice.customer)'s, \(name(invoice)) is \(invoice.invoice.customer)'s"
+      )
+    }
+    guard credit.open < .zero else { throw BookError("\(name(credit)) has nothing left to use") }
+    guard !invoice.state.isFinal, invoice.open > .zero else {
+      throw BookError("\(name(invoice)) has nothing left to pay")
+    }
+    // The rest stays on the one with the highest absolute amount; equal amounts close both.
+    let amount = min(invoice.open, credit.open.magnitude)
+    updateRecord(invoiceID) { record in
+      record.credits.append((date, amount, creditID))
+      if record.open.isZero {
+        record.state = .credited
+        record.closedOn = date
+      }
+    }
+    updateRecord(creditID) { record in
+      record.credits.append((date, -amount, invoiceID))
+      if record.open.isZero {
+        record.state = .credited
+        record.closedOn = date
+      }
+    }
+    log(.offset(credit: creditID, invoice: invoiceID, date: date, amount: amount))
+  }
+}

@@ -1,0 +1,155 @@
+import Basics
+
+/// Everything a book holds, rebuilt by replaying its journal: registers, invoices with what
+/// happened to them, customer balances, self-invoices, and the activities the ledger books.
+public struct BookState: Sendable {
+  public var settings: CreditorSettings
+  public private(set) var customers: [String: Customer] = [:]
+  public private(set) var customerOrder: [String] = []
+  public private(set) var products: [String: Product] = [:]
+  public private(set) var productOrder: [String] = []
+  public private(set) var costCentres: [String: DimensionEntry] = [:]
+  public private(set) var costCentreOrder: [String] = []
+  public private(set) var projects: [String: DimensionEntry] = [:]
+  public private(set) var projectOrder: [String] = []
+  public private(set) var invoices: [Int: InvoiceRecord] = [:]
+  public private(set) var invoiceOrder: [Int] = []
+  public private(set) var externalIds: [String: Int] = [:]
+  public private(set) var invoiceNumbers: [Int: Int] = [:]
+  public private(set) var nextInvoiceID = 1
+  public private(set) var nextPaymentID = 1
+  /// The next number of the invoice series (invoices, credit notes and credits share it).
+  public private(set) var nextInvoiceNumber: Int
+  /// Overpayments and excess credits, per customer, not yet paid back or used.
+  public private(set) var balances: [String: Amount] = [:]
+  public private(set) var selfInvoices: [Int: SelfInvoiceRecord] = [:]
+  public private(set) var selfInvoiceOrder: [Int] = []
+  public private(set) var nextSelfInvoiceID = 1
+  /// The last self-invoice number used per payee.
+  public private(set) var payeeSequences: [String: Int] = [:]
+  /// Money customers paid into the client-funds account, not yet paid out.
+  public private(set) var clientFundsHeld = Amount.zero
+  /// What the ledger books, in journal order.
+  public private(set) var activities: [Activity] = []
+  /// Events of other modules (the ledger's exports), in journal order.
+  public private(set) var otherEvents: [(type: String, payload: JSONValue)] = []
+  /// Events applied (a batch counts its parts).
+  public private(set) var eventCount = 0
+
+  public init(settings: CreditorSettings) {
+    self.settings = settings
+    nextInvoiceNumber = settings.firstInvoiceNumber
+  }
+
+  // MARK: Lookups
+
+  /// The invoice with this number (or draft id written `d7`), or with this external id.
+  public func invoice(named name: String) -> InvoiceRecord? {
+    if let id = externalIds[name] { return invoices[id] }
+    if let number = Int(name), let id = invoiceNumbers[number] { return invoices[id] }
+    if name.hasPrefix("d"), let id = Int(name.dropFirst()) { return invoices[id] }
+    return nil
+  }
+
+  /// The invoices in the order they were drafted.
+  public var allInvoices: [InvoiceRecord] { invoiceOrder.compactMap { invoices[$0] } }
+
+  public var allCustomers: [Customer] { customerOrder.compactMap { customers[$0] } }
+  public var allProducts: [Product] { productOrder.compactMap { products[$0] } }
+  public var allCostCentres: [DimensionEntry] { costCentreOrder.compactMap { costCentres[$0] } }
+  public var allProjects: [DimensionEntry] { projectOrder.compactMap { projects[$0] } }
+  public var allSelfInvoices: [SelfInvoiceRecord] {
+    selfInvoiceOrder.compactMap { selfInvoices[$0] }
+  }
+
+  /// The self-invoice with this number, or draft id written `d7`, or external id.
+  public func selfInvoice(named name: String) -> SelfInvoiceRecord? {
+    if let found = selfInvoices.values.first(where: {
+      $0.selfInvoice.number == name || $0.selfInvoice.externalId == name
+    }) {
+      return found
+    }
+    if name.hasPrefix("d"), let id = Int(name.dropFirst()) { return selfInvoices[id] }
+    return nil
+  }
+
+  // MARK: Mutation helpers for apply
+
+  mutating func setCustomer(_ customer: Customer, new: Bool) {
+    if new { customerOrder.append(customer.number) }
+    customers[customer.number] = customer
+  }
+
+  mutating func setProduct(_ product: Product, new: Bool) {
+    if new { productOrder.append(product.number) }
+    products[product.number] = product
+  }
+
+  mutating func addCostCentre(_ entry: DimensionEntry) {
+    costCentreOrder.append(entry.code)
+    costCentres[entry.code] = entry
+  }
+
+  mutating func addProject(_ entry: DimensionEntry) {
+    projectOrder.append(entry.code)
+    projects[entry.code] = entry
+  }
+
+  mutating func insertDraft(_ invoice: Invoice) {
+    invoices[invoice.id] = InvoiceRecord(invoice: invoice)
+    invoiceOrder.append(invoice.id)
+    if let externalId = invoice.externalId { externalIds[externalId] = invoice.id }
+    nextInvoiceID = invoice.id + 1
+  }
+
+  /// A draft's new content, in its place.
+  mutating func replaceDraft(_ invoice: Invoice) {
+    if let old = invoices[invoice.id]?.invoice.externalId { externalIds[old] = nil }
+    if let externalId = invoice.externalId { externalIds[externalId] = invoice.id }
+    invoices[invoice.id]?.invoice = invoice
+  }
+
+  mutating func removeDraft(_ id: Int) {
+    if let externalId = invoices[id]?.invoice.externalId { externalIds[externalId] = nil }
+    invoices[id] = nil
+    invoiceOrder.removeAll { $0 == id }
+  }
+
+  mutating func updateRecord(_ id: Int, _ body: (inout InvoiceRecord) -> Void) {
+    body(&invoices[id]!)
+  }
+
+  mutating func assignNumber(_ number: Int, to id: Int) {
+    invoiceNumbers[number] = id
+    nextInvoiceNumber = number + 1
+  }
+
+  mutating func nextPayment() { nextPaymentID += 1 }
+
+  mutating func addToBalance(_ customer: String, _ amount: Amount) {
+    guard !amount.isZero else { return }
+    balances[customer, default: .zero] += amount
+  }
+
+  mutating func log(_ activity: Activity) { activities.append(activity) }
+
+  mutating func insertSelfInvoice(_ selfInvoice: SelfInvoice) {
+    selfInvoices[selfInvoice.id] = SelfInvoiceRecord(selfInvoice: selfInvoice)
+    selfInvoiceOrder.append(selfInvoice.id)
+    nextSelfInvoiceID = selfInvoice.id + 1
+  }
+
+  mutating func updateSelfInvoice(_ id: Int, _ body: (inout SelfInvoiceRecord) -> Void) {
+    body(&selfInvoices[id]!)
+  }
+
+  mutating func setPayeeSequence(_ payee: String, _ sequence: Int) {
+    payeeSequences[payee] = sequence
+  }
+
+  mutating func addOther(type: String, payload: JSONValue) { otherEvents.append((type, payload)) }
+
+  mutating func countEvent() { eventCount += 1 }
+
+  mutating func addClientFunds(_ amount: Amount) { clientFundsHeld += amount }
+}

@@ -1,0 +1,84 @@
+import Basics
+
+/// Something that happened in a book. The journal is the list of events; the book's state is
+/// their replay. Events are never edited: a correction is a new event.
+public enum Event: Hashable, Sendable {
+  case settingsChanged(CreditorSettings)
+  case customerAdded(Customer)
+  case customerUpdated(Customer)
+  case productAdded(Product)
+  case productUpdated(Product)
+  case costCentreAdded(DimensionEntry)
+  case projectAdded(DimensionEntry)
+  case invoiceDrafted(Invoice)
+  case draftUpdated(Invoice)
+  case draftDeleted(id: Int)
+  case invoiceAttested(id: Int, number: Int, ocr: String, date: Day)
+  case reminderSent(id: Int, date: Day, fee: Amount)
+  case sentToCollection(id: Int, date: Day)
+  case paymentRegistered(PaymentEvent)
+  case writtenOff(id: Int, date: Day)
+  /// The open amount is doubtful (befarad kundförlust): still owed, but expected to be lost.
+  case markedDoubtful(id: Int, date: Day)
+  /// The invoicing service paid out money it held for the creditor (client funds).
+  case clientFundsPaidOut(ClientFundsPayout)
+  /// A standalone credit used on an invoice of the same customer.
+  case offset(credit: Int, invoice: Int, date: Day)
+  /// Money from a customer's balance paid back.
+  case refunded(customer: String, amount: Amount, date: Day)
+  case attachmentAdded(invoice: Int, Attachment)
+  case selfInvoiceDrafted(SelfInvoice)
+  case selfInvoiceUpdated(SelfInvoice)
+  case selfInvoiceAttested(id: Int, number: String, date: Day)
+  case payoutChanged(id: Int, date: Day?, amount: Amount?)
+  case payoutPaused(id: Int)
+  case payoutResumed(id: Int)
+  case selfInvoiceCancelled(id: Int, date: Day)
+  case selfInvoicePaid(id: Int, date: Day)
+  /// An event of a module above this one (the ledger's exports), kept as it is.
+  case other(type: String, payload: JSONValue)
+  /// Several events applied as one unit (an import).
+  case batch([Event])
+}
+
+/// A payout of client funds to the creditor's own bank account: `amount` leaves the client
+/// funds, less the service's `fee` and the VAT on it.
+public struct ClientFundsPayout: Hashable, Sendable {
+  public var date: Day
+  public var amount: Amount
+  public var fee: Amount
+  public var feeVAT: Amount
+
+  public init(date: Day, amount: Amount, fee: Amount = .zero, feeVAT: Amount = .zero) {
+    self.date = date
+    self.amount = amount
+    self.fee = fee
+    self.feeVAT = feeVAT
+  }
+
+  /// What reaches the creditor's bank.
+  public var net: Amount { amount - fee - feeVAT }
+}
+
+/// A payment registered on an invoice.
+public struct PaymentEvent: Hashable, Sendable {
+  public var id: Int
+  public var invoice: Int
+  public var date: Day
+  /// What the customer paid, in the invoice's currency.
+  public var amount: Amount
+  public var means: PaymentMeans
+  /// For an invoice in another currency: the SEK that arrived.
+  public var amountSEK: Amount?
+
+  public init(
+    id: Int, invoice: Int, date: Day, amount: Amount, means: PaymentMeans, amountSEK: Amount? = nil
+  ) {
+    self.id = id
+    self.invoice = invoice
+    self.date = date
+    self.amount = amount
+    self.means = means
+    self.amountSEK = amountSEK
+  }
+}

@@ -1,0 +1,266 @@
+import Basics
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A creditor's book on disk: a directory with `book.json` (the creditor's settings),
+/// `journal.jsonl` (the events, append-only, hash-chained, each append flushed to disk) and
+/// `documents/` (attached PDFs, named by their SHA-256).
+///
+/// ```swift
+/// let book = try Book.create(at: "acme", settings: CreditorSettings(name: "Acme AB", organizationNumber: "556677-8899"))
+/// try book.transact { tx in try tx.addCustomer(Customer(number: "K1", name: "Åkeri AB")) }
+/// let reopened = try Book.open(at: "acme")
+/// print(reopened.state.allCustomers.count)
+/// ```
+///
+/// One process at a time may write (a lock on `book.lock`); readers see the state up to the
+/// last complete line. Nothing is shared between books.
+public final class Book: @unchecked Sendable {
+  public static let settingsFile = "book.json"
+  public static let documentsDirectory = "documents"
+  public static let lockFile = "book.lock"
+  /// Attachments are PDFs of at most 10 MiB.
+  public static let maximumAttachmentSize = 10 * 1024 * 1024
+
+  public let directory: String
+  public private(set) var state: BookState
+  /// The number of lines in the journal (a line holds one event, or a batch).
+  public private(set) var lineCount = 0
+  private var lastHash: String
+  private let lock: FileLock?
+  private let clock: @Sendable () -> String
+
+  private init(
+    directory: String, state: BookState, lastHash: String, lock: FileLock?,
+    clock: @escaping @Sendable () -> String
+  ) {
+    self.directory = directory
+    self.state = state
+    self.lastHash = lastHash
+    self.lock = lock
+    self.clock = clock
+  }
+
+  var journalPath: String { FilePath.join(directory, Journal.fileName) }
+  var headPath: String { FilePath.join(directory, Journal.headFile) }
+  var settingsPath: String { FilePath.join(directory, Book.settingsFile) }
+
+  /// The current time in UTC, `2026-11-29T12:00:00Z`; `SIETOOL_TIME` overrides it (for
+  /// reproducible journals in tests and the demo).
+  public static let systemClock: @Sendable () -> String = {
+    if let fixed = getenv("SIETOOL_TIME") { return String(cString: fixed) }
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let seconds = Int(now.tv_sec)
+    let day = Day(daysSinceEpoch: seconds / 86_400)
+    let time = seconds % 86_400
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    return "\(day.iso)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+  }
+
+  /// Creates a new, empty book.
+  public static func create(
+    at directory: String, settings: CreditorSettings,
+    clock: @escaping @Sendable () -> String = Book.systemClock
+  ) throws -> Book {
+    if let problem = settings.validationProblem() {
+      throw BookError("\(problem.field): \(problem.message)")
+    }
+    if FilePath.exists(FilePath.join(directory, Book.settingsFile))
+      || FilePath.exists(FilePath.join(directory, Journal.fileName))
+    {
+      throw BookError("\(directory) holds a book already")
+    }
+    try FilePath.makeDirectory(directory)
+    try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
+    let lock = try Book.lock(directory)
+    let book = Book(
+      directory: directory, state: BookState(settings: settings), lastHash: Journal.genesis,
+      lock: lock, clock: clock)
+    try book.saveSettings()
+    try book.append([.settingsChanged(settings)])
+    return book
+  }
+
+  /// Opens a book; `forWriting` takes the writer's lock (a second writer is refused).
+  public static func open(
+    at directory: String, forWriting: Bool = false,
+    clock: @escaping @Sendable () -> String = Book.systemClock
+  ) throws -> Book {
+    let settingsPath = FilePath.join(directory, Book.settingsFile)
+    guard FilePath.exists(settingsPath) else {
+      throw BookError(
+        "no book at \(directory) (no \(Book.settingsFile)); create one with 'sietool init'")
+    }
+    let lock = forWriting ? try Book.lock(directory) : nil
+    let settings: CreditorSettings
+    do {
+      settings = try CreditorSettings(
+        json: JSONReader(try JSONValue(parsing: try FilePath.read(settingsPath))))
+    } catch let error as JSONSyntaxError {
+      throw BookError("\(settingsPath): \(error)")
+    } catch let error as JSONPathError {
+      throw BookError("\(settingsPath): \(error)")
+    }
+    var state = BookState(settings: settings)
+    let (count, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) {
+      entry throws(BookError) in
+      try state.apply(entry.event)
+    }
+    try Journal.checkHead(
+      FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
+    // book.json holds the current settings; the journal keeps their history.
+    state.settings = settings
+    let book = Book(
+      directory: directory, state: state, lastHash: lastHash, lock: lock, clock: clock)
+    book.lineCount = count
+    return book
+  }
+
+  /// A transaction over the current state.
+  public func transaction() -> BookTransaction { BookTransaction(state: state) }
+
+  /// Runs `body` on a transaction and commits what it recorded as one journal line; when
+  /// `body` throws, nothing is written.
+  @discardableResult
+  public func transact<T>(_ body: (inout BookTransaction) throws -> T) throws -> T {
+    var transaction = transaction()
+    let result = try body(&transaction)
+    try commit(transaction)
+    return result
+  }
+
+  /// Writes a transaction's events as one line (a batch when several), flushed to disk.
+  public func commit(_ transaction: BookTransaction) throws {
+    guard !transaction.events.isEmpty else { return }
+    let event = transaction.events.count == 1 ? transaction.events[0] : .batch(transaction.events)
+    // The transaction's state is the book's state after its events, unless the book moved on
+    // since it began; then the events are applied again.
+    let isCurrent = transaction.baseEventCount == state.eventCount
+    try append([event], resulting: isCurrent ? transaction.state : nil)
+  }
+
+  /// Appends events, each as one line; the state follows only once they are on disk.
+  public func append(_ events: [Event]) throws { try append(events, resulting: nil) }
+
+  private func append(_ events: [Event], resulting: BookState?) throws {
+    guard lock != nil else { throw BookError("the book was opened for reading only") }
+    var next: BookState
+    if let resulting {
+      next = resulting
+    } else {
+      next = state
+      for event in events { try next.apply(event) }
+    }
+    var lines = [[UInt8]]()
+    var hash = lastHash
+    var sequence = lineCount
+    let time = clock()
+    for event in events {
+      sequence += 1
+      let line = Journal.line(sequence: sequence, time: time, event: event, previous: hash)
+      hash = SHA256.hex(line)
+      lines.append(line)
+    }
+    try Journal.append(lines, to: journalPath)
+    try Journal.writeHead(headPath, count: sequence, lastHash: hash)
+    state = next
+    lastHash = hash
+    lineCount = sequence
+  }
+
+  /// Changes the creditor's settings: `book.json` is rewritten atomically and the change is
+  /// journalled.
+  public func updateSettings(_ settings: CreditorSettings) throws {
+    if let problem = settings.validationProblem() {
+      throw BookError("\(problem.field): \(problem.message)")
+    }
+    try append([.settingsChanged(settings)])
+    try saveSettings()
+  }
+
+  private func saveSettings() throws {
+    var bytes = [UInt8]()
+    state.settings.jsonValue.write(to: &bytes, pretty: true)
+    bytes.append(0x0A)
+    try AtomicFile.write(bytes, to: settingsPath)
+  }
+
+  // MARK: Documents
+
+  /// Stores a PDF attachment: checked by content (`%PDF-`) and size (at most 10 MiB), named
+  /// by its SHA-256 in `documents/`.
+  public func storeAttachment(_ bytes: [UInt8], fileName: String, placement: Attachment.Placement)
+    throws -> Attachment
+  {
+    guard bytes.count <= Book.maximumAttachmentSize else {
+      throw BookError(
+        "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)"
+      )
+    }
+    guard bytes.starts(with: Array("%PDF-".utf8)) else {
+      throw BookError(
+        "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
+    }
+    let hash = SHA256.hex(bytes)
+    let path = documentPath(hash)
+    if !FilePath.exists(path) {
+      try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
+      try AtomicFile.write(bytes, to: path)
+    }
+    return Attachment(
+      hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
+  }
+
+  /// Where a stored document is.
+  public func documentPath(_ hash: String) -> String {
+    FilePath.join(FilePath.join(directory, Book.documentsDirectory), hash + ".pdf")
+  }
+
+  // MARK: Repair
+
+  /// Drops a torn last line of the journal (from a crash while writing), after copying the
+  /// journal to `journal.jsonl.torn-<time>`; returns the backup's path. Damage anywhere else is
+  /// not repaired.
+  public static func repair(at directory: String) throws -> String? {
+    let lock = try Book.lock(directory)
+    defer { withExtendedLifetime(lock) {} }
+    let path = FilePath.join(directory, Journal.fileName)
+    do {
+      _ = try Journal.read(path: path) { _ throws(BookError) in }
+      return nil
+    } catch Journal.Problem.tornLastLine {
+      let bytes = try FilePath.read(path)
+      // The last line starts after the last line end before the final byte.
+      let body = bytes.last == 0x0A ? bytes.dropLast() : bytes[...]
+      let keep = body.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
+      let backup = path + ".torn-" + Book.systemClock().filter { $0.isNumber }
+      try AtomicFile.write(bytes, to: backup)
+      try AtomicFile.write(Array(keep), to: path)
+      let (count, hash) = try Journal.read(path: path) { _ throws(BookError) in }
+      try Journal.writeHead(
+        FilePath.join(directory, Journal.headFile), count: count, lastHash: hash)
+      return backup
+    }
+  }
+
+  /// Takes the writer's lock of the book in `directory`.
+  static func lock(_ directory: String) throws(BookError) -> FileLock {
+    do {
+      return try FileLock(path: FilePath.join(directory, Book.lockFile))
+    } catch {
+      switch error {
+      case .cannotOpen(let error):
+        throw BookError("cannot open the lock file \(error)")
+      case .held(let holder):
+        throw BookError(
+          "the book is being changed by another process (pid \(holder)); try again when it has finished"
+        )
+      }
+    }
+  }
+}

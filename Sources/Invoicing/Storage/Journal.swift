@@ -1,0 +1,231 @@
+import Basics
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The book's `journal.jsonl`: one JSON object per line, `{"seq", "time", "type", "payload",
+/// "prev"}`, where `prev` is the SHA-256 of the previous line (64 zeros for the first). Any
+/// edit, reordering or truncation breaks the chain and is found on reading.
+///
+/// `journal.head` holds the number of lines and the last line's hash, rewritten after every
+/// append, so that losing whole lines from the end is found too.
+public enum Journal {
+  public static let fileName = "journal.jsonl"
+  public static let headFile = "journal.head"
+  static let genesis = String(repeating: "0", count: 64)
+
+  /// A journal that cannot be trusted as it is.
+  public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The last line is incomplete (a crash while writing); `sietool book repair` drops it,
+    /// keeping a backup.
+    case tornLastLine(line: Int)
+    /// A line is not what was written: its content, order or chain is broken.
+    case tampered(line: Int, reason: String)
+
+    public var description: String {
+      switch self {
+      case .tornLastLine(let line):
+        "the journal's last line (\(line)) is incomplete, most likely from a crash while writing; "
+          + "run 'sietool book repair' to drop it (a backup is kept)"
+      case .tampered(let line, let reason):
+        "the journal is damaged at line \(line): \(reason); the book cannot be trusted and is not opened"
+      }
+    }
+  }
+
+  /// One line of the journal, as written.
+  public struct Entry: Sendable {
+    public var sequence: Int
+    public var time: String
+    public var event: Event
+  }
+
+  /// The line for an event.
+  static func line(sequence: Int, time: String, event: Event, previous: String) -> [UInt8] {
+    var bytes = [UInt8]()
+    JSONValue.object([
+      "seq": .integer(sequence), "time": .string(time), "type": .string(event.type),
+      "payload": event.payload, "prev": .string(previous),
+    ]).write(to: &bytes)
+    return bytes
+  }
+
+  /// Reads and checks a journal, calling `body` with each event in order.
+  ///
+  /// Lines are hashed and decoded in blocks, on every core; the chain is checked and the
+  /// events are applied in order, so the first problem found is the first in the file.
+  ///
+  /// - Returns: the number of lines and the hash of the last one.
+  static func read(
+    path: String, _ body: (Entry) throws(BookError) -> Void
+  ) throws -> (count: Int, lastHash: String) {
+    guard FilePath.exists(path) else { return (0, genesis) }
+    let bytes = try FilePath.read(path)
+    let lines = lineRanges(bytes)
+    var previous = genesis
+    var lineNumber = 0
+    let blockSize = 8192
+    var blockStart = 0
+    while blockStart < lines.count {
+      let block = Array(lines[blockStart..<min(lines.count, blockStart + blockSize)])
+      let decoded = decode(block, of: bytes, firstLine: blockStart + 1)
+      for (offset, line) in decoded.enumerated() {
+        lineNumber = blockStart + offset + 1
+        let isLast = block[offset].upperBound == bytes.count - 1
+        let entry: Entry
+        switch line.content {
+        case .notJSON(let message):
+          if isLast { throw Problem.tornLastLine(line: lineNumber) }
+          throw Problem.tampered(line: lineNumber, reason: "not JSON (\(message))")
+        case .unreadable(let sequence, let prev, let problem):
+          // The same order of checks as a line that reads: sequence, chain, then the rest.
+          if let sequence, sequence != lineNumber {
+            throw Problem.tampered(
+              line: lineNumber, reason: "seq: sequence \(sequence), expected \(lineNumber)")
+          }
+          if sequence != nil, let prev, prev != previous {
+            throw Problem.tampered(
+              line: lineNumber, reason: "prev: the hash of the line before does not match")
+          }
+          throw Problem.tampered(line: lineNumber, reason: problem)
+        case .entry(let read, let prev):
+          guard read.sequence == lineNumber else {
+            throw Problem.tampered(
+              line: lineNumber, reason: "seq: sequence \(read.sequence), expected \(lineNumber)")
+          }
+          guard prev == previous else {
+            throw Problem.tampered(
+              line: lineNumber, reason: "prev: the hash of the line before does not match")
+          }
+          entry = read
+        }
+        do {
+          try body(entry)
+        } catch {
+          throw Problem.tampered(
+            line: lineNumber, reason: "the event does not fit the book: \(error.message)")
+        }
+        previous = line.hash
+      }
+      blockStart += blockSize
+    }
+    let end = lines.last.map { $0.upperBound + 1 } ?? 0
+    if end < bytes.count { throw Problem.tornLastLine(line: lines.count + 1) }
+    return (lines.count, previous)
+  }
+
+  /// The byte ranges of the complete lines (without their line ends).
+  static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges = [Range<Int>]()
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      while start < buffer.count {
+        guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
+        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        ranges.append(start..<newline)
+        start = newline + 1
+      }
+    }
+    return ranges
+  }
+
+  /// A line as read, before the chain is checked.
+  struct DecodedLine: Sendable {
+    enum Content: Sendable {
+      case entry(Entry, previous: String)
+      case notJSON(String)
+      /// JSON, but not a journal entry: what could be read of its sequence and chain, and why.
+      case unreadable(sequence: Int?, previous: String?, problem: String)
+    }
+    var hash: String
+    var content: Content
+  }
+
+  /// Hashes and decodes lines, spread over the cores.
+  static func decode(_ lines: [Range<Int>], of bytes: [UInt8], firstLine: Int) -> [DecodedLine] {
+    var results = [DecodedLine?](repeating: nil, count: lines.count)
+    let workers = min(max(1, systemCores()), max(1, lines.count / 256))
+    results.withUnsafeMutableBufferPointer { output in
+      nonisolated(unsafe) let output = output
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var index = worker
+        while index < lines.count {
+          output[index] = decodeLine(bytes[lines[index]], number: firstLine + index)
+          index += workers
+        }
+      }
+    }
+    return results.map { $0! }
+  }
+
+  static func decodeLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine {
+    let hash = SHA256.hex(line)
+    let value: JSONValue
+    do {
+      value = try JSONValue(parsing: Array(line))
+    } catch {
+      return DecodedLine(hash: hash, content: .notJSON("\(error)"))
+    }
+    let reader = JSONReader(value, path: "line \(number)")
+    do {
+      let sequence = try reader.int("seq")
+      let previous = try reader.string("prev")
+      let event = try Event(type: try reader.string("type"), payload: try reader.member("payload"))
+      let entry = Entry(sequence: sequence, time: try reader.string("time"), event: event)
+      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+    } catch {
+      return DecodedLine(
+        hash: hash,
+        content: .unreadable(
+          sequence: try? reader.int("seq"), previous: try? reader.string("prev"),
+          problem: "\(error)"))
+    }
+  }
+
+  static func systemCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+  /// Checks the journal against `journal.head`: fewer lines than the head records means lines
+  /// were lost from the end. (More lines is a crash between the append and the head's update.)
+  static func checkHead(_ path: String, count: Int, lastHash: String) throws {
+    guard FilePath.exists(path) else { return }
+    let text = String(decoding: try FilePath.read(path), as: UTF8.self).trimmingBlanks
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let headCount = Int(parts[0]) else {
+      throw Problem.tampered(line: count, reason: "journal.head is not \"<count> <hash>\"")
+    }
+    if headCount > count {
+      throw Problem.tampered(
+        line: count + 1,
+        reason:
+          "the journal ends after \(count) lines but held \(headCount); lines were lost from its end"
+      )
+    }
+    if headCount == count && String(parts[1]) != lastHash {
+      throw Problem.tampered(
+        line: count, reason: "the last line is not the one journal.head records")
+    }
+  }
+
+  static func writeHead(_ path: String, count: Int, lastHash: String) throws {
+    try AtomicFile.write(Array("\(count) \(lastHash)\n".utf8), to: path)
+  }
+
+  /// Appends lines and flushes them to disk.
+  static func append(_ lines: [[UInt8]], to path: String) throws(FileError) {
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileError.fromErrno(path, "cannot open the journal") }
+    defer { close(fd) }
+    var bytes = [UInt8]()
+    for line in lines {
+      bytes += line
+      bytes.append(0x0A)
+    }
+    try AtomicFile.writeAll(fd, bytes, path: path)
+    guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "cannot flush the journal") }
+  }
+}

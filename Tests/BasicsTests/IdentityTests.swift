@@ -1,0 +1,98 @@
+import Basics
+import TestSupport
+import Testing
+
+@testable import Basics
+
+@Suite struct OCRTests {
+  @Test(arguments: [("234567", 6), ("12345", 5), ("0012345", 5), ("556677889", 9)])
+  func luhnCheckDigits(digits: String, check: Int) {
+    #expect(Luhn.checkDigit(for: digits) == check)
+  }
+
+  /// The payments notes' generation examples.
+  @Test(arguments: [
+    (1001, "10017", "100164"), (146_573, "1465731", "14657381"),
+    (12_345_678, "123456782", "1234567806"),
+  ])
+  func generation(number: Int, checkOnly: String, withLength: String) {
+    #expect(OCRScheme(lengthDigit: false).reference(for: number) == checkOnly)
+    #expect(OCRScheme(lengthDigit: true).reference(for: number) == withLength)
+    #expect(OCRScheme(lengthDigit: true).invoiceNumber(in: withLength) == number)
+    #expect(OCRScheme(lengthDigit: false).invoiceNumber(in: checkOnly) == number)
+  }
+
+  @Test func validation() {
+    let check = OCRScheme(lengthDigit: false)
+    let length = OCRScheme(lengthDigit: true)
+    for reference in ["573949", "65896", "65862", "65763", "65581"] {
+      #expect(check.isValid(reference), "\(reference) passes Luhn")
+      #expect(!length.isValid(reference), "\(reference) fails the length digit")
+    }
+    #expect(!check.isValid("89853"))
+    #expect(length.isValid("7495575"))
+    #expect(!check.isValid("1"))
+    #expect(!check.isValid(String(repeating: "1", count: 26)))
+    #expect(!check.isValid("12a45"))
+    // A 09↔90 swap is not caught by Luhn.
+    #expect(check.isValid("1090") == check.isValid("1900"))
+    #expect(OCRScheme(lengthDigit: false, minimumBaseLength: 6).reference(for: 42) == "0000422")
+  }
+}
+
+@Suite struct IdentityNumberTests {
+  @Test(arguments: [
+    ("556677-8899", "556677-8899"), ("5566778899", "556677-8899"), ("16556677-8899", "556677-8899"),
+    ("19640823-3234", "640823-3234"), ("556334-3689", "556334-3689"),
+  ])
+  func accepts(text: String, formatted: String) {
+    #expect(SwedishIdentityNumber(text)?.formatted == formatted)
+  }
+
+  @Test(arguments: ["556677-8890", "55667788", "ABCDEF-1234", "", "556677-88999"])
+  func refuses(text: String) {
+    #expect(SwedishIdentityNumber(text) == nil)
+  }
+
+  @Test func bankgiro() {
+    #expect(Bankgiro("5050-1055")?.formatted == "5050-1055")
+    #expect(Bankgiro("5050-1056") == nil)
+    #expect(Bankgiro("123") == nil)
+  }
+}
+
+@Suite struct SHA256Tests {
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
+  ])
+  func vectors(text: String, digest: String) {
+    #expect(SHA256.hex(Array(text.utf8)) == digest)
+  }
+
+  @Test func aMillionAs() {
+    var hasher = SHA256()
+    let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+    for _ in 0..<1000 { hasher.update(chunk) }
+    let digest = hasher.finalize().map { String($0, radix: 16) }.map {
+      $0.count == 1 ? "0" + $0 : $0
+    }.joined()
+    #expect(digest == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test func chunkingDoesNotMatter() {
+    var random = SplitMix64(seed: 3)
+    let bytes = (0..<1000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    let whole = SHA256.hash(bytes)
+    for split in [1, 63, 64, 65, 500] {
+      var hasher = SHA256()
+      hasher.update(bytes[..<split])
+      hasher.update(bytes[split...])
+      #expect(hasher.finalize() == whole)
+    }
+  }
+}
