@@ -1,5 +1,7 @@
+import Basics
+
 /// What the ZIP writer refuses.
-public enum ZipError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum ZipError: CodedError, Hashable, Sendable {
   /// A name that could escape the directory it is extracted into (see ``ZipEntryName``).
   case unsafeName(String)
   /// A name already in the archive.
@@ -8,6 +10,14 @@ public enum ZipError: Error, Hashable, Sendable, CustomStringConvertible {
   case sizeMismatch(name: String, declared: UInt64, written: UInt64)
 
   /// A stable code naming the failure, e.g. `zip-duplicate-name`.
+  public var codeName: String { code }
+  public var message: String { description }
+  public var subject: ErrorSubject {
+    switch self {
+    case .unsafeName(let name), .duplicateName(let name), .sizeMismatch(let name, _, _): .file(name)
+    }
+  }
+
   public var code: String {
     switch self {
     case .unsafeName: "zip-unsafe-name"

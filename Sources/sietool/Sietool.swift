@@ -3,7 +3,7 @@ import Invoicing
 
 /// The `sietool` command: Swedish accounts-receivable bookkeeping, SIE files and their checks.
 struct Sietool: CommandGroup {
-  static let version = "0.1.0"
+  static var version: String { Release.version }
 
   static let configuration = CommandConfiguration(
     name: "sietool",
@@ -44,29 +44,58 @@ struct Sietool: CommandGroup {
       console.print(version)
       return 0
     }
+    let json = wantsJSON(options)
     if !command.configuration.subcommands.isEmpty {
-      let message = rest.first.map { "unknown command '\($0)'" } ?? "missing subcommand"
-      return usageFailure(UsageError(message), command: command, path: path, console: console)
+      let names = command.configuration.subcommands.map { $0.configuration.name }
+      var error = UsageError(.missingSubcommand, ErrorSubject(), "missing subcommand")
+      if let word = rest.first {
+        error = UsageError(
+          .unknownCommand, .field(word),
+          "unknown command '\(word)'" + Suggestions.hint(for: word, among: names))
+      }
+      return usageFailure(error, command: command, path: path, json: json, console: console)
     }
     do {
-      let parsed = try ArgumentParser.parse(rest, for: command.configuration.arguments)
-      let instance = try command.init(parsed)
-      let status = try instance.run(console)
+      let status = try command.parseAndRun(rest, console: console)
       console.flush()
       return status
     } catch let error as UsageError {
-      return usageFailure(error, command: command, path: path, console: console)
+      return usageFailure(error, command: command, path: path, json: json, console: console)
     } catch {
       console.flush()
-      console.printError("error: \(error)")
+      report(error, json: json, console: console)
       return 1
     }
   }
 
+
+  /// Whether the command line asks for JSON output (errors then come as JSON too).
+  static func wantsJSON(_ words: ArraySlice<String>) -> Bool {
+    words.contains("--format=json")
+      || zip(words, words.dropFirst()).contains { $0 == "--format" && $1 == "json" }
+  }
+
+  /// Prints an error: `error: [code] message` on standard error, or with JSON output the
+  /// object `{"error": {"code", "message", "subject"}}` on standard output.
+  static func report(_ error: any Error, json: Bool, console: Console) {
+    let coded = ErrorPresentation.coded(error)
+    if json {
+      console.printJSON(.object(["error": coded.jsonValue]))
+      console.flush()
+    } else {
+      console.printError("error: [\(coded.codeName)] \(coded.message)")
+    }
+  }
+
   static func usageFailure(
-    _ error: UsageError, command: any Command.Type, path: [String], console: Console
+    _ error: UsageError, command: any Command.Type, path: [String], json: Bool,
+    console: Console
   ) -> Int32 {
-    console.printError("error: \(error.message)")
+    if json {
+      report(error, json: true, console: console)
+      return 64
+    }
+    console.printError("error: [\(error.codeName)] \(error.message)")
     console.printError(Help.usage(command, path: path))
     console.printError("  See '\(path.joined(separator: " ")) --help' for more information.")
     return 64

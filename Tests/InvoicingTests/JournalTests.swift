@@ -129,14 +129,16 @@ import Testing
     let directory = TemporaryDirectory()
     let path = try writtenBook(directory)
     let writer = try Book.open(at: path, forWriting: true)
-    #expect(throws: BookError.self) { try Book.open(at: path, forWriting: true) }
+    let locked = #expect(throws: BookError.self) { try Book.open(at: path, forWriting: true) }
+    #expect(locked?.code == .bookLocked)
     // Readers are not kept out; the writer goes on.
     #expect(try Book.open(at: path).lineCount == 4)
     try writer.transact { try $0.pay(1, amount: Amount(kronor: 1), on: d("2025-04-06")) }
     let reader = try Book.open(at: path)
-    #expect(throws: BookError.self) {
+    let readOnly = #expect(throws: BookError.self) {
       try reader.transact { try $0.pay(1, amount: Amount(kronor: 1), on: d("2025-04-07")) }
     }
+    #expect(readOnly?.code == .bookReadOnly)
   }
 
   @Test func aRefusedTransactionWritesNothing() throws {
@@ -144,12 +146,14 @@ import Testing
     let path = try writtenBook(directory)
     let before = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
     let book = try Book.open(at: path, forWriting: true)
-    #expect(throws: BookError.self) {
+    let refusal = #expect(throws: BookError.self) {
       try book.transact { tx in
         try tx.pay(1, amount: Amount(kronor: 1), on: d("2025-04-06"))
         try tx.remind(1, on: d("2025-03-11"))  // not overdue yet
       }
     }
+    #expect(refusal?.code == .notOverdue)
+    #expect(refusal?.subject.invoice == "1001")
     #expect(try Data(contentsOf: URL(fileURLWithPath: journal(path))) == before)
     #expect(book.state.invoice(named: "1001")?.payments.count == 1)
   }
@@ -186,14 +190,19 @@ import Testing
     }
   }
 
-  @Test(arguments: ["not a PDF", "a PDF by name only", "empty", "10 MiB + 1 byte"])
-  func refuses(_ name: String) throws {
+  @Test(arguments: [
+    ("not a PDF", BookError.Code.attachmentNotPdf), ("a PDF by name only", .attachmentNotPdf),
+    ("empty", .attachmentNotPdf), ("10 MiB + 1 byte", .attachmentTooLarge),
+  ])
+  func refuses(_ name: String, code: BookError.Code) throws {
     let bytes = Self.refused(name)
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
-    #expect(throws: BookError.self, "\(name)") {
+    let refusal = #expect(throws: BookError.self, "\(name)") {
       try book.storeAttachment(bytes, fileName: "x.pdf", placement: .appendix)
     }
+    #expect(refusal?.code == code)
+    #expect(refusal?.subject.file == "x.pdf")
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: directory.file("book/documents")).isEmpty)
   }

@@ -8,69 +8,71 @@ import Testing
   /// Every transition, allowed or refused, from a fresh attested F1001 (11 120.00, due 2025-04-09).
   struct Step: Sendable, CustomStringConvertible {
     var name: String
-    var allowed: Bool
+    /// The code a refused step is refused with, and the invoice it names.
+    var refusal: (code: BookError.Code, invoice: String?)?
+    var allowed: Bool { refusal == nil }
     var state: InvoiceState?
     var body: @Sendable (inout BookTransaction, Int) throws -> Void
     var description: String { name }
   }
 
   static let steps: [Step] = [
-    Step(name: "pay in full", allowed: true, state: .paid) {
+    Step(name: "pay in full", refusal: nil, state: .paid) {
       try $0.pay($1, amount: Amount(ore: 1_112_000), on: d("2025-04-05"))
     },
-    Step(name: "pay part", allowed: true, state: .attested) {
+    Step(name: "pay part", refusal: nil, state: .attested) {
       try $0.pay($1, amount: Amount(ore: 300_000), on: d("2025-04-05"))
     },
-    Step(name: "pay zero", allowed: false, state: nil) {
+    Step(name: "pay zero", refusal: (.invalidAmount, nil), state: nil) {
       try $0.pay($1, amount: .zero, on: d("2025-04-05"))
     },
-    Step(name: "remind overdue", allowed: true, state: .reminded) {
+    Step(name: "remind overdue", refusal: nil, state: .reminded) {
       try $0.remind($1, on: d("2025-04-20"))
     },
-    Step(name: "remind before due", allowed: false, state: nil) {
+    Step(name: "remind before due", refusal: (.notOverdue, "1001"), state: nil) {
       try $0.remind($1, on: d("2025-04-09"))
     },
-    Step(name: "remind in collection", allowed: false, state: nil) { tx, id in
+    Step(name: "remind in collection", refusal: (.reminderNotAllowed, "1001"), state: nil) { tx, id in
       try tx.sendToCollection(id, on: d("2025-04-20"))
       try tx.remind(id, on: d("2025-04-21"))
     },
-    Step(name: "remind paid", allowed: false, state: nil) { tx, id in
+    Step(name: "remind paid", refusal: (.reminderNotAllowed, "1001"), state: nil) { tx, id in
       try tx.pay(id, amount: Amount(ore: 1_112_000), on: d("2025-04-05"))
       try tx.remind(id, on: d("2025-04-21"))
     },
-    Step(name: "collect overdue", allowed: true, state: .collection) {
+    Step(name: "collect overdue", refusal: nil, state: .collection) {
       try $0.sendToCollection($1, on: d("2025-05-01"))
     },
-    Step(name: "collect before due", allowed: false, state: nil) {
+    Step(name: "collect before due", refusal: (.notOverdue, "1001"), state: nil) {
       try $0.sendToCollection($1, on: d("2025-04-01"))
     },
-    Step(name: "pay in collection", allowed: true, state: .paid) { tx, id in
+    Step(name: "pay in collection", refusal: nil, state: .paid) { tx, id in
       try tx.sendToCollection(id, on: d("2025-05-01"))
       try tx.pay(id, amount: Amount(ore: 1_112_000), on: d("2025-05-02"))
     },
-    Step(name: "write off", allowed: true, state: .writtenOff) {
+    Step(name: "write off", refusal: nil, state: .writtenOff) {
       try $0.writeOff($1, on: d("2025-11-15"))
     },
-    Step(name: "write off twice", allowed: false, state: nil) { tx, id in
+    Step(name: "write off twice", refusal: (.writeOffNotAllowed, "1001"), state: nil) { tx, id in
       try tx.writeOff(id, on: d("2025-11-15"))
       try tx.writeOff(id, on: d("2025-11-16"))
     },
-    Step(name: "attest again", allowed: false, state: nil) {
+    Step(name: "attest again", refusal: (.invoiceAttested, "1001"), state: nil) {
       try $0.attest($1, on: d("2025-03-11"))
     },
-    Step(name: "edit after attest", allowed: false, state: nil) {
+    Step(name: "edit after attest", refusal: (.invoiceAttested, "1001"), state: nil) {
       try $0.updateDraft($1, with: f1001)
     },
-    Step(name: "delete after attest", allowed: false, state: nil) { try $0.deleteDraft($1) },
-    Step(name: "credit in full", allowed: true, state: .credited) { tx, id in
+    Step(name: "delete after attest", refusal: (.invoiceAttested, "1001"), state: nil) { try $0.deleteDraft($1) },
+    Step(name: "credit in full", refusal: nil, state: .credited) { tx, id in
       let note = try tx.draftCreditNote(for: id, selection: .whole, on: d("2025-03-20"))
       try tx.attest(note, on: d("2025-03-20"))
     },
-    Step(name: "credit a line", allowed: true, state: .attested) { tx, id in
+    Step(name: "credit a line", refusal: nil, state: .attested) { tx, id in
       let note = try tx.draftCreditNote(for: id, selection: .lines([(2, nil)]), on: d("2025-03-20"))
       try tx.attest(note, on: d("2025-03-20"))
     },
-    Step(name: "credit more than the invoice", allowed: false, state: nil) { tx, id in
+    Step(name: "credit more than the invoice", refusal: (.creditExceedsInvoice, "1001"), state: nil) { tx, id in
       for _ in 0..<2 {
         let note = try tx.draftCreditNote(for: id, selection: .whole, on: d("2025-03-20"))
         try tx.attest(note, on: d("2025-03-20"))
@@ -92,8 +94,10 @@ import Testing
       try book.transact { try step.body(&$0, id) }
       #expect(step.allowed, "\(step.name) should have been refused")
       if let state = step.state { #expect(book.state.invoices[id]?.state == state) }
-    } catch is BookError {
-      #expect(!step.allowed, "\(step.name) should have been allowed")
+    } catch let error as BookError {
+      #expect(!step.allowed, "\(step.name) should have been allowed: \(error)")
+      #expect(error.code == step.refusal?.code, "\(step.name): \(error)")
+      #expect(error.subject.invoice == step.refusal?.invoice, "\(step.name): \(error)")
       #expect(book.lineCount == before)
       #expect(try Book.open(at: directory.file("book")).lineCount == before)
     }
@@ -134,11 +138,13 @@ import Testing
       try tx.refund(customer: "K1", amount: Amount(ore: 38_100), on: d("2025-04-10"))
     }
     #expect(book.state.balances["K1"] == .zero)
-    #expect(throws: BookError.self) {
+    let refusal = #expect(throws: BookError.self) {
       try book.transact {
         try $0.refund(customer: "K1", amount: Amount(ore: 1), on: d("2025-04-11"))
       }
     }
+    #expect(refusal?.code == .balanceTooSmall)
+    #expect(refusal?.subject.customer == "K1")
   }
 
   @Test func shortPaymentsWithinToleranceClose() throws {
@@ -196,7 +202,7 @@ import Testing
   @Test func offsetsStayWithinOneCustomer() throws {
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
-    #expect(throws: BookError.self) {
+    let refusal = #expect(throws: BookError.self) {
       try book.transact { tx in
         let i = try tx.draft(f1001)
         var credit = f1001
@@ -213,14 +219,17 @@ import Testing
         try tx.offset(credit: c, invoice: i, on: d("2025-03-11"))
       }
     }
+    #expect(refusal?.code == .offsetNotAllowed)
   }
 
   @Test(arguments: [
-    "an unknown customer", "a negative quantity", "an unknown cost centre", "an unknown product",
-    "a free line without VAT rate", "a foreign currency without rate",
-    "a due date before the invoice date",
+    ("an unknown customer", BookError.Code.noSuchCustomer),
+    ("a negative quantity", .invalidQuantity), ("an unknown cost centre", .noSuchCostCentre),
+    ("an unknown product", .noSuchProduct), ("a free line without VAT rate", .invalidLine),
+    ("a foreign currency without rate", .exchangeRateMissing),
+    ("a due date before the invoice date", .dueBeforeInvoiceDate),
   ])
-  func badDraftsAreRefused(case name: String) throws {
+  func badDraftsAreRefused(case name: String, code: BookError.Code) throws {
     var input = f1001
     switch name {
     case "an unknown customer": input.customer = "K9"
@@ -235,7 +244,13 @@ import Testing
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
     let before = book.lineCount
-    #expect(throws: BookError.self, "\(name)") { try book.transact { _ = try $0.draft(input) } }
+    let refusal = #expect(throws: BookError.self, "\(name)") {
+      try book.transact { _ = try $0.draft(input) }
+    }
+    #expect(refusal?.code == code, "\(name)")
+    if name != "an unknown customer" && code != .exchangeRateMissing && code != .dueBeforeInvoiceDate {
+      #expect(refusal?.subject.line == 1, "\(name)")
+    }
     #expect(book.lineCount == before)
   }
 
@@ -263,7 +278,9 @@ import Testing
       .payoutChanged(id: first, date: nil, amount: Amount(kronor: 1)), .payoutPaused(id: first),
       .selfInvoiceCancelled(id: first, date: d("2025-05-01")),
     ] {
-      #expect(throws: BookError.self) { try book.transact { try $0.record(event) } }
+      let refusal = #expect(throws: BookError.self) { try book.transact { try $0.record(event) } }
+      #expect(refusal?.code == .payoutNotChangeable)
+      #expect(refusal?.subject.selfInvoice == "SF-K2-0001")
     }
   }
 }

@@ -190,25 +190,30 @@ final class TemporaryBook {
     let book = try TemporaryBook { try $0.issue(f1001) }
     try book.export("2025-03-01", "2025-03-31", name: "march.se")
     let journal = try Data(contentsOf: URL(fileURLWithPath: book.directory + "/book/journal.jsonl"))
-    let cases: [(String, String, SIEFileType, String)] = [
-      ("2025-03-15", "2025-04-15", .type4I, "overlaps export 1"),
-      ("2025-12-01", "2026-01-31", .type4I, "crosses the end of the fiscal year"),
-      ("2025-03-01", "2025-03-31", .type4E, "was exported as 4I"),
-      ("2025-04-30", "2025-04-01", .type4I, "after it ends"),
+    let cases: [(String, String, SIEFileType, LedgerError.Code, Int?)] = [
+      ("2025-03-15", "2025-04-15", .type4I, .periodOverlapsExport, 1),
+      ("2025-12-01", "2026-01-31", .type4I, .periodCrossesFiscalYear, nil),
+      ("2025-03-01", "2025-03-31", .type4E, .exportOptionsDiffer, 1),
+      ("2025-04-30", "2025-04-01", .type4I, .invalidPeriod, nil),
     ]
-    for (from, to, type, message) in cases {
-      #expect {
+    for (from, to, type, code, export) in cases {
+      let refusal = #expect(throws: LedgerError.self) {
         try book.export(from, to, type: type, name: "refused.se")
-      } throws: { error in
-        "\(error)".contains(message)
       }
+      #expect(refusal?.code == code, "\(from)–\(to)")
+      #expect(refusal?.subject.export == export, "\(from)–\(to)")
+      #expect(refusal?.subject.from == d(from), "\(from)–\(to)")
       #expect(!FileManager.default.fileExists(atPath: book.file("refused.se")))
     }
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: book.directory + "/book/journal.jsonl")) == journal)
     // An event in a period never exported is not pulled into a later one.
     let other = try TemporaryBook { try $0.issue(f1001) }
-    #expect(throws: LedgerError.self) { try other.export("2025-04-01", "2025-04-30") }
+    let refusal = #expect(throws: LedgerError.self) {
+      try other.export("2025-04-01", "2025-04-30")
+    }
+    #expect(refusal?.code == .earlierPeriodNotExported)
+    #expect(refusal?.subject.from == d("2025-03-10"))
   }
 
   @Test func fourEHoldsTheYearSoFarWithBalances() throws {

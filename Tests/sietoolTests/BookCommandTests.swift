@@ -142,9 +142,9 @@ import Testing
   }
 
   @Test func theBookDefaultsToTheEnvironmentThenTheCurrentDirectory() {
-    #expect(bookDirectory(environment: ["SIETOOL_BOOK": "/x"], explicit: nil) == "/x")
-    #expect(bookDirectory(environment: [:], explicit: nil) == ".")
-    #expect(bookDirectory(environment: ["SIETOOL_BOOK": "/x"], explicit: "/y") == "/y")
+    #expect(BookOptions.directory(environment: ["SIETOOL_BOOK": "/x"], explicit: nil) == "/x")
+    #expect(BookOptions.directory(environment: [:], explicit: nil) == ".")
+    #expect(BookOptions.directory(environment: ["SIETOOL_BOOK": "/x"], explicit: "/y") == "/y")
   }
 
   @Test func aDamagedJournalIsReportedNotOpened() throws {

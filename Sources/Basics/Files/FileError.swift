@@ -5,7 +5,7 @@
 #endif
 
 /// A file could not be opened, read, written or renamed.
-public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct FileError: CodedError, Hashable, Sendable {
   /// The file concerned.
   public var path: String
   /// What went wrong, e.g. `"No such file or directory"`.
@@ -23,4 +23,7 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(path): \(reason)" }
+  public var message: String { description }
+  public var codeName: String { "file-error" }
+  public var subject: ErrorSubject { .file(path) }
 }

@@ -1,11 +1,13 @@
 /// Malformed JSON text, with where it went wrong.
-public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct JSONSyntaxError: CodedError, Hashable, Sendable {
   public var message: String
   /// 1-based line and column (in bytes) of the offending character.
   public var line: Int
   public var column: Int
 
   public var description: String { "line \(line), column \(column): \(message)" }
+  public var codeName: String { "invalid-json" }
+  public var subject: ErrorSubject { .path("line \(line), column \(column)") }
 }
 
 extension JSONValue {

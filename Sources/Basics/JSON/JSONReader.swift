@@ -1,6 +1,6 @@
 /// A value in a JSON document could not be read as what was expected; `path` says where
 /// (`$.invoices[3].lines[0].quantity`).
-public struct JSONPathError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct JSONPathError: CodedError, Hashable, Sendable {
   public var path: String
   public var message: String
 
@@ -10,6 +10,8 @@ public struct JSONPathError: Error, Hashable, Sendable, CustomStringConvertible 
   }
 
   public var description: String { "\(path): \(message)" }
+  public var codeName: String { "invalid-document" }
+  public var subject: ErrorSubject { .path(path) }
 }
 
 /// Reads typed values out of a JSON value, naming the JSON path of anything wrong.

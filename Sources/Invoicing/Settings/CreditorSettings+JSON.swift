@@ -29,6 +29,8 @@ extension CreditorSettings: JSONRepresentable {
     object["purchaseSeries"] = .string(purchaseSeries)
     object["dimensionsOnResultRowsOnly"] = .bool(dimensionsOnResultRowsOnly)
     object["yearEndReversal"] = .bool(yearEndReversal)
+    // Written only when not the default, so that older books' settings read back the same.
+    if timeZone != .default { object["timeZone"] = .string(timeZone.description) }
     return .object(object)
   }
 
@@ -37,7 +39,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentMode", "clientFundsBankgiro", "fiscalYearStart", "firstFiscalYearEnd", "method",
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
-    "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal",
+    "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
   ]
 
   public init(json: JSONReader) throws {
@@ -81,6 +83,12 @@ extension CreditorSettings: JSONRepresentable {
     purchaseSeries = try json.optionalString("purchaseSeries") ?? purchaseSeries
     yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
+    if let text = try json.optionalString("timeZone") {
+      guard let zone = TimeZoneRule(identifier: text) else {
+        throw json.error("expected Europe/Stockholm, UTC or an offset such as +01:00", at: "timeZone")
+      }
+      timeZone = zone
+    }
     if let problem = validationProblem() { throw json.error(problem.message, at: problem.field) }
   }
 }

@@ -66,6 +66,9 @@ public struct CreditorSettings: Hashable, Sendable {
   public var address: PostalAddress
   public var email: String?
   public var phone: String?
+  /// The time zone the creditor's days are reckoned in (a command's default date is today
+  /// there); Swedish time unless set.
+  public var timeZone: TimeZoneRule = .default
   public var bankgiro: String?
   public var plusgiro: String?
   public var paymentMode: PaymentMode

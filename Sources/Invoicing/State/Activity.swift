@@ -40,3 +40,22 @@ public enum Activity: Hashable, Sendable {
     }
   }
 }
+
+/// The stable identity of an activity: the journal line whose event made it, and its place
+/// among the activities of that line (0, 1, …). Export records name what they booked by it,
+/// so what an export booked never depends on positions rebuilt at replay.
+public struct ActivityID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var line: Int
+  public var ordinal: Int
+
+  public init(line: Int, ordinal: Int) {
+    self.line = line
+    self.ordinal = ordinal
+  }
+
+  public static func < (a: ActivityID, b: ActivityID) -> Bool {
+    (a.line, a.ordinal) < (b.line, b.ordinal)
+  }
+
+  public var description: String { "\(line).\(ordinal)" }
+}

@@ -31,6 +31,13 @@ public struct BookState: Sendable {
   public private(set) var clientFundsHeld = Amount.zero
   /// What the ledger books, in journal order.
   public private(set) var activities: [Activity] = []
+  /// The stable identity of each activity (parallel to ``activities``): the journal line
+  /// whose event made it, and its place among that line's activities.
+  public private(set) var activityIDs: [ActivityID] = []
+  /// The journal lines applied (a batch is one line).
+  public private(set) var journalLines = 0
+  /// Activities logged so far by the line being applied.
+  private var lineOrdinal = 0
   /// Events of other modules (the ledger's exports), in journal order.
   public private(set) var otherEvents: [(type: String, payload: JSONValue)] = []
   /// Events applied (a batch counts its parts).
@@ -131,7 +138,17 @@ public struct BookState: Sendable {
     balances[customer, default: .zero] += amount
   }
 
-  mutating func log(_ activity: Activity) { activities.append(activity) }
+  mutating func log(_ activity: Activity) {
+    activities.append(activity)
+    activityIDs.append(ActivityID(line: journalLines + 1, ordinal: lineOrdinal))
+    lineOrdinal += 1
+  }
+
+  /// Ends the journal line being applied: the next event starts a new one.
+  mutating func finishLine() {
+    journalLines += 1
+    lineOrdinal = 0
+  }
 
   mutating func insertSelfInvoice(_ selfInvoice: SelfInvoice) {
     selfInvoices[selfInvoice.id] = SelfInvoiceRecord(selfInvoice: selfInvoice)

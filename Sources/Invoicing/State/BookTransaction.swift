@@ -22,7 +22,7 @@ public struct BookTransaction: Sendable {
 
   /// Applies an event to the working state and keeps it.
   public mutating func record(_ event: Event) throws(BookError) {
-    try state.apply(event)
+    try state.applyWithinLine(event)
     events.append(event)
   }
 
@@ -59,7 +59,7 @@ public struct BookTransaction: Sendable {
 
   /// Replaces a draft's content.
   public mutating func updateDraft(_ id: Int, with input: InvoiceInput) throws(BookError) {
-    guard let record = state.invoices[id] else { throw BookError("no invoice with id \(id)") }
+    guard let record = state.invoices[id] else { throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)") }
     var invoice = try makeInvoice(input, id: id)
     invoice.kind = record.invoice.kind
     invoice.attachments = record.invoice.attachments
@@ -127,7 +127,7 @@ public struct BookTransaction: Sendable {
   {
     guard let source = state.invoices[id], source.state != .draft, source.invoice.kind == .invoice
     else {
-      throw BookError("only an attested invoice can be credited")
+      throw BookError(.creditNotAllowed, .invoice("d\(id)"), "only an attested invoice can be credited")
     }
     var lines = [InvoiceLine]()
     switch selection {
@@ -136,12 +136,11 @@ public struct BookTransaction: Sendable {
     case .lines(let chosen):
       for (line, quantity) in chosen {
         guard (1...source.invoice.lines.count).contains(line) else {
-          throw BookError("invoice \(source.invoice.displayName) has no line \(line)")
+          throw BookError(.noSuchLine, ErrorSubject.invoice(source.invoice.displayName).with(line: line), "invoice \(source.invoice.displayName) has no line \(line)")
         }
         let original = source.invoice.lines[line - 1]
         if let quantity, quantity <= .zero || quantity > original.quantity {
-          throw BookError(
-            "line \(line): credit a quantity above zero and at most \(original.quantity)")
+          throw BookError(.invalidQuantity, ErrorSubject.invoice(source.invoice.displayName).with(line: line), "line \(line): credit a quantity above zero and at most \(original.quantity)")
         }
         lines.append(Self.mirrored(original, quantity: quantity))
       }
@@ -190,7 +189,7 @@ public struct BookTransaction: Sendable {
     externalId: String? = nil
   ) throws(BookError) -> Int {
     guard state.customers[payee] != nil else {
-      throw BookError("no payee \(payee) in the customer register")
+      throw BookError(.noSuchCustomer, .customer(payee), "no payee \(payee) in the customer register")
     }
     let built = try lines.enumerated().map { index, line throws(BookError) in
       try makeLine(line, index: index, saleType: .domestic, allowNegative: false)
@@ -207,7 +206,7 @@ public struct BookTransaction: Sendable {
   @discardableResult
   public mutating func attestSelfInvoice(_ id: Int, on date: Day) throws(BookError) -> String {
     guard let record = state.selfInvoices[id] else {
-      throw BookError("no self-invoice with id \(id)")
+      throw BookError(.noSuchSelfInvoice, .selfInvoice("d\(id)"), "no self-invoice with id \(id)")
     }
     let payee = record.selfInvoice.payee
     let number = SelfInvoice.number(payee: payee, sequence: (state.payeeSequences[payee] ?? 0) + 1)
@@ -219,7 +218,7 @@ public struct BookTransaction: Sendable {
 
   func makeInvoice(_ input: InvoiceInput, id: Int) throws(BookError) -> Invoice {
     guard let customer = state.customers[input.customer] else {
-      throw BookError("no customer \(input.customer)")
+      throw BookError(.noSuchCustomer, .customer(input.customer), "no customer \(input.customer)")
     }
     let settings = state.settings
     let saleType: SaleType =
@@ -241,7 +240,7 @@ public struct BookTransaction: Sendable {
       saleType: saleType, roundToKronor: settings.roundToKronor, externalId: input.externalId,
       reference: input.reference, text: input.text)
     if currency == "SEK" && input.exchangeRate != nil && input.exchangeRate != .one {
-      throw BookError("an exchange rate is only for invoices in another currency than SEK")
+      throw BookError(.invalidExchangeRate, .none, "an exchange rate is only for invoices in another currency than SEK")
     }
     invoice.exchangeRate = currency == "SEK" ? nil : input.exchangeRate
     return invoice
@@ -252,21 +251,19 @@ public struct BookTransaction: Sendable {
   {
     let label = "line \(index + 1)"
     if !allowNegative && input.quantity <= .zero {
-      throw BookError(
-        "\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)"
-      )
+      throw BookError(.invalidQuantity, .line(index + 1), "\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)")
     }
-    if input.quantity.isZero { throw BookError("\(label): the quantity cannot be zero") }
+    if input.quantity.isZero { throw BookError(.invalidQuantity, .line(index + 1), "\(label): the quantity cannot be zero") }
     var line: InvoiceLine
     if input.category == .interest {
       guard input.product == nil else {
-        throw BookError("\(label): an interest line has no product")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): an interest line has no product")
       }
       guard let price = input.unitPrice else {
-        throw BookError("\(label): an interest line needs an amount (unit price)")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): an interest line needs an amount (unit price)")
       }
       guard input.vatRate == nil || input.vatRate == .zero else {
-        throw BookError("\(label): interest carries no VAT; leave the VAT rate out or give 0")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): interest carries no VAT; leave the VAT rate out or give 0")
       }
       line = InvoiceLine(
         description: input.description ?? "Dröjsmålsränta", quantity: input.quantity,
@@ -274,7 +271,7 @@ public struct BookTransaction: Sendable {
         project: input.project, category: .interest)
     } else if let number = input.product {
       guard let product = state.products[number] else {
-        throw BookError("\(label): no product \(number)")
+        throw BookError(.noSuchProduct, ErrorSubject.product(number).with(line: index + 1), "\(label): no product \(number)")
       }
       line = InvoiceLine(
         product: number, description: input.description ?? product.name, quantity: input.quantity,
@@ -286,8 +283,7 @@ public struct BookTransaction: Sendable {
         var components = [(product: Product, share: ExactDecimal)]()
         for component in product.components {
           guard let part = state.products[component.product] else {
-            throw BookError(
-              "\(label): package \(number) has an unknown component \(component.product)")
+            throw BookError(.noSuchProduct, ErrorSubject.product(component.product).with(line: index + 1), "\(label): package \(number) has an unknown component \(component.product)")
           }
           components.append((part, component.share))
         }
@@ -295,13 +291,13 @@ public struct BookTransaction: Sendable {
       }
     } else {
       guard let description = input.description, !description.trimmingBlanks.isEmpty else {
-        throw BookError("\(label): a line without a product needs a description")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a description")
       }
       guard let price = input.unitPrice else {
-        throw BookError("\(label): a line without a product needs a unit price")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a unit price")
       }
       guard let rate = input.vatRate else {
-        throw BookError("\(label): a line without a product needs a VAT rate")
+        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a VAT rate")
       }
       line = InvoiceLine(
         description: description, quantity: input.quantity, unit: input.unit ?? "st",
@@ -314,10 +310,10 @@ public struct BookTransaction: Sendable {
       for index in line.parts.indices { line.parts[index].vatRate = .zero }
     }
     if let code = input.costCentre, state.costCentres[code] == nil {
-      throw BookError("\(label): no cost centre \(code)")
+      throw BookError(.noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1), "\(label): no cost centre \(code)")
     }
     if let code = input.project, state.projects[code] == nil {
-      throw BookError("\(label): no project \(code)")
+      throw BookError(.noSuchProject, ErrorSubject.project(code).with(line: index + 1), "\(label): no project \(code)")
     }
     return line
   }

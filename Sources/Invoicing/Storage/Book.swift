@@ -1,4 +1,5 @@
 import Basics
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -18,8 +19,15 @@ import Basics
 /// ```
 ///
 /// One process at a time may write (a lock on `book.lock`); readers see the state up to the
-/// last complete line. Nothing is shared between books.
-public final class Book: @unchecked Sendable {
+/// last complete line. Nothing is shared between books. Within a process a `Book` may be
+/// shared between threads: its state and the journal's end change under one lock, so a commit
+/// is all or nothing for every reader.
+///
+/// The journal is the only source of truth, settings included: `book.json` is a copy of the
+/// settings for people to read, rewritten after every change. A `book.json` that disagrees
+/// with the journal (a hand edit, or a crash between the two writes) is reported in
+/// ``warnings`` and never used.
+public final class Book: Sendable {
   public static let settingsFile = "book.json"
   public static let documentsDirectory = "documents"
   public static let lockFile = "book.lock"
@@ -27,23 +35,34 @@ public final class Book: @unchecked Sendable {
   public static let maximumAttachmentSize = 10 * 1024 * 1024
 
   public let directory: String
-  public private(set) var state: BookState
-  /// The number of lines in the journal (a line holds one event, or a batch).
-  public private(set) var lineCount = 0
-  private var lastHash: String
+  /// What was found on opening that does not stop the book from being used.
+  public let warnings: [BookWarning]
   private let lock: FileLock?
   private let clock: @Sendable () -> String
 
+  /// What changes with every commit.
+  private struct Current: Sendable {
+    var state: BookState
+    var lineCount: Int
+    var lastHash: String
+  }
+  private let current: Mutex<Current>
+
   private init(
-    directory: String, state: BookState, lastHash: String, lock: FileLock?,
-    clock: @escaping @Sendable () -> String
+    directory: String, state: BookState, lineCount: Int, lastHash: String, lock: FileLock?,
+    warnings: [BookWarning] = [], clock: @escaping @Sendable () -> String
   ) {
     self.directory = directory
-    self.state = state
-    self.lastHash = lastHash
+    self.current = Mutex(Current(state: state, lineCount: lineCount, lastHash: lastHash))
     self.lock = lock
+    self.warnings = warnings
     self.clock = clock
   }
+
+  /// The state after the last line written.
+  public var state: BookState { current.withLock { $0.state } }
+  /// The number of lines in the journal (a line holds one event, or a batch).
+  public var lineCount: Int { current.withLock { $0.lineCount } }
 
   var journalPath: String { FilePath.join(directory, Journal.fileName) }
   var headPath: String { FilePath.join(directory, Journal.headFile) }
@@ -68,21 +87,21 @@ public final class Book: @unchecked Sendable {
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     if let problem = settings.validationProblem() {
-      throw BookError("\(problem.field): \(problem.message)")
+      throw BookError(.invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
     }
     if FilePath.exists(FilePath.join(directory, Book.settingsFile))
       || FilePath.exists(FilePath.join(directory, Journal.fileName))
     {
-      throw BookError("\(directory) holds a book already")
+      throw BookError(.bookExists, .file(directory), "\(directory) holds a book already")
     }
     try FilePath.makeDirectory(directory)
     try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
     let lock = try Book.lock(directory)
     let book = Book(
-      directory: directory, state: BookState(settings: settings), lastHash: Journal.genesis,
-      lock: lock, clock: clock)
-    try book.saveSettings()
+      directory: directory, state: BookState(settings: settings), lineCount: 0,
+      lastHash: Journal.genesis, lock: lock, clock: clock)
     try book.append([.settingsChanged(settings)])
+    try book.saveSettings()
     return book
   }
 
@@ -92,33 +111,63 @@ public final class Book: @unchecked Sendable {
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     let settingsPath = FilePath.join(directory, Book.settingsFile)
-    guard FilePath.exists(settingsPath) else {
+    guard FilePath.exists(settingsPath) || FilePath.exists(FilePath.join(directory, Journal.fileName))
+    else {
       throw BookError(
-        "no book at \(directory) (no \(Book.settingsFile)); create one with 'sietool init'")
+        .noBook, .file(directory),
+        "no book at \(directory) (no \(Journal.fileName)); create one with 'sietool init'")
     }
     let lock = forWriting ? try Book.lock(directory) : nil
-    let settings: CreditorSettings
-    do {
-      settings = try CreditorSettings(
-        json: JSONReader(try JSONValue(parsing: try FilePath.read(settingsPath))))
-    } catch let error as JSONSyntaxError {
-      throw BookError("\(settingsPath): \(error)")
-    } catch let error as JSONPathError {
-      throw BookError("\(settingsPath): \(error)")
-    }
-    var state = BookState(settings: settings)
+    var state: BookState?
     let (count, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) {
       entry throws(BookError) in
-      try state.apply(entry.event)
+      if state == nil {
+        // The first line sets the settings up; the state starts from them.
+        guard case .settingsChanged(let settings) = entry.event else {
+          throw BookError(.journalWithoutSettings, .file(directory), "the first event is not the creditor's settings")
+        }
+        state = BookState(settings: settings)
+      }
+      try state!.apply(entry.event)
     }
     try Journal.checkHead(
       FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
-    // book.json holds the current settings; the journal keeps their history.
-    state.settings = settings
-    let book = Book(
-      directory: directory, state: state, lastHash: lastHash, lock: lock, clock: clock)
-    book.lineCount = count
-    return book
+    guard let state else {
+      throw BookError(.journalWithoutSettings, .file(directory), "the book at \(directory) has an empty journal; it holds no settings")
+    }
+    var warnings = [BookWarning]()
+    if let problem = Book.settingsCopyProblem(settingsPath, journal: state.settings) {
+      warnings.append(problem)
+    }
+    return Book(
+      directory: directory, state: state, lineCount: count, lastHash: lastHash, lock: lock,
+      warnings: warnings, clock: clock)
+  }
+
+  /// Why `book.json` is not a true copy of the journal's settings, if it is not.
+  static func settingsCopyProblem(_ path: String, journal settings: CreditorSettings)
+    -> BookWarning?
+  {
+    let copy: CreditorSettings
+    do {
+      copy = try CreditorSettings(json: JSONReader(try JSONValue(parsing: try FilePath.read(path))))
+    } catch {
+      return BookWarning(
+        code: .settingsCopyUnreadable, message: "\(path) cannot be read (\(error)); the journal's settings are used")
+    }
+    guard copy != settings else { return nil }
+    return BookWarning(
+      code: .settingsCopyDiffers,
+      message:
+        "\(path) differs from the settings in the journal, which are used; change settings with 'sietool settings set' (the next change rewrites \(Book.settingsFile))"
+    )
+  }
+
+  /// Today in the creditor's time zone (`Europe/Stockholm` unless the settings say otherwise),
+  /// by the book's clock: the date commands use when none is given.
+  public var today: Day {
+    let zone = state.settings.timeZone
+    return zone.day(atUTC: clock()) ?? Day.today()
   }
 
   /// A transaction over the current state.
@@ -140,48 +189,58 @@ public final class Book: @unchecked Sendable {
     let event = transaction.events.count == 1 ? transaction.events[0] : .batch(transaction.events)
     // The transaction's state is the book's state after its events, unless the book moved on
     // since it began; then the events are applied again.
-    let isCurrent = transaction.baseEventCount == state.eventCount
-    try append([event], resulting: isCurrent ? transaction.state : nil)
+    var resulting = transaction.state
+    resulting.finishLine()
+    try append([event], resulting: resulting, basedOn: transaction.baseEventCount)
   }
 
   /// Appends events, each as one line; the state follows only once they are on disk.
-  public func append(_ events: [Event]) throws { try append(events, resulting: nil) }
+  public func append(_ events: [Event]) throws {
+    try append(events, resulting: nil, basedOn: nil)
+  }
 
-  private func append(_ events: [Event], resulting: BookState?) throws {
-    guard lock != nil else { throw BookError("the book was opened for reading only") }
-    var next: BookState
-    if let resulting {
-      next = resulting
-    } else {
-      next = state
-      for event in events { try next.apply(event) }
+  /// Appends under the lock. `resulting` is the state after the events when it was worked out
+  /// from the state with `basedOn` events; if the book moved on since, the events are applied
+  /// again.
+  private func append(_ events: [Event], resulting: BookState?, basedOn: Int?) throws {
+    guard lock != nil else { throw BookError(.bookReadOnly, .none, "the book was opened for reading only") }
+    try current.withLock { current in
+      var next: BookState
+      if let resulting, basedOn == current.state.eventCount {
+        next = resulting
+      } else {
+        next = current.state
+        for event in events { try next.apply(event) }
+      }
+      var lines = [[UInt8]]()
+      var hash = current.lastHash
+      var sequence = current.lineCount
+      let time = clock()
+      for event in events {
+        sequence += 1
+        let line = Journal.line(sequence: sequence, time: time, event: event, previous: hash)
+        hash = SHA256.hex(line)
+        lines.append(line)
+      }
+      try Journal.append(lines, to: journalPath)
+      try Journal.writeHead(headPath, count: sequence, lastHash: hash)
+      current = Current(state: next, lineCount: sequence, lastHash: hash)
     }
-    var lines = [[UInt8]]()
-    var hash = lastHash
-    var sequence = lineCount
-    let time = clock()
-    for event in events {
-      sequence += 1
-      let line = Journal.line(sequence: sequence, time: time, event: event, previous: hash)
-      hash = SHA256.hex(line)
-      lines.append(line)
-    }
-    try Journal.append(lines, to: journalPath)
-    try Journal.writeHead(headPath, count: sequence, lastHash: hash)
-    state = next
-    lastHash = hash
-    lineCount = sequence
   }
 
   /// Changes the creditor's settings: `book.json` is rewritten atomically and the change is
   /// journalled.
   public func updateSettings(_ settings: CreditorSettings) throws {
     if let problem = settings.validationProblem() {
-      throw BookError("\(problem.field): \(problem.message)")
+      throw BookError(.invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
     }
     try append([.settingsChanged(settings)])
     try saveSettings()
   }
+
+  /// Rewrites `book.json` from the journal's settings (what `updateSettings` does after its
+  /// change), e.g. after a crash between the two or a hand edit.
+  public func restoreSettingsCopy() throws { try saveSettings() }
 
   private func saveSettings() throws {
     var bytes = [UInt8]()
@@ -198,13 +257,10 @@ public final class Book: @unchecked Sendable {
     throws -> Attachment
   {
     guard bytes.count <= Book.maximumAttachmentSize else {
-      throw BookError(
-        "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)"
-      )
+      throw BookError(.attachmentTooLarge, .file(fileName), "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)")
     }
     guard bytes.starts(with: Array("%PDF-".utf8)) else {
-      throw BookError(
-        "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
+      throw BookError(.attachmentNotPdf, .file(fileName), "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
     }
     let hash = SHA256.hex(bytes)
     let path = documentPath(hash)
@@ -255,11 +311,9 @@ public final class Book: @unchecked Sendable {
     } catch {
       switch error {
       case .cannotOpen(let error):
-        throw BookError("cannot open the lock file \(error)")
+        throw BookError(.lockFailed, .file(directory), "cannot open the lock file \(error)")
       case .held(let holder):
-        throw BookError(
-          "the book is being changed by another process (pid \(holder)); try again when it has finished"
-        )
+        throw BookError(.bookLocked, .file(directory), "the book is being changed by another process (pid \(holder)); try again when it has finished")
       }
     }
   }

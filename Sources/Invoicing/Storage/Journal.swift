@@ -13,18 +13,45 @@ import Dispatch
 ///
 /// `journal.head` holds the number of lines and the last line's hash, rewritten after every
 /// append, so that losing whole lines from the end is found too.
+///
+/// Every line names the format it was written in (`"v"`; a line without it is format 1). A
+/// reader reads every format up to its own and refuses a line of a newer one, so a book is
+/// never misread by an older release. The formats:
+/// - 1: the first; export records name the activities they booked by index.
+/// - 2: export records name activities by journal line and place (``ActivityID``).
 public enum Journal {
+  /// The format this release writes, and the newest it reads.
+  public static let formatVersion = 2
   public static let fileName = "journal.jsonl"
   public static let headFile = "journal.head"
   static let genesis = String(repeating: "0", count: 64)
 
   /// A journal that cannot be trusted as it is.
-  public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Problem: CodedError, Hashable, Sendable {
     /// The last line is incomplete (a crash while writing); `sietool book repair` drops it,
     /// keeping a backup.
     case tornLastLine(line: Int)
     /// A line is not what was written: its content, order or chain is broken.
     case tampered(line: Int, reason: String)
+    /// A line was written in a newer format than this release reads.
+    case newerFormat(line: Int, version: Int)
+
+    public var codeName: String {
+      switch self {
+      case .tornLastLine: "journal-torn-line"
+      case .tampered: "journal-damaged"
+      case .newerFormat: "journal-newer-format"
+      }
+    }
+
+    public var subject: ErrorSubject {
+      switch self {
+      case .tornLastLine(let line), .tampered(let line, _), .newerFormat(let line, _):
+        ErrorSubject.file(Journal.fileName).with(line: line)
+      }
+    }
+
+    public var message: String { description }
 
     public var description: String {
       switch self {
@@ -33,12 +60,16 @@ public enum Journal {
           + "run 'sietool book repair' to drop it (a backup is kept)"
       case .tampered(let line, let reason):
         "the journal is damaged at line \(line): \(reason); the book cannot be trusted and is not opened"
+      case .newerFormat(let line, let version):
+        "line \(line) of the journal is in format \(version), newer than the \(Journal.formatVersion) this sietool reads; open the book with a newer release"
       }
     }
   }
 
   /// One line of the journal, as written.
   public struct Entry: Sendable {
+    /// The format the line was written in.
+    public var version: Int
     public var sequence: Int
     public var time: String
     public var event: Event
@@ -48,7 +79,7 @@ public enum Journal {
   static func line(sequence: Int, time: String, event: Event, previous: String) -> [UInt8] {
     var bytes = [UInt8]()
     JSONValue.object([
-      "seq": .integer(sequence), "time": .string(time), "type": .string(event.type),
+      "v": .integer(formatVersion), "seq": .integer(sequence), "time": .string(time), "type": .string(event.type),
       "payload": event.payload, "prev": .string(previous),
     ]).write(to: &bytes)
     return bytes
@@ -78,6 +109,8 @@ public enum Journal {
         let isLast = block[offset].upperBound == bytes.count - 1
         let entry: Entry
         switch line.content {
+        case .newerFormat(let version):
+          throw Problem.newerFormat(line: lineNumber, version: version)
         case .notJSON(let message):
           if isLast { throw Problem.tornLastLine(line: lineNumber) }
           throw Problem.tampered(line: lineNumber, reason: "not JSON (\(message))")
@@ -139,6 +172,7 @@ public enum Journal {
     enum Content: Sendable {
       case entry(Entry, previous: String)
       case notJSON(String)
+      case newerFormat(Int)
       /// JSON, but not a journal entry: what could be read of its sequence and chain, and why.
       case unreadable(sequence: Int?, previous: String?, problem: String)
     }
@@ -172,11 +206,17 @@ public enum Journal {
       return DecodedLine(hash: hash, content: .notJSON("\(error)"))
     }
     let reader = JSONReader(value, path: "line \(number)")
+    let version = (try? reader.optionalInt("v")) ?? nil
+    if let version, version > formatVersion {
+      return DecodedLine(hash: hash, content: .newerFormat(version))
+    }
     do {
       let sequence = try reader.int("seq")
       let previous = try reader.string("prev")
       let event = try Event(type: try reader.string("type"), payload: try reader.member("payload"))
-      let entry = Entry(sequence: sequence, time: try reader.string("time"), event: event)
+      guard (version ?? 1) >= 1 else { throw reader.error("format \(version ?? 1) does not exist", at: "v") }
+      let entry = Entry(
+        version: version ?? 1, sequence: sequence, time: try reader.string("time"), event: event)
       return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
     } catch {
       return DecodedLine(

@@ -35,10 +35,25 @@ public struct BookLedger: Sendable {
   /// The exports made so far, in order.
   public let records: [ExportRecord]
 
+  /// Each activity's index in `state.activities`, by its identity.
+  let indexByID: [ActivityID: Int]
+
   public init(state: BookState) throws(LedgerError) {
     self.state = state
     records = try ExportRecord.all(in: state)
+    var indexByID = [ActivityID: Int](minimumCapacity: state.activityIDs.count)
+    for (index, id) in state.activityIDs.enumerated() { indexByID[id] = index }
+    self.indexByID = indexByID
+    for record in records where !record.activities.allSatisfy({ indexByID[$0] != nil }) {
+      throw LedgerError(.exportNotReproducible, .export(record.number), "export \(record.number) names activities the journal does not hold")
+    }
   }
+
+  /// The activities an export booked, as indexes into `state.activities`, in booking order.
+  func indexes(of record: ExportRecord) -> [Int] { record.activities.map { indexByID[$0]! } }
+
+  /// The indexes of every activity booked by an export.
+  var exportedIndexes: Set<Int> { Set(records.flatMap(indexes(of:))) }
 
   /// A recorded export's vouchers, replayed.
   public struct ExportedRun: Sendable {
@@ -55,15 +70,13 @@ public struct BookLedger: Sendable {
     for record in records {
       _ = engine.use(record.map)
       let run = VoucherRun(
-        from: record.from, indexes: record.activityIndexes, reversals: record.reversals,
+        from: record.from, indexes: indexes(of: record), reversals: record.reversals,
         yearEnds: record.yearEnds, summarization: record.summarization)
       let result = try run.run(
         &engine, activities: state.activities,
         startingNumbers: startingNumbers(before: runs.count, from: record.from))
       if keepingVouchers && result.lastNumbers != record.lastNumbers {
-        throw LedgerError(
-          "export \(record.number) (\(record.from)–\(record.to)) cannot be reproduced: its voucher numbers differ"
-        )
+        throw LedgerError(.exportNotReproducible, .export(record.number), "export \(record.number) (\(record.from)–\(record.to)) cannot be reproduced: its voucher numbers differ")
       }
       runs.append(ExportedRun(record: record, vouchers: result.vouchers, sources: result.sources))
     }
@@ -96,7 +109,7 @@ public struct BookLedger: Sendable {
     var engine = replayed
     var vouchers = runs.flatMap(\.vouchers)
     let exportedCount = vouchers.count
-    let exported = Set(records.flatMap(\.activityIndexes))
+    let exported = exportedIndexes
     let pending = state.activities.indices.filter { !exported.contains($0) }
     var byYear = [Day: [Int]]()
     var years = Set<Day>()

@@ -28,9 +28,9 @@ public struct ExportRecord: Hashable, Sendable {
   public var fileHash: String
   /// The SHA-256 of the bundle, when one was made.
   public var bundleHash: String?
-  /// The activities (indexes into the book's activities) this export booked, as half-open
-  /// ranges.
-  public var activities: [Range<Int>]
+  /// The activities this export booked, in the order it booked them, by their stable
+  /// identity (journal line and place in it).
+  public var activities: [ActivityID]
   /// The fiscal year ends whose year-end booking this export made.
   public var yearEnds: [Day]
   /// The year-end reversals this export made.
@@ -43,17 +43,15 @@ public struct ExportRecord: Hashable, Sendable {
   /// Whether this export covers `day`.
   public func covers(_ day: Day) -> Bool { from <= day && day <= to }
 
-  /// The activity indexes booked, in order.
-  public var activityIndexes: [Int] { activities.flatMap { Array($0) } }
-
-  /// Indexes as ranges: `[3, 4, 5, 9]` → `[3..<6, 9..<10]`.
-  static func ranges(_ indexes: [Int]) -> [Range<Int>] {
-    var result = [Range<Int>]()
-    for index in indexes {
-      if let last = result.last, last.upperBound == index {
-        result[result.count - 1] = last.lowerBound..<(index + 1)
+  /// Identities as runs within a line, `[line, first ordinal, count]`:
+  /// `[3.0, 3.1, 5.0]` → `[[3, 0, 2], [5, 0, 1]]`.
+  static func runs(_ ids: [ActivityID]) -> [[Int]] {
+    var result = [[Int]]()
+    for id in ids {
+      if let last = result.last, last[0] == id.line, last[1] + last[2] == id.ordinal {
+        result[result.count - 1][2] += 1
       } else {
-        result.append(index..<(index + 1))
+        result.append([id.line, id.ordinal, 1])
       }
     }
     return result
@@ -69,8 +67,7 @@ extension ExportRecord {
       "type": .string(type.rawValue), "profile": .string(profile.rawValue),
       "summarize": .string(summarization.rawValue), "generated": generated.jsonValue,
       "file": .string(fileHash),
-      "activities": .array(
-        activities.map { .array([.integer($0.lowerBound), .integer($0.upperBound)]) }),
+      "booked": .array(Self.runs(activities).map { .array($0.map(JSONValue.integer)) }),
       "yearEnds": .array(yearEnds.map(\.jsonValue)),
       "reversals": .array(reversals.map(\.jsonValue)),
       "vouchers": .integer(voucherCount), "lastNumbers": .object(numbers), "map": map.jsonValue,
@@ -79,7 +76,8 @@ extension ExportRecord {
     return .object(object)
   }
 
-  init(json: JSONReader) throws {
+  /// Reads a record; `legacyIDs` resolves the activity indexes of format 1 records.
+  init(json: JSONReader, legacyIDs: [ActivityID]) throws {
     number = try json.int("number")
     from = try json.day("from")
     to = try json.day("to")
@@ -92,12 +90,27 @@ extension ExportRecord {
     generated = try json.day("generated")
     fileHash = try json.string("file")
     bundleHash = try json.optionalString("bundle")
-    activities = try json.array("activities") { pair in
-      let bounds = try pair.elements { try $0.asInt() }
-      guard bounds.count == 2, bounds[0] <= bounds[1] else {
-        throw pair.error("expected [start, end]")
+    if try json.optionalMember("booked") != nil {
+      activities = try json.array("booked") { run in
+        let parts = try run.elements { try $0.asInt() }
+        guard parts.count == 3, parts[0] >= 1, parts[1] >= 0, parts[2] >= 1 else {
+          throw run.error("expected [line, first ordinal, count]")
+        }
+        return (0..<parts[2]).map { ActivityID(line: parts[0], ordinal: parts[1] + $0) }
+      }.flatMap { $0 }
+    } else {
+      // Journal format 1 named activities by their index in the replayed list; format 1's
+      // derivation of activities is frozen, so the index still names the same activity.
+      let ranges = try json.array("activities") { pair in
+        let bounds = try pair.elements { try $0.asInt() }
+        guard bounds.count == 2, 0 <= bounds[0], bounds[0] <= bounds[1],
+          bounds[1] <= legacyIDs.count
+        else {
+          throw pair.error("expected [start, end] within the book's \(legacyIDs.count) activities")
+        }
+        return bounds[0]..<bounds[1]
       }
-      return bounds[0]..<bounds[1]
+      activities = ranges.flatMap { $0.map { legacyIDs[$0] } }
     }
     yearEnds = try json.array("yearEnds") { try $0.asDay() }
     reversals = try json.array("reversals") { try $0.asDay() }
@@ -115,9 +128,11 @@ extension ExportRecord {
     var records = [ExportRecord]()
     for (type, payload) in state.otherEvents where type == eventType {
       do {
-        records.append(try ExportRecord(json: JSONReader(payload, path: "export")))
+        records.append(
+          try ExportRecord(
+            json: JSONReader(payload, path: "export"), legacyIDs: state.activityIDs))
       } catch {
-        throw LedgerError("the book's export record \(records.count + 1) cannot be read: \(error)")
+        throw LedgerError(.unreadableExportRecord, .export(records.count + 1), "the book's export record \(records.count + 1) cannot be read: \(error)")
       }
     }
     return records

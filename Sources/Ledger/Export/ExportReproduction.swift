@@ -22,7 +22,7 @@ extension BookLedger {
   public func reproduce(export number: Int, documents: String) throws -> Reproduction {
     let runs = try exportedVouchers()
     guard let position = runs.firstIndex(where: { $0.record.number == number }) else {
-      throw LedgerError("export \(number) is not recorded in this book")
+      throw LedgerError(.noSuchExport, .export(number), "export \(number) is not recorded in this book")
     }
     let run = runs[position]
     let record = run.record

@@ -114,20 +114,19 @@ public enum SIEExport {
     do {
       output = try SIEWriter(options: .init(transliterate: true)).encode(document)
     } catch {
-      throw LedgerError("\(error)")
+      throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }
     let report = SIEValidator.validate(
       bytes: output.bytes,
       options: ValidationOptions(type: plan.request.type, strict: true, fileName: "export"))
     if !report.isValid {
       let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
-      throw LedgerError("the export does not pass strict validation:\n\(problems)")
+      throw LedgerError(.exportInvalid, .period(plan.request.from, plan.request.to), "the export does not pass strict validation:\n\(problems)")
     }
     let findings = plan.request.profile.check(document).filter { $0.diagnostic.severity == .error }
     if !findings.isEmpty {
       let problems = findings.prefix(5).map { "  \($0.diagnostic.message)" }.joined(separator: "\n")
-      throw LedgerError(
-        "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
+      throw LedgerError(.exportRefusedByReceiver, .period(plan.request.from, plan.request.to), "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
     }
     return output.bytes
   }

@@ -34,7 +34,7 @@ extension PostingEngine {
   /// payable; under the cash method nothing until it is paid.
   mutating func attestSelfInvoice(_ id: Int, index: Int, date: Day) throws(LedgerError) {
     guard let record = state.selfInvoices[id] else {
-      throw LedgerError("no self-invoice with id \(id)")
+      throw LedgerError(.inconsistentBook, .selfInvoice("d\(id)"), "no self-invoice with id \(id)")
     }
     let selfInvoice = record.selfInvoice
     var document = DocumentLedger(
@@ -62,7 +62,7 @@ extension PostingEngine {
   mutating func paySelfInvoice(_ id: Int, amount: Amount, index: Int, date: Day) throws(LedgerError)
   {
     guard var document = selfDocuments[id] else {
-      throw LedgerError("self-invoice \(id) is paid before it was attested")
+      throw LedgerError(.inconsistentBook, .selfInvoice("d\(id)"), "self-invoice \(id) is paid before it was attested")
     }
     let map = maps[mapIndex(forSelfInvoice: id)]
     let parts = document.take(amount, feesFirst: false)

@@ -40,17 +40,17 @@ public struct Voucher: Hashable, Sendable {
     throws(LedgerError)
   {
     guard rows.count >= 2 else {
-      throw LedgerError("voucher \"\(text)\" has \(rows.count) row(s); a voucher has at least two")
+      throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" has \(rows.count) row(s); a voucher has at least two")
     }
     var sum = Amount.zero
     for row in rows {
       guard !row.amount.isZero else {
-        throw LedgerError("voucher \"\(text)\" has a row of zero on \(row.account)")
+        throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" has a row of zero on \(row.account)")
       }
       sum += row.amount
     }
     guard sum.isZero else {
-      throw LedgerError("voucher \"\(text)\" does not balance: its rows sum to \(sum)")
+      throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
     }
     self.series = series
     self.number = number
@@ -61,12 +61,4 @@ public struct Voucher: Hashable, Sendable {
 
   /// `F 12`, or `F` before it is numbered.
   public var displayName: String { number == 0 ? series : "\(series) \(number)" }
-}
-
-/// Something the ledger cannot do: an account that is not one, an export that overlaps an
-/// earlier one. The message says what and why.
-public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
 }

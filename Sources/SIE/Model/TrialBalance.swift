@@ -21,8 +21,11 @@ public struct TrialBalanceLine: Hashable, Sendable {
 }
 
 /// A sum did not fit in an `Int64` number of öre.
-public struct AmountOverflowError: Error, Sendable, CustomStringConvertible {
+public struct AmountOverflowError: CodedError, Sendable {
   public var account: AccountNumber
+  public var codeName: String { "amount-overflow" }
+  public var subject: ErrorSubject { .field(account.description) }
+  public var message: String { description }
   public var description: String { "the amounts of account \(account) do not fit in 64 bits" }
 }
 

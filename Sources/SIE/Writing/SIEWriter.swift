@@ -64,8 +64,11 @@ public struct SIEWriter: Sendable {
 }
 
 /// The document could not be written; every problem is listed.
-public struct SIEWriteError: Error, Sendable, CustomStringConvertible {
+public struct SIEWriteError: CodedError, Sendable {
   public var problems: [Diagnostic]
+  public var codeName: String { "sie-not-writable" }
+  public var subject: ErrorSubject { .none }
+  public var message: String { description }
 
   public var description: String {
     let shown = problems.prefix(20).map { "  " + $0.message }

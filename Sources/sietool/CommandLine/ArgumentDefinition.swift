@@ -45,6 +45,9 @@ struct ArgumentDefinition: Sendable {
       isRequired: required, choices: nil, defaultValue: nil)
   }
 
+  /// `--name` or `<name>`, as messages name it.
+  var displayName: String { isPositional ? "<\(name)>" : "--\(name)" }
+
   var isPositional: Bool {
     if case .positional = kind { return true }
     return false
@@ -80,19 +83,4 @@ struct ParsedArguments {
   func positional(_ name: String) -> String? { positionals[name]?.first }
   /// The values of a repeating positional argument.
   func positionalValues(_ name: String) -> [String] { positionals[name] ?? [] }
-
-  /// A required value; the parser has made sure it is there.
-  func require(_ name: String) -> String {
-    value(name) ?? positional(name) ?? ""
-  }
-
-  /// An option's value read as `T` (an enum with string raw values).
-  func choice<T: RawRepresentable>(_ name: String, as type: T.Type) throws(UsageError) -> T?
-  where T.RawValue == String {
-    guard let text = value(name) else { return nil }
-    guard let value = T(rawValue: text) else {
-      throw UsageError("invalid value '\(text)' for --\(name)")
-    }
-    return value
-  }
 }

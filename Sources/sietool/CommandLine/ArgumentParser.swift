@@ -37,51 +37,59 @@ enum ArgumentParser {
       } else {
         guard word.count == 2,
           let found = definitions.first(where: { $0.short == word.last! && !$0.isPositional })
-        else { throw UsageError("unknown option '\(word)'") }
+        else {
+          throw UsageError(.unknownOption, .field(word), "unknown option '\(word)'")
+        }
         name = found.name
       }
       guard let argument = definition(named: name) else {
-        throw UsageError("unknown option '--\(name)'")
+        let names = definitions.filter { !$0.isPositional }.map(\.name)
+        throw UsageError(
+          .unknownOption, .field("--" + name),
+          "unknown option '--\(name)'" + Suggestions.hint(for: name, among: names, prefix: "--"))
       }
       switch argument.kind {
       case .flag:
-        guard inlineValue == nil else { throw UsageError("--\(name) takes no value") }
+        guard inlineValue == nil else {
+          throw UsageError(.invalidValue, .field(name), "--\(name) takes no value")
+        }
         result.flags.insert(name)
       case .option(_, let repeatable):
         let value: String
         if let inlineValue {
           value = inlineValue
         } else {
-          guard index < words.count else { throw UsageError("missing value for --\(name)") }
+          guard index < words.count else {
+            throw UsageError(.missingValue, .field(name), "missing value for --\(name)")
+          }
           value = words[index]
           index += 1
         }
         if let choices = argument.choices, !choices.contains(value) {
           throw UsageError(
+            .invalidValue, .field(name),
             "invalid value '\(value)' for --\(name); choose one of \(choices.joined(separator: ", "))"
           )
         }
         if !repeatable && result.options[name] != nil {
-          throw UsageError("--\(name) given more than once")
+          throw UsageError(.repeatedOption, .field(name), "--\(name) given more than once")
         }
         result.options[name, default: []].append(value)
       case .positional:
         break
       }
     }
-    for argument in definitions where !argument.isPositional {
+    for argument in definitions where !argument.isPositional && argument.isRequired {
       if result.options[argument.name] == nil {
-        if let defaultValue = argument.defaultValue {
-          result.options[argument.name] = [defaultValue]
-        } else if argument.isRequired {
-          throw UsageError("missing --\(argument.name)")
-        }
+        throw UsageError(.missingValue, .field(argument.name), "missing --\(argument.name)")
       }
     }
     for argument in definitions {
       guard case .positional(let repeating) = argument.kind else { continue }
       if positional.isEmpty {
-        if argument.isRequired { throw UsageError("missing <\(argument.name)>") }
+        if argument.isRequired {
+          throw UsageError(.missingArgument, .field(argument.name), "missing <\(argument.name)>")
+        }
         continue
       }
       if repeating {
@@ -91,7 +99,9 @@ enum ArgumentParser {
         result.positionals[argument.name] = [positional.removeFirst()]
       }
     }
-    if let extra = positional.first { throw UsageError("unexpected argument '\(extra)'") }
+    if let extra = positional.first {
+      throw UsageError(.unexpectedArgument, .field(extra), "unexpected argument '\(extra)'")
+    }
     return result
   }
 }

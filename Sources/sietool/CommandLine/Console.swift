@@ -67,6 +67,9 @@ final class Console {
     }
   }
 
+  /// Whether `descriptor` is a terminal (never, when output is captured).
+  func isTerminal(_ descriptor: Int32) -> Bool { !capture && isatty(descriptor) == 1 }
+
   /// What was written to standard output, as text.
   var output: String { String(decoding: capturedOutput, as: UTF8.self) }
   /// What was written to standard error, as text.

@@ -7,8 +7,9 @@ enum Help {
     if !configuration.subcommands.isEmpty {
       return "USAGE: \(path.joined(separator: " ")) <subcommand>"
     }
-    let options = configuration.arguments.filter { !$0.isPositional }.map(\.usage)
-    let positionals = configuration.arguments.filter(\.isPositional).map(\.usage)
+    let arguments = ArgumentReflection.definitions(of: command)
+    let options = arguments.filter { !$0.isPositional }.map(\.usage)
+    let positionals = arguments.filter(\.isPositional).map(\.usage)
     return "USAGE: " + (path + positionals + options).joined(separator: " ")
   }
 
@@ -19,13 +20,15 @@ enum Help {
       lines += [configuration.discussion, ""]
     }
     lines += [usage(command, path: path), ""]
-    let positionals = configuration.arguments.filter(\.isPositional)
+    let arguments =
+      configuration.subcommands.isEmpty ? ArgumentReflection.definitions(of: command) : []
+    let positionals = arguments.filter(\.isPositional)
     if !positionals.isEmpty {
       lines.append("ARGUMENTS:")
       for argument in positionals { lines.append(row("<\(argument.name)>", argument.help)) }
       lines.append("")
     }
-    let options = configuration.arguments.filter { !$0.isPositional }
+    let options = arguments.filter { !$0.isPositional }
     lines.append("OPTIONS:")
     for argument in options {
       var names = argument.short.map { "-\($0), " } ?? ""
@@ -35,6 +38,9 @@ enum Help {
       if let choices = argument.choices { help += " (\(choices.joined(separator: "|")))" }
       if let defaultValue = argument.defaultValue { help += " (default: \(defaultValue))" }
       lines.append(row(names, help))
+    }
+    if path.count == 1 {
+      lines.append(row("--version", "Show the version (\(Release.version), as written to #PROGRAM)."))
     }
     lines.append(row("-h, --help", "Show help information."))
     if !configuration.subcommands.isEmpty {

@@ -10,33 +10,18 @@ struct BalanceCommand: Command {
     discussion: """
       Movement is the sum of the effective rows (#TRANS not replaced by #RTRANS, and #RTRANS; \
       never #BTRANS) of the year's vouchers. 'declared' is the file's own #UB (balance-sheet \
-      accounts) or #RES (result accounts); a '!' marks accounts where it differs.
-      """,
-    arguments: [
-      .positional("file", help: "The SIE file."),
-      .option("year", value: "n", help: "The fiscal year: 0 current, -1 previous.", default: "0"),
-      .option(
-        "format", value: "format", help: "How to print.", choices: ["text", "json", "csv"],
-        default: "text"),
-    ])
+      accounts) or #RES (result accounts); a '!' marks accounts where it differs. Text output \
+      writes amounts with Swedish grouping (10 562,50); JSON and CSV write them plain (10562.50).
+      """)
 
-  var file: String
-  var year: Int
-  var format: OutputFormat
-
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    file = arguments.require("file")
-    guard let year = Int(arguments.require("year")) else {
-      throw UsageError("invalid value '\(arguments.require("year"))' for --year")
-    }
-    self.year = year
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
+  @Argument(help: "The SIE file.") var file: String
+  @Option(help: "The fiscal year: 0 current, -1 previous.") var year = 0
+  @Option(help: "How to print.") var format: OutputFormat = .text
 
   func run(_ console: Console) throws -> Int32 {
     let (document, report) = try SIEDocument.read(path: file)
     if report.summary.lines > 0 && document.records.isEmpty {
-      throw CommandFailure("\(file) is not an SIE file")
+      throw CommandFailure(.notSIEFile, .file(file), "\(file) is not an SIE file")
     }
     let lines = try document.trialBalance(year: year)
     switch format {

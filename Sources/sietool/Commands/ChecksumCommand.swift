@@ -8,22 +8,13 @@ struct ChecksumCommand: Command {
     name: "checksum",
     abstract: "Verify an SIE file's #KSUMMA, or write a correct one.",
     discussion: """
-      Exits 0 when the checksum is valid or absent, 1 when it is wrong or the file is cut off. \
-      --fix writes the file back with a correct #KSUMMA (the opening one after #FLAGGA, the \
-      closing one last); every other byte stays as it was.
-      """,
-    arguments: [
-      .positional("file", help: "The SIE file."),
-      .flag("fix", help: "Rewrite #KSUMMA so that it is correct."),
-    ])
+      Exits 0 when the checksum is valid or absent, 1 when it is wrong, the file is cut off or \
+      it is not an SIE file. --fix writes the file back with a correct #KSUMMA (the opening one \
+      after #FLAGGA, the closing one last); every other byte stays as it was.
+      """)
 
-  var file: String
-  var fix: Bool
-
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    file = arguments.require("file")
-    fix = arguments.flag("fix")
-  }
+  @Argument(help: "The SIE file.") var file: String
+  @Flag(help: "Rewrite #KSUMMA so that it is correct.") var fix: Bool
 
   func run(_ console: Console) throws -> Int32 {
     let bytes = try FilePath.read(file)
@@ -31,7 +22,8 @@ struct ChecksumCommand: Command {
     if fix {
       let fixed = SIEChecksum.rewrite(bytes)
       guard case .valid(let value) = SIEValidator.validate(bytes: fixed).checksum else {
-        throw CommandFailure("could not compute a valid checksum for \(file)")
+        throw CommandFailure(
+          .checksumNotComputable, .file(file), "could not compute a valid checksum for \(file)")
       }
       if fixed != bytes { try AtomicFile.write(fixed, to: file) }
       console.print("\(file): #KSUMMA \(value) written")

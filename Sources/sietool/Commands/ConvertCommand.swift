@@ -13,61 +13,49 @@ struct ConvertCommand: Command {
       would refuse; nothing is written while such findings remain, unless --fix repairs them \
       (shortened texts, normalised #ORGNR, #FLAGGA 0). 'json' holds every record; 'csv' one \
       line per effective transaction row. Files are written atomically.
-      """,
-    arguments: [
-      .positional("file", help: "The SIE file to read."),
-      .option(
-        "to", value: "format", help: "What to write.", required: true,
-        choices: ["sie", "json", "csv"]),
-      .option(
-        "output", short: "o", value: "path", help: "Where to write; - for standard output.",
-        default: "-"),
-      .option(
-        "profile", value: "receiver", help: "Check the result for a receiving system.",
-        choices: ReceiverProfile.allCases.map(\.rawValue)),
-      .flag("fix", help: "Repair what the profile finds and can be repaired."),
-      .flag("dry-run", help: "Only report what the profile finds; write nothing."),
-      .flag("checksum", help: "Write #KSUMMA (sie only)."),
-      .flag(
-        "transliterate",
-        help: "Replace characters code page 437 lacks (€ → EUR) instead of failing."),
-      .flag("force", help: "Write even when the input has errors."),
-    ])
+      """)
 
-  var file: String
-  var target: OutputFormat
-  var output: String
+  /// What `--to` names.
+  enum Target: String, ArgumentEnum {
+    case sie, json, csv
+    static var valueName: String { "format" }
+  }
+
+  @Argument(help: "The SIE file to read.") var file: String
+  @Option(name: "to", help: "What to write.") var targetChoice: Target
+  @Option(short: "o", value: "path", help: "Where to write; - for standard output.")
+  var output = "-"
+  @Option(value: "receiver", help: "Check the result for a receiving system.")
   var profile: ReceiverProfile?
-  var fix: Bool
-  var dryRun: Bool
-  var checksum: Bool
+  @Flag(help: "Repair what the profile finds and can be repaired.") var fix: Bool
+  @Flag(help: "Only report what the profile finds; write nothing.") var dryRun: Bool
+  @Flag(help: "Write #KSUMMA (sie only).") var checksum: Bool
+  @Flag(help: "Replace characters code page 437 lacks (€ → EUR) instead of failing.")
   var transliterate: Bool
-  var force: Bool
+  @Flag(help: "Write even when the input has errors.") var force: Bool
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    file = arguments.require("file")
-    switch arguments.require("to") {
-    case "sie": target = .text
-    case "json": target = .json
-    default: target = .csv
+  var target: OutputFormat {
+    switch targetChoice {
+    case .sie: .text
+    case .json: .json
+    case .csv: .csv
     }
-    output = arguments.require("output")
-    profile = try arguments.choice("profile", as: ReceiverProfile.self)
-    fix = arguments.flag("fix")
-    dryRun = arguments.flag("dry-run")
-    checksum = arguments.flag("checksum")
-    transliterate = arguments.flag("transliterate")
-    force = arguments.flag("force")
+  }
+
+  mutating func validate() throws(UsageError) {
     if target != .text && (profile != nil || checksum) {
-      throw UsageError("--profile and --checksum apply to --to sie only")
+      throw UsageError(
+        .conflictingOptions, .field("to"), "--profile and --checksum apply to --to sie only")
     }
-    if (fix || dryRun) && profile == nil { throw UsageError("--fix and --dry-run need --profile") }
+    if (fix || dryRun) && profile == nil {
+      throw UsageError(.conflictingOptions, .field("profile"), "--fix and --dry-run need --profile")
+    }
   }
 
   func run(_ console: Console) throws -> Int32 {
     var (document, report) = try SIEDocument.read(path: file)
     if report.summary.lines > 0 && document.records.isEmpty {
-      throw CommandFailure("\(file) is not an SIE file")
+      throw CommandFailure(.notSIEFile, .file(file), "\(file) is not an SIE file")
     }
     let inputErrors = report.diagnostics.filter { $0.severity == .error }
     for diagnostic in inputErrors { console.printError(diagnostic.formatted(file: file)) }
@@ -92,6 +80,7 @@ struct ConvertCommand: Command {
     case .text:
       guard report.isValid || force else {
         throw CommandFailure(
+          .invalidSIEFile, .file(file),
           "\(file) has \(report.errorCount) errors; nothing written (--force writes anyway)")
       }
       if let profile {
@@ -107,7 +96,9 @@ struct ConvertCommand: Command {
         }
         if dryRun { return findings.contains { $0.diagnostic.severity == .error } ? 1 : 0 }
         if findings.contains(where: { $0.diagnostic.severity == .error }) {
-          throw CommandFailure("the \(profile.rawValue) profile finds errors; nothing written")
+          throw CommandFailure(
+            .refusedByProfile, .file(file),
+            "the \(profile.rawValue) profile finds errors; nothing written")
         }
       }
       let writer = SIEWriter(options: .init(checksum: checksum, transliterate: transliterate))

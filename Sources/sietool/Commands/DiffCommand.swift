@@ -10,24 +10,11 @@ struct DiffCommand: Command {
     discussion: """
       Vouchers are matched by series and number and compared by date, text and effective rows. \
       Exits 0 when the files agree, 1 when they differ (like diff(1)).
-      """,
-    arguments: [
-      .positional("first", help: "The first SIE file."),
-      .positional("second", help: "The second SIE file."),
-      .option(
-        "format", value: "format", help: "How to print.", choices: ["text", "json"],
-        default: "text"),
-    ])
+      """)
 
-  var first: String
-  var second: String
-  var format: OutputFormat
-
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    first = arguments.require("first")
-    second = arguments.require("second")
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
+  @Argument(help: "The first SIE file.") var first: String
+  @Argument(help: "The second SIE file.") var second: String
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
   func run(_ console: Console) throws -> Int32 {
     let a = try SIEDocument.read(path: first).document

@@ -7,23 +7,14 @@ struct InfoCommand: Command {
   static let configuration = CommandConfiguration(
     name: "info",
     abstract: "Show what an SIE file is: type, encoding, company, fiscal years, counts, checksum.",
-    arguments: [
-      .positional("file", help: "The SIE file."),
-      typeArgument,
-      .option(
-        "format", value: "format", help: "How to print.", choices: ["text", "json"],
-        default: "text"),
-    ])
+    discussion: "Exits 1 when the file is not an SIE file at all.")
 
-  var file: String
-  var type: SIEFileType?
-  var format: OutputFormat
+  @Argument(help: "The SIE file.") var file: String
+  @Option(name: "type", help: "The file type to check against: auto, 1, 2, 3, 4E or 4I.")
+  var typeChoice = FileTypeChoice(nil)
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    file = arguments.require("file")
-    type = try parseFileType(arguments.value("type"))
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
+  var type: SIEFileType? { typeChoice.type }
 
   func run(_ console: Console) throws -> Int32 {
     let report = try SIEValidator.validate(path: file, options: ValidationOptions(type: type))

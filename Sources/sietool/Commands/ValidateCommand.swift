@@ -10,27 +10,16 @@ struct ValidateCommand: Command {
     discussion: """
       Prints one line per finding, file:line:column: severity: [code] message. Exits 0 when no \
       file has errors (warnings allowed), 1 otherwise. Files are streamed: size does not matter.
-      """,
-    arguments: [
-      .positional("file", help: "The SIE files to check.", repeating: true),
-      typeArgument,
-      .flag("strict", help: "Treat warnings as errors."),
-      .option(
-        "format", value: "format", help: "How to print the findings.", choices: ["text", "json"],
-        default: "text"),
-    ])
+      """)
 
-  var files: [String]
-  var type: SIEFileType?
-  var strict: Bool
-  var format: OutputFormat
+  @Argument(name: "file", help: "The SIE files to check.") var files: [String]
+  @Option(name: "type", help: "The file type to check against: auto, 1, 2, 3, 4E or 4I.")
+  var typeChoice = FileTypeChoice(nil)
+  @Flag(help: "Treat warnings as errors.") var strict: Bool
+  @Option(help: "How to print the findings.", only: ["text", "json"])
+  var format: OutputFormat = .text
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    files = arguments.positionalValues("file")
-    type = try parseFileType(arguments.value("type"))
-    strict = arguments.flag("strict")
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
+  var type: SIEFileType? { typeChoice.type }
 
   func run(_ console: Console) throws -> Int32 {
     var failed = false

@@ -7,46 +7,47 @@ struct ClientFundsCommand: CommandGroup {
   static let configuration = CommandConfiguration(
     name: "client-funds",
     abstract: "Client funds: payments held by the invoicing service, and their payouts.",
-    subcommands: [ClientFundsShow.self, ClientFundsPayout.self])
+    subcommands: [ClientFundsShowCommand.self, ClientFundsPayoutCommand.self])
 }
 
-struct ClientFundsShow: Command {
+struct ClientFundsShowCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "show", abstract: "How much the client funds hold for the creditor.",
-    arguments: [bookArgument])
-  var directory: String
-  init(_ arguments: ParsedArguments) throws(UsageError) { directory = bookDirectory(arguments) }
+    name: "show", abstract: "How much the client funds hold for the creditor.")
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+
   func run(_ console: Console) throws -> Int32 {
-    console.print(
-      "client funds held: \(try openBook(directory, forWriting: false).state.clientFundsHeld)")
+    let state = try openBook(directory, forWriting: false, console: console).state
+    if format == .json {
+      console.printJSON(
+        .object([
+          "paymentMode": .string(state.settings.paymentMode.rawValue),
+          "held": state.clientFundsHeld.jsonValue,
+        ]))
+    } else {
+      console.print("client funds held: \(state.clientFundsHeld.swedishFormatted)")
+    }
     return 0
   }
 }
 
-struct ClientFundsPayout: Command {
+struct ClientFundsPayoutCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "payout",
-    abstract: "Record a payout of client funds to the creditor's bank, less the service's fee.",
-    arguments: [
-      bookArgument, dateArgument(),
-      .option("amount", value: "amount", help: "What leaves the client funds.", required: true),
-      .option("fee", value: "amount", help: "The service's fee withheld, without VAT."),
-      .option("fee-vat", value: "amount", help: "The VAT on the fee."),
-    ])
-  var directory: String, payout: Invoicing.ClientFundsPayout
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    payout = Invoicing.ClientFundsPayout(
-      date: try day(arguments.value("date")),
-      amount: try amount(arguments.value("amount"), "amount")!,
-      fee: try amount(arguments.value("fee"), "fee") ?? .zero,
-      feeVAT: try amount(arguments.value("fee-vat"), "fee-vat") ?? .zero)
-  }
+    abstract: "Record a payout of client funds to the creditor's bank, less the service's fee.")
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+  @Option(help: "What leaves the client funds.") var amount: Amount
+  @Option(help: "The service's fee withheld, without VAT.") var fee: Amount = .zero
+  @Option(name: "fee-vat", help: "The VAT on the fee.") var feeVAT: Amount = .zero
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
+    let book = try openBook(directory, forWriting: true, console: console)
+    let payout = ClientFundsPayout(
+      date: date ?? book.today, amount: amount, fee: fee, feeVAT: feeVAT)
     try book.transact { try $0.record(.clientFundsPaidOut(payout)) }
     console.print(
-      "paid out \(payout.amount) (\(payout.net) to the bank); client funds now hold \(book.state.clientFundsHeld)"
+      "paid out \(payout.amount.swedishFormatted) (\(payout.net.swedishFormatted) to the bank); client funds now hold \(book.state.clientFundsHeld.swedishFormatted)"
     )
     return 0
   }

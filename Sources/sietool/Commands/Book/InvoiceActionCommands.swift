@@ -1,20 +1,27 @@
 import Basics
 import Invoicing
 
+/// The invoice a step is taken on, and the day: `<invoice> [--date D]`.
+struct InvoiceStep: ParsableArguments {
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+}
+
 /// An invoice subcommand that changes one invoice: `attest`, `delete`, `credit`, `pay`,
 /// `remind`, `collect`, `doubtful`, `write-off`.
 protocol InvoiceAction: Command {
-  var directory: String { get }
-  var name: String { get }
-  var date: Day { get }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String
+  var step: InvoiceStep { get }
+  /// Takes the step on invoice `id`; returns what to print.
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String
 }
 
 extension InvoiceAction {
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let record = try invoiceRecord(name, in: book.state)
-    let message = try book.transact { try apply(record.invoice.id, to: &$0) }
+    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
+    let record = try invoiceRecord(step.invoice, in: book.state)
+    let date = step.date ?? book.today
+    let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)
     return 0
   }
@@ -23,158 +30,125 @@ extension InvoiceAction {
 struct InvoiceAttest: InvoiceAction {
   static let configuration = CommandConfiguration(
     name: "attest",
-    abstract: "Attest a draft: it gets the next number and its OCR, and never changes again.",
-    arguments: [bookArgument, invoiceNameArgument, dateArgument()])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    abstract: "Attest a draft: it gets the next number and its OCR, and never changes again.")
+  @OptionGroup var step: InvoiceStep
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     let number = try transaction.attest(id, on: date)
     let invoice = transaction.state.invoices[id]!.invoice
     return
-      "\(invoice.title.lowercased()) \(number) attested: \(invoice.totals.total), OCR \(invoice.ocr ?? "")"
+      "\(invoice.title.lowercased()) \(number) attested: \(invoice.totals.total.swedishFormatted), OCR \(invoice.ocr ?? "")"
   }
 }
 
 struct InvoiceDelete: InvoiceAction {
   static let configuration = CommandConfiguration(
-    name: "delete", abstract: "Delete a draft (attested invoices are credited, never deleted).",
-    arguments: [bookArgument, invoiceNameArgument])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = Day.today()
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    name: "delete", abstract: "Delete a draft (attested invoices are credited, never deleted).")
+  @OptionGroup var step: InvoiceStep
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     try transaction.deleteDraft(id)
     return "deleted draft d\(id)"
   }
+}
+
+/// `--line N[:QUANTITY]` of `invoice credit`.
+struct CreditLine: ExpressibleByArgument {
+  var line: Int
+  var quantity: ExactDecimal?
+
+  init?(argument: String) {
+    let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    guard (1...2).contains(parts.count), let line = Int(parts[0]) else { return nil }
+    self.line = line
+    if parts.count == 2 {
+      guard let quantity = ExactDecimal(parsing: parts[1]) else { return nil }
+      self.quantity = quantity
+    }
+  }
+
+  static var valueName: String { "n[:quantity]" }
+  static var expectation: String { "N or N:QUANTITY, e.g. 2 or 2:1.5" }
 }
 
 struct InvoiceCredit: InvoiceAction {
   static let configuration = CommandConfiguration(
     name: "credit",
     abstract:
-      "Draft a credit note for an invoice (all lines, or some), and attest it with --attest.",
-    arguments: [
-      bookArgument, invoiceNameArgument, dateArgument(),
-      .option(
-        "line", value: "n[:quantity]",
-        help: "Credit only this line (1-based), optionally a quantity of it.", repeatable: true),
-      .flag("attest", help: "Attest the credit note at once, crediting the invoice."),
-    ])
-  var directory: String, name: String, date: Day
-  var selection: CreditSelection
-  var attest: Bool
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-    attest = arguments.flag("attest")
-    let lines = arguments.values("line")
-    if lines.isEmpty {
-      selection = .whole
-    } else {
-      selection = .lines(
-        try lines.map { spec throws(UsageError) in
-          let parts = spec.split(separator: ":").map(String.init)
-          guard let line = Int(parts[0]), parts.count <= 2 else {
-            throw UsageError("invalid --line '\(spec)'; use N or N:QUANTITY")
-          }
-          return (line, parts.count == 2 ? try decimal(parts[1], "line") : nil)
-        })
-    }
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+      "Draft a credit note for an invoice (all lines, or some), and attest it with --attest.")
+  @OptionGroup var step: InvoiceStep
+  @Option(help: "Credit only this line (1-based), optionally a quantity of it.")
+  var line: [CreditLine] = []
+  @Flag(help: "Attest the credit note at once, crediting the invoice.") var attest: Bool
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
+    let selection: CreditSelection =
+      line.isEmpty ? .whole : .lines(line.map { ($0.line, $0.quantity) })
     let note = try transaction.draftCreditNote(for: id, selection: selection, on: date)
     let total = transaction.state.invoices[note]!.invoice.totals.total
     guard attest else {
-      return "credit note draft d\(note): \(total); attest it to credit the invoice"
+      return
+        "credit note draft d\(note): \(total.swedishFormatted); attest it to credit the invoice"
     }
     let number = try transaction.attest(note, on: date)
-    return "credit note \(number) attested: \(total)"
+    return "credit note \(number) attested: \(total.swedishFormatted)"
+  }
+}
+
+extension PaymentMeans: ExpressibleByArgument {
+  init?(argument: String) { self.init(rawValue: argument) }
+  static var valueName: String { "means" }
+  static var expectation: String {
+    "bankgiro, clientFunds, swish, card, autogiro, cash or balance"
   }
 }
 
 struct InvoicePay: InvoiceAction {
   static let configuration = CommandConfiguration(
-    name: "pay", abstract: "Register a payment; an overpayment goes to the customer's balance.",
-    arguments: [
-      bookArgument, invoiceNameArgument, dateArgument(),
-      .option(
-        "amount", value: "amount", help: "How much was paid, in the invoice's currency.",
-        required: true),
-      .option(
-        "means", value: "means",
-        help: "bankgiro, clientFunds, swish, card, autogiro, cash or balance.", default: "bankgiro"),
-      .option(
-        "amount-sek", value: "amount", help: "For an invoice in another currency: the SEK received."
-      ),
-    ])
-  var directory: String, name: String, date: Day
-  var amount: Amount, means: PaymentMeans, amountSEK: Amount?
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-    amount = try sietool.amount(arguments.value("amount"), "amount")!
-    means = PaymentMeans(rawValue: arguments.require("means"))
-    amountSEK = try sietool.amount(arguments.value("amount-sek"), "amount-sek")
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    name: "pay", abstract: "Register a payment; an overpayment goes to the customer's balance.")
+  @OptionGroup var step: InvoiceStep
+  @Option(help: "How much was paid, in the invoice's currency.") var amount: Amount
+  @Option(help: "bankgiro, clientFunds, swish, card, autogiro, cash or balance.")
+  var means: PaymentMeans = .bankgiro
+  @Option(name: "amount-sek", help: "For an invoice in another currency: the SEK received.")
+  var amountSEK: Amount?
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     try transaction.pay(id, amount: amount, on: date, means: means, amountSEK: amountSEK)
     let record = transaction.state.invoices[id]!
     let payment = record.payments.last!
     var message =
-      "payment of \(amount) on invoice \(record.invoice.displayName): open \(record.open)"
+      "payment of \(amount.swedishFormatted) on invoice \(record.invoice.displayName): open \(record.open.swedishFormatted)"
     if !payment.overpaid.isZero {
-      message += "; \(payment.overpaid) overpaid, kept as the customer's balance"
+      message += "; \(payment.overpaid.swedishFormatted) overpaid, kept as the customer's balance"
     }
-    if !payment.rounding.isZero { message += "; \(payment.rounding) short, closed as rounding" }
+    if !payment.rounding.isZero {
+      message += "; \(payment.rounding.swedishFormatted) short, closed as rounding"
+    }
     return message
   }
 }
 
 struct InvoiceRemind: InvoiceAction {
   static let configuration = CommandConfiguration(
-    name: "remind", abstract: "Send a reminder for an overdue invoice, with the reminder fee.",
-    arguments: [
-      bookArgument, invoiceNameArgument, dateArgument(),
-      .option(
-        "fee", value: "amount",
-        help: "The fee (default: the customer's or creditor's reminder fee)."),
-    ])
-  var directory: String, name: String, date: Day
-  var fee: Amount?
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-    fee = try amount(arguments.value("fee"), "fee")
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    name: "remind", abstract: "Send a reminder for an overdue invoice, with the reminder fee.")
+  @OptionGroup var step: InvoiceStep
+  @Option(help: "The fee (default: the customer's or creditor's reminder fee).") var fee: Amount?
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     try transaction.remind(id, on: date, fee: fee)
     let record = transaction.state.invoices[id]!
     return
-      "reminder \(record.reminders.count) for invoice \(record.invoice.displayName): fee \(record.reminders.last!.fee), open \(record.open)"
+      "reminder \(record.reminders.count) for invoice \(record.invoice.displayName): fee \(record.reminders.last!.fee.swedishFormatted), open \(record.open.swedishFormatted)"
   }
 }
 
 struct InvoiceCollect: InvoiceAction {
   static let configuration = CommandConfiguration(
-    name: "collect", abstract: "Send an overdue invoice to debt collection.",
-    arguments: [bookArgument, invoiceNameArgument, dateArgument()])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    name: "collect", abstract: "Send an overdue invoice to debt collection.")
+  @OptionGroup var step: InvoiceStep
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     try transaction.sendToCollection(id, on: date)
     return "invoice \(transaction.state.invoices[id]!.invoice.displayName) sent to collection"
   }
@@ -182,18 +156,14 @@ struct InvoiceCollect: InvoiceAction {
 
 struct InvoiceWriteOff: InvoiceAction {
   static let configuration = CommandConfiguration(
-    name: "write-off", abstract: "Write off the open amount as a bad debt.",
-    arguments: [bookArgument, invoiceNameArgument, dateArgument()])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+    name: "write-off", abstract: "Write off the open amount as a bad debt.")
+  @OptionGroup var step: InvoiceStep
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     let open = transaction.state.invoices[id]?.open ?? .zero
     try transaction.writeOff(id, on: date)
-    return "invoice \(transaction.state.invoices[id]!.invoice.displayName): \(open) written off"
+    return
+      "invoice \(transaction.state.invoices[id]!.invoice.displayName): \(open.swedishFormatted) written off"
   }
 }
 
@@ -201,48 +171,38 @@ struct InvoiceDoubtful: InvoiceAction {
   static let configuration = CommandConfiguration(
     name: "doubtful",
     abstract:
-      "Mark the open amount doubtful (befarad kundförlust): still owed, expected to be lost.",
-    arguments: [bookArgument, invoiceNameArgument, dateArgument()])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-  }
-  func apply(_ id: Int, to transaction: inout BookTransaction) throws -> String {
+      "Mark the open amount doubtful (befarad kundförlust): still owed, expected to be lost.")
+  @OptionGroup var step: InvoiceStep
+
+  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
     try transaction.record(.markedDoubtful(id: id, date: date))
     let record = transaction.state.invoices[id]!
-    return "invoice \(record.invoice.displayName): \(record.open) marked doubtful"
+    return "invoice \(record.invoice.displayName): \(record.open.swedishFormatted) marked doubtful"
   }
 }
 
-struct InvoiceOffset: Command {
+struct InvoiceOffset: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "offset", abstract: "Use a standalone credit on an invoice of the same customer.",
     discussion:
-      "The rest stays on the one with the larger absolute amount; equal amounts close both.",
-    arguments: [
-      bookArgument, .positional("credit", help: "The credit."),
-      .positional("invoice", help: "The invoice."), dateArgument(),
-    ])
-  var directory: String, credit: String, invoice: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    credit = arguments.require("credit")
-    invoice = arguments.require("invoice")
-    date = try day(arguments.value("date"))
-  }
+      "The rest stays on the one with the larger absolute amount; equal amounts close both.")
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: "The credit.") var credit: String
+  @Argument(help: "The invoice.") var invoice: String
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
+    let book = try openBook(directory, forWriting: true, console: console)
     let creditRecord = try invoiceRecord(credit, in: book.state)
     let invoiceRecord = try invoiceRecord(invoice, in: book.state)
+    let day = date ?? book.today
     try book.transact {
-      try $0.offset(credit: creditRecord.invoice.id, invoice: invoiceRecord.invoice.id, on: date)
+      try $0.offset(credit: creditRecord.invoice.id, invoice: invoiceRecord.invoice.id, on: day)
     }
     let after = book.state
     console.print(
-      "credit \(creditRecord.invoice.displayName) open \(after.invoices[creditRecord.invoice.id]!.open), "
-        + "invoice \(invoiceRecord.invoice.displayName) open \(after.invoices[invoiceRecord.invoice.id]!.open)"
+      "credit \(creditRecord.invoice.displayName) open \(after.invoices[creditRecord.invoice.id]!.open.swedishFormatted), "
+        + "invoice \(invoiceRecord.invoice.displayName) open \(after.invoices[invoiceRecord.invoice.id]!.open.swedishFormatted)"
     )
     return 0
   }

@@ -14,57 +14,62 @@ struct InvoiceCommand: CommandGroup {
     ])
 }
 
-let invoiceNameArgument = ArgumentDefinition.positional(
-  "invoice", help: "The invoice: its number, its external id, or d<id> for a draft.")
+/// How an invoice is named on the command line.
+let invoiceHelp = "The invoice: its number, its external id, or d<id> for a draft."
 
-let invoiceFields: [ArgumentDefinition] = [
-  .option("customer", value: "number", help: "The customer."),
-  dateArgument("The invoice date (default: today)."),
-  .option("due", value: "YYYY-MM-DD", help: "The due date (default: from the payment terms)."),
-  .option(
-    "line", value: "spec",
+/// The options that set an invoice's fields (`new` and `update`).
+struct InvoiceFields: ParsableArguments {
+  @Option(value: "number", help: "The customer.") var customer: String?
+  @Option(help: "The invoice date (default: today).") var date: Day?
+  @Option(help: "The due date (default: from the payment terms).") var due: Day?
+  @Option(
+    value: "spec",
     help:
-      "A line: PRODUCT:QUANTITY, or key=value pairs (product, description, quantity, price, vat, discount, unit, cc, project, category=interest).",
-    repeatable: true),
-  .option("external-id", value: "id", help: "Your own id for the invoice."),
-  .option("currency", value: "XXX", help: "The currency (default: the customer's or SEK)."),
-  .option("rate", value: "decimal", help: "SEK per unit of the currency."),
-  .option("reference", value: "text", help: "The customer's reference."),
-  .option("text", value: "text", help: "A text printed above the lines."),
-]
+      "A line: PRODUCT:QUANTITY, or key=value pairs (product, description, quantity, price, vat, discount, unit, cc, project, category=interest)."
+  )
+  var line: [String] = []
+  @Option(value: "id", help: "Your own id for the invoice.") var externalId: String?
+  @Option(value: "XXX", help: "The currency (default: the customer's or SEK).")
+  var currency: String?
+  @Option(help: "SEK per unit of the currency.") var rate: ExactDecimal?
+  @Option(help: "The customer's reference.") var reference: String?
+  @Option(help: "A text printed above the lines.") var text: String?
 
-struct InvoiceNew: Command {
+  /// The `--line` specifications, read.
+  func lines() throws(UsageError) -> [LineInput] { try lineInputs(line) }
+}
+
+struct InvoiceNew: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "new", abstract: "Draft an invoice (or, with --credit, a standalone credit).",
     discussion:
-      "Example: sietool invoice new --customer K1 --date 2025-03-10 --line TJ:8 --line 'description=Resa,price=450.00,vat=25'",
-    arguments: [bookArgument] + invoiceFields + [
-      .flag("credit", help: "A standalone credit: negative quantities or prices."),
-      .flag("attest", help: "Attest it at once."),
-    ])
+      "Example: sietool invoice new --customer K1 --date 2025-03-10 --line TJ:8 --line 'description=Resa,price=450.00,vat=25'"
+  )
 
-  var directory: String
-  var input: InvoiceInput
-  var attest: Bool
+  @OptionGroup var bookOptions: BookOptions
+  @OptionGroup var fields: InvoiceFields
+  @Flag(help: "A standalone credit: negative quantities or prices.") var credit: Bool
+  @Flag(help: "Attest it at once.") var attest: Bool
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    guard let customer = arguments.value("customer") else { throw UsageError("missing --customer") }
-    let lines = try lineInputs(arguments.values("line"))
-    guard !lines.isEmpty else { throw UsageError("missing --line; an invoice needs at least one") }
-    input = InvoiceInput(
-      externalId: arguments.value("external-id"), customer: customer,
-      invoiceDate: try day(arguments.value("date")),
-      dueDate: try optionalDay(arguments.value("due"), "due"), lines: lines,
-      currency: arguments.value("currency"),
-      exchangeRate: try decimal(arguments.value("rate"), "rate"),
-      reference: arguments.value("reference"),
-      text: arguments.value("text"), isCredit: arguments.flag("credit"))
-    attest = arguments.flag("attest")
+  mutating func validate() throws(UsageError) {
+    guard fields.customer != nil else {
+      throw UsageError(.missingValue, .field("customer"), "missing --customer")
+    }
+    guard try !fields.lines().isEmpty else {
+      throw UsageError(.missingValue, .field("line"), "missing --line; an invoice needs at least one")
+    }
+  }
+
+  func input(today: Day) -> InvoiceInput {
+    InvoiceInput(
+      externalId: fields.externalId, customer: fields.customer!, invoiceDate: fields.date ?? today,
+      dueDate: fields.due, lines: (try? fields.lines()) ?? [], currency: fields.currency,
+      exchangeRate: fields.rate, reference: fields.reference, text: fields.text, isCredit: credit)
   }
 
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
+    let book = try openBook(directory, forWriting: true, console: console)
+    let input = input(today: book.today)
     let (id, number) = try book.transact { transaction -> (Int, Int?) in
       let id = try transaction.draft(input)
       return (id, attest ? try transaction.attest(id, on: input.invoiceDate) : nil)
@@ -81,44 +86,36 @@ struct InvoiceNew: Command {
   }
 }
 
-struct InvoiceUpdate: Command {
+struct InvoiceUpdate: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "update", abstract: "Change a draft; what is not given stays.",
-    arguments: [bookArgument, invoiceNameArgument] + invoiceFields)
+    name: "update", abstract: "Change a draft; what is not given stays.")
 
-  var directory: String
-  var name: String
-  var arguments: ParsedArguments
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var fields: InvoiceFields
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    self.arguments = arguments
-    _ = try lineInputs(arguments.values("line"))
-  }
+  mutating func validate() throws(UsageError) { _ = try fields.lines() }
 
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let record = try invoiceRecord(name, in: book.state)
+    let book = try openBook(directory, forWriting: true, console: console)
+    let record = try invoiceRecord(invoice, in: book.state)
     let old = record.invoice
-    let lines = try lineInputs(arguments.values("line"))
     let input = InvoiceInput(
-      externalId: arguments.value("external-id") ?? old.externalId,
-      customer: arguments.value("customer") ?? old.customer,
-      invoiceDate: try optionalDay(arguments.value("date"), "date") ?? old.invoiceDate,
-      dueDate: try optionalDay(arguments.value("due"), "due")
-        ?? (arguments.value("date") == nil ? old.dueDate : nil),
-      lines: lines.isEmpty
+      externalId: fields.externalId ?? old.externalId,
+      customer: fields.customer ?? old.customer,
+      invoiceDate: fields.date ?? old.invoiceDate,
+      dueDate: fields.due ?? (fields.date == nil ? old.dueDate : nil),
+      lines: try fields.lines().isEmpty
         ? old.lines.map {
           LineInput(
             product: $0.product, description: $0.description, quantity: $0.quantity, unit: $0.unit,
             unitPrice: $0.unitPrice, discountPercent: $0.discountPercent, vatRate: $0.vatRate,
             costCentre: $0.costCentre, project: $0.project)
-        } : lines,
-      currency: arguments.value("currency") ?? old.currency,
-      exchangeRate: try decimal(arguments.value("rate"), "rate") ?? old.exchangeRate,
-      reference: arguments.value("reference") ?? old.reference,
-      text: arguments.value("text") ?? old.text,
+        } : try fields.lines(),
+      currency: fields.currency ?? old.currency,
+      exchangeRate: fields.rate ?? old.exchangeRate,
+      reference: fields.reference ?? old.reference,
+      text: fields.text ?? old.text,
       isCredit: old.kind == .credit)
     try book.transact { try $0.updateDraft(old.id, with: input) }
     console.print("updated draft d\(old.id): \(book.state.invoices[old.id]!.invoice.totals.total)")
@@ -126,61 +123,39 @@ struct InvoiceUpdate: Command {
   }
 }
 
-struct InvoiceList: Command {
-  static let configuration = CommandConfiguration(
-    name: "list", abstract: "List invoices.",
-    arguments: [
-      bookArgument, textOrJSON,
-      .option(
-        "state", value: "state", help: "Only invoices in this state.",
-        choices: InvoiceState.allCases.map(\.rawValue)),
-      .option("customer", value: "number", help: "Only this customer's invoices."),
-    ])
+struct InvoiceList: Command, WorksOnBook {
+  static let configuration = CommandConfiguration(name: "list", abstract: "List invoices.")
 
-  var directory: String
-  var format: OutputFormat
-  var state: InvoiceState?
-  var customer: String?
-
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-    state = try arguments.choice("state", as: InvoiceState.self)
-    customer = arguments.value("customer")
-  }
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @Option(help: "Only invoices in this state.") var state: InvoiceState?
+  @Option(value: "number", help: "Only this customer's invoices.") var customer: String?
 
   func run(_ console: Console) throws -> Int32 {
-    let records = try openBook(directory, forWriting: false).state.allInvoices.filter {
-      (state == nil || $0.state == state) && (customer == nil || $0.invoice.customer == customer)
-    }
+    let records = try openBook(directory, forWriting: false, console: console).state.allInvoices
+      .filter {
+        (state == nil || $0.state == state) && (customer == nil || $0.invoice.customer == customer)
+      }
     if format == .json {
       console.printJSON(.array(records.map(\.summaryJSON)))
     } else {
-      console.print(
-        "number".padding(8) + "customer".padding(10) + "date".padding(12) + "due".padding(12)
-          + "state".padding(11) + "total".leftPadded(12) + "open".leftPadded(12))
-      for record in records { console.print(record.listLine) }
+      InvoiceTable.lines(records).forEach { console.print($0) }
     }
     return 0
   }
 }
 
-struct InvoiceShow: Command {
+struct InvoiceShow: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "show", abstract: "Show an invoice: lines, VAT, payments, credits, reminders.",
-    arguments: [bookArgument, invoiceNameArgument, textOrJSON])
+    name: "show", abstract: "Show an invoice: lines, VAT, payments, credits, reminders.")
 
-  var directory: String
-  var name: String
-  var format: OutputFormat
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
   func run(_ console: Console) throws -> Int32 {
-    let record = try invoiceRecord(name, in: try openBook(directory, forWriting: false).state)
+    let state = try openBook(directory, forWriting: false, console: console).state
+    let record = try invoiceRecord(invoice, in: state)
     if format == .json {
       console.printJSON(record.detailJSON)
       return 0
@@ -215,26 +190,22 @@ struct InvoiceShow: Command {
 }
 
 /// A command that changes one invoice on a date.
-struct InvoiceAttach: Command {
+struct InvoiceAttach: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "attach",
-    abstract: "Attach a PDF (at most 10 MiB) to a draft, as an appendix or a cover sheet.",
-    arguments: [
-      bookArgument, invoiceNameArgument, .positional("file", help: "The PDF."),
-      .flag("cover", help: "Put it before the invoice (cover sheet)."),
-    ])
-  var directory: String, name: String, file: String, cover: Bool
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    file = arguments.require("file")
-    cover = arguments.flag("cover")
-  }
+    abstract: "Attach a PDF (at most 10 MiB) to a draft, as an appendix or a cover sheet.")
+
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+  @Argument(help: "The PDF.") var file: String
+  @Flag(help: "Put it before the invoice (cover sheet).") var cover: Bool
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let record = try invoiceRecord(name, in: book.state)
+    let book = try openBook(directory, forWriting: true, console: console)
+    let record = try invoiceRecord(invoice, in: book.state)
     guard record.state == .draft else {
-      throw CommandFailure(
+      throw BookError(
+        .invoiceAttested, .invoice(record.invoice.displayName),
         "invoice \(record.invoice.displayName) is attested; attachments go on drafts")
     }
     let attachment = try book.storeAttachment(
@@ -246,37 +217,32 @@ struct InvoiceAttach: Command {
   }
 }
 
-struct InvoicePDF: Command {
+struct InvoicePDF: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "pdf", abstract: "Write an invoice's, credit note's or reminder's PDF.",
-    arguments: [
-      bookArgument, invoiceNameArgument,
-      .option("output", short: "o", value: "file", help: "Where to write the PDF.", required: true),
-      .option(
-        "reminder", value: "n", help: "The n-th reminder (1 the first) instead of the invoice."),
-    ])
-  var directory: String, name: String, output: String, reminder: Int?
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("invoice")
-    output = arguments.require("output")
-    reminder = try integer(arguments.value("reminder"), "reminder")
-  }
+    name: "pdf", abstract: "Write an invoice's, credit note's or reminder's PDF.")
+
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+  @Option(short: "o", value: "file", help: "Where to write the PDF; - for standard output.")
+  var output: String
+  @Option(help: "The n-th reminder (1 the first) instead of the invoice.") var reminder: Int?
+
   func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false).state
-    let record = try invoiceRecord(name, in: state)
+    let book = try openBook(directory, forWriting: false, console: console)
+    let state = book.state
+    let record = try invoiceRecord(invoice, in: state)
     let bytes: [UInt8]
     if let reminder {
-      guard (1...record.reminders.count).contains(reminder) else {
+      guard record.reminders.indices.contains(reminder - 1) else {
         throw CommandFailure(
-          "invoice \(record.invoice.displayName) has \(record.reminders.count) reminders")
+          .noSuchReminder, .invoice(record.invoice.displayName),
+          "invoice \(record.invoice.displayName) has \(record.reminders.count) reminder(s); --reminder is 1 to \(record.reminders.count)")
       }
       bytes = InvoiceRenderer.reminder(record, index: reminder - 1, in: state)
     } else {
       bytes = InvoiceRenderer.invoice(record, in: state)
     }
-    try AtomicFile.write(bytes, to: output)
-    console.print("wrote \(output) (\(bytes.count) bytes)")
+    try OutputTarget(output, book: book).write(bytes, console: console)
     return 0
   }
 }

@@ -1,140 +1,110 @@
 import Basics
 import Invoicing
 
-/// `sietool self-invoice new|list|show|attest|update|pause|resume|cancel|pay|pdf`
+/// `sietool self-invoice new|list|show|attest|update|set|pdf`
 struct SelfInvoiceCommand: CommandGroup {
   static let configuration = CommandConfiguration(
     name: "self-invoice",
     abstract:
       "Self-invoices (självfaktura): purchases invoiced in the supplier's name and paid out.",
     subcommands: [
-      SelfInvoiceNew.self, SelfInvoiceList.self, SelfInvoiceShow.self, SelfInvoiceAttest.self,
-      SelfInvoiceUpdate.self, SelfInvoiceState.self, SelfInvoicePDF.self,
+      SelfInvoiceNew.self, RegisterList<SelfInvoices>.self, RegisterShow<SelfInvoices>.self,
+      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceState.self, SelfInvoicePDF.self,
     ])
 }
 
-let selfInvoiceNameArgument = ArgumentDefinition.positional(
-  "self-invoice", help: "The self-invoice: its number (SF-…), external id, or d<id> for a draft.")
+let selfInvoiceHelp = "The self-invoice: its number (SF-…), external id, or d<id> for a draft."
 
 func selfInvoiceRecord(_ name: String, in state: BookState) throws -> SelfInvoiceRecord {
   guard let record = state.selfInvoice(named: name) else {
-    throw CommandFailure("no self-invoice \(name)")
+    throw BookError(.noSuchSelfInvoice, .selfInvoice(name), "no self-invoice \(name)")
   }
   return record
 }
 
-struct SelfInvoiceNew: Command {
+/// The self-invoices as a register the command line lists and shows.
+enum SelfInvoices: ListedRegister {
+  static let noun = "self-invoice"
+  static let keyName = "self-invoice"
+  static let keyHelp = selfInvoiceHelp
+  static func entries(in state: BookState) -> [SelfInvoiceRecord] { state.allSelfInvoices }
+  static func entry(_ key: String, in state: BookState) throws -> SelfInvoiceRecord {
+    try selfInvoiceRecord(key, in: state)
+  }
+  static let columns = ["number", "payee", "payout", "state", "amount"]
+  static let rightAligned: Set<String> = ["amount"]
+  static func row(_ record: SelfInvoiceRecord, in state: BookState) -> [String] {
+    [
+      record.selfInvoice.displayName, record.selfInvoice.payee, record.selfInvoice.payoutDate.iso,
+      record.state.rawValue, record.payoutAmount.swedishFormatted,
+    ]
+  }
+  static func json(_ record: SelfInvoiceRecord, in state: BookState) -> JSONValue {
+    record.summaryJSON
+  }
+  static func detailLines(_ record: SelfInvoiceRecord, in state: BookState) -> [String] {
+    [
+      "self-invoice \(record.selfInvoice.displayName) from \(record.selfInvoice.payee): \(record.state.rawValue)",
+      "  total \(record.selfInvoice.totals.total.swedishFormatted), payout \(record.payoutAmount.swedishFormatted) on \(record.selfInvoice.payoutDate)",
+    ]
+  }
+}
+
+struct SelfInvoiceNew: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "new", abstract: "Draft a self-invoice for a payee.",
-    arguments: [
-      bookArgument,
-      .option(
-        "payee", value: "number", help: "The payee (from the customer register).", required: true),
-      dateArgument("The invoice date (default: today)."),
-      .option(
-        "payout", value: "YYYY-MM-DD", help: "The payout date (default: after the payment terms)."),
-      .option("line", value: "spec", help: "A line, as for invoices.", repeatable: true),
-      .option("external-id", value: "id", help: "Your own id."),
-      .option("text", value: "text", help: "A text."),
-      .flag("attest", help: "Attest it at once."),
-    ])
+    name: "new", abstract: "Draft a self-invoice for a payee.")
 
-  var directory: String, payee: String, date: Day, payout: Day?, lines: [LineInput]
-  var externalId: String?, text: String?, attest: Bool
+  @OptionGroup var bookOptions: BookOptions
+  @Option(value: "number", help: "The payee (from the customer register).") var payee: String
+  @Option(help: "The invoice date (default: today).") var date: Day?
+  @Option(help: "The payout date (default: after the payment terms).") var payout: Day?
+  @Option(value: "spec", help: "A line, as for invoices.") var line: [String] = []
+  @Option(value: "id", help: "Your own id.") var externalId: String?
+  @Option(help: "A text.") var text: String?
+  @Flag(help: "Attest it at once.") var attest: Bool
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    payee = arguments.require("payee")
-    date = try day(arguments.value("date"))
-    payout = try optionalDay(arguments.value("payout"), "payout")
-    lines = try lineInputs(arguments.values("line"))
-    guard !lines.isEmpty else { throw UsageError("missing --line") }
-    externalId = arguments.value("external-id")
-    text = arguments.value("text")
-    attest = arguments.flag("attest")
+  var lines: [LineInput] = []
+
+  mutating func validate() throws(UsageError) {
+    lines = try lineInputs(line)
+    guard !lines.isEmpty else { throw UsageError(.missingValue, .field("line"), "missing --line") }
   }
 
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
+    let book = try openBook(directory, forWriting: true, console: console)
+    let day = date ?? book.today
     let (id, number) = try book.transact { transaction -> (Int, String?) in
       let id = try transaction.draftSelfInvoice(
-        payee: payee, invoiceDate: date, payoutDate: payout, lines: lines, text: text,
+        payee: payee, invoiceDate: day, payoutDate: payout, lines: lines, text: text,
         externalId: externalId)
-      return (id, attest ? try transaction.attestSelfInvoice(id, on: date) : nil)
+      return (id, attest ? try transaction.attestSelfInvoice(id, on: day) : nil)
     }
     let record = book.state.selfInvoices[id]!
     console.print(
-      "\(number.map { "self-invoice \($0) attested" } ?? "draft d\(id)"): \(record.selfInvoice.totals.total), payout \(record.selfInvoice.payoutDate)"
+      "\(number.map { "self-invoice \($0) attested" } ?? "draft d\(id)"): \(record.selfInvoice.totals.total.swedishFormatted), payout \(record.selfInvoice.payoutDate)"
     )
     return 0
   }
 }
 
-struct SelfInvoiceList: Command {
-  static let configuration = CommandConfiguration(
-    name: "list", abstract: "List self-invoices.", arguments: [bookArgument, textOrJSON])
-  var directory: String, format: OutputFormat
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
-  func run(_ console: Console) throws -> Int32 {
-    let records = try openBook(directory, forWriting: false).state.allSelfInvoices
-    if format == .json {
-      console.printJSON(.array(records.map(\.summaryJSON)))
-    } else {
-      for record in records {
-        console.print(
-          record.selfInvoice.displayName.padding(16) + record.selfInvoice.payee.padding(10)
-            + record.selfInvoice.payoutDate.iso.padding(12) + record.state.rawValue.padding(10)
-            + record.payoutAmount.description.leftPadded(12))
-      }
-    }
-    return 0
-  }
-}
-
-struct SelfInvoiceShow: Command {
-  static let configuration = CommandConfiguration(
-    name: "show", abstract: "Show a self-invoice.",
-    arguments: [bookArgument, selfInvoiceNameArgument, textOrJSON])
-  var directory: String, name: String, format: OutputFormat
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("self-invoice")
-    format = try arguments.choice("format", as: OutputFormat.self) ?? .text
-  }
-  func run(_ console: Console) throws -> Int32 {
-    let record = try selfInvoiceRecord(name, in: try openBook(directory, forWriting: false).state)
-    if format == .json {
-      console.printJSON(record.summaryJSON)
-    } else {
-      console.print(
-        "self-invoice \(record.selfInvoice.displayName) from \(record.selfInvoice.payee): \(record.state.rawValue)"
-      )
-      console.print(
-        "  total \(record.selfInvoice.totals.total), payout \(record.payoutAmount) on \(record.selfInvoice.payoutDate)"
-      )
-    }
-    return 0
-  }
+/// The self-invoice a step is taken on: `<self-invoice> [--date D]`.
+struct SelfInvoiceStep: ParsableArguments {
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
 }
 
 struct SelfInvoiceAttest: Command {
   static let configuration = CommandConfiguration(
     name: "attest",
-    abstract: "Attest a self-invoice: it gets the next number of the payee's series.",
-    arguments: [bookArgument, selfInvoiceNameArgument, dateArgument()])
-  var directory: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("self-invoice")
-    date = try day(arguments.value("date"))
-  }
+    abstract: "Attest a self-invoice: it gets the next number of the payee's series.")
+  @OptionGroup var step: SelfInvoiceStep
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let record = try selfInvoiceRecord(name, in: book.state)
-    let number = try book.transact { try $0.attestSelfInvoice(record.selfInvoice.id, on: date) }
+    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
+    let record = try selfInvoiceRecord(step.name, in: book.state)
+    let day = date ?? book.today
+    let number = try book.transact { try $0.attestSelfInvoice(record.selfInvoice.id, on: day) }
     console.print("self-invoice \(number) attested")
     return 0
   }
@@ -142,29 +112,26 @@ struct SelfInvoiceAttest: Command {
 
 struct SelfInvoiceUpdate: Command {
   static let configuration = CommandConfiguration(
-    name: "update", abstract: "Change the payout date or amount of an unpaid self-invoice.",
-    arguments: [
-      bookArgument, selfInvoiceNameArgument,
-      .option("payout", value: "YYYY-MM-DD", help: "The new payout date."),
-      .option("amount", value: "amount", help: "The new payout amount."),
-    ])
-  var directory: String, name: String, payout: Day?, amount: Amount?
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("self-invoice")
-    payout = try optionalDay(arguments.value("payout"), "payout")
-    amount = try sietool.amount(arguments.value("amount"), "amount")
-    guard payout != nil || amount != nil else { throw UsageError("give --payout or --amount") }
+    name: "update", abstract: "Change the payout date or amount of an unpaid self-invoice.")
+  @OptionGroup var step: SelfInvoiceStep
+  @Option(help: "The new payout date.") var payout: Day?
+  @Option(help: "The new payout amount.") var amount: Amount?
+
+  mutating func validate() throws(UsageError) {
+    guard payout != nil || amount != nil else {
+      throw UsageError(.missingValue, .field("payout"), "give --payout or --amount")
+    }
   }
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let record = try selfInvoiceRecord(name, in: book.state)
+    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
+    let record = try selfInvoiceRecord(step.name, in: book.state)
     try book.transact {
       try $0.record(.payoutChanged(id: record.selfInvoice.id, date: payout, amount: amount))
     }
     let after = book.state.selfInvoices[record.selfInvoice.id]!
     console.print(
-      "self-invoice \(after.selfInvoice.displayName): payout \(after.payoutAmount) on \(after.selfInvoice.payoutDate)"
+      "self-invoice \(after.selfInvoice.displayName): payout \(after.payoutAmount.swedishFormatted) on \(after.selfInvoice.payoutDate)"
     )
     return 0
   }
@@ -173,57 +140,47 @@ struct SelfInvoiceUpdate: Command {
 /// `pause`, `resume`, `cancel` and `pay` share this shape.
 struct SelfInvoiceState: Command {
   static let configuration = CommandConfiguration(
-    name: "set", abstract: "Pause, resume, cancel or record the payout of a self-invoice.",
-    arguments: [
-      bookArgument, .positional("change", help: "pause, resume, cancel or pay."),
-      selfInvoiceNameArgument, dateArgument(),
-    ])
-  var directory: String, change: String, name: String, date: Day
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    change = arguments.require("change")
-    guard ["pause", "resume", "cancel", "pay"].contains(change) else {
-      throw UsageError("invalid change '\(change)'; use pause, resume, cancel or pay")
-    }
-    name = arguments.require("self-invoice")
-    date = try day(arguments.value("date"))
+    name: "set", abstract: "Pause, resume, cancel or record the payout of a self-invoice.")
+
+  enum Change: String, ArgumentEnum {
+    case pause, resume, cancel, pay
+    static var valueName: String { "change" }
   }
+
+  @Argument(help: "pause, resume, cancel or pay.") var change: Change
+  @OptionGroup var step: SelfInvoiceStep
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let id = try selfInvoiceRecord(name, in: book.state).selfInvoice.id
+    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
+    let id = try selfInvoiceRecord(step.name, in: book.state).selfInvoice.id
+    let day = date ?? book.today
     let event: Event =
       switch change {
-      case "pause": .payoutPaused(id: id)
-      case "resume": .payoutResumed(id: id)
-      case "cancel": .selfInvoiceCancelled(id: id, date: date)
-      default: .selfInvoicePaid(id: id, date: date)
+      case .pause: .payoutPaused(id: id)
+      case .resume: .payoutResumed(id: id)
+      case .cancel: .selfInvoiceCancelled(id: id, date: day)
+      case .pay: .selfInvoicePaid(id: id, date: day)
       }
     try book.transact { try $0.record(event) }
-    console.print(
-      "self-invoice \(book.state.selfInvoices[id]!.selfInvoice.displayName): \(book.state.selfInvoices[id]!.state.rawValue)"
-    )
+    let after = book.state.selfInvoices[id]!
+    console.print("self-invoice \(after.selfInvoice.displayName): \(after.state.rawValue)")
     return 0
   }
 }
 
 struct SelfInvoicePDF: Command {
   static let configuration = CommandConfiguration(
-    name: "pdf", abstract: "Write a self-invoice's PDF.",
-    arguments: [
-      bookArgument, selfInvoiceNameArgument,
-      .option("output", short: "o", value: "file", help: "Where to write.", required: true),
-    ])
-  var directory: String, name: String, output: String
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    name = arguments.require("self-invoice")
-    output = arguments.require("output")
-  }
+    name: "pdf", abstract: "Write a self-invoice's PDF.")
+  @OptionGroup var step: SelfInvoiceStep
+  @Option(short: "o", value: "file", help: "Where to write; - for standard output.")
+  var output: String
+
   func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false).state
-    let bytes = InvoiceRenderer.selfInvoice(try selfInvoiceRecord(name, in: state), in: state)
-    try AtomicFile.write(bytes, to: output)
-    console.print("wrote \(output) (\(bytes.count) bytes)")
+    let book = try openBook(step.bookOptions.directory, forWriting: false, console: console)
+    let state = book.state
+    let bytes = InvoiceRenderer.selfInvoice(try selfInvoiceRecord(step.name, in: state), in: state)
+    try OutputTarget(output, book: book).write(bytes, console: console)
     return 0
   }
 }

@@ -16,19 +16,18 @@ struct DemoCommand: Command {
     abstract:
       "Build a sample book, export its fourth quarter of 2025 as SIE 4 with the PDFs, and show the result.",
     discussion:
-      "The book, the SIE file and the ZIP go to DIR (default: a new directory under /tmp). Nothing else is touched.",
-    arguments: [
-      .positional("dir", help: "Where to put the sample book and the export.", required: false)
-    ])
+      "The book, the SIE file and the ZIP go to DIR (default: a new directory under /tmp). Nothing else is touched."
+  )
 
+  @Argument(name: "dir", help: "Where to put the sample book and the export.")
   var directory: String?
-  init(_ arguments: ParsedArguments) throws(UsageError) { directory = arguments.positional("dir") }
 
   func run(_ console: Console) throws -> Int32 {
     let root = try directory ?? Self.temporaryDirectory()
     let bookPath = FilePath.join(root, "book")
     if FilePath.exists(FilePath.join(bookPath, Book.settingsFile)) {
-      throw CommandFailure("\(bookPath) holds a book already; give another directory")
+      throw BookError(
+        .bookExists, .file(bookPath), "\(bookPath) holds a book already; give another directory")
     }
     try FilePath.makeDirectory(root)
     let book = try Book.create(at: bookPath, settings: DemoBook.settings)
@@ -76,6 +75,7 @@ struct DemoCommand: Command {
     var template = Array("/tmp/sietool-demo-XXXXXX".utf8CString)
     guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
       throw CommandFailure(
+        .cannotCreateDirectory, .file("/tmp"),
         "cannot create a directory under /tmp: \(String(cString: strerror(errno)))")
     }
     return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -5,54 +5,52 @@ import SIE
 
 /// `sietool export --from … --to … -o FILE.se [--bundle FILE.zip] [--type 4I|4E] [--profile …]
 /// [--summarize day]`
-struct ExportCommand: Command {
+struct ExportCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "export",
     abstract: "Export a period of the book as SIE 4, with a ZIP of the invoice PDFs behind it.",
     discussion: """
       Each event is booked once, by the first export whose period holds it, with the accounts in
-      force then; its voucher never changes. Repeating an export writes the same bytes. Events
-      that arrive for an exported period go into the next export, dated on its first day. A
-      period lies within one fiscal year; when it ends the year, the cash method's year end is
-      booked (series J). 4E holds the fiscal year so far, with balances.
-      """,
-    arguments: [
-      bookArgument,
-      .option("from", value: "YYYY-MM-DD", help: "The first day of the period.", required: true),
-      .option("to", value: "YYYY-MM-DD", help: "The last day of the period.", required: true),
-      .option(
-        "output", short: "o", value: "file.se", help: "The SIE file to write.", required: true),
-      .option(
-        "bundle", value: "file.zip", help: "Also write the ZIP of the PDFs behind the vouchers."),
-      .option("type", value: "type", help: "The SIE type.", choices: ["4I", "4E"], default: "4I"),
-      .option(
-        "profile", value: "receiver", help: "The program that will import the file.",
-        choices: ReceiverProfile.allCases.map(\.rawValue), default: "generic"),
-      .option(
-        "summarize", value: "how", help: "One voucher per event, or per series and day.",
-        choices: ["event", "day"], default: "event"),
-    ])
+      force then; its voucher never changes. Exports never overlap: the next export starts where
+      the last one ended, and repeating an export exactly writes the same bytes. Events that
+      arrive for an exported period go into the next export, dated on its first day. A period
+      lies within one fiscal year; when it ends the year, the cash method's year end is booked
+      (series J). 4E holds the fiscal year so far, with balances.
+      """)
 
-  var directory: String
-  var request: ExportRequest
-  var output: String
+  /// The SIE types an export writes.
+  enum ExportType: String, ArgumentEnum {
+    case type4I = "4I"
+    case type4E = "4E"
+    static var valueName: String { "type" }
+    var fileType: SIEFileType { self == .type4I ? .type4I : .type4E }
+  }
+
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "The first day of the period.") var from: Day
+  @Option(help: "The last day of the period.") var to: Day
+  @Option(short: "o", value: "file.se", help: "The SIE file to write.") var output: String
+  @Option(value: "file.zip", help: "Also write the ZIP of the PDFs behind the vouchers.")
   var bundle: String?
+  @Option(help: "The SIE type.") var type: ExportType = .type4I
+  @Option(value: "receiver", help: "The program that will import the file.")
+  var profile: ReceiverProfile = .generic
+  @Option(value: "how", help: "One voucher per event, or per series and day.")
+  var summarize: Summarization = .event
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    request = ExportRequest(
-      from: try day(arguments.value("from"), "from"), to: try day(arguments.value("to"), "to"),
-      type: SIEFileType(argument: arguments.require("type"))!,
-      profile: ReceiverProfile(rawValue: arguments.require("profile"))!,
-      summarization: Summarization(rawValue: arguments.require("summarize"))!)
-    output = arguments.require("output")
-    bundle = arguments.value("bundle")
+  var request: ExportRequest {
+    ExportRequest(
+      from: from, to: to, type: type.fileType, profile: profile, summarization: summarize)
   }
 
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true)
-    let result = try Exporter.export(
-      request, book: book, to: output, bundle: bundle, today: today())
+    let book = try openBook(directory, forWriting: true, console: console)
+    for path in [output] + (bundle.map { [$0] } ?? []) {
+      try OutputTarget.check(path, book: book)
+    }
+    let result = try Progress.during("exporting", console: console) {
+      try Exporter.export(request, book: book, to: output, bundle: bundle, today: book.today)
+    }
     for line in Self.summary(result, output: output, bundle: bundle) { console.print(line) }
     return 0
   }

@@ -10,27 +10,20 @@ struct LedgerCommand: CommandGroup {
     subcommands: [LedgerJournal.self, LedgerBalance.self])
 }
 
-let periodArguments: [ArgumentDefinition] = [
-  .option("from", value: "YYYY-MM-DD", help: "Show from this day (default: the beginning)."),
-  .option("to", value: "YYYY-MM-DD", help: "Show up to this day (default: today)."),
-]
-
 /// What `ledger journal` and `ledger balance` show: a book, a period, text or JSON.
-struct LedgerQuery {
-  var directory: String, from: Day?, to: Day?, json: Bool
+struct LedgerQuery: ParsableArguments {
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "Show from this day (default: the beginning).") var from: Day?
+  @Option(help: "Show up to this day (default: today, in the creditor's time zone).") var to: Day?
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
-  init(_ arguments: ParsedArguments) throws(UsageError) {
-    directory = bookDirectory(arguments)
-    from = try optionalDay(arguments.value("from"), "from")
-    to = try optionalDay(arguments.value("to"), "to")
-    json = arguments.value("format") == "json"
-  }
+  var json: Bool { format == .json }
 
   /// The vouchers of the book within the period: exported ones, then what the next exports
   /// would make (their numbers are provisional).
-  func vouchers() throws -> (vouchers: [Voucher], exported: [Bool]) {
-    let book = try openBook(directory, forWriting: false)
-    let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? today())
+  func vouchers(_ console: Console) throws -> (vouchers: [Voucher], exported: [Bool]) {
+    let book = try openBook(bookOptions.directory, forWriting: false, console: console)
+    let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? book.today)
     var vouchers = [Voucher]()
     var exported = [Bool]()
     for (index, voucher) in journal.vouchers.enumerated() {
@@ -47,12 +40,12 @@ struct LedgerJournal: Command {
   static let configuration = CommandConfiguration(
     name: "journal",
     abstract: "Show the vouchers: exported ones, and those the next export would make.",
-    arguments: [bookArgument] + periodArguments + [textOrJSON])
-  var query: LedgerQuery
-  init(_ arguments: ParsedArguments) throws(UsageError) { query = try LedgerQuery(arguments) }
+    discussion: "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
+  )
+  @OptionGroup var query: LedgerQuery
 
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, exported) = try query.vouchers()
+    let (vouchers, exported) = try query.vouchers(console)
     if query.json {
       console.printJSON(.array(zip(vouchers, exported).map { Self.json($0, exported: $1) }))
       return 0
@@ -96,12 +89,12 @@ struct LedgerJournal: Command {
 struct LedgerBalance: Command {
   static let configuration = CommandConfiguration(
     name: "balance", abstract: "Show the trial balance: debit, credit and balance per account.",
-    arguments: [bookArgument] + periodArguments + [textOrJSON])
-  var query: LedgerQuery
-  init(_ arguments: ParsedArguments) throws(UsageError) { query = try LedgerQuery(arguments) }
+    discussion: "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
+  )
+  @OptionGroup var query: LedgerQuery
 
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, _) = try query.vouchers()
+    let (vouchers, _) = try query.vouchers(console)
     var debit = [String: Amount]()
     var credit = [String: Amount]()
     for voucher in vouchers {

@@ -1,0 +1,21 @@
+/// Something found in a book that does not stop it from being used, but that a person should
+/// know of.
+public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
+  /// What kind of finding it is; the raw value is stable.
+  public enum Code: String, Hashable, Sendable, CaseIterable {
+    /// `book.json` differs from the settings in the journal (which are used).
+    case settingsCopyDiffers = "settings-copy-differs"
+    /// `book.json` cannot be read (the journal's settings are used).
+    case settingsCopyUnreadable = "settings-copy-unreadable"
+  }
+
+  public var code: Code
+  public var message: String
+
+  public init(code: Code, message: String) {
+    self.code = code
+    self.message = message
+  }
+
+  public var description: String { "[\(code.rawValue)] \(message)" }
+}

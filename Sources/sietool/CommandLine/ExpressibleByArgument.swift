@@ -1,0 +1,85 @@
+import Basics
+import Invoicing
+import Ledger
+import SIE
+
+/// A type an option or argument can hold: read from one command-line word.
+protocol ExpressibleByArgument {
+  /// The value `argument` names, or `nil` when it names none.
+  init?(argument: String)
+  /// The placeholder in help and usage, e.g. `YYYY-MM-DD`.
+  static var valueName: String { get }
+  /// What a valid value looks like, for error messages ("a date YYYY-MM-DD that exists").
+  static var expectation: String { get }
+  /// The accepted values, when only some are (shown in help, checked before conversion).
+  static var allValueStrings: [String]? { get }
+}
+
+extension ExpressibleByArgument {
+  static var allValueStrings: [String]? { nil }
+}
+
+/// An enum whose raw values are the words the command line takes.
+protocol ArgumentEnum: ExpressibleByArgument, CaseIterable, RawRepresentable
+where RawValue == String {}
+
+extension ArgumentEnum {
+  init?(argument: String) { self.init(rawValue: argument) }
+  static var valueName: String { "value" }
+  static var allValueStrings: [String]? { allCases.map(\.rawValue) }
+  static var expectation: String {
+    "one of " + allCases.map(\.rawValue).joined(separator: ", ")
+  }
+}
+
+extension String: ExpressibleByArgument {
+  init?(argument: String) { self = argument }
+  static var valueName: String { "text" }
+  static var expectation: String { "text" }
+}
+
+extension Int: ExpressibleByArgument {
+  init?(argument: String) { self.init(argument) }
+  static var valueName: String { "n" }
+  static var expectation: String { "a whole number" }
+}
+
+extension Day: ExpressibleByArgument {
+  init?(argument: String) { self.init(iso: argument) }
+  static var valueName: String { "YYYY-MM-DD" }
+  static var expectation: String { "a date YYYY-MM-DD that exists" }
+}
+
+extension Amount: ExpressibleByArgument {
+  init?(argument: String) { self.init(parsing: argument) }
+  static var valueName: String { "amount" }
+  static var expectation: String { "an amount such as 1000.00" }
+}
+
+extension ExactDecimal: ExpressibleByArgument {
+  init?(argument: String) { self.init(parsing: argument) }
+  static var valueName: String { "decimal" }
+  static var expectation: String { "a decimal number such as 1.5" }
+}
+
+extension VATRate: ExpressibleByArgument {
+  init?(argument: String) {
+    guard let percent = Int(argument) else { return nil }
+    self.init(percent: percent)
+  }
+  static var valueName: String { "percent" }
+  static var expectation: String { "25, 12, 6 or 0" }
+}
+
+extension BookkeepingMethod: ArgumentEnum {}
+extension Market: ArgumentEnum {}
+extension ProductKind: ArgumentEnum {}
+extension ReceiverProfile: ArgumentEnum {}
+extension Summarization: ArgumentEnum {}
+
+extension MonthDay: ExpressibleByArgument {
+  init?(argument: String) { self.init(argument) }
+  static var valueName: String { "MM-DD" }
+  static var expectation: String { "a day of the year MM-DD" }
+}
+extension InvoiceState: ArgumentEnum {}

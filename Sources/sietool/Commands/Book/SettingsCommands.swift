@@ -1,0 +1,107 @@
+import Basics
+import Invoicing
+
+/// `sietool settings show|set`
+struct SettingsCommand: CommandGroup {
+  static let configuration = CommandConfiguration(
+    name: "settings",
+    abstract: "The creditor's settings (book.json), including the chart of accounts.",
+    subcommands: [SettingsShow.self, SettingsSet.self])
+}
+
+struct SettingsShow: Command, WorksOnBook {
+  static let configuration = CommandConfiguration(
+    name: "show", abstract: "Show the settings: one key = value per line, or JSON.")
+  @OptionGroup var bookOptions: BookOptions
+  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+
+  func run(_ console: Console) throws -> Int32 {
+    let settings = try openBook(directory, forWriting: false, console: console).state.settings
+    if format == .json {
+      console.printJSON(settings.jsonValue)
+    } else {
+      for (key, value) in Self.flattened(settings.jsonValue) {
+        console.print(TextTable.escaped("\(key) = \(value)"))
+      }
+    }
+    return 0
+  }
+
+  /// `accounts.receivables = 1510`: nested objects flattened to dotted keys.
+  static func flattened(_ value: JSONValue, prefix: String = "") -> [(String, String)] {
+    guard case .object(let object) = value else {
+      let text =
+        switch value {
+        case .string(let text): text
+        case .number(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        default: value.serialized()
+        }
+      return [(prefix, text)]
+    }
+    var result = [(String, String)]()
+    for (key, member) in object {
+      result += flattened(member, prefix: prefix.isEmpty ? key : prefix + "." + key)
+    }
+    return result
+  }
+}
+
+struct SettingsSet: Command, WorksOnBook {
+  static let configuration = CommandConfiguration(
+    name: "set",
+    abstract:
+      "Change a setting: a key of book.json, or accounts.<name> (e.g. accounts.reminderFee 3590).",
+    discussion: """
+      Each setting keeps its type: true or false for a switch, a whole number for a count, an \
+      amount such as 60.00 for money. A value of another type is refused, naming what is allowed.
+      """)
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: "The setting.") var key: String
+  @Argument(help: "Its new value.") var value: String
+
+  func run(_ console: Console) throws -> Int32 {
+    let book = try openBook(directory, forWriting: true, console: console)
+    guard case .object(var object) = book.state.settings.jsonValue else { return 1 }
+    let parts = key.split(separator: ".").map(String.init)
+    func typed(_ old: JSONValue?) throws -> JSONValue {
+      switch old {
+      case .bool?:
+        guard value == "true" || value == "false" else {
+          throw BookError(
+            .invalidSetting, .field(key), "\(key) is true or false, not '\(value)'")
+        }
+        return .bool(value == "true")
+      case .number?:
+        guard Int(value) != nil else {
+          throw BookError(
+            .invalidSetting, .field(key), "\(key) is a whole number, not '\(value)'")
+        }
+        return .number(value)
+      default:
+        return .string(value)
+      }
+    }
+    if parts.count == 2, parts[0] == "accounts", case .object(var accounts)? = object["accounts"] {
+      guard accounts[parts[1]] != nil else {
+        throw CommandFailure(.noSuchSetting, .field(key), "no account setting \(parts[1])")
+      }
+      accounts[parts[1]] = .string(value)
+      object["accounts"] = .object(accounts)
+    } else if parts.count == 1, CreditorSettings.fields.contains(key) {
+      object[key] = try typed(object[key])
+    } else {
+      throw CommandFailure(.noSuchSetting, .field(key), "no setting \(key)")
+    }
+    let settings: CreditorSettings
+    do {
+      settings = try CreditorSettings(json: JSONReader(.object(object)))
+    } catch let error as JSONPathError {
+      throw BookError(.invalidSetting, .field(key), "\(key): \(error.message)")
+    }
+    try book.updateSettings(settings)
+    console.print("\(key) = \(value)")
+    return 0
+  }
+}

@@ -1,0 +1,143 @@
+import Basics
+import Invoicing
+
+/// `sietool customer add|update|list|show|refund`
+struct CustomerCommand: CommandGroup {
+  static let configuration = CommandConfiguration(
+    name: "customer", abstract: "The customer register (customers and self-invoice payees).",
+    subcommands: [
+      RegisterAdd<Customers>.self, RegisterUpdate<Customers>.self, RegisterList<Customers>.self,
+      RegisterShow<Customers>.self, CustomerRefund.self,
+    ])
+}
+
+/// The customer register on the command line.
+enum Customers: EditableRegister {
+  static let noun = "customer"
+  static let keyHelp = "The customer number."
+
+  /// The options that set a customer's fields.
+  struct Fields: ParsableArguments {
+    @Option(value: "name", help: "The customer's name.") var name: String?
+    @Option(value: "number", help: "Organisation or personal number.") var orgNumber: String?
+    @Option(value: "number", help: "VAT registration number.") var vatNumber: String?
+    @Option(help: "Street address.") var street: String?
+    @Option(help: "Postal code.") var postalCode: String?
+    @Option(help: "City.") var city: String?
+    @Option(value: "XX", help: "Country code.") var country: String?
+    @Option(value: "address", help: "E-mail.") var email: String?
+    @Option(help: "Where the customer is.") var market: Market?
+    @Flag(help: "Domestic reverse charge (construction).") var reverseCharge: Bool
+    @Option(value: "days", help: "Payment terms overriding the creditor's.") var terms: Int?
+    @Option(help: "Reminder fee overriding the creditor's.") var reminderFee: Amount?
+    @Option(value: "XXX", help: "Invoice currency overriding the creditor's.")
+    var currency: String?
+    @Option(value: "number", help: "Bankgiro for self-invoice payouts.") var bankgiro: String?
+  }
+
+  static func blank(_ key: String) -> Customer { Customer(number: key, name: "") }
+
+  static func checkNew(_ fields: Fields) throws(UsageError) {
+    guard fields.name != nil else { throw UsageError(.missingValue, .field("name"), "missing --name") }
+  }
+
+  static func apply(_ fields: Fields, to customer: inout Customer) {
+    if let value = fields.name { customer.name = value }
+    if let value = fields.orgNumber { customer.organizationNumber = value }
+    if let value = fields.vatNumber { customer.vatNumber = value }
+    if let value = fields.street { customer.address.street = value }
+    if let value = fields.postalCode { customer.address.postalCode = value }
+    if let value = fields.city { customer.address.city = value }
+    if let value = fields.country { customer.address.country = value }
+    if let value = fields.email { customer.email = value }
+    if let value = fields.market { customer.market = value }
+    if fields.reverseCharge { customer.reverseCharge = true }
+    if let value = fields.terms { customer.paymentTermsDays = value }
+    if let value = fields.reminderFee { customer.reminderFee = value }
+    if let value = fields.currency { customer.currency = value }
+    if let value = fields.bankgiro { customer.bankgiro = value }
+  }
+
+  static func add(_ customer: Customer, to transaction: inout BookTransaction) throws {
+    try transaction.addCustomer(customer)
+  }
+
+  static func update(_ customer: Customer, in transaction: inout BookTransaction) throws {
+    try transaction.updateCustomer(customer)
+  }
+
+  static func key(of customer: Customer) -> String { customer.number }
+
+  static func entries(in state: BookState) -> [Customer] { state.allCustomers }
+
+  static func entry(_ key: String, in state: BookState) throws -> Customer {
+    guard let customer = state.customers[key] else {
+      throw BookError(.noSuchCustomer, .customer(key), "no customer \(key)")
+    }
+    return customer
+  }
+
+  static let columns = ["number", "name", "org number", "balance"]
+  static let rightAligned: Set<String> = ["balance"]
+
+  static func row(_ customer: Customer, in state: BookState) -> [String] {
+    [
+      customer.number, customer.name, customer.organizationNumber ?? "",
+      (state.balances[customer.number] ?? .zero).swedishFormatted,
+    ]
+  }
+
+  static func json(_ customer: Customer, in state: BookState) -> JSONValue { customer.jsonValue }
+
+  static func detailJSON(_ customer: Customer, in state: BookState) -> JSONValue {
+    guard case .object(var object) = customer.jsonValue else { return customer.jsonValue }
+    object["balance"] = (state.balances[customer.number] ?? .zero).jsonValue
+    object["invoices"] = .array(invoices(of: customer, in: state).map(\.summaryJSON))
+    return .object(object)
+  }
+
+  static func detailLines(_ customer: Customer, in state: BookState) -> [String] {
+    var lines = ["\(customer.number)  \(customer.name)"]
+    if let number = customer.organizationNumber { lines.append("  org number: \(number)") }
+    if let number = customer.vatNumber { lines.append("  VAT number: \(number)") }
+    if !customer.address.isEmpty {
+      lines.append("  address: " + customer.address.lines.joined(separator: ", "))
+    }
+    if let email = customer.email { lines.append("  e-mail: \(email)") }
+    if customer.market != .domestic || customer.reverseCharge {
+      lines.append(
+        "  market: \(customer.market.rawValue)\(customer.reverseCharge ? ", reverse charge" : "")")
+    }
+    let balance = state.balances[customer.number] ?? .zero
+    lines.append("  balance (overpaid, to use or pay back): \(balance.swedishFormatted)")
+    let invoices = invoices(of: customer, in: state)
+    if !invoices.isEmpty {
+      lines.append("")
+      lines += InvoiceTable.lines(invoices).map { "  " + $0 }
+    }
+    return lines
+  }
+
+  static func invoices(of customer: Customer, in state: BookState) -> [InvoiceRecord] {
+    state.allInvoices.filter { $0.invoice.customer == customer.number }
+  }
+}
+
+/// `sietool customer refund N --amount A [--date D]`
+struct CustomerRefund: Command, WorksOnBook {
+  static let configuration = CommandConfiguration(
+    name: "refund", abstract: "Pay back money from a customer's balance.")
+
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: "The customer number.") var number: String
+  @Option(help: "How much.") var amount: Amount
+  @Option(help: "The date (default: today).") var date: Day?
+
+  func run(_ console: Console) throws -> Int32 {
+    let book = try openBook(directory, forWriting: true, console: console)
+    let day = date ?? book.today
+    try book.transact { try $0.refund(customer: number, amount: amount, on: day) }
+    console.print("paid back \(amount.swedishFormatted) to \(number)")
+    return 0
+  }
+}
