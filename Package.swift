@@ -31,10 +31,12 @@ let package = Package(
       path: "Benchmarks"),
     .target(name: "TestSupport", dependencies: ["Basics"], path: "Tests/TestSupport"),
     .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
-    .testTarget(name: "InvoicingTests", dependencies: ["Invoicing", "Basics", "PDF", "TestSupport"]),
+    .testTarget(
+      name: "InvoicingTests", dependencies: ["Invoicing", "Basics", "PDF", "TestSupport"]),
     .testTarget(name: "SIETests", dependencies: ["SIE", "Basics", "TestSupport"]),
     .testTarget(
-      name: "LedgerTests", dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "TestSupport"]),
+      name: "LedgerTests",
+      dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "TestSupport"]),
     .testTarget(
       name: "sietoolTests",
       dependencies: ["sietool", "SIE", "Invoicing", "Ledger", "Basics", "TestSupport"]),

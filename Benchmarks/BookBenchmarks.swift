@@ -1,9 +1,9 @@
 import Basics
-import Zip
 import Foundation
 import Invoicing
 import Ledger
 import SIE
+import Zip
 
 /// The book, PDF, export and bundle benchmarks (see BENCHMARKS.md).
 enum BookBenchmarks {

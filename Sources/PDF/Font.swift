@@ -1,4 +1,3 @@
-
 /// The two standard fonts invoices use, in WinAnsi encoding (Windows-1252), so that å ä ö É
 /// print without embedding a font.
 public enum PDFFont: Sendable {

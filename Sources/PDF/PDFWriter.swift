@@ -1,4 +1,3 @@
-
 /// Writes a PDF 1.4 file: numbered objects, a cross-reference table with exact offsets, and a
 /// trailer. Output is deterministic: the same objects give the same bytes (no dates, no ids).
 public struct PDFWriter: Sendable {

@@ -68,7 +68,6 @@ struct Sietool: CommandGroup {
     }
   }
 
-
   /// Whether the command line asks for JSON output (errors then come as JSON too).
   static func wantsJSON(_ words: ArraySlice<String>) -> Bool {
     words.contains("--format=json")

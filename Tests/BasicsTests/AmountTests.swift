@@ -113,4 +113,3 @@ import Testing
     #expect(Amount(ore: 100).allocated(proportionallyTo: [0, 0]) == [.zero, .zero])
   }
 }
-

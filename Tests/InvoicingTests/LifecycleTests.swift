@@ -32,7 +32,8 @@ import Testing
     Step(name: "remind before due", refusal: (.notOverdue, "1001"), state: nil) {
       try $0.remind($1, on: d("2025-04-09"))
     },
-    Step(name: "remind in collection", refusal: (.reminderNotAllowed, "1001"), state: nil) { tx, id in
+    Step(name: "remind in collection", refusal: (.reminderNotAllowed, "1001"), state: nil) {
+      tx, id in
       try tx.sendToCollection(id, on: d("2025-04-20"))
       try tx.remind(id, on: d("2025-04-21"))
     },
@@ -63,7 +64,9 @@ import Testing
     Step(name: "edit after attest", refusal: (.invoiceAttested, "1001"), state: nil) {
       try $0.updateDraft($1, with: f1001)
     },
-    Step(name: "delete after attest", refusal: (.invoiceAttested, "1001"), state: nil) { try $0.deleteDraft($1) },
+    Step(name: "delete after attest", refusal: (.invoiceAttested, "1001"), state: nil) {
+      try $0.deleteDraft($1)
+    },
     Step(name: "credit in full", refusal: nil, state: .credited) { tx, id in
       let note = try tx.draftCreditNote(for: id, selection: .whole, on: d("2025-03-20"))
       try tx.attest(note, on: d("2025-03-20"))
@@ -72,7 +75,8 @@ import Testing
       let note = try tx.draftCreditNote(for: id, selection: .lines([(2, nil)]), on: d("2025-03-20"))
       try tx.attest(note, on: d("2025-03-20"))
     },
-    Step(name: "credit more than the invoice", refusal: (.creditExceedsInvoice, "1001"), state: nil) { tx, id in
+    Step(name: "credit more than the invoice", refusal: (.creditExceedsInvoice, "1001"), state: nil)
+    { tx, id in
       for _ in 0..<2 {
         let note = try tx.draftCreditNote(for: id, selection: .whole, on: d("2025-03-20"))
         try tx.attest(note, on: d("2025-03-20"))
@@ -248,7 +252,9 @@ import Testing
       try book.transact { _ = try $0.draft(input) }
     }
     #expect(refusal?.code == code, "\(name)")
-    if name != "an unknown customer" && code != .exchangeRateMissing && code != .dueBeforeInvoiceDate {
+    if name != "an unknown customer" && code != .exchangeRateMissing
+      && code != .dueBeforeInvoiceDate
+    {
       #expect(refusal?.subject.line == 1, "\(name)")
     }
     #expect(book.lineCount == before)

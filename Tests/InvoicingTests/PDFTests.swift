@@ -1,11 +1,10 @@
 import Basics
-@testable import PDF
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Invoicing
-
+@testable import PDF
 
 @Suite struct PDFTests {
   /// A book with F1001 attested, reminded and partly credited, and a self-invoice.

@@ -1,8 +1,7 @@
-import Foundation
 import Basics
+import Foundation
 import Invoicing
 import TestSupport
-
 
 let fixedClock: @Sendable () -> String = { "2025-01-01T00:00:00Z" }
 

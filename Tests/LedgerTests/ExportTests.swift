@@ -1,8 +1,8 @@
 import Basics
-import TestSupport
 import Foundation
 import Invoicing
 import SIE
+import TestSupport
 import Testing
 
 @testable import Ledger
@@ -54,7 +54,6 @@ final class TemporaryBook {
     return book
   }
 }
-
 
 @Suite struct ExportTests {
   /// F1001 in March, paid in part in April; a second invoice in April.

@@ -1,8 +1,8 @@
 import Basics
-import TestSupport
 import Foundation
 import Invoicing
 import SIE
+import TestSupport
 import Testing
 
 @testable import Ledger
@@ -26,7 +26,8 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("sietool-fixture-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: root + "/" + name + "/book", toPath: directory + "/book")
+    try FileManager.default.copyItem(
+      atPath: root + "/" + name + "/book", toPath: directory + "/book")
     return (directory, directory + "/book")
   }
 

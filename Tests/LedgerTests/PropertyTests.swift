@@ -1,8 +1,8 @@
 import Basics
-import TestSupport
 import Foundation
 import Invoicing
 import SIE
+import TestSupport
 import Testing
 
 @testable import Ledger

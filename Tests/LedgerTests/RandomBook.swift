@@ -1,10 +1,9 @@
 import Basics
-import TestSupport
 import Invoicing
+import TestSupport
 import Testing
 
 @testable import Ledger
-
 
 /// A random year of a book: two dozen invoices in 2025 to domestic, EU and construction
 /// customers, each meeting a random fate. With `settled`, every invoice is paid or credited

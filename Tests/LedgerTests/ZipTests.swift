@@ -1,10 +1,10 @@
 import Basics
-import Zip
-import TestSupport
 import Foundation
 import Invoicing
 import SIE
+import TestSupport
 import Testing
+import Zip
 
 @testable import Ledger
 

@@ -1,6 +1,6 @@
 import Basics
-import TestSupport
 import Invoicing
+import TestSupport
 import Testing
 
 @testable import SIE

@@ -1,7 +1,7 @@
 import Basics
-import TestSupport
 import Foundation
 import Invoicing
+import TestSupport
 import Testing
 
 @testable import SIE
@@ -10,7 +10,8 @@ import Testing
   /// Every byte decodes as iconv decodes it, and encodes back to itself.
   @Test func codePage437TableMatchesIconvForEveryByte() throws {
     let bytes = (0...255).map { UInt8($0) }.filter { $0 != 0x0A && $0 != 0x0D }
-    let iconv = try run("iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes, mergingErrors: false)
+    let iconv = try run(
+      "iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes, mergingErrors: false)
     let (status, output) = (iconv.status, iconv.bytes)
     #expect(status == 0)
     let expected = Array(String(decoding: output, as: UTF8.self).unicodeScalars)

@@ -1,6 +1,6 @@
 import Basics
-import TestSupport
 import Invoicing
+import TestSupport
 import Testing
 
 @testable import SIE
@@ -47,7 +47,8 @@ import Testing
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     #expect(lines.last?.isEmpty == true)
     #expect(lines.dropLast().allSatisfy { $0.last == 0x0D })
-    let iconv = try run("iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes, mergingErrors: false)
+    let iconv = try run(
+      "iconv", ["-f", "CP437", "-t", "UTF-8"], input: bytes, mergingErrors: false)
     let (status, utf8) = (iconv.status, iconv.bytes)
     #expect(status == 0)
     let text = String(decoding: utf8, as: UTF8.self)
@@ -112,4 +113,3 @@ import Testing
     }
   }
 }
-

@@ -1,10 +1,8 @@
-import Foundation
 import Basics
+import Foundation
 import TestSupport
 
 @testable import SIE
-
-
 
 /// Reads an SIE text given as a Swift string (bytes as UTF-8 unless `cp437`).
 func read(_ text: String, type: SIEFileType? = nil, strict: Bool = false)
@@ -12,7 +10,6 @@ func read(_ text: String, type: SIEFileType? = nil, strict: Bool = false)
 {
   SIEDocument.read(bytes: Array(text.utf8), options: ValidationOptions(type: type, strict: strict))
 }
-
 
 /// The shared SIE corpus.
 enum Corpus {

@@ -1,6 +1,6 @@
 import Basics
-import TestSupport
 import Foundation
+import TestSupport
 
 /// What a run of an installed tool gave.
 public struct ToolRun: Sendable {

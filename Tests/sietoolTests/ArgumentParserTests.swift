@@ -57,7 +57,9 @@ struct SampleCommand: Command {
 
   @Test(
     arguments: [
-      (["a.se", "--count", "1", "--nope"], UsageError.Code.unknownOption, "unknown option '--nope'"),
+      (
+        ["a.se", "--count", "1", "--nope"], UsageError.Code.unknownOption, "unknown option '--nope'"
+      ),
       (
         ["a.se", "--count", "1", "--formt", "json"], .unknownOption,
         "unknown option '--formt'; did you mean '--format'?"
@@ -105,7 +107,9 @@ struct SampleCommand: Command {
     #expect(result.error.contains("USAGE: sietool validate <file> ..."))
     let unknown = sietool("valdate")
     #expect(unknown.status == 64)
-    #expect(unknown.error.hasPrefix("error: [unknown-command] unknown command 'valdate'; did you mean 'validate'?"))
+    #expect(
+      unknown.error.hasPrefix(
+        "error: [unknown-command] unknown command 'valdate'; did you mean 'validate'?"))
     #expect(sietool().status == 64)
   }
 

@@ -1,5 +1,5 @@
-import Foundation
 import Basics
+import Foundation
 import Invoicing
 import TestSupport
 
@@ -23,7 +23,6 @@ enum Corpus {
     FilePath.join(packageRoot, "../shared/corpus/sie/" + name)
   }
 }
-
 
 extension String {
   var json: JSONValue? { try? JSONValue(parsing: self) }

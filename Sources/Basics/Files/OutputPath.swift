@@ -31,7 +31,8 @@ public enum OutputPath {
   }
 
   /// Checks `path` against `protectedDirectories`.
-  public static func check(_ path: String, protecting protectedDirectories: [String]) throws(Refusal)
+  public static func check(_ path: String, protecting protectedDirectories: [String])
+    throws(Refusal)
   {
     var info = stat()
     if lstat(path, &info) == 0 {

@@ -68,8 +68,7 @@ public struct Amount: Hashable, Comparable, Sendable {
   }
 
   /// `numerator / denominator` rounded to the nearest integer, halves away from zero.
-  public static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int64
-  {
+  public static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int64 {
     precondition(denominator > 0)
     let magnitude = (numerator.magnitude + UInt128(denominator) / 2) / UInt128(denominator)
     return numerator < 0 ? -Int64(magnitude) : Int64(magnitude)

@@ -139,7 +139,8 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .clientFundsShort: "A client-funds payout is more than the funds held."
       case .collectionNotAllowed: "Only an overdue, unpaid invoice can go to collection."
       case .costCentreExists: "The cost centre exists already."
-      case .creditExceedsInvoice: "A credit note would credit more than the invoice has left to credit."
+      case .creditExceedsInvoice:
+        "A credit note would credit more than the invoice has left to credit."
       case .creditNotAllowed: "Only an attested invoice can be credited."
       case .creditNoteCustomer: "A credit note is for another customer than its invoice."
       case .creditNoteSource: "A credit note credits an invoice that is not attested."
@@ -147,7 +148,8 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .doubtfulAlready: "The invoice is marked doubtful already."
       case .doubtfulNotAllowed: "Only an open invoice can be marked doubtful."
       case .dueBeforeInvoiceDate: "The due date is before the invoice date."
-      case .eventOutOfSequence: "An event names an id or number out of its sequence (a damaged or hand-made journal or import)."
+      case .eventOutOfSequence:
+        "An event names an id or number out of its sequence (a damaged or hand-made journal or import)."
       case .exchangeRateMissing: "An invoice in another currency has no exchange rate."
       case .externalIdExists: "Another invoice has the external id."
       case .invalidAmount: "An amount is zero, negative or out of range where that is not allowed."
@@ -157,7 +159,8 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .invalidLine: "An invoice line lacks what its kind needs (description, price, VAT rate)."
       case .invalidPayout: "A payout amount is not more than zero, or less than its fee."
       case .invalidProduct: "A product field or package component is not valid."
-      case .invalidQuantity: "A quantity is zero, negative where not allowed, or more than can be credited."
+      case .invalidQuantity:
+        "A quantity is zero, negative where not allowed, or more than can be credited."
       case .invalidSetting: "A setting is not valid (the subject names the field)."
       case .invalidTotal: "An invoice does not total more than zero, or a credit less than zero."
       case .invoiceAttested: "An attested invoice cannot change: credit it instead."

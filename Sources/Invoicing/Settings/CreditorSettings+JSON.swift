@@ -85,7 +85,8 @@ extension CreditorSettings: JSONRepresentable {
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
     if let text = try json.optionalString("timeZone") {
       guard let zone = TimeZoneRule(identifier: text) else {
-        throw json.error("expected Europe/Stockholm, UTC or an offset such as +01:00", at: "timeZone")
+        throw json.error(
+          "expected Europe/Stockholm, UTC or an offset such as +01:00", at: "timeZone")
       }
       timeZone = zone
     }

@@ -37,42 +37,52 @@ extension BookState {
       self.settings = settings
     case .customerAdded(let customer):
       guard customers[customer.number] == nil else {
-        throw BookError(.customerExists, .customer(customer.number), "customer \(customer.number) exists already")
+        throw BookError(
+          .customerExists, .customer(customer.number), "customer \(customer.number) exists already")
       }
       try check(customer)
       setCustomer(customer, new: true)
     case .customerUpdated(let customer):
       guard customers[customer.number] != nil else {
-        throw BookError(.noSuchCustomer, .customer(customer.number), "no customer \(customer.number)")
+        throw BookError(
+          .noSuchCustomer, .customer(customer.number), "no customer \(customer.number)")
       }
       try check(customer)
       setCustomer(customer, new: false)
     case .productAdded(let product):
       guard products[product.number] == nil else {
-        throw BookError(.productExists, .product(product.number), "product \(product.number) exists already")
+        throw BookError(
+          .productExists, .product(product.number), "product \(product.number) exists already")
       }
       try check(product)
       setProduct(product, new: true)
     case .productUpdated(let product):
-      guard products[product.number] != nil else { throw BookError(.noSuchProduct, .product(product.number), "no product \(product.number)") }
+      guard products[product.number] != nil else {
+        throw BookError(.noSuchProduct, .product(product.number), "no product \(product.number)")
+      }
       try check(product)
       setProduct(product, new: false)
     case .costCentreAdded(let entry):
       guard costCentres[entry.code] == nil else {
-        throw BookError(.costCentreExists, .costCentre(entry.code), "cost centre \(entry.code) exists already")
+        throw BookError(
+          .costCentreExists, .costCentre(entry.code), "cost centre \(entry.code) exists already")
       }
       addCostCentre(entry)
     case .projectAdded(let entry):
       guard projects[entry.code] == nil else {
-        throw BookError(.projectExists, .project(entry.code), "project \(entry.code) exists already")
+        throw BookError(
+          .projectExists, .project(entry.code), "project \(entry.code) exists already")
       }
       addProject(entry)
     case .invoiceDrafted(let invoice):
       guard invoice.id == nextInvoiceID else {
-        throw BookError(.eventOutOfSequence, .invoice("d\(invoice.id)"), "draft id \(invoice.id) out of sequence (expected \(nextInvoiceID))")
+        throw BookError(
+          .eventOutOfSequence, .invoice("d\(invoice.id)"),
+          "draft id \(invoice.id) out of sequence (expected \(nextInvoiceID))")
       }
       if let externalId = invoice.externalId, externalIds[externalId] != nil {
-        throw BookError(.externalIdExists, .none, "an invoice with external id \"\(externalId)\" exists already")
+        throw BookError(
+          .externalIdExists, .none, "an invoice with external id \"\(externalId)\" exists already")
       }
       try checkDraft(invoice)
       insertDraft(invoice)
@@ -81,7 +91,8 @@ extension BookState {
       if let externalId = invoice.externalId, externalId != record.invoice.externalId,
         externalIds[externalId] != nil
       {
-        throw BookError(.externalIdExists, .none, "an invoice with external id \"\(externalId)\" exists already")
+        throw BookError(
+          .externalIdExists, .none, "an invoice with external id \"\(externalId)\" exists already")
       }
       try checkDraft(invoice)
       replaceDraft(invoice)
@@ -93,16 +104,29 @@ extension BookState {
     case .reminderSent(let id, let date, let fee):
       let record = try attested(id)
       guard record.invoice.kind == .invoice else {
-        throw BookError(.reminderOnCredit, .invoice(record.invoice.displayName), "\(name(record)) is a credit; credits get no reminders")
+        throw BookError(
+          .reminderOnCredit, .invoice(record.invoice.displayName),
+          "\(name(record)) is a credit; credits get no reminders")
       }
       guard record.state == .attested || record.state == .reminded else {
-        throw BookError(.reminderNotAllowed, .invoice(record.invoice.displayName), "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection")
+        throw BookError(
+          .reminderNotAllowed, .invoice(record.invoice.displayName),
+          "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
+        )
       }
-      guard record.open > .zero else { throw BookError(.nothingToPay, .invoice(record.invoice.displayName), "\(name(record)) has nothing left to pay") }
+      guard record.open > .zero else {
+        throw BookError(
+          .nothingToPay, .invoice(record.invoice.displayName),
+          "\(name(record)) has nothing left to pay")
+      }
       guard date > record.invoice.dueDate else {
-        throw BookError(.notOverdue, .invoice(record.invoice.displayName), "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+        throw BookError(
+          .notOverdue, .invoice(record.invoice.displayName),
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
       }
-      guard fee >= .zero else { throw BookError(.negativeFee, .none, "a reminder fee cannot be negative") }
+      guard fee >= .zero else {
+        throw BookError(.negativeFee, .none, "a reminder fee cannot be negative")
+      }
       updateRecord(id) {
         $0.reminders.append((date, fee))
         $0.state = .reminded
@@ -112,11 +136,20 @@ extension BookState {
       let record = try attested(id)
       guard record.invoice.kind == .invoice, record.state == .attested || record.state == .reminded
       else {
-        throw BookError(.collectionNotAllowed, .invoice(record.invoice.displayName), "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection")
+        throw BookError(
+          .collectionNotAllowed, .invoice(record.invoice.displayName),
+          "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
+        )
       }
-      guard record.open > .zero else { throw BookError(.nothingToPay, .invoice(record.invoice.displayName), "\(name(record)) has nothing left to pay") }
+      guard record.open > .zero else {
+        throw BookError(
+          .nothingToPay, .invoice(record.invoice.displayName),
+          "\(name(record)) has nothing left to pay")
+      }
       guard date > record.invoice.dueDate else {
-        throw BookError(.notOverdue, .invoice(record.invoice.displayName), "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+        throw BookError(
+          .notOverdue, .invoice(record.invoice.displayName),
+          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
       }
       updateRecord(id) {
         $0.collectionDate = date
@@ -127,7 +160,10 @@ extension BookState {
     case .writtenOff(let id, let date):
       let record = try attested(id)
       guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
-        throw BookError(.writeOffNotAllowed, .invoice(record.invoice.displayName), "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be written off")
+        throw BookError(
+          .writeOffNotAllowed, .invoice(record.invoice.displayName),
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be written off"
+        )
       }
       let amount = record.open
       updateRecord(id) {
@@ -139,20 +175,29 @@ extension BookState {
     case .markedDoubtful(let id, let date):
       let record = try attested(id)
       guard record.invoice.kind == .invoice, !record.state.isFinal, record.open > .zero else {
-        throw BookError(.doubtfulNotAllowed, .invoice(record.invoice.displayName), "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be doubtful")
+        throw BookError(
+          .doubtfulNotAllowed, .invoice(record.invoice.displayName),
+          "\(name(record)) is \(record.state.rawValue) with \(record.open) open; only an open invoice can be doubtful"
+        )
       }
       guard record.doubtfulOn == nil else {
-        throw BookError(.doubtfulAlready, .invoice(record.invoice.displayName), "\(name(record)) is marked doubtful already (\(record.doubtfulOn!))")
+        throw BookError(
+          .doubtfulAlready, .invoice(record.invoice.displayName),
+          "\(name(record)) is marked doubtful already (\(record.doubtfulOn!))")
       }
       updateRecord(id) { $0.doubtfulOn = date }
       log(.doubtful(invoice: id, date: date, amount: record.open))
     case .clientFundsPaidOut(let payout):
       guard payout.amount > .zero, payout.fee >= .zero, payout.feeVAT >= .zero, payout.net >= .zero
       else {
-        throw BookError(.invalidPayout, .none, "a payout is more than zero and more than its fee and the fee's VAT")
+        throw BookError(
+          .invalidPayout, .none,
+          "a payout is more than zero and more than its fee and the fee's VAT")
       }
       guard payout.amount <= clientFundsHeld else {
-        throw BookError(.clientFundsShort, .none, "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
+        throw BookError(
+          .clientFundsShort, .none,
+          "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
       }
       addClientFunds(-payout.amount)
       log(.clientFundsPayout(payout))
@@ -161,7 +206,9 @@ extension BookState {
     case .refunded(let customer, let amount, let date):
       let balance = balances[customer] ?? .zero
       guard amount > .zero, amount <= balance else {
-        throw BookError(.balanceTooSmall, .customer(customer), "customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
+        throw BookError(
+          .balanceTooSmall, .customer(customer),
+          "customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
       }
       addToBalance(customer, -amount)
       log(.refund(customer: customer, date: date, amount: amount))
@@ -170,14 +217,18 @@ extension BookState {
       updateRecord(id) { $0.invoice.attachments.append(attachment) }
     case .selfInvoiceDrafted(let selfInvoice):
       guard selfInvoice.id == nextSelfInvoiceID else {
-        throw BookError(.eventOutOfSequence, .selfInvoice("d\(selfInvoice.id)"), "self-invoice id \(selfInvoice.id) out of sequence")
+        throw BookError(
+          .eventOutOfSequence, .selfInvoice("d\(selfInvoice.id)"),
+          "self-invoice id \(selfInvoice.id) out of sequence")
       }
       try checkSelfInvoice(selfInvoice)
       insertSelfInvoice(selfInvoice)
     case .selfInvoiceUpdated(let selfInvoice):
       let record = try selfInvoiceRecord(selfInvoice.id)
       guard record.state == .draft else {
-        throw BookError(.selfInvoiceAttested, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is attested; it cannot change")
+        throw BookError(
+          .selfInvoiceAttested, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is attested; it cannot change")
       }
       try checkSelfInvoice(selfInvoice)
       updateSelfInvoice(selfInvoice.id) {
@@ -187,12 +238,16 @@ extension BookState {
     case .selfInvoiceAttested(let id, let number, let date):
       let record = try selfInvoiceRecord(id)
       guard record.state == .draft else {
-        throw BookError(.selfInvoiceAttested, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is attested already")
+        throw BookError(
+          .selfInvoiceAttested, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is attested already")
       }
       let payee = record.selfInvoice.payee
       let sequence = (payeeSequences[payee] ?? 0) + 1
       guard number == SelfInvoice.number(payee: payee, sequence: sequence) else {
-        throw BookError(.eventOutOfSequence, .selfInvoice(number), "self-invoice number \(number) out of sequence for payee \(payee)")
+        throw BookError(
+          .eventOutOfSequence, .selfInvoice(number),
+          "self-invoice number \(number) out of sequence for payee \(payee)")
       }
       setPayeeSequence(payee, sequence)
       updateSelfInvoice(id) {
@@ -204,11 +259,17 @@ extension BookState {
     case .payoutChanged(let id, let date, let amount):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested || record.state == .paused else {
-        throw BookError(.payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); its payout can change only until paid")
+        throw BookError(
+          .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); its payout can change only until paid"
+        )
       }
-      if let amount, amount <= .zero { throw BookError(.invalidPayout, .none, "a payout amount must be more than zero") }
+      if let amount, amount <= .zero {
+        throw BookError(.invalidPayout, .none, "a payout amount must be more than zero")
+      }
       if let date, date < record.selfInvoice.invoiceDate {
-        throw BookError(.payoutBeforeInvoiceDate, .none, "the payout cannot come before the invoice date")
+        throw BookError(
+          .payoutBeforeInvoiceDate, .none, "the payout cannot come before the invoice date")
       }
       updateSelfInvoice(id) {
         if let date { $0.selfInvoice.payoutDate = date }
@@ -217,19 +278,26 @@ extension BookState {
     case .payoutPaused(let id):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested else {
-        throw BookError(.payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName), "only an attested, unpaid self-invoice can be paused")
+        throw BookError(
+          .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+          "only an attested, unpaid self-invoice can be paused")
       }
       updateSelfInvoice(id) { $0.state = .paused }
     case .payoutResumed(let id):
       let record = try selfInvoiceRecord(id)
       guard record.state == .paused else {
-        throw BookError(.payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is not paused")
+        throw BookError(
+          .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is not paused")
       }
       updateSelfInvoice(id) { $0.state = .attested }
     case .selfInvoiceCancelled(let id, let date):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested || record.state == .paused else {
-        throw BookError(.payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled")
+        throw BookError(
+          .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled"
+        )
       }
       updateSelfInvoice(id) {
         $0.state = .cancelled
@@ -239,7 +307,10 @@ extension BookState {
     case .selfInvoicePaid(let id, let date):
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested else {
-        throw BookError(.payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName), "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out")
+        throw BookError(
+          .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+          "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out"
+        )
       }
       updateSelfInvoice(id) {
         $0.state = .paid
@@ -260,107 +331,151 @@ extension BookState {
   }
 
   func draft(_ id: Int) throws(BookError) -> InvoiceRecord {
-    guard let record = invoices[id] else { throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)") }
+    guard let record = invoices[id] else {
+      throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)")
+    }
     guard record.state == .draft else {
-      throw BookError(.invoiceAttested, .invoice(record.invoice.displayName), "\(name(record)) is attested; attested invoices never change (credit it instead)")
+      throw BookError(
+        .invoiceAttested, .invoice(record.invoice.displayName),
+        "\(name(record)) is attested; attested invoices never change (credit it instead)")
     }
     return record
   }
 
   func attested(_ id: Int) throws(BookError) -> InvoiceRecord {
-    guard let record = invoices[id] else { throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)") }
+    guard let record = invoices[id] else {
+      throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)")
+    }
     guard record.state != .draft else {
-      throw BookError(.invoiceIsDraft, .invoice(record.invoice.displayName), "\(name(record)) is a draft; attest it first")
+      throw BookError(
+        .invoiceIsDraft, .invoice(record.invoice.displayName),
+        "\(name(record)) is a draft; attest it first")
     }
     return record
   }
 
   func selfInvoiceRecord(_ id: Int) throws(BookError) -> SelfInvoiceRecord {
-    guard let record = selfInvoices[id] else { throw BookError(.noSuchSelfInvoice, .selfInvoice("d\(id)"), "no self-invoice with id \(id)") }
+    guard let record = selfInvoices[id] else {
+      throw BookError(.noSuchSelfInvoice, .selfInvoice("d\(id)"), "no self-invoice with id \(id)")
+    }
     return record
   }
 
   func check(_ customer: Customer) throws(BookError) {
     if let problem = customer.validationProblem() {
-      throw BookError(.invalidCustomer, .customer(customer.number).with(field: problem.field), "customer \(customer.number): \(problem.field): \(problem.message)")
+      throw BookError(
+        .invalidCustomer, .customer(customer.number).with(field: problem.field),
+        "customer \(customer.number): \(problem.field): \(problem.message)")
     }
   }
 
   func check(_ product: Product) throws(BookError) {
     if let problem = product.validationProblem() {
-      throw BookError(.invalidProduct, .product(product.number).with(field: problem.field), "product \(product.number): \(problem.field): \(problem.message)")
+      throw BookError(
+        .invalidProduct, .product(product.number).with(field: problem.field),
+        "product \(product.number): \(problem.field): \(problem.message)")
     }
     for component in product.components {
       guard let part = products[component.product] else {
-        throw BookError(.invalidProduct, .product(product.number), "product \(product.number): component \(component.product) is not a product")
+        throw BookError(
+          .invalidProduct, .product(product.number),
+          "product \(product.number): component \(component.product) is not a product")
       }
       guard part.kind != .package else {
-        throw BookError(.invalidProduct, .product(product.number), "product \(product.number): component \(component.product) is itself a package")
+        throw BookError(
+          .invalidProduct, .product(product.number),
+          "product \(product.number): component \(component.product) is itself a package")
       }
     }
   }
 
   func checkDraft(_ invoice: Invoice) throws(BookError) {
     guard customers[invoice.customer] != nil else {
-      throw BookError(.noSuchCustomer, .customer(invoice.customer), "no customer \(invoice.customer)")
+      throw BookError(
+        .noSuchCustomer, .customer(invoice.customer), "no customer \(invoice.customer)")
     }
     guard invoice.dueDate >= invoice.invoiceDate else {
-      throw BookError(.dueBeforeInvoiceDate, .none, "the due date \(invoice.dueDate) is before the invoice date \(invoice.invoiceDate)")
+      throw BookError(
+        .dueBeforeInvoiceDate, .none,
+        "the due date \(invoice.dueDate) is before the invoice date \(invoice.invoiceDate)")
     }
-    guard !invoice.lines.isEmpty else { throw BookError(.noLines, .none, "an invoice needs at least one line") }
+    guard !invoice.lines.isEmpty else {
+      throw BookError(.noLines, .none, "an invoice needs at least one line")
+    }
     if invoice.currency != "SEK" && invoice.exchangeRate == nil {
-      throw BookError(.exchangeRateMissing, .none, "an invoice in \(invoice.currency) needs an exchange rate to SEK")
+      throw BookError(
+        .exchangeRateMissing, .none,
+        "an invoice in \(invoice.currency) needs an exchange rate to SEK")
     }
     if let rate = invoice.exchangeRate, rate <= .zero {
       throw BookError(.invalidExchangeRate, .none, "an exchange rate must be more than zero")
     }
     for (index, line) in invoice.lines.enumerated() {
       if let code = line.costCentre, costCentres[code] == nil {
-        throw BookError(.noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1), "line \(index + 1): no cost centre \(code)")
+        throw BookError(
+          .noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1),
+          "line \(index + 1): no cost centre \(code)")
       }
       if let code = line.project, projects[code] == nil {
-        throw BookError(.noSuchProject, ErrorSubject.project(code).with(line: index + 1), "line \(index + 1): no project \(code)")
+        throw BookError(
+          .noSuchProject, ErrorSubject.project(code).with(line: index + 1),
+          "line \(index + 1): no project \(code)")
       }
       if let product = line.product, products[product] == nil {
-        throw BookError(.noSuchProduct, ErrorSubject.product(product).with(line: index + 1), "line \(index + 1): no product \(product)")
+        throw BookError(
+          .noSuchProduct, ErrorSubject.product(product).with(line: index + 1),
+          "line \(index + 1): no product \(product)")
       }
       if let discount = line.discountPercent, discount < .zero || discount > ExactDecimal(100) {
-        throw BookError(.invalidDiscount, .line(index + 1), "line \(index + 1): a discount is 0 to 100 percent")
+        throw BookError(
+          .invalidDiscount, .line(index + 1), "line \(index + 1): a discount is 0 to 100 percent")
       }
       switch invoice.kind {
       case .invoice:
         guard line.quantity > .zero else {
-          throw BookError(.invalidQuantity, .line(index + 1), "line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)")
+          throw BookError(
+            .invalidQuantity, .line(index + 1),
+            "line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)"
+          )
         }
       case .credit, .creditNote:
         guard line.net <= .zero else {
-          throw BookError(.invalidQuantity, .line(index + 1), "line \(index + 1): a credit's lines are negative")
+          throw BookError(
+            .invalidQuantity, .line(index + 1), "line \(index + 1): a credit's lines are negative")
         }
       }
     }
     if case .creditNote(let original) = invoice.kind {
       guard let source = invoices[original], source.state != .draft, source.invoice.kind == .invoice
       else {
-        throw BookError(.creditNoteSource, .invoice("d\(original)"), "a credit note credits an attested invoice; id \(original) is none")
+        throw BookError(
+          .creditNoteSource, .invoice("d\(original)"),
+          "a credit note credits an attested invoice; id \(original) is none")
       }
       guard source.invoice.customer == invoice.customer else {
-        throw BookError(.creditNoteCustomer, .none, "a credit note is for the customer of the invoice it credits")
+        throw BookError(
+          .creditNoteCustomer, .none, "a credit note is for the customer of the invoice it credits")
       }
     }
   }
 
   func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
     guard customers[selfInvoice.payee] != nil else {
-      throw BookError(.noSuchCustomer, .customer(selfInvoice.payee), "no payee \(selfInvoice.payee) in the customer register")
+      throw BookError(
+        .noSuchCustomer, .customer(selfInvoice.payee),
+        "no payee \(selfInvoice.payee) in the customer register")
     }
     guard !selfInvoice.lines.isEmpty else {
       throw BookError(.noLines, .none, "a self-invoice needs at least one line")
     }
     guard selfInvoice.payoutDate >= selfInvoice.invoiceDate else {
-      throw BookError(.payoutBeforeInvoiceDate, .none, "the payout cannot come before the invoice date")
+      throw BookError(
+        .payoutBeforeInvoiceDate, .none, "the payout cannot come before the invoice date")
     }
     for (index, line) in selfInvoice.lines.enumerated() where line.quantity <= .zero {
-      throw BookError(.invalidQuantity, .line(index + 1), "line \(index + 1): the quantity must be more than zero")
+      throw BookError(
+        .invalidQuantity, .line(index + 1), "line \(index + 1): the quantity must be more than zero"
+      )
     }
   }
 }

@@ -4,31 +4,43 @@ extension BookState {
   mutating func attest(_ id: Int, number: Int, ocr: String, date: Day) throws(BookError) {
     let record = try draft(id)
     guard number == nextInvoiceNumber else {
-      throw BookError(.eventOutOfSequence, .invoice(String(number)), "invoice number \(number) out of sequence (expected \(nextInvoiceNumber))")
+      throw BookError(
+        .eventOutOfSequence, .invoice(String(number)),
+        "invoice number \(number) out of sequence (expected \(nextInvoiceNumber))")
     }
     guard ocr == settings.ocr.reference(for: number) else {
-      throw BookError(.eventOutOfSequence, .invoice(String(number)), "OCR \(ocr) does not belong to invoice \(number)")
+      throw BookError(
+        .eventOutOfSequence, .invoice(String(number)),
+        "OCR \(ocr) does not belong to invoice \(number)")
     }
     let total = record.invoice.totals.total
     switch record.invoice.kind {
     case .invoice:
       guard total > .zero else {
-        throw BookError(.invalidTotal, .invoice(record.invoice.displayName), "\(name(record)) totals \(total); an invoice totals more than zero")
+        throw BookError(
+          .invalidTotal, .invoice(record.invoice.displayName),
+          "\(name(record)) totals \(total); an invoice totals more than zero")
       }
     case .credit, .creditNote:
       guard total < .zero else {
-        throw BookError(.invalidTotal, .invoice(record.invoice.displayName), "\(name(record)) totals \(total); a credit totals less than zero")
+        throw BookError(
+          .invalidTotal, .invoice(record.invoice.displayName),
+          "\(name(record)) totals \(total); a credit totals less than zero")
       }
     }
     if case .creditNote(let original) = record.invoice.kind {
       guard let source = invoices[original], source.state != .draft else {
-        throw BookError(.creditNoteSource, .none, "the invoice this credit note credits is not attested")
+        throw BookError(
+          .creditNoteSource, .none, "the invoice this credit note credits is not attested")
       }
       let alreadyCredited = invoiceOrder.compactMap { invoices[$0] }.filter {
         $0.state != .draft && $0.invoice.kind == .creditNote(of: original)
       }.reduce(Amount.zero) { $0 - $1.invoice.totals.total }
       guard alreadyCredited - total <= source.invoice.totals.total else {
-        throw BookError(.creditExceedsInvoice, .invoice(source.invoice.displayName), "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more")
+        throw BookError(
+          .creditExceedsInvoice, .invoice(source.invoice.displayName),
+          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more"
+        )
       }
     }
     assignNumber(number, to: id)
@@ -68,27 +80,39 @@ extension BookState {
 
   mutating func pay(_ payment: PaymentEvent) throws(BookError) {
     guard payment.id == nextPaymentID else {
-      throw BookError(.eventOutOfSequence, .payment(String(payment.id)), "payment id \(payment.id) out of sequence")
+      throw BookError(
+        .eventOutOfSequence, .payment(String(payment.id)),
+        "payment id \(payment.id) out of sequence")
     }
     let record = try attested(payment.invoice)
     guard record.invoice.kind == .invoice else {
-      throw BookError(.paymentOnCredit, .invoice(record.invoice.displayName), "\(name(record)) is a credit; payments go to invoices")
+      throw BookError(
+        .paymentOnCredit, .invoice(record.invoice.displayName),
+        "\(name(record)) is a credit; payments go to invoices")
     }
-    guard payment.amount > .zero else { throw BookError(.invalidAmount, .none, "a payment is more than zero") }
+    guard payment.amount > .zero else {
+      throw BookError(.invalidAmount, .none, "a payment is more than zero")
+    }
     if let sek = payment.amountSEK, sek <= .zero {
       throw BookError(.invalidAmount, .none, "the SEK amount of a payment is more than zero")
     }
     if record.invoice.currency != "SEK" && payment.amountSEK == nil {
-      throw BookError(.sekAmountMissing, .invoice(record.invoice.displayName), "\(name(record)) is in \(record.invoice.currency); give the SEK amount received too")
+      throw BookError(
+        .sekAmountMissing, .invoice(record.invoice.displayName),
+        "\(name(record)) is in \(record.invoice.currency); give the SEK amount received too")
     }
     let customer = record.invoice.customer
     if payment.means == .balance {
       let balance = balances[customer] ?? .zero
       guard payment.amount <= balance else {
-        throw BookError(.balanceTooSmall, .customer(customer), "customer \(customer) has a balance of \(balance) only")
+        throw BookError(
+          .balanceTooSmall, .customer(customer),
+          "customer \(customer) has a balance of \(balance) only")
       }
       guard !record.state.isFinal, payment.amount <= record.open else {
-        throw BookError(.balanceExceedsOpen, .invoice(record.invoice.displayName), "\(name(record)) has \(record.open) open; a balance is used up to that")
+        throw BookError(
+          .balanceExceedsOpen, .invoice(record.invoice.displayName),
+          "\(name(record)) has \(record.open) open; a balance is used up to that")
       }
       addToBalance(customer, -payment.amount)
     }
@@ -132,17 +156,30 @@ extension BookState {
     let credit = try attested(creditID)
     let invoice = try attested(invoiceID)
     guard credit.invoice.kind == .credit else {
-      throw BookError(.offsetNotAllowed, .invoice(credit.invoice.displayName), "\(name(credit)) is not a standalone credit")
+      throw BookError(
+        .offsetNotAllowed, .invoice(credit.invoice.displayName),
+        "\(name(credit)) is not a standalone credit")
     }
     guard invoice.invoice.kind == .invoice else {
-      throw BookError(.offsetNotAllowed, .invoice(invoice.invoice.displayName), "\(name(invoice)) is not an invoice")
+      throw BookError(
+        .offsetNotAllowed, .invoice(invoice.invoice.displayName),
+        "\(name(invoice)) is not an invoice")
     }
     guard credit.invoice.customer == invoice.invoice.customer else {
-      throw BookError(.offsetNotAllowed, .invoice(credit.invoice.displayName), "a credit is used on an invoice of the same customer; \(name(credit)) is \(credit.invoice.customer)'s, \(name(invoice)) is \(invoice.invoice.customer)'s")
+      throw BookError(
+        .offsetNotAllowed, .invoice(credit.invoice.displayName),
+        "a credit is used on an invoice of the same customer; \(name(credit)) is \(credit.invoice.customer)'s, \(name(invoice)) is \(invoice.invoice.customer)'s"
+      )
     }
-    guard credit.open < .zero else { throw BookError(.offsetNotAllowed, .invoice(credit.invoice.displayName), "\(name(credit)) has nothing left to use") }
+    guard credit.open < .zero else {
+      throw BookError(
+        .offsetNotAllowed, .invoice(credit.invoice.displayName),
+        "\(name(credit)) has nothing left to use")
+    }
     guard !invoice.state.isFinal, invoice.open > .zero else {
-      throw BookError(.nothingToPay, .invoice(invoice.invoice.displayName), "\(name(invoice)) has nothing left to pay")
+      throw BookError(
+        .nothingToPay, .invoice(invoice.invoice.displayName),
+        "\(name(invoice)) has nothing left to pay")
     }
     // The rest stays on the one with the highest absolute amount; equal amounts close both.
     let amount = min(invoice.open, credit.open.magnitude)

@@ -59,7 +59,9 @@ public struct BookTransaction: Sendable {
 
   /// Replaces a draft's content.
   public mutating func updateDraft(_ id: Int, with input: InvoiceInput) throws(BookError) {
-    guard let record = state.invoices[id] else { throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)") }
+    guard let record = state.invoices[id] else {
+      throw BookError(.noSuchInvoice, .invoice("d\(id)"), "no invoice with id \(id)")
+    }
     var invoice = try makeInvoice(input, id: id)
     invoice.kind = record.invoice.kind
     invoice.attachments = record.invoice.attachments
@@ -127,7 +129,8 @@ public struct BookTransaction: Sendable {
   {
     guard let source = state.invoices[id], source.state != .draft, source.invoice.kind == .invoice
     else {
-      throw BookError(.creditNotAllowed, .invoice("d\(id)"), "only an attested invoice can be credited")
+      throw BookError(
+        .creditNotAllowed, .invoice("d\(id)"), "only an attested invoice can be credited")
     }
     var lines = [InvoiceLine]()
     switch selection {
@@ -136,11 +139,15 @@ public struct BookTransaction: Sendable {
     case .lines(let chosen):
       for (line, quantity) in chosen {
         guard (1...source.invoice.lines.count).contains(line) else {
-          throw BookError(.noSuchLine, ErrorSubject.invoice(source.invoice.displayName).with(line: line), "invoice \(source.invoice.displayName) has no line \(line)")
+          throw BookError(
+            .noSuchLine, ErrorSubject.invoice(source.invoice.displayName).with(line: line),
+            "invoice \(source.invoice.displayName) has no line \(line)")
         }
         let original = source.invoice.lines[line - 1]
         if let quantity, quantity <= .zero || quantity > original.quantity {
-          throw BookError(.invalidQuantity, ErrorSubject.invoice(source.invoice.displayName).with(line: line), "line \(line): credit a quantity above zero and at most \(original.quantity)")
+          throw BookError(
+            .invalidQuantity, ErrorSubject.invoice(source.invoice.displayName).with(line: line),
+            "line \(line): credit a quantity above zero and at most \(original.quantity)")
         }
         lines.append(Self.mirrored(original, quantity: quantity))
       }
@@ -189,7 +196,8 @@ public struct BookTransaction: Sendable {
     externalId: String? = nil
   ) throws(BookError) -> Int {
     guard state.customers[payee] != nil else {
-      throw BookError(.noSuchCustomer, .customer(payee), "no payee \(payee) in the customer register")
+      throw BookError(
+        .noSuchCustomer, .customer(payee), "no payee \(payee) in the customer register")
     }
     let built = try lines.enumerated().map { index, line throws(BookError) in
       try makeLine(line, index: index, saleType: .domestic, allowNegative: false)
@@ -240,7 +248,9 @@ public struct BookTransaction: Sendable {
       saleType: saleType, roundToKronor: settings.roundToKronor, externalId: input.externalId,
       reference: input.reference, text: input.text)
     if currency == "SEK" && input.exchangeRate != nil && input.exchangeRate != .one {
-      throw BookError(.invalidExchangeRate, .none, "an exchange rate is only for invoices in another currency than SEK")
+      throw BookError(
+        .invalidExchangeRate, .none,
+        "an exchange rate is only for invoices in another currency than SEK")
     }
     invoice.exchangeRate = currency == "SEK" ? nil : input.exchangeRate
     return invoice
@@ -251,19 +261,27 @@ public struct BookTransaction: Sendable {
   {
     let label = "line \(index + 1)"
     if !allowNegative && input.quantity <= .zero {
-      throw BookError(.invalidQuantity, .line(index + 1), "\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)")
+      throw BookError(
+        .invalidQuantity, .line(index + 1),
+        "\(label): the quantity must be more than zero (a credit note or a credit takes negative ones)"
+      )
     }
-    if input.quantity.isZero { throw BookError(.invalidQuantity, .line(index + 1), "\(label): the quantity cannot be zero") }
+    if input.quantity.isZero {
+      throw BookError(.invalidQuantity, .line(index + 1), "\(label): the quantity cannot be zero")
+    }
     var line: InvoiceLine
     if input.category == .interest {
       guard input.product == nil else {
         throw BookError(.invalidLine, .line(index + 1), "\(label): an interest line has no product")
       }
       guard let price = input.unitPrice else {
-        throw BookError(.invalidLine, .line(index + 1), "\(label): an interest line needs an amount (unit price)")
+        throw BookError(
+          .invalidLine, .line(index + 1), "\(label): an interest line needs an amount (unit price)")
       }
       guard input.vatRate == nil || input.vatRate == .zero else {
-        throw BookError(.invalidLine, .line(index + 1), "\(label): interest carries no VAT; leave the VAT rate out or give 0")
+        throw BookError(
+          .invalidLine, .line(index + 1),
+          "\(label): interest carries no VAT; leave the VAT rate out or give 0")
       }
       line = InvoiceLine(
         description: input.description ?? "Dröjsmålsränta", quantity: input.quantity,
@@ -271,7 +289,9 @@ public struct BookTransaction: Sendable {
         project: input.project, category: .interest)
     } else if let number = input.product {
       guard let product = state.products[number] else {
-        throw BookError(.noSuchProduct, ErrorSubject.product(number).with(line: index + 1), "\(label): no product \(number)")
+        throw BookError(
+          .noSuchProduct, ErrorSubject.product(number).with(line: index + 1),
+          "\(label): no product \(number)")
       }
       line = InvoiceLine(
         product: number, description: input.description ?? product.name, quantity: input.quantity,
@@ -283,7 +303,9 @@ public struct BookTransaction: Sendable {
         var components = [(product: Product, share: ExactDecimal)]()
         for component in product.components {
           guard let part = state.products[component.product] else {
-            throw BookError(.noSuchProduct, ErrorSubject.product(component.product).with(line: index + 1), "\(label): package \(number) has an unknown component \(component.product)")
+            throw BookError(
+              .noSuchProduct, ErrorSubject.product(component.product).with(line: index + 1),
+              "\(label): package \(number) has an unknown component \(component.product)")
           }
           components.append((part, component.share))
         }
@@ -291,13 +313,16 @@ public struct BookTransaction: Sendable {
       }
     } else {
       guard let description = input.description, !description.trimmingBlanks.isEmpty else {
-        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a description")
+        throw BookError(
+          .invalidLine, .line(index + 1), "\(label): a line without a product needs a description")
       }
       guard let price = input.unitPrice else {
-        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a unit price")
+        throw BookError(
+          .invalidLine, .line(index + 1), "\(label): a line without a product needs a unit price")
       }
       guard let rate = input.vatRate else {
-        throw BookError(.invalidLine, .line(index + 1), "\(label): a line without a product needs a VAT rate")
+        throw BookError(
+          .invalidLine, .line(index + 1), "\(label): a line without a product needs a VAT rate")
       }
       line = InvoiceLine(
         description: description, quantity: input.quantity, unit: input.unit ?? "st",
@@ -310,10 +335,14 @@ public struct BookTransaction: Sendable {
       for index in line.parts.indices { line.parts[index].vatRate = .zero }
     }
     if let code = input.costCentre, state.costCentres[code] == nil {
-      throw BookError(.noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1), "\(label): no cost centre \(code)")
+      throw BookError(
+        .noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1),
+        "\(label): no cost centre \(code)")
     }
     if let code = input.project, state.projects[code] == nil {
-      throw BookError(.noSuchProject, ErrorSubject.project(code).with(line: index + 1), "\(label): no project \(code)")
+      throw BookError(
+        .noSuchProject, ErrorSubject.project(code).with(line: index + 1),
+        "\(label): no project \(code)")
     }
     return line
   }

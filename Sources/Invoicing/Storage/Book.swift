@@ -87,7 +87,8 @@ public final class Book: Sendable {
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     if let problem = settings.validationProblem() {
-      throw BookError(.invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
+      throw BookError(
+        .invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
     }
     if FilePath.exists(FilePath.join(directory, Book.settingsFile))
       || FilePath.exists(FilePath.join(directory, Journal.fileName))
@@ -111,7 +112,8 @@ public final class Book: Sendable {
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     let settingsPath = FilePath.join(directory, Book.settingsFile)
-    guard FilePath.exists(settingsPath) || FilePath.exists(FilePath.join(directory, Journal.fileName))
+    guard
+      FilePath.exists(settingsPath) || FilePath.exists(FilePath.join(directory, Journal.fileName))
     else {
       throw BookError(
         .noBook, .file(directory),
@@ -124,7 +126,9 @@ public final class Book: Sendable {
       if state == nil {
         // The first line sets the settings up; the state starts from them.
         guard case .settingsChanged(let settings) = entry.event else {
-          throw BookError(.journalWithoutSettings, .file(directory), "the first event is not the creditor's settings")
+          throw BookError(
+            .journalWithoutSettings, .file(directory),
+            "the first event is not the creditor's settings")
         }
         state = BookState(settings: settings)
       }
@@ -133,7 +137,9 @@ public final class Book: Sendable {
     try Journal.checkHead(
       FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     guard let state else {
-      throw BookError(.journalWithoutSettings, .file(directory), "the book at \(directory) has an empty journal; it holds no settings")
+      throw BookError(
+        .journalWithoutSettings, .file(directory),
+        "the book at \(directory) has an empty journal; it holds no settings")
     }
     var warnings = [BookWarning]()
     if let problem = Book.settingsCopyProblem(settingsPath, journal: state.settings) {
@@ -153,7 +159,8 @@ public final class Book: Sendable {
       copy = try CreditorSettings(json: JSONReader(try JSONValue(parsing: try FilePath.read(path))))
     } catch {
       return BookWarning(
-        code: .settingsCopyUnreadable, message: "\(path) cannot be read (\(error)); the journal's settings are used")
+        code: .settingsCopyUnreadable,
+        message: "\(path) cannot be read (\(error)); the journal's settings are used")
     }
     guard copy != settings else { return nil }
     return BookWarning(
@@ -203,7 +210,9 @@ public final class Book: Sendable {
   /// from the state with `basedOn` events; if the book moved on since, the events are applied
   /// again.
   private func append(_ events: [Event], resulting: BookState?, basedOn: Int?) throws {
-    guard lock != nil else { throw BookError(.bookReadOnly, .none, "the book was opened for reading only") }
+    guard lock != nil else {
+      throw BookError(.bookReadOnly, .none, "the book was opened for reading only")
+    }
     try current.withLock { current in
       var next: BookState
       if let resulting, basedOn == current.state.eventCount {
@@ -232,7 +241,8 @@ public final class Book: Sendable {
   /// journalled.
   public func updateSettings(_ settings: CreditorSettings) throws {
     if let problem = settings.validationProblem() {
-      throw BookError(.invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
+      throw BookError(
+        .invalidSetting, .field(problem.field), "\(problem.field): \(problem.message)")
     }
     try append([.settingsChanged(settings)])
     try saveSettings()
@@ -257,10 +267,15 @@ public final class Book: Sendable {
     throws -> Attachment
   {
     guard bytes.count <= Book.maximumAttachmentSize else {
-      throw BookError(.attachmentTooLarge, .file(fileName), "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)")
+      throw BookError(
+        .attachmentTooLarge, .file(fileName),
+        "\(fileName) is \(bytes.count) bytes; attachments are at most \(Book.maximumAttachmentSize) bytes (10 MiB)"
+      )
     }
     guard bytes.starts(with: Array("%PDF-".utf8)) else {
-      throw BookError(.attachmentNotPdf, .file(fileName), "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
+      throw BookError(
+        .attachmentNotPdf, .file(fileName),
+        "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
     }
     let hash = SHA256.hex(bytes)
     let path = documentPath(hash)
@@ -313,7 +328,10 @@ public final class Book: Sendable {
       case .cannotOpen(let error):
         throw BookError(.lockFailed, .file(directory), "cannot open the lock file \(error)")
       case .held(let holder):
-        throw BookError(.bookLocked, .file(directory), "the book is being changed by another process (pid \(holder)); try again when it has finished")
+        throw BookError(
+          .bookLocked, .file(directory),
+          "the book is being changed by another process (pid \(holder)); try again when it has finished"
+        )
       }
     }
   }

@@ -79,7 +79,8 @@ public enum Journal {
   static func line(sequence: Int, time: String, event: Event, previous: String) -> [UInt8] {
     var bytes = [UInt8]()
     JSONValue.object([
-      "v": .integer(formatVersion), "seq": .integer(sequence), "time": .string(time), "type": .string(event.type),
+      "v": .integer(formatVersion), "seq": .integer(sequence), "time": .string(time),
+      "type": .string(event.type),
       "payload": event.payload, "prev": .string(previous),
     ]).write(to: &bytes)
     return bytes
@@ -214,7 +215,9 @@ public enum Journal {
       let sequence = try reader.int("seq")
       let previous = try reader.string("prev")
       let event = try Event(type: try reader.string("type"), payload: try reader.member("payload"))
-      guard (version ?? 1) >= 1 else { throw reader.error("format \(version ?? 1) does not exist", at: "v") }
+      guard (version ?? 1) >= 1 else {
+        throw reader.error("format \(version ?? 1) does not exist", at: "v")
+      }
       let entry = Entry(
         version: version ?? 1, sequence: sequence, time: try reader.string("time"), event: event)
       return DecodedLine(hash: hash, content: .entry(entry, previous: previous))

@@ -42,19 +42,23 @@ public struct LedgerError: CodedError, Hashable, Sendable {
     /// One sentence on what the code means, for `docs/errors.md`.
     public var summary: String {
       switch self {
-      case .earlierPeriodNotExported: "Events fall in an earlier period that was never exported: export it first."
-      case .exportCopyDamaged: "The copy of an export kept in the book differs from its recorded hash."
+      case .earlierPeriodNotExported:
+        "Events fall in an earlier period that was never exported: export it first."
+      case .exportCopyDamaged:
+        "The copy of an export kept in the book differs from its recorded hash."
       case .exportInvalid: "The file would not pass strict SIE validation (nothing is written)."
       case .exportNotEncodable: "The vouchers cannot be written as SIE."
       case .exportNotReproducible: "A recorded export cannot be rebuilt from the journal."
-      case .exportOptionsDiffer: "A period is repeated with other options than it was exported with."
+      case .exportOptionsDiffer:
+        "A period is repeated with other options than it was exported with."
       case .exportRefusedByReceiver: "The receiving program (profile) would refuse the file."
       case .inconsistentBook: "The book's events do not fit together for posting."
       case .invalidExportType: "Exports are SIE 4I or 4E."
       case .invalidPeriod: "The period ends before it starts."
       case .noSuchExport: "No export with the number is recorded."
       case .periodCrossesFiscalYear: "The period crosses the end of a fiscal year."
-      case .periodOverlapsExport: "The period overlaps an earlier export (exports never overlap; repeat it exactly)."
+      case .periodOverlapsExport:
+        "The period overlaps an earlier export (exports never overlap; repeat it exactly)."
       case .unbalancedVoucher: "A voucher does not balance, has a zero row or fewer than two rows."
       case .unreadableExportRecord: "An export record in the journal cannot be read."
       }

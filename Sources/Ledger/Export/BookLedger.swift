@@ -45,7 +45,9 @@ public struct BookLedger: Sendable {
     for (index, id) in state.activityIDs.enumerated() { indexByID[id] = index }
     self.indexByID = indexByID
     for record in records where !record.activities.allSatisfy({ indexByID[$0] != nil }) {
-      throw LedgerError(.exportNotReproducible, .export(record.number), "export \(record.number) names activities the journal does not hold")
+      throw LedgerError(
+        .exportNotReproducible, .export(record.number),
+        "export \(record.number) names activities the journal does not hold")
     }
   }
 
@@ -76,7 +78,10 @@ public struct BookLedger: Sendable {
         &engine, activities: state.activities,
         startingNumbers: startingNumbers(before: runs.count, from: record.from))
       if keepingVouchers && result.lastNumbers != record.lastNumbers {
-        throw LedgerError(.exportNotReproducible, .export(record.number), "export \(record.number) (\(record.from)–\(record.to)) cannot be reproduced: its voucher numbers differ")
+        throw LedgerError(
+          .exportNotReproducible, .export(record.number),
+          "export \(record.number) (\(record.from)–\(record.to)) cannot be reproduced: its voucher numbers differ"
+        )
       }
       runs.append(ExportedRun(record: record, vouchers: result.vouchers, sources: result.sources))
     }

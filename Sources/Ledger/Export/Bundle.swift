@@ -1,6 +1,6 @@
 import Basics
-import Zip
 import Invoicing
+import Zip
 
 /// The ZIP that goes with an SIE export: the PDF of every invoice, credit note and
 /// self-invoice behind its vouchers, their attachments, and `manifest.csv` (invoice number →

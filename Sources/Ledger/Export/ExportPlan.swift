@@ -30,17 +30,27 @@ extension BookLedger {
   ///   export, or leaves an earlier period with activities that were never exported.
   public func plan(_ request: ExportRequest, today: Day) throws(LedgerError) -> ExportPlan {
     guard request.type == .type4I || request.type == .type4E else {
-      throw LedgerError(.invalidExportType, .none, "exports are SIE 4I or 4E, not \(request.type.rawValue)")
+      throw LedgerError(
+        .invalidExportType, .none, "exports are SIE 4I or 4E, not \(request.type.rawValue)")
     }
     guard request.from <= request.to else {
-      throw LedgerError(.invalidPeriod, .period(request.from, request.to), "the period starts \(request.from), after it ends \(request.to)")
+      throw LedgerError(
+        .invalidPeriod, .period(request.from, request.to),
+        "the period starts \(request.from), after it ends \(request.to)")
     }
     let year = state.settings.fiscalYear(containing: request.from)
     guard request.to <= year.end else {
-      throw LedgerError(.periodCrossesFiscalYear, .period(request.from, request.to), "\(request.from)–\(request.to) crosses the end of the fiscal year \(year); export up to \(year.end), then from \(year.end.adding(days: 1))")
+      throw LedgerError(
+        .periodCrossesFiscalYear, .period(request.from, request.to),
+        "\(request.from)–\(request.to) crosses the end of the fiscal year \(year); export up to \(year.end), then from \(year.end.adding(days: 1))"
+      )
     }
     if let earlier = records.first(where: { $0.from <= request.to && request.from <= $0.to }) {
-      throw LedgerError(.periodOverlapsExport, ErrorSubject.period(request.from, request.to).with(export: earlier.number), "\(request.from)–\(request.to) overlaps export \(earlier.number) (\(earlier.from)–\(earlier.to)); repeat that export exactly, or export a period after it")
+      throw LedgerError(
+        .periodOverlapsExport,
+        ErrorSubject.period(request.from, request.to).with(export: earlier.number),
+        "\(request.from)–\(request.to) overlaps export \(earlier.number) (\(earlier.from)–\(earlier.to)); repeat that export exactly, or export a period after it"
+      )
     }
     let needsHistory = request.type == .type4E
     let (replayed, runs) = try replay(keepingVouchers: needsHistory)
@@ -60,7 +70,10 @@ extension BookLedger {
       }
     }
     if let first = neverExported.min() {
-      throw LedgerError(.earlierPeriodNotExported, .period(first, request.to), "\(neverExported.count) event(s) dated from \(first) fall in a period never exported; export from \(first) first (or from the start of that period)")
+      throw LedgerError(
+        .earlierPeriodNotExported, .period(first, request.to),
+        "\(neverExported.count) event(s) dated from \(first) fall in a period never exported; export from \(first) first (or from the start of that period)"
+      )
     }
     let reversals = engine.pendingReversals.map(\.date).filter {
       request.from <= $0 && $0 <= request.to

@@ -132,7 +132,9 @@ extension ExportRecord {
           try ExportRecord(
             json: JSONReader(payload, path: "export"), legacyIDs: state.activityIDs))
       } catch {
-        throw LedgerError(.unreadableExportRecord, .export(records.count + 1), "the book's export record \(records.count + 1) cannot be read: \(error)")
+        throw LedgerError(
+          .unreadableExportRecord, .export(records.count + 1),
+          "the book's export record \(records.count + 1) cannot be read: \(error)")
       }
     }
     return records

@@ -1,7 +1,7 @@
 import Basics
-import Zip
 import Invoicing
 import SIE
+import Zip
 
 extension BookLedger {
   /// What a recorded export wrote, rebuilt from the journal alone: its vouchers posted again
@@ -22,7 +22,8 @@ extension BookLedger {
   public func reproduce(export number: Int, documents: String) throws -> Reproduction {
     let runs = try exportedVouchers()
     guard let position = runs.firstIndex(where: { $0.record.number == number }) else {
-      throw LedgerError(.noSuchExport, .export(number), "export \(number) is not recorded in this book")
+      throw LedgerError(
+        .noSuchExport, .export(number), "export \(number) is not recorded in this book")
     }
     let run = runs[position]
     let record = run.record

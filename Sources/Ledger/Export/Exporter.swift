@@ -1,7 +1,7 @@
 import Basics
-import Zip
 import Invoicing
 import SIE
+import Zip
 
 /// Exports a period of a book: writes the SIE file (and the bundle), keeps copies in the
 /// book's `exports/` directory, and records the export in the journal — last, so that a failure
@@ -64,16 +64,24 @@ public enum Exporter {
     guard record.type == request.type, record.profile == request.profile,
       record.summarization == request.summarization
     else {
-      throw LedgerError(.exportOptionsDiffer, ErrorSubject.period(record.from, record.to).with(export: record.number), "\(record.from)–\(record.to) was exported as \(record.type.rawValue) for \(record.profile.rawValue), one voucher per \(record.summarization.rawValue) (export \(record.number)); repeat it with the same options")
+      throw LedgerError(
+        .exportOptionsDiffer,
+        ErrorSubject.period(record.from, record.to).with(export: record.number),
+        "\(record.from)–\(record.to) was exported as \(record.type.rawValue) for \(record.profile.rawValue), one voucher per \(record.summarization.rawValue) (export \(record.number)); repeat it with the same options"
+      )
     }
     let stored = FilePath.join(book.directory, directory)
     let bytes = try FilePath.read(FilePath.join(stored, record.fileHash + ".se"))
     guard SHA256.hex(bytes) == record.fileHash else {
-      throw LedgerError(.exportCopyDamaged, .export(record.number), "the kept copy of export \(record.number) is damaged (its hash differs)")
+      throw LedgerError(
+        .exportCopyDamaged, .export(record.number),
+        "the kept copy of export \(record.number) is damaged (its hash differs)")
     }
     let runs = try ledger.exportedVouchers()
     guard let run = runs.first(where: { $0.record.number == record.number }) else {
-      throw LedgerError(.exportNotReproducible, .export(record.number), "export \(record.number) cannot be replayed")
+      throw LedgerError(
+        .exportNotReproducible, .export(record.number), "export \(record.number) cannot be replayed"
+      )
     }
     var entries = [Bundle.Entry]()
     if let bundlePath {

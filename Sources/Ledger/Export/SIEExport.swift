@@ -121,12 +121,16 @@ public enum SIEExport {
       options: ValidationOptions(type: plan.request.type, strict: true, fileName: "export"))
     if !report.isValid {
       let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
-      throw LedgerError(.exportInvalid, .period(plan.request.from, plan.request.to), "the export does not pass strict validation:\n\(problems)")
+      throw LedgerError(
+        .exportInvalid, .period(plan.request.from, plan.request.to),
+        "the export does not pass strict validation:\n\(problems)")
     }
     let findings = plan.request.profile.check(document).filter { $0.diagnostic.severity == .error }
     if !findings.isEmpty {
       let problems = findings.prefix(5).map { "  \($0.diagnostic.message)" }.joined(separator: "\n")
-      throw LedgerError(.exportRefusedByReceiver, .period(plan.request.from, plan.request.to), "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
+      throw LedgerError(
+        .exportRefusedByReceiver, .period(plan.request.from, plan.request.to),
+        "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
     }
     return output.bytes
   }

@@ -118,7 +118,9 @@ extension PostingEngine {
     }
     balances[customer] = items
     guard rest.isZero else {
-      throw LedgerError(.inconsistentBook, .customer(customer), "customer \(customer) has \(amount - rest) to use, not \(amount)")
+      throw LedgerError(
+        .inconsistentBook, .customer(customer),
+        "customer \(customer) has \(amount - rest) to use, not \(amount)")
     }
   }
 

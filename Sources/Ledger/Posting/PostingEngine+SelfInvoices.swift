@@ -62,7 +62,9 @@ extension PostingEngine {
   mutating func paySelfInvoice(_ id: Int, amount: Amount, index: Int, date: Day) throws(LedgerError)
   {
     guard var document = selfDocuments[id] else {
-      throw LedgerError(.inconsistentBook, .selfInvoice("d\(id)"), "self-invoice \(id) is paid before it was attested")
+      throw LedgerError(
+        .inconsistentBook, .selfInvoice("d\(id)"),
+        "self-invoice \(id) is paid before it was attested")
     }
     let map = maps[mapIndex(forSelfInvoice: id)]
     let parts = document.take(amount, feesFirst: false)

@@ -181,13 +181,16 @@ struct PostingEngine {
   }
 
   func invoice(_ id: Int) throws(LedgerError) -> InvoiceRecord {
-    guard let record = state.invoices[id] else { throw LedgerError(.inconsistentBook, .invoice("d\(id)"), "no invoice with id \(id)") }
+    guard let record = state.invoices[id] else {
+      throw LedgerError(.inconsistentBook, .invoice("d\(id)"), "no invoice with id \(id)")
+    }
     return record
   }
 
   func document(_ id: Int) throws(LedgerError) -> DocumentLedger {
     guard let document = documents[id] else {
-      throw LedgerError(.inconsistentBook, .invoice("d\(id)"), "invoice \(id) is booked before it was attested")
+      throw LedgerError(
+        .inconsistentBook, .invoice("d\(id)"), "invoice \(id) is booked before it was attested")
     }
     return document
   }

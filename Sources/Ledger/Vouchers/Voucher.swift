@@ -40,17 +40,21 @@ public struct Voucher: Hashable, Sendable {
     throws(LedgerError)
   {
     guard rows.count >= 2 else {
-      throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" has \(rows.count) row(s); a voucher has at least two")
+      throw LedgerError(
+        .unbalancedVoucher, .none,
+        "voucher \"\(text)\" has \(rows.count) row(s); a voucher has at least two")
     }
     var sum = Amount.zero
     for row in rows {
       guard !row.amount.isZero else {
-        throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" has a row of zero on \(row.account)")
+        throw LedgerError(
+          .unbalancedVoucher, .none, "voucher \"\(text)\" has a row of zero on \(row.account)")
       }
       sum += row.amount
     }
     guard sum.isZero else {
-      throw LedgerError(.unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
+      throw LedgerError(
+        .unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
     }
     self.series = series
     self.number = number

@@ -40,7 +40,8 @@ enum Help {
       lines.append(row(names, help))
     }
     if path.count == 1 {
-      lines.append(row("--version", "Show the version (\(Release.version), as written to #PROGRAM)."))
+      lines.append(
+        row("--version", "Show the version (\(Release.version), as written to #PROGRAM)."))
     }
     lines.append(row("-h, --help", "Show help information."))
     if !configuration.subcommands.isEmpty {

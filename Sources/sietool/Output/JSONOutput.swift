@@ -2,7 +2,6 @@ import Basics
 import Invoicing
 import SIE
 
-
 extension Diagnostic {
   /// The diagnostic as a JSON object: severity, code, message, line, column.
   var jsonValue: JSONValue {

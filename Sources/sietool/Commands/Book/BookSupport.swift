@@ -62,7 +62,9 @@ func lineInput(_ spec: String) throws(UsageError) -> LineInput {
         "invalid --line '\(spec)'; use PRODUCT:QUANTITY or key=value,… pairs")
     }
     line.product = parts[0]
-    if parts.count == 2 { line.quantity = try lineValue(parts[1], "quantity", as: ExactDecimal.self) }
+    if parts.count == 2 {
+      line.quantity = try lineValue(parts[1], "quantity", as: ExactDecimal.self)
+    }
     return line
   }
   for pair in spec.split(separator: ",") {
@@ -86,7 +88,8 @@ func lineInput(_ spec: String) throws(UsageError) -> LineInput {
     case "category":
       guard let category = LineCategory(rawValue: value) else {
         throw UsageError(
-          .invalidValue, .field("line"), "invalid category '\(value)' in --line; use sale or interest")
+          .invalidValue, .field("line"),
+          "invalid category '\(value)' in --line; use sale or interest")
       }
       line.category = category
     default:

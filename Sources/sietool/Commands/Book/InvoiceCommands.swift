@@ -56,7 +56,8 @@ struct InvoiceNew: Command, WorksOnBook {
       throw UsageError(.missingValue, .field("customer"), "missing --customer")
     }
     guard try !fields.lines().isEmpty else {
-      throw UsageError(.missingValue, .field("line"), "missing --line; an invoice needs at least one")
+      throw UsageError(
+        .missingValue, .field("line"), "missing --line; an invoice needs at least one")
     }
   }
 
@@ -236,7 +237,8 @@ struct InvoicePDF: Command, WorksOnBook {
       guard record.reminders.indices.contains(reminder - 1) else {
         throw CommandFailure(
           .noSuchReminder, .invoice(record.invoice.displayName),
-          "invoice \(record.invoice.displayName) has \(record.reminders.count) reminder(s); --reminder is 1 to \(record.reminders.count)")
+          "invoice \(record.invoice.displayName) has \(record.reminders.count) reminder(s); --reminder is 1 to \(record.reminders.count)"
+        )
       }
       bytes = InvoiceRenderer.reminder(record, index: reminder - 1, in: state)
     } else {

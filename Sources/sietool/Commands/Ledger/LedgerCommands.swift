@@ -40,7 +40,8 @@ struct LedgerJournal: Command {
   static let configuration = CommandConfiguration(
     name: "journal",
     abstract: "Show the vouchers: exported ones, and those the next export would make.",
-    discussion: "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
+    discussion:
+      "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
   )
   @OptionGroup var query: LedgerQuery
 
@@ -89,7 +90,8 @@ struct LedgerJournal: Command {
 struct LedgerBalance: Command {
   static let configuration = CommandConfiguration(
     name: "balance", abstract: "Show the trial balance: debit, credit and balance per account.",
-    discussion: "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
+    discussion:
+      "Text output writes amounts with Swedish grouping (10 562,50); JSON plain (10562.50)."
   )
   @OptionGroup var query: LedgerQuery
 

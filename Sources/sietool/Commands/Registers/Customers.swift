@@ -38,7 +38,9 @@ enum Customers: EditableRegister {
   static func blank(_ key: String) -> Customer { Customer(number: key, name: "") }
 
   static func checkNew(_ fields: Fields) throws(UsageError) {
-    guard fields.name != nil else { throw UsageError(.missingValue, .field("name"), "missing --name") }
+    guard fields.name != nil else {
+      throw UsageError(.missingValue, .field("name"), "missing --name")
+    }
   }
 
   static func apply(_ fields: Fields, to customer: inout Customer) {

@@ -52,7 +52,9 @@ enum Products: EditableRegister {
   static func blank(_ key: String) -> Product { Product(number: key, name: "", unitPrice: .zero) }
 
   static func checkNew(_ fields: Fields) throws(UsageError) {
-    guard fields.name != nil else { throw UsageError(.missingValue, .field("name"), "missing --name") }
+    guard fields.name != nil else {
+      throw UsageError(.missingValue, .field("name"), "missing --name")
+    }
     guard fields.price != nil else {
       throw UsageError(.missingValue, .field("price"), "missing --price")
     }
