@@ -7,6 +7,14 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
     case settingsCopyDiffers = "settings-copy-differs"
     /// `book.json` cannot be read (the journal's settings are used).
     case settingsCopyUnreadable = "settings-copy-unreadable"
+
+    /// One sentence on what the code means, for `docs/errors.md`.
+    public var summary: String {
+      switch self {
+      case .settingsCopyDiffers: "book.json differs from the settings in the journal, which are used."
+      case .settingsCopyUnreadable: "book.json cannot be read; the settings in the journal are used."
+      }
+    }
   }
 
   public var code: Code

@@ -30,9 +30,9 @@ struct ValidateCommand: Command {
         report = try SIEValidator.validate(
           path: file, options: ValidationOptions(type: type, strict: strict))
       } catch {
-        console.printError("error: \(error)")
+        console.printError("error: [\(error.codeName)] \(error.message)")
         failed = true
-        results.append(.object(["file": .string(file), "error": .string(error.reason)]))
+        results.append(.object(["file": .string(file), "error": error.jsonValue]))
         continue
       }
       failed = failed || !report.isValid
