@@ -240,9 +240,9 @@ enum BookBenchmarks {
           VoucherRow(account: "3001", amount: Amount(ore: -1)),
         ])
       let documents = state.allInvoices.map { DocumentRef.invoice($0.invoice.id) }
-      let entries = Bundle.entries(vouchers: [voucher], sources: [documents], state: state)
+      let entries = ExportBundle.entries(vouchers: [voucher], sources: [documents], state: state)
       let output = try ZipFileOutput(path: directory + "/bundle.zip")
-      try Bundle.write(
+      try ExportBundle.write(
         entries, state: state, documents: directory, date: Day(iso: "2026-01-15")!, to: output
       ).commit()
     }

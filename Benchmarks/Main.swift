@@ -41,7 +41,7 @@ enum Main {
     case "sizes":
       print(
         "TransactionRow", MemoryLayout<TransactionRow>.stride, "Voucher",
-        MemoryLayout<SIE.Voucher>.stride,
+        MemoryLayout<VoucherRecord>.stride,
         "SIERecord", MemoryLayout<SIERecord>.stride, "ObjectReference",
         MemoryLayout<ObjectReference>.stride)
     case "write-only":

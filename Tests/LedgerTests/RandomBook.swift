@@ -81,7 +81,7 @@ func randomBook(seed: UInt64, method: BookkeepingMethod, settled: Bool) throws -
 func totalsPerAccount(_ vouchers: [Voucher]) -> [String: Amount] {
   var totals = [String: Amount]()
   for voucher in vouchers {
-    for row in voucher.rows { totals[row.account, default: .zero] += row.amount }
+    for row in voucher.rows { totals[row.account.text, default: .zero] += row.amount }
   }
   return totals.filter { !$0.value.isZero }
 }

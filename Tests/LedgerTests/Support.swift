@@ -84,7 +84,7 @@ struct OracleRow: Hashable, CustomStringConvertible {
   }
 
   init(_ row: VoucherRow) {
-    account = row.account
+    account = row.account.text
     amount = row.amount
     costCentre = row.costCentre
     project = row.project

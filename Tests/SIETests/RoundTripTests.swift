@@ -91,7 +91,7 @@ import Testing
       document.append(.object(DimensionObject(dimension: 1, code: "K" + text(4), name: text(10))))
       for index in 0..<Int(random.next() % 5) {
         let amount = Amount(ore: Int64(random.next() % 2_000_000) - 1_000_000)
-        var voucher = Voucher(
+        var voucher = VoucherRecord(
           series: ["A", "", "LEV1", "B 2"][Int(random.next() % 4)],
           number: index % 2 == 0 ? String(index + 1) : "",
           date: Day(year: 2025, month: 3, day: 10), text: text(30))

@@ -38,7 +38,7 @@ import Testing
     ]
     document.append(
       .voucher(
-        Voucher(
+        VoucherRecord(
           series: "F", number: "1", date: Day(year: 2025, month: 3, day: 10),
           text: "Faktura F1001 K1",
           registrationDate: Day(year: 2025, month: 3, day: 10),
@@ -92,7 +92,7 @@ import Testing
     let document = SIEDocument(records: [
       .flag(0),
       .voucher(
-        Voucher(
+        VoucherRecord(
           date: Day(year: 2025, month: 12, day: 16), sign: "JD",
           rows: [
             TransactionRow(
@@ -110,7 +110,7 @@ import Testing
       .companyName("Örebro \"Bygg\" HB"),
       .account(Account(number: "1510", name: "C:\\temp\\")),
       .voucher(
-        Voucher(series: "LEV 1", number: "7", date: Day(year: 2025, month: 1, day: 1), text: "")),
+        VoucherRecord(series: "LEV 1", number: "7", date: Day(year: 2025, month: 1, day: 1), text: "")),
     ])
     let output = try SIEWriter().encode(document)
     let text = TextEncoding.cp437.decode(output.bytes)
@@ -125,7 +125,7 @@ import Testing
     var document = Self.invoiceDocument
     document.append(
       .voucher(
-        Voucher(
+        VoucherRecord(
           series: "F", number: "2", date: Day(year: 2025, month: 3, day: 11), text: "Avgift 5 €")))
     #expect(throws: SIEWriteError.self) { try SIEWriter().encode(document) }
     do {
@@ -141,7 +141,7 @@ import Testing
     var document = Self.invoiceDocument
     document.append(
       .voucher(
-        Voucher(
+        VoucherRecord(
           series: "F", number: "2", date: Day(year: 2025, month: 3, day: 11),
           text: "Avgift 5 € – ”snart”")))
     let output = try SIEWriter(options: .init(transliterate: true)).encode(document)
@@ -166,7 +166,7 @@ import Testing
 
   @Test func writesRecordsInGroupOrder() throws {
     let document = SIEDocument(records: [
-      .voucher(Voucher(series: "A", number: "1", date: Day(year: 2025, month: 1, day: 1))),
+      .voucher(VoucherRecord(series: "A", number: "1", date: Day(year: 2025, month: 1, day: 1))),
       .account(Account(number: "1510", name: "a")),
       .unknown(UnknownRecord(label: "#MOMSKOD", fields: [.text("1"), .text("25")])),
       .flag(0),
@@ -204,7 +204,7 @@ import Testing
     var document = WriterTests.invoiceDocument
     document.append(
       .voucher(
-        Voucher(
+        VoucherRecord(
           series: "F", number: "2", date: Day(year: 2025, month: 3, day: 11),
           text: String(repeating: "x", count: 71))))
     let findings = ReceiverProfile.fortnox.check(document)
@@ -228,7 +228,7 @@ import Testing
     document.records[5] = .organizationNumber(OrganizationNumber("5563343689"))
     document.append(
       .voucher(
-        Voucher(
+        VoucherRecord(
           series: "F", number: "2", date: Day(year: 2025, month: 3, day: 11),
           rows: [TransactionRow(account: "1510", amount: Amount(ore: 1))])))
     for profile in ReceiverProfile.allCases {

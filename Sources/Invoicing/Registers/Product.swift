@@ -10,16 +10,17 @@ public enum ProductKind: String, Hashable, Sendable, CaseIterable {
 /// The accounts a product's sales and purchases are booked on; `nil` leaves the choice to the
 /// book's chart of accounts. Read when the accounting basis is created, not when invoicing.
 public struct ProductAccounts: Hashable, Sendable {
-  public var sales: String?
-  public var salesEU: String?
-  public var salesNonEU: String?
-  public var reverseCharge: String?
-  public var purchase: String?
-  public var inputVAT: String?
+  public var sales: AccountNumber?
+  public var salesEU: AccountNumber?
+  public var salesNonEU: AccountNumber?
+  public var reverseCharge: AccountNumber?
+  public var purchase: AccountNumber?
+  public var inputVAT: AccountNumber?
 
   public init(
-    sales: String? = nil, salesEU: String? = nil, salesNonEU: String? = nil,
-    reverseCharge: String? = nil, purchase: String? = nil, inputVAT: String? = nil
+    sales: AccountNumber? = nil, salesEU: AccountNumber? = nil, salesNonEU: AccountNumber? = nil,
+    reverseCharge: AccountNumber? = nil, purchase: AccountNumber? = nil,
+    inputVAT: AccountNumber? = nil
   ) {
     self.sales = sales
     self.salesEU = salesEU
@@ -31,7 +32,7 @@ public struct ProductAccounts: Hashable, Sendable {
 
   /// Every account field by its JSON key.
   nonisolated(unsafe) public static let keys:
-    [(json: String, path: WritableKeyPath<ProductAccounts, String?>)] = [
+    [(json: String, path: WritableKeyPath<ProductAccounts, AccountNumber?>)] = [
       ("salesAccount", \.sales), ("salesEUAccount", \.salesEU), ("salesNonEUAccount", \.salesNonEU),
       ("reverseChargeAccount", \.reverseCharge), ("purchaseAccount", \.purchase),
       ("inputVATAccount", \.inputVAT),
@@ -94,7 +95,7 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
       ? .service : try json.choice("kind", as: ProductKind.self)
     accounts = ProductAccounts()
     for (key, path) in ProductAccounts.keys {
-      accounts[keyPath: path] = try json.optionalString(key)
+      accounts[keyPath: path] = try json.optionalString(key).map { AccountNumber($0) }
     }
     components = try json.array("components") { element in
       try element.allowOnly(["product", "share"])
@@ -125,7 +126,7 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
     }
     if name.trimmingBlanks.isEmpty { return ("name", "a name is needed") }
     for (key, path) in ProductAccounts.keys {
-      if let account = accounts[keyPath: path], !isAccountNumber(account) {
+      if let account = accounts[keyPath: path], !account.isBASAccount {
         return (key, "\"\(account)\" is not an account number (four digits, e.g. 3001)")
       }
     }
@@ -150,7 +151,7 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
       "kind": .string(kind.rawValue),
     ]
     for (key, path) in ProductAccounts.keys {
-      object.set(key, accounts[keyPath: path].map(JSONValue.string))
+      object.set(key, accounts[keyPath: path].map { .string($0.text) })
     }
     if !components.isEmpty {
       object["components"] = .array(
@@ -158,12 +159,6 @@ public struct Product: Hashable, Sendable, JSONRepresentable {
     }
     return .object(object)
   }
-}
-
-/// Whether `text` is a BAS-style account number: four digits, first 1–8.
-public func isAccountNumber(_ text: String) -> Bool {
-  text.count == 4 && text.allSatisfy { $0.isASCII && $0.isNumber } && text.first != "0"
-    && text.first != "9"
 }
 
 extension ExactDecimal {

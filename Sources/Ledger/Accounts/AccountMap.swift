@@ -38,7 +38,7 @@ public struct AccountMap: Hashable, Sendable {
   /// The sales account of a line (or package part) sold as `saleType`.
   func sales(
     product: String?, kind: ProductKind, rate: VATRate, category: LineCategory, saleType: SaleType
-  ) -> String {
+  ) -> AccountNumber {
     if category == .interest { return accounts.interest }
     let own = product.flatMap { products[$0] }
     switch saleType {
@@ -55,25 +55,25 @@ public struct AccountMap: Hashable, Sendable {
   }
 
   /// The output VAT account of a rate.
-  func outputVAT(_ rate: VATRate) -> String { accounts.outputVAT(rate) ?? accounts.salesExempt }
+  func outputVAT(_ rate: VATRate) -> AccountNumber { accounts.outputVAT(rate) ?? accounts.salesExempt }
 
   /// The cost account of a self-invoice line.
-  func purchase(product: String?) -> String {
+  func purchase(product: String?) -> AccountNumber {
     product.flatMap { products[$0]?.purchase } ?? accounts.purchases
   }
 
   /// The input VAT account of a self-invoice line.
-  func inputVAT(product: String?) -> String {
+  func inputVAT(product: String?) -> AccountNumber {
     product.flatMap { products[$0]?.inputVAT } ?? accounts.inputVAT
   }
 
   /// Whether a row on `account` keeps its cost centre and project.
-  func keepsDimensions(_ account: String) -> Bool {
+  func keepsDimensions(_ account: AccountNumber) -> Bool {
     !dimensionsOnResultRowsOnly || !Self.isBalanceAccount(account)
   }
 
   /// Whether `account` is a balance-sheet account (classes 1–2) rather than a result account.
-  static func isBalanceAccount(_ account: String) -> Bool { (account.first ?? "3") < "3" }
+  static func isBalanceAccount(_ account: AccountNumber) -> Bool { account.isBalanceSheetAccount }
 }
 
 extension AccountMap {
@@ -82,7 +82,7 @@ extension AccountMap {
     for number in products.keys.sorted() {
       var entry = JSONObject()
       for (key, path) in ProductAccounts.keys {
-        entry.set(key, products[number]![keyPath: path].map(JSONValue.string))
+        entry.set(key, products[number]![keyPath: path].map { .string($0.text) })
       }
       productObject[number] = .object(entry)
     }
@@ -108,7 +108,7 @@ extension AccountMap {
         let entry = try productReader.member(number)
         var accounts = ProductAccounts()
         for (key, path) in ProductAccounts.keys {
-          accounts[keyPath: path] = try entry.optionalString(key)
+          accounts[keyPath: path] = try entry.optionalString(key).map { AccountNumber($0) }
         }
         products[number] = accounts
       }
@@ -126,7 +126,7 @@ extension AccountMap {
 /// Names for `#KONTO`: the BAS name of an account, or a neutral one for accounts BAS does not
 /// name.
 public enum AccountNames {
-  public static func name(of account: String) -> String {
-    BASNames.names[account] ?? "Konto \(account)"
+  public static func name(of account: AccountNumber) -> String {
+    BASNames.names[account.text] ?? "Konto \(account)"
   }
 }

@@ -13,7 +13,7 @@ public struct ExportPlan: Sendable {
   /// The vouchers the file holds: this export's (4I), or the fiscal year's so far (4E).
   public var fileVouchers: [Voucher]
   /// Balances at the start of the fiscal year, per balance account (4E).
-  public var openingBalances: [String: Amount]
+  public var openingBalances: [AccountNumber: Amount]
   public var fiscalYear: FiscalPeriod
   /// The record, without the file's hash yet.
   public var record: ExportRecord
@@ -97,7 +97,7 @@ extension BookLedger {
       reversals: reversals, voucherCount: result.vouchers.count, lastNumbers: result.lastNumbers,
       map: map)
     var fileVouchers = result.vouchers
-    var opening = [String: Amount]()
+    var opening = [AccountNumber: Amount]()
     if needsHistory {
       (fileVouchers, opening) = Self.history(
         before: runs.flatMap(\.vouchers), year: year, adding: result.vouchers)

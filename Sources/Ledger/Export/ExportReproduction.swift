@@ -32,7 +32,7 @@ extension BookLedger {
       summarization: record.summarization)
     let year = state.settings.fiscalYear(containing: record.from)
     var fileVouchers = run.vouchers
-    var opening = [String: Amount]()
+    var opening = [AccountNumber: Amount]()
     if record.type == .type4E {
       (fileVouchers, opening) = Self.history(
         before: runs[..<position].flatMap(\.vouchers), year: year, adding: run.vouchers)
@@ -43,8 +43,8 @@ extension BookLedger {
     let file = try SIEExport.encode(plan, state: state)
     var bundle: [UInt8]?
     if record.bundleHash != nil {
-      let entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: state)
-      bundle = try Bundle.write(
+      let entries = ExportBundle.entries(vouchers: run.vouchers, sources: run.sources, state: state)
+      bundle = try ExportBundle.write(
         entries, state: state, documents: documents, date: record.generated,
         to: ZipMemoryOutput()
       ).bytes
@@ -55,9 +55,9 @@ extension BookLedger {
   /// A 4E file's vouchers (the fiscal year's earlier exported vouchers, then `adding`) and its
   /// opening balances (every balance-account row exported before the year).
   static func history(before earlier: [Voucher], year: FiscalPeriod, adding vouchers: [Voucher])
-    -> (vouchers: [Voucher], opening: [String: Amount])
+    -> (vouchers: [Voucher], opening: [AccountNumber: Amount])
   {
-    var opening = [String: Amount]()
+    var opening = [AccountNumber: Amount]()
     for voucher in earlier where voucher.date < year.start {
       for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
         opening[row.account, default: .zero] += row.amount

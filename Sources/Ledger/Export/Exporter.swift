@@ -18,7 +18,7 @@ public enum Exporter {
     public var isRepeat: Bool
     public var vouchers: [Voucher]
     /// The documents in the bundle (none without a bundle).
-    public var entries: [Bundle.Entry]
+    public var entries: [ExportBundle.Entry]
     /// Activities dated after the period, waiting for a later export.
     public var waiting: Int
     public var fileSize: Int
@@ -42,9 +42,9 @@ public enum Exporter {
     record.fileHash = SHA256.hex(bytes)
     try FilePath.makeDirectory(stored)
     try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
-    var entries = [Bundle.Entry]()
+    var entries = [ExportBundle.Entry]()
     if let bundlePath {
-      entries = Bundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
+      entries = ExportBundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
       record.bundleHash = try writeBundle(
         entries, book: book, date: record.generated, to: bundlePath, keepIn: stored)
     }
@@ -83,9 +83,9 @@ public enum Exporter {
         .exportNotReproducible, .export(record.number), "export \(record.number) cannot be replayed"
       )
     }
-    var entries = [Bundle.Entry]()
+    var entries = [ExportBundle.Entry]()
     if let bundlePath {
-      entries = Bundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
+      entries = ExportBundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
       if let hash = record.bundleHash, FilePath.exists(FilePath.join(stored, hash + ".zip")) {
         let bundle = try FilePath.read(FilePath.join(stored, hash + ".zip"))
         try AtomicFile.write(bundle, to: bundlePath)
@@ -102,10 +102,10 @@ public enum Exporter {
 
   /// Writes the bundle to `path` (and a copy into `keepIn`); returns its SHA-256.
   static func writeBundle(
-    _ entries: [Bundle.Entry], book: Book, date: Day, to path: String, keepIn stored: String?
+    _ entries: [ExportBundle.Entry], book: Book, date: Day, to path: String, keepIn stored: String?
   ) throws -> String {
     let output = try HashingFileOutput(path: path)
-    let finished = try Bundle.write(
+    let finished = try ExportBundle.write(
       entries, state: book.state, documents: FilePath.join(book.directory, Book.documentsDirectory),
       date: date, to: output)
     let hash = finished.hash()

@@ -32,7 +32,7 @@ public enum SIEExport {
     records.append(
       .fiscalYear(FiscalYear(index: 0, start: plan.fiscalYear.start, end: plan.fiscalYear.end)))
     // The chart: the accounts used, and the objects used.
-    var accounts = Set<String>()
+    var accounts = Set<AccountNumber>()
     var costCentres = Set<String>()
     var projects = Set<String>()
     for voucher in plan.fileVouchers {
@@ -45,7 +45,7 @@ public enum SIEExport {
     for account in plan.openingBalances.keys { accounts.insert(account) }
     for account in accounts.sorted() {
       records.append(
-        .account(Account(number: AccountNumber(account), name: AccountNames.name(of: account))))
+        .account(Account(number: account, name: AccountNames.name(of: account))))
     }
     if !costCentres.isEmpty {
       records.append(.dimension(Dimension(number: 1, name: "Kostnadsställe")))
@@ -67,14 +67,14 @@ public enum SIEExport {
   }
 
   /// `#IB`, `#UB` for balance accounts and `#RES` for result accounts, year 0.
-  static func balances(_ plan: ExportPlan, accounts: Set<String>) -> [SIERecord] {
-    var movement = [String: Amount]()
+  static func balances(_ plan: ExportPlan, accounts: Set<AccountNumber>) -> [SIERecord] {
+    var movement = [AccountNumber: Amount]()
     for voucher in plan.fileVouchers {
       for row in voucher.rows { movement[row.account, default: .zero] += row.amount }
     }
     var records = [SIERecord]()
     for account in accounts.sorted() {
-      let number = AccountNumber(account)
+      let number = account
       if AccountMap.isBalanceAccount(account) {
         let opening = plan.openingBalances[account] ?? .zero
         records.append(.balance(Balance(.opening, year: 0, account: number, amount: opening)))
@@ -91,8 +91,8 @@ public enum SIEExport {
   }
 
   /// A ledger voucher as an SIE `#VER`.
-  static func sieVoucher(_ voucher: Voucher) -> SIE.Voucher {
-    SIE.Voucher(
+  static func sieVoucher(_ voucher: Voucher) -> VoucherRecord {
+    VoucherRecord(
       series: voucher.series, number: String(voucher.number), date: voucher.date,
       text: voucher.text,
       registrationDate: voucher.date,
@@ -101,7 +101,7 @@ public enum SIEExport {
         if let code = row.costCentre { objects.append(ObjectReference(dimension: 1, code: code)) }
         if let code = row.project { objects.append(ObjectReference(dimension: 6, code: code)) }
         return TransactionRow(
-          account: AccountNumber(row.account), objects: objects, amount: row.amount,
+          account: row.account, objects: objects, amount: row.amount,
           text: row.text ?? "")
       })
   }

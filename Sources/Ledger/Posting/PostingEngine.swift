@@ -107,7 +107,9 @@ struct PostingEngine {
   }
 
   /// The account of a part of `document`.
-  func account(for key: ComponentKey, of document: DocumentLedger, map: AccountMap) -> String {
+  func account(for key: ComponentKey, of document: DocumentLedger, map: AccountMap)
+    -> AccountNumber
+  {
     switch key.role {
     case .sale(let product, let kind, let rate, let category):
       map.sales(

@@ -4,14 +4,14 @@ import Invoicing
 /// A row of a voucher: an account, an amount (debit positive, credit negative, as in SIE), the
 /// cost centre (SIE dimension 1) and project (SIE dimension 6), and an optional text.
 public struct VoucherRow: Hashable, Sendable {
-  public var account: String
+  public var account: AccountNumber
   public var amount: Amount
   public var costCentre: String?
   public var project: String?
   public var text: String?
 
   public init(
-    account: String, amount: Amount, costCentre: String? = nil, project: String? = nil,
+    account: AccountNumber, amount: Amount, costCentre: String? = nil, project: String? = nil,
     text: String? = nil
   ) {
     self.account = account

@@ -6,7 +6,7 @@ import Invoicing
 /// that come to zero are dropped.
 struct VoucherBuilder {
   private struct Key: Hashable {
-    var account: String
+    var account: AccountNumber
     var costCentre: String?
     var project: String?
     var text: String?
@@ -26,7 +26,7 @@ struct VoucherBuilder {
 
   /// Adds `amount` (debit positive) to `account`.
   mutating func add(
-    _ account: String, _ amount: Amount, costCentre: String? = nil, project: String? = nil,
+    _ account: AccountNumber, _ amount: Amount, costCentre: String? = nil, project: String? = nil,
     text: String? = nil
   ) {
     guard !amount.isZero else { return }

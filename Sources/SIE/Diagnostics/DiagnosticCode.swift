@@ -94,7 +94,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
   case undeclaredObject = "undeclared-object"
   /// A non-standard dimension used but never declared with `#DIM`.
   case undeclaredDimension = "undeclared-dimension"
-  /// Voucher numbers of a series are not ascending.
+  /// VoucherRecord numbers of a series are not ascending.
   case voucherOrder = "voucher-order"
   /// Two vouchers of a series share a number.
   case duplicateVoucher = "duplicate-voucher"

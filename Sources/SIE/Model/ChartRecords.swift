@@ -1,3 +1,5 @@
+import Basics
+
 /// `#KONTO`: an account and its name.
 public struct Account: Hashable, Sendable {
   public var number: AccountNumber

@@ -129,7 +129,7 @@ extension SIEDocument {
   }
 
   /// `#VER`, in file order.
-  public var vouchers: [Voucher] {
+  public var vouchers: [VoucherRecord] {
     records.compactMap { if case .voucher(let value) = $0 { value } else { nil } }
   }
 

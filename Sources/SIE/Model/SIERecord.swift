@@ -63,7 +63,7 @@ public enum SIERecord: Hashable, Sendable {
   case balance(Balance)
   case objectBalance(ObjectBalance)
   case periodBalance(PeriodBalance)
-  case voucher(Voucher)
+  case voucher(VoucherRecord)
   case unknown(UnknownRecord)
 
   /// The record's label, or `nil` for an unknown record.

@@ -1,6 +1,6 @@
 import Basics
 
-extension Voucher {
+extension VoucherRecord {
   /// The header of ``csvRows``.
   public static let csvHeader = [
     "series", "number", "date", "voucherText", "account", "objects", "amount", "rowDate",

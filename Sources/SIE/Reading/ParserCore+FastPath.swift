@@ -136,7 +136,7 @@ extension ParserCore {
     sink.fastVoucher(
       series: String(decoding: series, as: UTF8.self),
       number: String(decoding: number, as: UTF8.self),
-      numericNumber: Voucher.numericNumber(number), date: date,
+      numericNumber: VoucherRecord.numericNumber(number), date: date,
       registrationDate: registrationDate, at: location, diagnostics: &diagnostics)
     return true
   }

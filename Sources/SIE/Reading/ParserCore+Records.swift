@@ -34,8 +34,8 @@ extension ParserCore {
   }
 
   /// `#VER`: serie vernr verdatum vertext regdatum sign.
-  mutating func decodeVoucher() -> Voucher {
-    var voucher = Voucher(
+  mutating func decodeVoucher() -> VoucherRecord {
+    var voucher = VoucherRecord(
       series: text(0), number: text(1), date: date(2, "voucher date", required: true))
     voucher.registrationDate = date(4, "registration date", required: false)
     if Sink.wantsDetails {

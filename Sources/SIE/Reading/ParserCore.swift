@@ -197,7 +197,7 @@ struct ParserCore<Sink: ParserSink> {
     if closesBlock { closeBlock(at: recordLocation) }
   }
 
-  // MARK: Voucher blocks
+  // MARK: VoucherRecord blocks
 
   mutating func handleRow(_ row: RowView, label: SIELabel, at location: SourceLocation) {
     if voucherOpen {

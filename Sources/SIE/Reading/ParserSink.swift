@@ -14,7 +14,7 @@ protocol ParserSink {
     _ record: SIERecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// A `#VER`, without rows.
   mutating func beginVoucher(
-    _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
+    _ voucher: VoucherRecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// A row of the open voucher.
   mutating func row(
     _ row: RowView, at location: SourceLocation, diagnostics: inout DiagnosticCollector)
@@ -39,7 +39,7 @@ extension ParserSink {
     at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     beginVoucher(
-      Voucher(series: series, number: number, date: date, registrationDate: registrationDate),
+      VoucherRecord(series: series, number: number, date: date, registrationDate: registrationDate),
       at: location, diagnostics: &diagnostics)
   }
 

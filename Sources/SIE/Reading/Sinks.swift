@@ -12,7 +12,7 @@ struct RecordQueue: ParserSink {
 
   var entries: [Entry] = []
   var next = 0
-  private var voucher = Voucher(date: nil)
+  private var voucher = VoucherRecord(date: nil)
   private var voucherLocation = SourceLocation(line: 0)
   private var rowLocations: [SourceLocation] = []
 
@@ -23,7 +23,7 @@ struct RecordQueue: ParserSink {
   }
 
   mutating func beginVoucher(
-    _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+    _ voucher: VoucherRecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     self.voucher = voucher
     voucherLocation = location
@@ -40,7 +40,7 @@ struct RecordQueue: ParserSink {
   mutating func endVoucher(diagnostics: inout DiagnosticCollector) {
     entries.append(
       Entry(record: .voucher(voucher), location: voucherLocation, rowLocations: rowLocations))
-    voucher = Voucher(date: nil)
+    voucher = VoucherRecord(date: nil)
   }
 
   /// Takes the oldest entry.
@@ -64,7 +64,7 @@ struct DocumentCollector: ParserSink {
 
   var validator: SIEValidator
   var records: [SIERecord] = []
-  private var voucher = Voucher(date: nil)
+  private var voucher = VoucherRecord(date: nil)
   private var rows: [TransactionRow] = []
   private var texts = Interner<String>()
   private var objectLists = Interner<[ObjectReference]>()
@@ -80,7 +80,7 @@ struct DocumentCollector: ParserSink {
   }
 
   mutating func beginVoucher(
-    _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+    _ voucher: VoucherRecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     validator.beginVoucher(voucher, at: location, diagnostics: &diagnostics)
     self.voucher = voucher
@@ -108,7 +108,7 @@ struct DocumentCollector: ParserSink {
     rows.removeAll(keepingCapacity: true)
     voucher.rows = exact
     records.append(.voucher(voucher))
-    voucher = Voucher(date: nil)
+    voucher = VoucherRecord(date: nil)
   }
 }
 

@@ -1,3 +1,5 @@
+import Basics
+
 /// Dense numbers for accounts: numeric accounts below 100 000 (the usual ones) are their own
 /// number; every other account gets the next number from 100 000 up, in order of first sight.
 struct AccountIndexer {

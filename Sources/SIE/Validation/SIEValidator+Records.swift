@@ -3,7 +3,7 @@ import Basics
 extension SIEValidator {
   /// Checks a whole voucher: the typed counterpart of the engine's voucher events.
   mutating func checkVoucher(
-    _ voucher: Voucher, at location: SourceLocation, rowLocations: [SourceLocation],
+    _ voucher: VoucherRecord, at location: SourceLocation, rowLocations: [SourceLocation],
     diagnostics: inout DiagnosticCollector
   ) {
     beginVoucher(voucher, at: location, diagnostics: &diagnostics)
@@ -15,7 +15,7 @@ extension SIEValidator {
   }
 
   mutating func beginVoucher(
-    _ voucher: Voucher, at location: SourceLocation, diagnostics: inout DiagnosticCollector
+    _ voucher: VoucherRecord, at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     beginVoucher(
       series: voucher.series, number: voucher.number, numericNumber: voucher.numericNumber,

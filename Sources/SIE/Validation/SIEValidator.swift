@@ -40,7 +40,7 @@ public struct SIEValidator {
   var yearZero: FiscalYear?
   /// The last number of each series (few series: a list beats hashing).
   var lastNumbers: [(series: String, number: Int, location: SourceLocation)] = []
-  /// Voucher dates seen before `#RAR 0` (out-of-order files), checked at the end.
+  /// VoucherRecord dates seen before `#RAR 0` (out-of-order files), checked at the end.
   var earliestUnchecked: (day: Day, location: SourceLocation)?
   var latestUnchecked: (day: Day, location: SourceLocation)?
   /// Vouchers outside fiscal year 0; reported at the end, when the type (4E or 4I) is settled.
@@ -61,8 +61,8 @@ public struct SIEValidator {
     /// The last row was an `#RTRANS`; the next must be its twin.
     var awaitingTwin: (account: Int, amount: Amount, location: SourceLocation)?
 
-    /// `"A 17"`, as ``Voucher/displayName`` says it.
-    var displayName: String { Voucher(series: series, number: number, date: nil).displayName }
+    /// `"A 17"`, as ``VoucherRecord/displayName`` says it.
+    var displayName: String { VoucherRecord(series: series, number: number, date: nil).displayName }
   }
 
   // Balances.

@@ -25,7 +25,7 @@ struct RecordWriter {
   }
 
   func describe(_ place: Place) -> String {
-    let voucher = Voucher(series: voucherName.series, number: voucherName.number, date: nil)
+    let voucher = VoucherRecord(series: voucherName.series, number: voucherName.number, date: nil)
       .displayName
     switch place {
     case .record(let label, let detail):

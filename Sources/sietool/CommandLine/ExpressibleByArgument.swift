@@ -83,3 +83,14 @@ extension MonthDay: ExpressibleByArgument {
   static var expectation: String { "a day of the year MM-DD" }
 }
 extension InvoiceState: ArgumentEnum {}
+
+extension AccountNumber: ExpressibleByArgument {
+  /// A four-digit BAS account, e.g. `3001`.
+  init?(argument: String) {
+    let account = AccountNumber(argument)
+    guard account.isBASAccount else { return nil }
+    self = account
+  }
+  static var valueName: String { "account" }
+  static var expectation: String { "a four-digit account number such as 3001" }
+}

@@ -71,7 +71,7 @@ struct ConvertCommand: Command {
       return report.isValid ? 0 : 1
     case .csv:
       var csv = CSVWriter()
-      csv.row(Voucher.csvHeader)
+      csv.row(VoucherRecord.csvHeader)
       for voucher in document.vouchers {
         for row in voucher.csvRows { csv.row(row) }
       }

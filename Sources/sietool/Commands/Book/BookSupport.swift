@@ -10,7 +10,7 @@ import Invoicing
 /// Opens the book; `forWriting` takes the writer's lock. What the book warns of on opening
 /// (a `book.json` that differs from the journal) goes to standard error.
 func openBook(_ directory: String, forWriting: Bool, console: Console) throws -> Book {
-  let book = try Progress.during("opening the book", console: console) {
+  let book = try ProgressLine.during("opening the book", console: console) {
     try Book.open(at: directory, forWriting: forWriting)
   }
   for warning in book.warnings {

@@ -20,7 +20,7 @@ struct ImportCommand: Command, WorksOnBook {
     var transaction = book.transaction()
     let summary: BookImport.Summary
     do {
-      summary = try Progress.during("importing \(file)", console: console) {
+      summary = try ProgressLine.during("importing \(file)", console: console) {
         try BookImport.apply(bytes, to: &transaction)
       }
     } catch let error as JSONPathError {

@@ -9,7 +9,7 @@ struct SelfInvoiceCommand: CommandGroup {
       "Self-invoices (självfaktura): purchases invoiced in the supplier's name and paid out.",
     subcommands: [
       SelfInvoiceNew.self, RegisterList<SelfInvoices>.self, RegisterShow<SelfInvoices>.self,
-      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceState.self, SelfInvoicePDF.self,
+      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceSetCommand.self, SelfInvoicePDF.self,
     ])
 }
 
@@ -138,7 +138,7 @@ struct SelfInvoiceUpdate: Command {
 }
 
 /// `pause`, `resume`, `cancel` and `pay` share this shape.
-struct SelfInvoiceState: Command {
+struct SelfInvoiceSetCommand: Command {
   static let configuration = CommandConfiguration(
     name: "set", abstract: "Pause, resume, cancel or record the payout of a self-invoice.")
 

@@ -48,7 +48,7 @@ struct ExportCommand: Command, WorksOnBook {
     for path in [output] + (bundle.map { [$0] } ?? []) {
       try OutputTarget.check(path, book: book)
     }
-    let result = try Progress.during("exporting", console: console) {
+    let result = try ProgressLine.during("exporting", console: console) {
       try Exporter.export(request, book: book, to: output, bundle: bundle, today: book.today)
     }
     for line in Self.summary(result, output: output, bundle: bundle) { console.print(line) }

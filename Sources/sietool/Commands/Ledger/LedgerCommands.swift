@@ -52,18 +52,19 @@ struct LedgerJournal: Command {
       return 0
     }
     for (voucher, isExported) in zip(vouchers, exported) {
-      console.print(
-        "\(voucher.series) \(voucher.number)  \(voucher.date)  \(voucher.text)"
-          + (isExported ? "" : "  (not exported yet)"))
+      let heading = "\(voucher.series) \(voucher.number)  \(voucher.date)  \(voucher.text)"
+      console.print(TextTable.escaped(heading) + (isExported ? "" : "  (not exported yet)"))
+      var table = TextTable(["account", "objects", "amount", "text"], rightAligned: ["amount"])
       for row in voucher.rows {
         var objects = [String]()
         if let code = row.costCentre { objects.append("1 \(code)") }
         if let code = row.project { objects.append("6 \(code)") }
-        let dimensions: String = objects.isEmpty ? "" : "{" + objects.joined(separator: ", ") + "}"
-        let amount: String = row.amount.swedishFormatted.leftPadded(16)
-        let text: String = row.text.map { "  " + $0 } ?? ""
-        console.print("    " + row.account + "  " + dimensions.padding(16) + amount + text)
+        table.append([
+          row.account.text, objects.isEmpty ? "" : "{" + objects.joined(separator: ", ") + "}",
+          row.amount.swedishFormatted, row.text ?? "",
+        ])
       }
+      table.lines.dropFirst().forEach { console.print("    " + $0) }
     }
     return 0
   }
@@ -76,7 +77,7 @@ struct LedgerJournal: Command {
       "rows": .array(
         voucher.rows.map { row in
           var object: JSONObject = [
-            "account": .string(row.account), "amount": row.amount.jsonValue,
+            "account": .string(row.account.text), "amount": row.amount.jsonValue,
           ]
           object.set("costCentre", row.costCentre.map(JSONValue.string))
           object.set("project", row.project.map(JSONValue.string))
@@ -97,8 +98,8 @@ struct LedgerBalance: Command {
 
   func run(_ console: Console) throws -> Int32 {
     let (vouchers, _) = try query.vouchers(console)
-    var debit = [String: Amount]()
-    var credit = [String: Amount]()
+    var debit = [AccountNumber: Amount]()
+    var credit = [AccountNumber: Amount]()
     for voucher in vouchers {
       for row in voucher.rows {
         if row.amount > .zero {
@@ -115,27 +116,29 @@ struct LedgerBalance: Command {
           accounts.map { account in
             let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)
             return .object([
-              "account": .string(account), "name": .string(AccountNames.name(of: account)),
+              "account": .string(account.text), "name": .string(AccountNames.name(of: account)),
               "debit": d.jsonValue, "credit": c.jsonValue, "balance": (d - c).jsonValue,
             ])
           }))
       return 0
     }
-    func column(_ amount: Amount) -> String { amount.swedishFormatted.leftPadded(15) }
-    console.print(
-      "account  " + "name".padding(36) + "debit".leftPadded(15) + "credit".leftPadded(15)
-        + "balance".leftPadded(15))
+    var table = TextTable(
+      ["account", "name", "debit", "credit", "balance"], rightAligned: ["debit", "credit", "balance"])
     var totals = (Amount.zero, Amount.zero)
     for account in accounts {
       let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)
       totals.0 += d
       totals.1 += c
-      let name: String = String(AccountNames.name(of: account).prefix(36)).padding(36)
-      let columns: String = column(d) + column(c) + column(d - c)
-      console.print(account + "     " + name + columns)
+      table.append([
+        account.text, String(AccountNames.name(of: account).prefix(40)), d.swedishFormatted,
+        c.swedishFormatted, (d - c).swedishFormatted,
+      ])
     }
-    let sums: String = column(totals.0) + column(totals.1) + column(totals.0 - totals.1)
-    console.print("total    " + "".padding(36) + sums)
+    table.append([
+      "total", "", totals.0.swedishFormatted, totals.1.swedishFormatted,
+      (totals.0 - totals.1).swedishFormatted,
+    ])
+    table.print(to: console)
     return 0
   }
 }

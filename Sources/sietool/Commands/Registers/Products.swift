@@ -38,15 +38,15 @@ enum Products: EditableRegister {
     @Option(help: "What it is.") var kind: ProductKind?
     @Option(help: "A part of a package and its share, e.g. TJ:0.6.")
     var component: [PackageComponent] = []
-    @Option(value: "account", help: "Sales account (domestic).") var salesAccount: String?
-    @Option(value: "account", help: "Sales account for EU customers.") var salesEuAccount: String?
-    @Option(value: "account", help: "Sales account outside the EU.") var salesNonEuAccount: String?
+    @Option(value: "account", help: "Sales account (domestic).") var salesAccount: AccountNumber?
+    @Option(value: "account", help: "Sales account for EU customers.") var salesEuAccount: AccountNumber?
+    @Option(value: "account", help: "Sales account outside the EU.") var salesNonEuAccount: AccountNumber?
     @Option(value: "account", help: "Sales account under domestic reverse charge.")
-    var reverseChargeAccount: String?
+    var reverseChargeAccount: AccountNumber?
     @Option(value: "account", help: "Purchase account for self-invoices.")
-    var purchaseAccount: String?
+    var purchaseAccount: AccountNumber?
     @Option(value: "account", help: "Input VAT account for self-invoices.")
-    var inputVatAccount: String?
+    var inputVatAccount: AccountNumber?
   }
 
   static func blank(_ key: String) -> Product { Product(number: key, name: "", unitPrice: .zero) }
@@ -67,7 +67,7 @@ enum Products: EditableRegister {
     if let value = fields.vat { product.vatRate = value }
     if let value = fields.kind { product.kind = value }
     if !fields.component.isEmpty { product.components = fields.component }
-    let accounts: [(String?, WritableKeyPath<ProductAccounts, String?>)] = [
+    let accounts: [(AccountNumber?, WritableKeyPath<ProductAccounts, AccountNumber?>)] = [
       (fields.salesAccount, \.sales), (fields.salesEuAccount, \.salesEU),
       (fields.salesNonEuAccount, \.salesNonEU), (fields.reverseChargeAccount, \.reverseCharge),
       (fields.purchaseAccount, \.purchase), (fields.inputVatAccount, \.inputVAT),

@@ -1,7 +1,9 @@
-/// An account number as written in the file, e.g. `1510`.
+/// An account number, e.g. `1510`: in an SIE file, in the chart of accounts a book posts to, and
+/// on every voucher row.
 ///
-/// The specification wants account numbers numeric; real files are not always right, so the
-/// text is kept as read and ``isNumeric`` tells. Numeric account numbers order numerically.
+/// The SIE specification wants account numbers numeric; real files are not always right, so
+/// the text is kept as read and ``isNumeric`` tells; a book's own accounts are four-digit BAS
+/// numbers (``isBASAccount``). Numeric account numbers order numerically.
 /// The usual numbers (digits without a leading zero, up to nine) are stored in four bytes.
 public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
   CustomStringConvertible
@@ -56,7 +58,7 @@ public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByString
   }
 
   /// The number when it is stored as one (digits without a leading zero, up to nine).
-  var plainValue: UInt32? {
+  public var plainValue: UInt32? {
     if case .number(let number) = storage { return number }
     return nil
   }
@@ -87,6 +89,16 @@ public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByString
     }
   }
 
+  /// Whether it is a BAS balance-sheet account (classes 1 and 2: assets, equity and
+  /// liabilities), as opposed to a result account.
+  public var isBalanceSheetAccount: Bool { (accountClass ?? 3) < 3 }
+
+  /// Whether it is a four-digit BAS account number (1000–8999), as the package books on.
+  public var isBASAccount: Bool {
+    guard let value = plainValue else { return false }
+    return (1000...8999).contains(value)
+  }
+
   /// The BAS account class: the first digit (1 assets … 8 financial items), or `nil`.
   public var accountClass: Int? {
     guard isNumeric, let first = text.utf8.first else { return nil }
@@ -100,22 +112,5 @@ public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByString
     case (nil, .some): false
     case (nil, nil): a.text < b.text
     }
-  }
-}
-
-/// A reference to an object of a dimension, as in an object list `{1 "100" 6 "P1"}`.
-public struct ObjectReference: Hashable, Sendable, Comparable {
-  /// The dimension number: 1 cost centre, 6 project, … (SIE §8.17).
-  public var dimension: Int
-  /// The object's code. Codes are strings: `"0123"` and `"123"` differ.
-  public var code: String
-
-  public init(dimension: Int, code: String) {
-    self.dimension = dimension
-    self.code = code
-  }
-
-  public static func < (a: ObjectReference, b: ObjectReference) -> Bool {
-    (a.dimension, a.code) < (b.dimension, b.code)
   }
 }

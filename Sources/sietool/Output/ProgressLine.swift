@@ -11,7 +11,7 @@ import Synchronization
 /// Shows that long work is going on: when standard error is a terminal and the work takes more
 /// than a second, a line `opening the book… 3 s` is kept up to date on standard error and
 /// cleared at the end. Nothing is shown in pipes, files or tests.
-enum Progress {
+enum ProgressLine {
   static func during<T>(_ label: String, console: Console, _ body: () throws -> T) rethrows -> T {
     guard console.isTerminal(2) else { return try body() }
     let ticker = Ticker(label: label)

@@ -6,7 +6,7 @@ import Zip
 /// self-invoice behind its vouchers, their attachments, and `manifest.csv` (invoice number →
 /// file, amount, vouchers). Entries are sorted by name and dated on the export's `#GEN` day,
 /// so the same export always gives the same bytes.
-public enum Bundle {
+public enum ExportBundle {
   /// One document in the bundle.
   public struct Entry: Sendable {
     public var document: DocumentRef

@@ -1,7 +1,7 @@
 import Basics
 
 /// `#VER` with its block of rows.
-public struct Voucher: Hashable, Sendable {
+public struct VoucherRecord: Hashable, Sendable {
   /// The series (`A`, `F`, `LEV1`); empty when the receiver is to choose (allowed in 4I).
   public var series: String
   /// The voucher number within the series, as written (it may exceed any integer type);
@@ -37,7 +37,7 @@ public struct Voucher: Hashable, Sendable {
   /// The number as an integer, when it is written with digits only (at most 18).
   public var numericNumber: Int? {
     var text = number
-    return text.withUTF8 { Voucher.numericNumber($0) }
+    return text.withUTF8 { VoucherRecord.numericNumber($0) }
   }
 
   /// Digits only (at most 18) as an integer.
