@@ -1,0 +1,94 @@
+import Basics
+import Foundation
+import Invoicing
+import Ledger
+import SIE
+import TestSupport
+import Testing
+
+/// The library examples of README.md, as they are written there (between the markers), run in a
+/// temporary directory. When the API changes, this test and the README change together.
+@Suite struct ReadmeExampleTests {
+  @Test func theBookExampleRuns() throws {
+    let directory = TemporaryDirectory()
+    let folder = directory.path
+    // README: book example
+    let book = try Book.create(
+      at: folder + "/exempel",
+      settings: CreditorSettings(
+        name: "Exempelbolaget AB", organizationNumber: "556677-8899", method: .cash))
+    try book.transact { tx in
+      try tx.addCustomer(Customer(number: "K1", name: "Åkessons Åkeri AB"))
+      try tx.addProduct(
+        Product(number: "TJ", name: "Konsulttimme", unitPrice: Amount(kronor: 1000)))
+      let id = try tx.draft(
+        InvoiceInput(
+          customer: "K1", invoiceDate: Day(iso: "2025-03-10")!,
+          lines: [LineInput(product: "TJ", quantity: ExactDecimal(8))]))
+      _ = try tx.attest(id, on: Day(iso: "2025-03-10")!)
+      try tx.pay(id, amount: Amount(kronor: 10_000), on: Day(iso: "2025-04-05")!)
+    }
+    let pdf = InvoiceRenderer.invoice(book.state.invoice(named: "1001")!, in: book.state)
+
+    // The vouchers, and an export of a period.
+    let vouchers = try BookLedger(state: book.state).journal(through: Day(iso: "2025-12-31")!)
+    let result = try Exporter.export(
+      ExportRequest(from: Day(iso: "2025-01-01")!, to: Day(iso: "2025-06-30")!, profile: .fortnox),
+      book: book, to: folder + "/2025H1.se", bundle: folder + "/2025H1.zip", today: book.today)
+    // README: end
+    #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    #expect(vouchers.map(\.displayName) == ["I 1"])
+    #expect(result.vouchers.count == 1)
+    #expect(FileManager.default.fileExists(atPath: directory.file("2025H1.zip")))
+  }
+
+  @Test func theSIEExampleRuns() throws {
+    let directory = TemporaryDirectory()
+    let folder = directory.path
+    let sample = FilePath.join(PackagePaths.corpus("sie"), "asteinarson__20140901-20150831.se")
+    try FileManager.default.copyItem(atPath: sample, toPath: folder + "/bokslut.se")
+    try FileManager.default.copyItem(atPath: sample, toPath: folder + "/in.se")
+    var seen = 0
+    // README: SIE example
+    // Stream a file of any size, record by record; validate while streaming.
+    let reader = try SIEReader(path: folder + "/bokslut.se")
+    for record in reader {
+      if case .voucher(let voucher) = record { print(voucher.displayName, voucher.imbalance) }
+      seen += 1
+    }
+    let report = try SIEValidator.validate(
+      path: folder + "/bokslut.se", options: .init(strict: true))
+
+    // Read a whole document, change it, write canonical SIE 4 atomically.
+    var (document, _) = try SIEDocument.read(path: folder + "/in.se")
+    document.append(.account(Account(number: "3001", name: "Försäljning 25 %")))
+    try SIEWriter(options: .init(checksum: true)).write(document, toPath: folder + "/out.se")
+    // README: end
+    #expect(seen > 0)
+    #expect(report.summary.vouchers > 0)
+    #expect(FileManager.default.fileExists(atPath: directory.file("out.se")))
+  }
+
+  /// Every line between the markers of this file appears in README.md, in order.
+  @Test func theReadmeShowsTheseExamples() throws {
+    let source = String(decoding: try FilePath.read(#filePath), as: UTF8.self)
+    let readme = String(
+      decoding: try FilePath.read(FilePath.join(PackagePaths.root, "README.md")), as: UTF8.self)
+    let readmeLines = readme.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    for marker in ["// README: book example", "// README: SIE example"] {
+      let start = try #require(source.range(of: marker)).upperBound
+      let end = try #require(source.range(of: "// README: end", range: start..<source.endIndex))
+      let lines = source[start..<end.lowerBound].split(separator: "\n")
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.contains("seen += 1") }
+      var position = 0
+      for line in lines {
+        guard let found = readmeLines[position...].firstIndex(of: line) else {
+          Issue.record("README.md lacks, in order: \(line)")
+          break
+        }
+        position = found + 1
+      }
+    }
+  }
+}
