@@ -12,13 +12,14 @@ import Testing
 /// is rebuilt from its journal and repeated, byte for byte as first written. The fixtures never
 /// change; a new format adds its own.
 @Suite struct FixtureBookTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Fixtures/Books").path
+  static let root = PackagePaths.fixture("Books")
 
   /// The books, and the file each export wrote (in export order).
   static let books: [(name: String, exports: [String])] = [
     ("v1-cash", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
     ("v1-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+    ("v2-cash", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+    ("v2-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
   ]
 
   /// A copy of a fixture book in a temporary directory (the fixture itself is never written).
@@ -70,6 +71,21 @@ import Testing
       let fixture = Self.root + "/" + name + "/" + file
       #expect(try Self.bytes(directory + "/out.se") == (try Self.bytes(fixture + ".se")))
       #expect(try Self.bytes(directory + "/out.zip") == (try Self.bytes(fixture + ".zip")))
+    }
+  }
+
+  /// Format 1 named what an export booked by position; format 2 by journal line and place, and
+  /// records the release in `#PROGRAM`.
+  @Test(arguments: [("v1-cash", 1), ("v2-cash", 2)])
+  func exportRecordsNameWhatTheyBookedByTheirFormat(name: String, format: Int) throws {
+    let journal = String(
+      decoding: try Self.bytes(Self.root + "/" + name + "/book/journal.jsonl"), as: UTF8.self)
+    let exports = journal.split(separator: "\n").filter { $0.contains("\"ledgerExported\"") }
+    #expect(exports.count == 4)
+    for line in exports {
+      #expect(line.contains("\"booked\":") == (format == 2))
+      #expect(line.contains("\"activities\":") == (format == 1))
+      #expect(line.contains("\"program\":") == (format == 2))
     }
   }
 }

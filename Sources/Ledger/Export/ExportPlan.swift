@@ -92,7 +92,7 @@ extension BookLedger {
     let record = ExportRecord(
       number: records.count + 1, from: request.from, to: request.to, type: request.type,
       profile: request.profile, summarization: request.summarization, generated: today,
-      fileHash: "",
+      programVersion: SIEExport.program.version, fileHash: "",
       bundleHash: nil, activities: indexes.map { state.activityIDs[$0] }, yearEnds: yearEnds,
       reversals: reversals, voucherCount: result.vouchers.count, lastNumbers: result.lastNumbers,
       map: map)

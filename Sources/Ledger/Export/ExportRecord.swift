@@ -24,6 +24,9 @@ public struct ExportRecord: Hashable, Sendable {
   public var summarization: Summarization
   /// `#GEN`: the day the export was first made.
   public var generated: Day
+  /// The version in `#PROGRAM`: the release that made the export (`1.0` for exports of
+  /// journal format 1, which did not record it).
+  public var programVersion: String
   /// The SHA-256 of the SIE file.
   public var fileHash: String
   /// The SHA-256 of the bundle, when one was made.
@@ -66,7 +69,7 @@ extension ExportRecord {
       "number": .integer(number), "from": from.jsonValue, "to": to.jsonValue,
       "type": .string(type.rawValue), "profile": .string(profile.rawValue),
       "summarize": .string(summarization.rawValue), "generated": generated.jsonValue,
-      "file": .string(fileHash),
+      "file": .string(fileHash), "program": .string(programVersion),
       "booked": .array(Self.runs(activities).map { .array($0.map(JSONValue.integer)) }),
       "yearEnds": .array(yearEnds.map(\.jsonValue)),
       "reversals": .array(reversals.map(\.jsonValue)),
@@ -89,6 +92,7 @@ extension ExportRecord {
     summarization = try json.choice("summarize", as: Summarization.self)
     generated = try json.day("generated")
     fileHash = try json.string("file")
+    programVersion = try json.optionalString("program") ?? "1.0"
     bundleHash = try json.optionalString("bundle")
     if try json.optionalMember("booked") != nil {
       activities = try json.array("booked") { run in

@@ -7,15 +7,17 @@ import SIE
 /// used, for 4E the balances, then the vouchers. The file must pass strict validation and the
 /// receiver's profile, or it is not written.
 public enum SIEExport {
-  /// The program named in `#PROGRAM`.
-  public static let program = Program(name: "sietool", version: "1.0")
+  /// The program named in `#PROGRAM`: this release (an export repeated or rebuilt later names
+  /// the release that first made it, which its record keeps).
+  public static let program = Program(name: "sietool", version: Release.version)
 
   /// The SIE document of a plan.
   public static func document(_ plan: ExportPlan, state: BookState) -> SIEDocument {
     let settings = state.settings
     let request = plan.request
     var records: [SIERecord] = [
-      .flag(0), .program(program), .format("PC8"),
+      .flag(0), .program(Program(name: program.name, version: plan.record.programVersion)),
+      .format("PC8"),
       .generated(Generation(date: plan.record.generated)), .sieType(4),
       .prose("Kundreskontra \(request.from.iso) - \(request.to.iso)"),
       .organizationNumber(OrganizationNumber(settings.organizationNumber)),
