@@ -110,7 +110,8 @@ import Testing
       .companyName("Örebro \"Bygg\" HB"),
       .account(Account(number: "1510", name: "C:\\temp\\")),
       .voucher(
-        VoucherRecord(series: "LEV 1", number: "7", date: Day(year: 2025, month: 1, day: 1), text: "")),
+        VoucherRecord(
+          series: "LEV 1", number: "7", date: Day(year: 2025, month: 1, day: 1), text: "")),
     ])
     let output = try SIEWriter().encode(document)
     let text = TextEncoding.cp437.decode(output.bytes)

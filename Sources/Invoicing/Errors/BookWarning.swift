@@ -11,8 +11,10 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
     /// One sentence on what the code means, for `docs/errors.md`.
     public var summary: String {
       switch self {
-      case .settingsCopyDiffers: "book.json differs from the settings in the journal, which are used."
-      case .settingsCopyUnreadable: "book.json cannot be read; the settings in the journal are used."
+      case .settingsCopyDiffers:
+        "book.json differs from the settings in the journal, which are used."
+      case .settingsCopyUnreadable:
+        "book.json cannot be read; the settings in the journal are used."
       }
     }
   }

@@ -89,7 +89,8 @@ public struct AccountSettings: Hashable, Sendable {
     for (key, path) in AccountSettings.keys {
       if let account = try json.optionalString(key) {
         guard AccountNumber(account).isBASAccount else {
-          throw json.error("\"\(account)\" is not an account number (four digits, e.g. 3001)", at: key)
+          throw json.error(
+            "\"\(account)\" is not an account number (four digits, e.g. 3001)", at: key)
         }
         self[keyPath: path] = AccountNumber(account)
       }

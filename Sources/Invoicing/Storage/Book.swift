@@ -47,6 +47,8 @@ public final class Book: Sendable {
     var lastHash: String
   }
   private let current: Mutex<Current>
+  /// Held for the whole of a ``transact(_:)``.
+  private let transactions = SerialLock()
 
   private init(
     directory: String, state: BookState, lineCount: Int, lastHash: String, lock: FileLock?,
@@ -181,13 +183,16 @@ public final class Book: Sendable {
   public func transaction() -> BookTransaction { BookTransaction(state: state) }
 
   /// Runs `body` on a transaction and commits what it recorded as one journal line; when
-  /// `body` throws, nothing is written.
+  /// `body` throws, nothing is written. Transactions on one `Book` run one at a time, so
+  /// threads that share it never see each other's half-done work nor lose an update.
   @discardableResult
   public func transact<T>(_ body: (inout BookTransaction) throws -> T) throws -> T {
-    var transaction = transaction()
-    let result = try body(&transaction)
-    try commit(transaction)
-    return result
+    try transactions.run {
+      var transaction = transaction()
+      let result = try body(&transaction)
+      try commit(transaction)
+      return result
+    }
   }
 
   /// Writes a transaction's events as one line (a batch when several), flushed to disk.
@@ -334,5 +339,27 @@ public final class Book: Sendable {
         )
       }
     }
+  }
+}
+
+/// A lock held around whole transactions (a C mutex: `Mutex` cannot hand back what a throwing
+/// body returns).
+final class SerialLock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func run<T>(_ body: () throws -> T) rethrows -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
   }
 }

@@ -55,7 +55,9 @@ public struct AccountMap: Hashable, Sendable {
   }
 
   /// The output VAT account of a rate.
-  func outputVAT(_ rate: VATRate) -> AccountNumber { accounts.outputVAT(rate) ?? accounts.salesExempt }
+  func outputVAT(_ rate: VATRate) -> AccountNumber {
+    accounts.outputVAT(rate) ?? accounts.salesExempt
+  }
 
   /// The cost account of a self-invoice line.
   func purchase(product: String?) -> AccountNumber {

@@ -44,7 +44,8 @@ public enum Exporter {
     try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
     var entries = [ExportBundle.Entry]()
     if let bundlePath {
-      entries = ExportBundle.entries(vouchers: plan.vouchers, sources: plan.sources, state: book.state)
+      entries = ExportBundle.entries(
+        vouchers: plan.vouchers, sources: plan.sources, state: book.state)
       record.bundleHash = try writeBundle(
         entries, book: book, date: record.generated, to: bundlePath, keepIn: stored)
     }
@@ -85,7 +86,8 @@ public enum Exporter {
     }
     var entries = [ExportBundle.Entry]()
     if let bundlePath {
-      entries = ExportBundle.entries(vouchers: run.vouchers, sources: run.sources, state: book.state)
+      entries = ExportBundle.entries(
+        vouchers: run.vouchers, sources: run.sources, state: book.state)
       if let hash = record.bundleHash, FilePath.exists(FilePath.join(stored, hash + ".zip")) {
         let bundle = try FilePath.read(FilePath.join(stored, hash + ".zip"))
         try AtomicFile.write(bundle, to: bundlePath)

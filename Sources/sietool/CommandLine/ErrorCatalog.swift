@@ -9,7 +9,10 @@ enum ErrorCatalog {
   static let fixedCodes: [(code: String, summary: String)] = [
     ("file-error", "A file cannot be opened, read, written or renamed (the subject names it)."),
     ("invalid-json", "The text is not JSON (the subject gives line and column)."),
-    ("invalid-document", "A JSON document has a value of the wrong kind (the subject's path names it)."),
+    (
+      "invalid-document",
+      "A JSON document has a value of the wrong kind (the subject's path names it)."
+    ),
     ("journal-torn-line", "The journal's last line is incomplete: `sietool book repair` drops it."),
     ("journal-damaged", "A journal line is not what was written; the book is not opened."),
     ("journal-newer-format", "The journal was written by a newer release; open it with that."),
@@ -43,7 +46,8 @@ enum ErrorCatalog {
     section("Commands", CommandFailure.Code.allCases.map { ($0.rawValue, $0.summary) })
     section("The book", BookError.Code.allCases.map { ($0.rawValue, $0.summary) })
     section("The ledger and exports", LedgerError.Code.allCases.map { ($0.rawValue, $0.summary) })
-    section("Files, JSON, the journal, ZIP and SIE writing", fixedCodes.map { ($0.code, $0.summary) })
+    section(
+      "Files, JSON, the journal, ZIP and SIE writing", fixedCodes.map { ($0.code, $0.summary) })
     section(
       "Warnings when a book is opened (`warning: [code] …`)",
       BookWarning.Code.allCases.map { ($0.rawValue, $0.summary) })

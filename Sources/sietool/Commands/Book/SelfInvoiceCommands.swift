@@ -9,7 +9,8 @@ struct SelfInvoiceCommand: CommandGroup {
       "Self-invoices (självfaktura): purchases invoiced in the supplier's name and paid out.",
     subcommands: [
       SelfInvoiceNew.self, RegisterList<SelfInvoices>.self, RegisterShow<SelfInvoices>.self,
-      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceSetCommand.self, SelfInvoicePDF.self,
+      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceSetCommand.self,
+      SelfInvoicePDF.self,
     ])
 }
 

@@ -123,7 +123,8 @@ struct LedgerBalance: Command {
       return 0
     }
     var table = TextTable(
-      ["account", "name", "debit", "credit", "balance"], rightAligned: ["debit", "credit", "balance"])
+      ["account", "name", "debit", "credit", "balance"],
+      rightAligned: ["debit", "credit", "balance"])
     var totals = (Amount.zero, Amount.zero)
     for account in accounts {
       let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)

@@ -39,8 +39,10 @@ enum Products: EditableRegister {
     @Option(help: "A part of a package and its share, e.g. TJ:0.6.")
     var component: [PackageComponent] = []
     @Option(value: "account", help: "Sales account (domestic).") var salesAccount: AccountNumber?
-    @Option(value: "account", help: "Sales account for EU customers.") var salesEuAccount: AccountNumber?
-    @Option(value: "account", help: "Sales account outside the EU.") var salesNonEuAccount: AccountNumber?
+    @Option(value: "account", help: "Sales account for EU customers.") var salesEuAccount:
+      AccountNumber?
+    @Option(value: "account", help: "Sales account outside the EU.") var salesNonEuAccount:
+      AccountNumber?
     @Option(value: "account", help: "Sales account under domestic reverse charge.")
     var reverseChargeAccount: AccountNumber?
     @Option(value: "account", help: "Purchase account for self-invoices.")
