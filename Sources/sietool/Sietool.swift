@@ -59,7 +59,7 @@ struct Sietool: CommandGroup {
       let status = try command.parseAndRun(rest, console: console)
       console.flush()
       return status
-    } catch let error as UsageError {
+    } catch let error as CommandLineError where error.code.isUsage {
       return usageFailure(error, command: command, path: path, json: json, console: console)
     } catch {
       console.flush()

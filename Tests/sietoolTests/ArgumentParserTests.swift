@@ -58,7 +58,7 @@ struct SampleCommand: Command {
   @Test(
     arguments: [
       (
-        ["a.se", "--count", "1", "--nope"], UsageError.Code.unknownOption, "unknown option '--nope'"
+        ["a.se", "--count", "1", "--nope"], CommandLineCode.unknownOption, "unknown option '--nope'"
       ),
       (
         ["a.se", "--count", "1", "--formt", "json"], .unknownOption,
@@ -89,8 +89,8 @@ struct SampleCommand: Command {
         ["a.se", "--count", "1", "-o", "x", "-o", "y"], .repeatedOption,
         "--output given more than once"
       ),
-    ] as [([String], UsageError.Code, String)])
-  func refusesWithACode(words: [String], code: UsageError.Code, message: String) {
+    ] as [([String], CommandLineCode, String)])
+  func refusesWithACode(words: [String], code: CommandLineCode, message: String) {
     do {
       _ = try ArgumentReflection.parse(words, as: SampleCommand.self)
       Issue.record("accepted \(words)")

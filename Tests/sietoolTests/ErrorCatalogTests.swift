@@ -20,8 +20,7 @@ import Testing
 
   @Test func codesAreUniqueAcrossTheCatalog() {
     var codes = [String]()
-    codes += UsageError.Code.allCases.map(\.rawValue)
-    codes += CommandFailure.Code.allCases.map(\.rawValue)
+    codes += CommandLineCode.allCases.map(\.rawValue)
     codes += BookError.Code.allCases.map(\.rawValue)
     codes += LedgerError.Code.allCases.map(\.rawValue)
     codes += ErrorCatalog.fixedCodes.map(\.code)

@@ -47,39 +47,15 @@ extension CommandGroup {
   func run(_ console: Console) throws -> Int32 { 64 }
 }
 
-/// A command line that cannot be understood: printed with the usage, exit 64.
-struct UsageError: CodedError {
-  enum Code: String, CaseIterable {
-    case unknownCommand = "unknown-command"
-    case missingSubcommand = "missing-subcommand"
-    case unknownOption = "unknown-option"
-    case missingValue = "missing-value"
-    case invalidValue = "invalid-value"
-    case missingArgument = "missing-argument"
-    case unexpectedArgument = "unexpected-argument"
-    case repeatedOption = "repeated-option"
-    case conflictingOptions = "conflicting-options"
-
-    var summary: String {
-      switch self {
-      case .unknownCommand: "No command has the name (a close one is suggested)."
-      case .missingSubcommand: "A command group was given without its subcommand."
-      case .unknownOption: "The command has no such option (a close one is suggested)."
-      case .missingValue: "An option was given without its value, or a required option is missing."
-      case .invalidValue: "A value cannot be read as what the option takes."
-      case .missingArgument: "A required argument is missing."
-      case .unexpectedArgument: "More arguments were given than the command takes."
-      case .repeatedOption: "An option that is taken once was given twice."
-      case .conflictingOptions: "Options were given that cannot go together."
-      }
-    }
-  }
-
-  var code: Code
+/// A failure of the command line, as data: a stable code, the subject and a message. Codes of
+/// the usage kind (a command line that cannot be understood) print the usage and exit 64; the
+/// others (a command that cannot do what it was asked) exit 1.
+struct CommandLineError: CodedError {
+  var code: CommandLineCode
   var subject: ErrorSubject
   var message: String
 
-  init(_ code: Code, _ subject: ErrorSubject = .none, _ message: String) {
+  init(_ code: CommandLineCode, _ subject: ErrorSubject = .none, _ message: String) {
     self.code = code
     self.subject = subject
     self.message = message
@@ -88,46 +64,65 @@ struct UsageError: CodedError {
   var codeName: String { code.rawValue }
 }
 
-/// A failure of the command itself (not of the book or the ledger), printed as
-/// `error: [code] …`, exit 1.
-struct CommandFailure: CodedError {
-  enum Code: String, CaseIterable {
-    case notSIEFile = "not-sie-file"
-    case invalidSIEFile = "invalid-sie-file"
-    case refusedByProfile = "refused-by-profile"
-    case checksumNotComputable = "checksum-not-computable"
-    case invalidImport = "invalid-import"
-    case noSuchSetting = "no-such-setting"
-    case noSuchReminder = "no-such-reminder"
-    case cannotCreateDirectory = "cannot-create-directory"
-    case unsafeOutput = "unsafe-output"
+/// A command line that cannot be understood.
+typealias UsageError = CommandLineError
+/// A command that cannot do what it was asked (not a failure of the book or the ledger).
+typealias CommandFailure = CommandLineError
 
-    var summary: String {
-      switch self {
-      case .notSIEFile: "The file is not an SIE file."
-      case .invalidSIEFile: "The SIE file has errors; nothing was written."
-      case .refusedByProfile: "The receiver profile finds errors; nothing was written."
-      case .checksumNotComputable: "A valid #KSUMMA cannot be computed for the file."
-      case .invalidImport: "The import document has a bad row (the subject's path names it)."
-      case .noSuchSetting: "No setting has the name."
-      case .noSuchReminder: "The invoice has no reminder with the number."
-      case .cannotCreateDirectory: "A directory cannot be created."
-      case .unsafeOutput: "The output path is one of the book's own files, or not a regular file."
-      }
-    }
-  }
+/// What went wrong on the command line.
+enum CommandLineCode: String, CaseIterable, Sendable {
+  // A command line that cannot be understood.
+  case unknownCommand = "unknown-command"
+  case missingSubcommand = "missing-subcommand"
+  case unknownOption = "unknown-option"
+  case missingValue = "missing-value"
+  case invalidValue = "invalid-value"
+  case missingArgument = "missing-argument"
+  case unexpectedArgument = "unexpected-argument"
+  case repeatedOption = "repeated-option"
+  case conflictingOptions = "conflicting-options"
+  // A command that cannot do what it was asked.
+  case notSIEFile = "not-sie-file"
+  case invalidSIEFile = "invalid-sie-file"
+  case refusedByProfile = "refused-by-profile"
+  case checksumNotComputable = "checksum-not-computable"
+  case invalidImport = "invalid-import"
+  case noSuchSetting = "no-such-setting"
+  case noSuchReminder = "no-such-reminder"
+  case cannotCreateDirectory = "cannot-create-directory"
+  case unsafeOutput = "unsafe-output"
 
-  var code: Code
-  var subject: ErrorSubject
-  var message: String
+  /// Whether the command line could not be understood (usage printed, exit 64).
+  var isUsage: Bool { Self.usage.contains(self) }
 
-  init(_ code: Code, _ subject: ErrorSubject = .none, _ message: String) {
-    self.code = code
-    self.subject = subject
-    self.message = message
-  }
+  static let usage: Set<CommandLineCode> = [
+    .unknownCommand, .missingSubcommand, .unknownOption, .missingValue, .invalidValue,
+    .missingArgument, .unexpectedArgument, .repeatedOption, .conflictingOptions,
+  ]
 
-  var codeName: String { code.rawValue }
+  /// One sentence on what the code means, for `docs/errors.md`.
+  var summary: String { Self.summaries[self] ?? "" }
+
+  static let summaries: [CommandLineCode: String] = [
+    .unknownCommand: "No command has the name (a close one is suggested).",
+    .missingSubcommand: "A command group was given without its subcommand.",
+    .unknownOption: "The command has no such option (a close one is suggested).",
+    .missingValue: "An option was given without its value, or a required option is missing.",
+    .invalidValue: "A value cannot be read as what the option takes.",
+    .missingArgument: "A required argument is missing.",
+    .unexpectedArgument: "More arguments were given than the command takes.",
+    .repeatedOption: "An option that is taken once was given twice.",
+    .conflictingOptions: "Options were given that cannot go together.",
+    .notSIEFile: "The file is not an SIE file.",
+    .invalidSIEFile: "The SIE file has errors; nothing was written.",
+    .refusedByProfile: "The receiver profile finds errors; nothing was written.",
+    .checksumNotComputable: "A valid #KSUMMA cannot be computed for the file.",
+    .invalidImport: "The import document has a bad row (the subject's path names it).",
+    .noSuchSetting: "No setting has the name.",
+    .noSuchReminder: "The invoice has no reminder with the number.",
+    .cannotCreateDirectory: "A directory cannot be created.",
+    .unsafeOutput: "The output path is one of the book's own files, or not a regular file.",
+  ]
 }
 
 /// Configurations are immutable after creation; the command types they list are metatypes.

@@ -42,8 +42,10 @@ enum ErrorCatalog {
       lines += rows.map { "| `\($0.0)` | \($0.1) |" }
       lines.append("")
     }
-    section("Command line (exit 64)", UsageError.Code.allCases.map { ($0.rawValue, $0.summary) })
-    section("Commands", CommandFailure.Code.allCases.map { ($0.rawValue, $0.summary) })
+    let commandLine = CommandLineCode.allCases
+    section(
+      "Command line (exit 64)", commandLine.filter(\.isUsage).map { ($0.rawValue, $0.summary) })
+    section("Commands", commandLine.filter { !$0.isUsage }.map { ($0.rawValue, $0.summary) })
     section("The book", BookError.Code.allCases.map { ($0.rawValue, $0.summary) })
     section("The ledger and exports", LedgerError.Code.allCases.map { ($0.rawValue, $0.summary) })
     section(

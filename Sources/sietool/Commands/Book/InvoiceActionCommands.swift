@@ -3,8 +3,7 @@ import Invoicing
 
 /// The invoice a step is taken on, and the day: `<invoice> [--date D]`.
 struct InvoiceStep: ParsableArguments {
-  @OptionGroup var bookOptions: BookOptions
-  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var target: InvoiceTarget
   @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
 }
 
@@ -18,8 +17,8 @@ protocol InvoiceAction: Command {
 
 extension InvoiceAction {
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
-    let record = try invoiceRecord(step.invoice, in: book.state)
+    let book = try openBook(step.target.bookOptions.directory, forWriting: true, console: console)
+    let record = try invoiceRecord(step.target.invoice, in: book.state)
     let date = step.date ?? book.today
     let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)

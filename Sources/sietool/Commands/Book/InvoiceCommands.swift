@@ -17,6 +17,22 @@ struct InvoiceCommand: CommandGroup {
 /// How an invoice is named on the command line.
 let invoiceHelp = "The invoice: its number, its external id, or d<id> for a draft."
 
+/// The book and the invoice a command works on: `[--book DIR] <invoice>`.
+struct InvoiceTarget: ParsableArguments {
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: invoiceHelp) var invoice: String
+}
+
+/// A command on one invoice.
+protocol InvoiceCommandBase: Command {
+  var target: InvoiceTarget { get }
+}
+
+extension InvoiceCommandBase {
+  var directory: String { target.bookOptions.directory }
+  var invoice: String { target.invoice }
+}
+
 /// The options that set an invoice's fields (`new` and `update`).
 struct InvoiceFields: ParsableArguments {
   @Option(value: "number", help: "The customer.") var customer: String?
@@ -87,12 +103,11 @@ struct InvoiceNew: Command, WorksOnBook {
   }
 }
 
-struct InvoiceUpdate: Command, WorksOnBook {
+struct InvoiceUpdate: InvoiceCommandBase {
   static let configuration = CommandConfiguration(
     name: "update", abstract: "Change a draft; what is not given stays.")
 
-  @OptionGroup var bookOptions: BookOptions
-  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var target: InvoiceTarget
   @OptionGroup var fields: InvoiceFields
 
   mutating func validate() throws(UsageError) { _ = try fields.lines() }
@@ -146,12 +161,11 @@ struct InvoiceList: Command, WorksOnBook {
   }
 }
 
-struct InvoiceShow: Command, WorksOnBook {
+struct InvoiceShow: InvoiceCommandBase {
   static let configuration = CommandConfiguration(
     name: "show", abstract: "Show an invoice: lines, VAT, payments, credits, reminders.")
 
-  @OptionGroup var bookOptions: BookOptions
-  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var target: InvoiceTarget
   @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
   func run(_ console: Console) throws -> Int32 {
@@ -191,13 +205,12 @@ struct InvoiceShow: Command, WorksOnBook {
 }
 
 /// A command that changes one invoice on a date.
-struct InvoiceAttach: Command, WorksOnBook {
+struct InvoiceAttach: InvoiceCommandBase {
   static let configuration = CommandConfiguration(
     name: "attach",
     abstract: "Attach a PDF (at most 10 MiB) to a draft, as an appendix or a cover sheet.")
 
-  @OptionGroup var bookOptions: BookOptions
-  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var target: InvoiceTarget
   @Argument(help: "The PDF.") var file: String
   @Flag(help: "Put it before the invoice (cover sheet).") var cover: Bool
 
@@ -218,12 +231,11 @@ struct InvoiceAttach: Command, WorksOnBook {
   }
 }
 
-struct InvoicePDF: Command, WorksOnBook {
+struct InvoicePDF: InvoiceCommandBase {
   static let configuration = CommandConfiguration(
     name: "pdf", abstract: "Write an invoice's, credit note's or reminder's PDF.")
 
-  @OptionGroup var bookOptions: BookOptions
-  @Argument(help: invoiceHelp) var invoice: String
+  @OptionGroup var target: InvoiceTarget
   @Option(short: "o", value: "file", help: "Where to write the PDF; - for standard output.")
   var output: String
   @Option(help: "The n-th reminder (1 the first) instead of the invoice.") var reminder: Int?

@@ -60,24 +60,16 @@ enum Customers: EditableRegister {
     if let value = fields.bankgiro { customer.bankgiro = value }
   }
 
-  static func add(_ customer: Customer, to transaction: inout BookTransaction) throws {
-    try transaction.addCustomer(customer)
+  static let add: @Sendable (inout BookTransaction, Customer) throws -> Void = {
+    try $0.addCustomer($1)
   }
-
-  static func update(_ customer: Customer, in transaction: inout BookTransaction) throws {
-    try transaction.updateCustomer(customer)
+  static let update: @Sendable (inout BookTransaction, Customer) throws -> Void = {
+    try $0.updateCustomer($1)
   }
-
-  static func key(of customer: Customer) -> String { customer.number }
-
-  static func entries(in state: BookState) -> [Customer] { state.allCustomers }
-
-  static func entry(_ key: String, in state: BookState) throws -> Customer {
-    guard let customer = state.customers[key] else {
-      throw BookError(.noSuchCustomer, .customer(key), "no customer \(key)")
-    }
-    return customer
-  }
+  static var list: KeyPath<BookState, [Customer]> { \BookState.allCustomers }
+  static var table: KeyPath<BookState, [String: Customer]> { \BookState.customers }
+  static let missing = BookError.Code.noSuchCustomer
+  static func subject(_ key: String) -> ErrorSubject { .customer(key) }
 
   static let columns = ["number", "name", "org number", "balance"]
   static let rightAligned: Set<String> = ["balance"]

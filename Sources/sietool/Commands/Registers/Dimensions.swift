@@ -15,8 +15,8 @@ struct ProjectCommand: CommandGroup {
 }
 
 /// Cost centres and projects: codes with names.
-protocol DimensionRegister: ListedRegister where Entry == DimensionEntry {
-  static func add(_ entry: DimensionEntry, to transaction: inout BookTransaction) throws
+protocol DimensionRegister: KeyedRegister where Entry == DimensionEntry {
+  static var add: @Sendable (inout BookTransaction, DimensionEntry) throws -> Void { get }
 }
 
 extension DimensionRegister {
@@ -34,29 +34,23 @@ extension DimensionRegister {
 
 enum CostCentres: DimensionRegister {
   static let noun = "cost centre"
-  static func entries(in state: BookState) -> [DimensionEntry] { state.allCostCentres }
-  static func entry(_ key: String, in state: BookState) throws -> DimensionEntry {
-    guard let entry = state.costCentres[key] else {
-      throw BookError(.noSuchCostCentre, .costCentre(key), "no cost centre \(key)")
-    }
-    return entry
-  }
-  static func add(_ entry: DimensionEntry, to transaction: inout BookTransaction) throws {
-    try transaction.addCostCentre(entry)
+  static var list: KeyPath<BookState, [DimensionEntry]> { \BookState.allCostCentres }
+  static var table: KeyPath<BookState, [String: DimensionEntry]> { \BookState.costCentres }
+  static let missing = BookError.Code.noSuchCostCentre
+  static func subject(_ key: String) -> ErrorSubject { .costCentre(key) }
+  static let add: @Sendable (inout BookTransaction, DimensionEntry) throws -> Void = {
+    try $0.addCostCentre($1)
   }
 }
 
 enum Projects: DimensionRegister {
   static let noun = "project"
-  static func entries(in state: BookState) -> [DimensionEntry] { state.allProjects }
-  static func entry(_ key: String, in state: BookState) throws -> DimensionEntry {
-    guard let entry = state.projects[key] else {
-      throw BookError(.noSuchProject, .project(key), "no project \(key)")
-    }
-    return entry
-  }
-  static func add(_ entry: DimensionEntry, to transaction: inout BookTransaction) throws {
-    try transaction.addProject(entry)
+  static var list: KeyPath<BookState, [DimensionEntry]> { \BookState.allProjects }
+  static var table: KeyPath<BookState, [String: DimensionEntry]> { \BookState.projects }
+  static let missing = BookError.Code.noSuchProject
+  static func subject(_ key: String) -> ErrorSubject { .project(key) }
+  static let add: @Sendable (inout BookTransaction, DimensionEntry) throws -> Void = {
+    try $0.addProject($1)
   }
 }
 
@@ -73,7 +67,7 @@ struct DimensionAdd<Register: DimensionRegister>: Command, WorksOnBook {
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: true, console: console)
     let entry = DimensionEntry(code: code, name: name)
-    try book.transact { try Register.add(entry, to: &$0) }
+    try book.transact { try Register.add(&$0, entry) }
     console.print("added \(Register.noun) \(code)")
     return 0
   }

@@ -79,24 +79,16 @@ enum Products: EditableRegister {
     }
   }
 
-  static func add(_ product: Product, to transaction: inout BookTransaction) throws {
-    try transaction.addProduct(product)
+  static let add: @Sendable (inout BookTransaction, Product) throws -> Void = {
+    try $0.addProduct($1)
   }
-
-  static func update(_ product: Product, in transaction: inout BookTransaction) throws {
-    try transaction.updateProduct(product)
+  static let update: @Sendable (inout BookTransaction, Product) throws -> Void = {
+    try $0.updateProduct($1)
   }
-
-  static func key(of product: Product) -> String { product.number }
-
-  static func entries(in state: BookState) -> [Product] { state.allProducts }
-
-  static func entry(_ key: String, in state: BookState) throws -> Product {
-    guard let product = state.products[key] else {
-      throw BookError(.noSuchProduct, .product(key), "no product \(key)")
-    }
-    return product
-  }
+  static var list: KeyPath<BookState, [Product]> { \BookState.allProducts }
+  static var table: KeyPath<BookState, [String: Product]> { \BookState.products }
+  static let missing = BookError.Code.noSuchProduct
+  static func subject(_ key: String) -> ErrorSubject { .product(key) }
 
   static let columns = ["number", "name", "kind", "price", "VAT"]
   static let rightAligned: Set<String> = ["price", "VAT"]

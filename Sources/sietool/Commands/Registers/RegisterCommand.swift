@@ -24,6 +24,26 @@ protocol ListedRegister {
   static func detailLines(_ entry: Entry, in state: BookState) -> [String]
 }
 
+/// A register kept in the book's state as a list and a table by key; the "no such …" error is
+/// its code and subject.
+protocol KeyedRegister: ListedRegister {
+  static var list: KeyPath<BookState, [Entry]> { get }
+  static var table: KeyPath<BookState, [String: Entry]> { get }
+  static var missing: BookError.Code { get }
+  static func subject(_ key: String) -> ErrorSubject
+}
+
+extension KeyedRegister {
+  static func entries(in state: BookState) -> [Entry] { state[keyPath: list] }
+
+  static func entry(_ key: String, in state: BookState) throws -> Entry {
+    guard let entry = state[keyPath: table][key] else {
+      throw BookError(missing, subject(key), "no \(noun) \(key)")
+    }
+    return entry
+  }
+}
+
 extension ListedRegister {
   static var plural: String { noun + "s" }
   static var keyName: String { "number" }
@@ -80,7 +100,7 @@ struct RegisterShow<Register: ListedRegister>: Command, WorksOnBook {
 
 /// A register whose entries are added and changed field by field from the command line
 /// (customers, products): `add --number N --field …` and `update N --field …`.
-protocol EditableRegister: ListedRegister {
+protocol EditableRegister: KeyedRegister {
   /// The options that set fields; each is optional, so that `update` changes only those given.
   associatedtype Fields: ParsableArguments
   /// A new entry with only its key.
@@ -89,9 +109,8 @@ protocol EditableRegister: ListedRegister {
   static func apply(_ fields: Fields, to entry: inout Entry) throws
   /// What `add` requires besides the key, checked before anything is written.
   static func checkNew(_ fields: Fields) throws(UsageError)
-  static func add(_ entry: Entry, to transaction: inout BookTransaction) throws
-  static func update(_ entry: Entry, in transaction: inout BookTransaction) throws
-  static func key(of entry: Entry) -> String
+  static var add: @Sendable (inout BookTransaction, Entry) throws -> Void { get }
+  static var update: @Sendable (inout BookTransaction, Entry) throws -> Void { get }
 }
 
 /// `sietool <register> add --number N …`
@@ -110,7 +129,7 @@ struct RegisterAdd<Register: EditableRegister>: Command, WorksOnBook {
     var entry = Register.blank(number)
     try Register.apply(fields, to: &entry)
     let book = try openBook(directory, forWriting: true, console: console)
-    try book.transact { try Register.add(entry, to: &$0) }
+    try book.transact { try Register.add(&$0, entry) }
     console.print("added \(Register.noun) \(number)")
     return 0
   }
@@ -130,7 +149,7 @@ struct RegisterUpdate<Register: EditableRegister>: Command, WorksOnBook {
     let book = try openBook(directory, forWriting: true, console: console)
     var entry = try Register.entry(number, in: book.state)
     try Register.apply(fields, to: &entry)
-    try book.transact { try Register.update(entry, in: &$0) }
+    try book.transact { try Register.update(&$0, entry) }
     console.print("updated \(Register.noun) \(number)")
     return 0
   }
