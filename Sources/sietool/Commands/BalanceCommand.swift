@@ -47,17 +47,26 @@ struct BalanceCommand: Command {
       }
       console.write(csv.bytes)
     case .text:
-      console.print(
-        "account".padding(8) + "name".padding(32) + "opening".leftPadded(16)
-          + "movement".leftPadded(16) + "closing".leftPadded(16) + "declared".leftPadded(16))
+      var table = TextTable(
+        ["account", "name", "opening", "movement", "closing", "declared", ""],
+        rightAligned: ["opening", "movement", "closing", "declared"])
+      var totals = (opening: Amount.zero, movement: Amount.zero, closing: Amount.zero)
       for line in lines {
         let name = line.name.count > 30 ? String(line.name.prefix(29)) + "…" : line.name
-        console.print(
-          line.account.text.padding(8) + name.padding(32)
-            + line.opening.description.leftPadded(16) + line.movement.description.leftPadded(16)
-            + line.closing.description.leftPadded(16)
-            + (line.declared?.description ?? "-").leftPadded(16) + (line.differs ? " !" : ""))
+        table.append([
+          line.account.text, name, line.opening.swedishFormatted, line.movement.swedishFormatted,
+          line.closing.swedishFormatted, line.declared?.swedishFormatted ?? "-",
+          line.differs ? "!" : "",
+        ])
+        totals.opening = totals.opening.adding(line.opening) ?? totals.opening
+        totals.movement = totals.movement.adding(line.movement) ?? totals.movement
+        totals.closing = totals.closing.adding(line.closing) ?? totals.closing
       }
+      table.append([
+        "total", "", totals.opening.swedishFormatted, totals.movement.swedishFormatted,
+        totals.closing.swedishFormatted, "", "",
+      ])
+      table.print(to: console)
     }
     return 0
   }

@@ -36,7 +36,9 @@ struct TextTable {
         let isLast = index == columns.count - 1
         parts.append(columns[index].rightAligned ? pad + cell : (isLast ? cell : cell + pad))
       }
-      return parts.joined(separator: "  ")
+      var line = parts.joined(separator: "  ")
+      while line.last == " " { line.removeLast() }
+      return line
     }
     return [line(columns.map(\.title))] + rows.map(line)
   }

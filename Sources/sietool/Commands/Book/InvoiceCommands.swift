@@ -94,10 +94,10 @@ struct InvoiceNew: Command, WorksOnBook {
     let record = book.state.invoices[id]!
     if let number {
       console.print(
-        "invoice \(number) attested: \(record.invoice.totals.total) due \(record.invoice.dueDate), OCR \(record.invoice.ocr ?? "")"
+        "invoice \(number) attested: \(record.invoice.totals.total.swedishFormatted) due \(record.invoice.dueDate), OCR \(record.invoice.ocr ?? "")"
       )
     } else {
-      console.print("draft d\(id): \(record.invoice.totals.total)")
+      console.print("draft d\(id): \(record.invoice.totals.total.swedishFormatted)")
     }
     return 0
   }
@@ -134,7 +134,8 @@ struct InvoiceUpdate: InvoiceCommandBase {
       text: fields.text ?? old.text,
       isCredit: old.kind == .credit)
     try book.transact { try $0.updateDraft(old.id, with: input) }
-    console.print("updated draft d\(old.id): \(book.state.invoices[old.id]!.invoice.totals.total)")
+    console.print(
+      "updated draft d\(old.id): \(book.state.invoices[old.id]!.invoice.totals.total.swedishFormatted)")
     return 0
   }
 }
@@ -181,25 +182,40 @@ struct InvoiceShow: InvoiceCommandBase {
     console.print(
       "  dated \(invoice.invoiceDate), due \(invoice.dueDate)"
         + (invoice.ocr.map { ", OCR \($0)" } ?? ""))
+    var table = TextTable(
+      ["line", "quantity", "price", "VAT", "net"], rightAligned: ["quantity", "price", "VAT", "net"])
     for line in invoice.lines {
-      console.print(
-        "  " + line.description.padding(30) + line.quantity.description.leftPadded(8) + " × "
-          + line.unitPrice.description.leftPadded(10) + "  \(line.vatRate.percent) %"
-          + line.net.description.leftPadded(12))
+      // A package's VAT is that of its parts.
+      var rates = [Int]()
+      for part in line.parts.isEmpty ? [] : line.parts where !rates.contains(part.vatRate.percent) {
+        rates.append(part.vatRate.percent)
+      }
+      if rates.isEmpty { rates = [line.vatRate.percent] }
+      table.append([
+        line.description, line.quantity.description, line.unitPrice.swedishFormatted,
+        rates.map { "\($0) %" }.joined(separator: " + "), line.net.swedishFormatted,
+      ])
     }
+    table.lines.forEach { console.print("  " + $0) }
     let totals = invoice.totals
     for rate in totals.rates {
-      console.print("  VAT \(rate.rate.percent) % on \(rate.net): \(rate.vat)")
+      console.print(
+        "  VAT \(rate.rate.percent) % on \(rate.net.swedishFormatted): \(rate.vat.swedishFormatted)")
     }
-    if !totals.rounding.isZero { console.print("  rounding: \(totals.rounding)") }
-    console.print("  total: \(totals.total) \(invoice.currency), open: \(record.open)")
+    if !totals.rounding.isZero { console.print("  rounding: \(totals.rounding.swedishFormatted)") }
+    console.print(
+      "  total: \(totals.total.swedishFormatted) \(invoice.currency), open: \(record.open.swedishFormatted)"
+    )
     for payment in record.payments {
-      console.print("  paid \(payment.received) on \(payment.date) (\(payment.means.rawValue))")
+      console.print(
+        "  paid \(payment.received.swedishFormatted) on \(payment.date) (\(payment.means.rawValue))")
     }
     for reminder in record.reminders {
-      console.print("  reminded on \(reminder.date), fee \(reminder.fee)")
+      console.print("  reminded on \(reminder.date), fee \(reminder.fee.swedishFormatted)")
     }
-    for credit in record.credits { console.print("  credited \(credit.amount) on \(credit.date)") }
+    for credit in record.credits {
+      console.print("  credited \(credit.amount.swedishFormatted) on \(credit.date)")
+    }
     return 0
   }
 }
