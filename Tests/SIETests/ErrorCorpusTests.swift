@@ -74,6 +74,7 @@ import Testing
       line: 12),
     Case(code: .alreadyImported, text: "#FLAGGA 1\n#PROGRAM p 1\n", line: 1),
     Case(code: .organizationNumberForm, text: header + "#ORGNR 5563343689\n", line: 7),
+    Case(code: .organizationNumberCheckDigit, text: header + "#ORGNR 556016-0681\n", line: 7),
     Case(
       code: .rtransTwin,
       text: header + chart

@@ -15,7 +15,7 @@ import Testing
     document.append(.format("PC8"))
     document.append(.generated(Generation(date: Day(year: 2025, month: 4, day: 15)!)))
     document.append(.sieType(4))
-    document.append(.organizationNumber(OrganizationNumber("556334-3689")))
+    document.append(.organizationNumber(OrganizationNumberRecord("556334-3689")))
     document.append(.companyName("Exempelbolaget AB"))
     document.append(
       .fiscalYear(
@@ -226,7 +226,7 @@ import Testing
 
   @Test func everyProfileRefusesUnbalancedVouchersAndFixesTheOrganisationNumber() {
     var document = WriterTests.invoiceDocument
-    document.records[5] = .organizationNumber(OrganizationNumber("5563343689"))
+    document.records[5] = .organizationNumber(OrganizationNumberRecord("5563343689"))
     document.append(
       .voucher(
         VoucherRecord(

@@ -20,7 +20,7 @@ public enum SIEExport {
       .format("PC8"),
       .generated(Generation(date: plan.record.generated)), .sieType(4),
       .prose("Kundreskontra \(request.from.iso) - \(request.to.iso)"),
-      .organizationNumber(OrganizationNumber(settings.organizationNumber)),
+      .organizationNumber(OrganizationNumberRecord(settings.organizationNumber)),
     ]
     if !settings.address.isEmpty {
       let address = settings.address

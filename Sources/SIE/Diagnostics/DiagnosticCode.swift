@@ -66,6 +66,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
   case alreadyImported = "already-imported"
   /// `#ORGNR` is not of the form `NNNNNN-NNNN`.
   case organizationNumberForm = "organization-number-form"
+  /// `#ORGNR` has the form of an organisation number but a wrong check digit.
+  case organizationNumberCheckDigit = "organization-number-check-digit"
   /// An `#RTRANS` is not followed by its `#TRANS` twin, or the twin differs.
   case rtransTwin = "rtrans-twin"
 

@@ -28,7 +28,7 @@ public struct Generation: Hashable, Sendable {
 }
 
 /// `#ORGNR`: the company's organisation number, e.g. `556334-3689`.
-public struct OrganizationNumber: Hashable, Sendable {
+public struct OrganizationNumberRecord: Hashable, Sendable {
   /// The number as written in the file.
   public var number: String
   /// The acquisition number (förvärvsnummer), empty when absent.
@@ -65,6 +65,9 @@ public struct OrganizationNumber: Hashable, Sendable {
 
   /// Whether the number is written exactly as `NNNNNN-NNNN`.
   public var isCanonical: Bool { normalized == number }
+
+  /// The organisation (or personal) number it is, when its check digit is right.
+  public var identity: SwedishIdentityNumber? { normalized.flatMap(SwedishIdentityNumber.init) }
 }
 
 /// `#ADRESS`: contact person, street address, postal address and telephone.

@@ -54,7 +54,7 @@ extension SIEDocument {
     first { if case .companyName(let value, _) = $0 { value } else { nil } }
   }
   /// `#ORGNR`.
-  public var organizationNumber: OrganizationNumber? {
+  public var organizationNumber: OrganizationNumberRecord? {
     first { if case .organizationNumber(let value) = $0 { value } else { nil } }
   }
   /// `#ADRESS`.

@@ -41,7 +41,7 @@ public enum SIERecord: Hashable, Sendable {
   case companyType(String, extra: [RawField] = [])
   /// `#FNR`: the exporting program's id of the company.
   case companyID(String, extra: [RawField] = [])
-  case organizationNumber(OrganizationNumber)
+  case organizationNumber(OrganizationNumberRecord)
   /// `#BKOD`: the SNI industry code.
   case industryCode(String, extra: [RawField] = [])
   case address(Address)

@@ -113,7 +113,7 @@ extension ParserCore {
         return nil
       }
       return .organizationNumber(
-        OrganizationNumber(
+        OrganizationNumberRecord(
           text(0), acquisitionNumber: text(1), workplaceNumber: text(2), extra: extra(from: 3)))
     case .bkod:
       return .industryCode(text(0), extra: extra(from: 1))

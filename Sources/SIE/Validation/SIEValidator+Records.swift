@@ -172,9 +172,15 @@ extension SIEValidator {
   // MARK: Identification records
 
   func checkOrganizationNumber(
-    _ number: OrganizationNumber, at location: SourceLocation,
+    _ number: OrganizationNumberRecord, at location: SourceLocation,
     diagnostics: inout DiagnosticCollector
   ) {
+    if number.normalized != nil && number.identity == nil {
+      diagnostics.report(
+        .warning, .organizationNumberCheckDigit,
+        "#ORGNR \"\(number.number)\" has a wrong check digit (Luhn); it is no organisation number",
+        at: location)
+    }
     guard !number.isCanonical else { return }
     if let normalized = number.normalized {
       diagnostics.report(
