@@ -7,6 +7,7 @@ import PackageDescription
 //   SIE                    the SIE 1–4 codec (Basics only: usable alone)
 //   Invoicing              the book: registers, invoices, the journal (Basics, PDF)
 //   Ledger                 posting and export (Basics, SIE, Invoicing, Zip)
+//   Reconcile              payment files, matching, the queue (Basics, Invoicing)
 //   sietool                the command line over all of them
 let package = Package(
   name: "sietool",
@@ -16,6 +17,7 @@ let package = Package(
     .library(name: "SIE", targets: ["SIE"]),
     .library(name: "Invoicing", targets: ["Invoicing"]),
     .library(name: "Ledger", targets: ["Ledger"]),
+    .library(name: "Reconcile", targets: ["Reconcile"]),
     .executable(name: "sietool", targets: ["sietool"]),
   ],
   targets: [
@@ -25,9 +27,11 @@ let package = Package(
     .target(name: "SIE", dependencies: ["Basics"]),
     .target(name: "Invoicing", dependencies: ["Basics", "PDF"]),
     .target(name: "Ledger", dependencies: ["Basics", "SIE", "Invoicing", "Zip"]),
-    .executableTarget(name: "sietool", dependencies: ["Basics", "SIE", "Invoicing", "Ledger"]),
+    .target(name: "Reconcile", dependencies: ["Basics", "Invoicing"]),
     .executableTarget(
-      name: "Benchmarks", dependencies: ["Basics", "SIE", "Invoicing", "Ledger", "Zip"],
+      name: "sietool", dependencies: ["Basics", "SIE", "Invoicing", "Ledger", "Reconcile"]),
+    .executableTarget(
+      name: "Benchmarks", dependencies: ["Basics", "SIE", "Invoicing", "Ledger", "Zip", "Reconcile"],
       path: "Benchmarks"),
     .target(name: "TestSupport", dependencies: ["Basics"], path: "Tests/TestSupport"),
     .testTarget(name: "BasicsTests", dependencies: ["Basics", "TestSupport"]),
@@ -37,6 +41,10 @@ let package = Package(
     .testTarget(
       name: "LedgerTests",
       dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "TestSupport"]),
+    .testTarget(
+      name: "ReconcileTests",
+      dependencies: ["Reconcile", "Invoicing", "Ledger", "Basics", "TestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "sietoolTests",
       dependencies: ["sietool", "SIE", "Invoicing", "Ledger", "Basics", "TestSupport"]),

@@ -1,0 +1,387 @@
+import Basics
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Reads ISO 20022 camt.054 credit notifications (versions 001.02, .04, .08 and alike) and
+/// camt.053 statements, whatever the namespace and its prefix.
+///
+/// Every credit entry (`CdtDbtInd` `CRDT`) becomes a deposit; its transactions (`TxDtls`) the
+/// payments, or the entry itself when it has none. Debit entries, reversals (`RvslInd`) and
+/// returns (`RtrInf`) are reported as notes, not imported; so are totals that do not add up
+/// (batch `TtlAmt` and `NbOfTxs` against the transactions, batches against the entry) and a
+/// statement's balances. The XML is read with Foundation's `XMLParser`, external entities off; a
+/// document type declaration (where entity bombs live) is refused before parsing, and nesting
+/// deeper than 64 elements ends the reading with an error.
+public enum CamtReader {
+  /// The deepest nesting accepted (camt needs about 15).
+  public static let maximumDepth = 64
+
+  /// Which camt message the bytes hold, from their root elements; `nil` when neither.
+  public static func recognize(_ bytes: [UInt8]) -> PaymentFileFormat? {
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+    guard head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<") else {
+      return nil
+    }
+    if head.contains("BkToCstmrDbtCdtNtfctn") { return .camt054 }
+    if head.contains("BkToCstmrStmt") { return .camt053 }
+    return nil
+  }
+
+  public static func read(_ bytes: [UInt8]) throws(ReconcileError) -> PaymentFile {
+    guard let format = recognize(bytes) else {
+      throw ReconcileError(
+        .unknownPaymentFormat, .none, "the XML is no camt.054 or camt.053 message")
+    }
+    if let range = bytes.firstRange(of: Array("<!DOCTYPE".utf8)) ?? bytes.firstRange(of: Array("<!ENTITY".utf8)) {
+      let line = bytes[..<range.lowerBound].filter { $0 == 0x0A }.count + 1
+      throw ReconcileError(
+        .invalidXML, .line(line),
+        "line \(line): a document type declaration; camt messages have none (entities are refused)")
+    }
+    let collector = CamtCollector(format: format)
+    let parser = XMLParser(data: Data(bytes))
+    parser.shouldResolveExternalEntities = false
+    parser.shouldProcessNamespaces = false
+    parser.delegate = collector
+    let parsed = parser.parse()
+    if let problem = collector.problem {
+      throw ReconcileError(problem.code, .line(problem.line), "line \(problem.line): \(problem.message)")
+    }
+    guard parsed else {
+      let line = parser.lineNumber
+      let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+      throw ReconcileError(.invalidXML, .line(line), "line \(line): \(reason)")
+    }
+    return collector.file(hash: SHA256.hex(bytes))
+  }
+}
+
+/// Collects a camt message's entries while `XMLParser` walks it.
+final class CamtCollector: NSObject, XMLParserDelegate {
+  struct Problem {
+    var code: ReconcileError.Code
+    var line: Int
+    var message: String
+  }
+
+  struct Transaction {
+    var line = 0
+    var amount: String?
+    var currency: String?
+    var direction: String?
+    var reference: String?
+    var referenceType: String?
+    var unstructured = [String]()
+    var documents = [(type: String, number: String)]()
+    var creditNoteAmounts = [String]()
+    var payer = Payer()
+    var creditorAccount: String?
+    var serial: String?
+    var endToEnd: String?
+    var returnReason: String?
+  }
+
+  struct Entry {
+    var line = 0
+    var amount: String?
+    var currency: String?
+    var direction: String?
+    var reversal = false
+    var booked: String?
+    var valued: String?
+    var serial: String?
+    var info: String?
+    var batches = [(count: String?, total: String?, currency: String?)]()
+    var transactions = [Transaction]()
+  }
+
+  let format: PaymentFileFormat
+  var path = [String]()
+  var text = ""
+  var attributes = [String: String]()
+  var messageID = ""
+  var created = ""
+  var notificationID = ""
+  var account = ""
+  var entry: Entry?
+  var transaction: Transaction?
+  var entries = [Entry]()
+  var balances = [StatementBalance]()
+  var balance: (type: String?, amount: String?, currency: String?, direction: String?, date: String?)?
+  var problem: Problem?
+  weak var parser: XMLParser?
+
+  init(format: PaymentFileFormat) { self.format = format }
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?, attributes attributeDict: [String: String] = [:]
+  ) {
+    let name = elementName.split(separator: ":").last.map(String.init) ?? elementName
+    path.append(name)
+    text = ""
+    attributes = attributeDict
+    if path.count > CamtReader.maximumDepth {
+      problem = Problem(
+        code: .invalidXML, line: parser.lineNumber,
+        message: "elements nested deeper than \(CamtReader.maximumDepth)")
+      parser.abortParsing()
+      return
+    }
+    switch name {
+    case "Ntry": entry = Entry(line: parser.lineNumber)
+    case "TxDtls": transaction = Transaction(line: parser.lineNumber)
+    case "Btch": entry?.batches.append((nil, nil, nil))
+    case "Bal" where entry == nil: balance = (nil, nil, nil, nil, nil)
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = path.last ?? ""
+    let parent = path.count >= 2 ? path[path.count - 2] : ""
+    let grand = path.count >= 3 ? path[path.count - 3] : ""
+    defer {
+      path.removeLast()
+      text = ""
+    }
+    if transaction != nil {
+      takeTransaction(name, parent, grand, value)
+      if name == "TxDtls" {
+        entry?.transactions.append(transaction!)
+        transaction = nil
+      }
+      return
+    }
+    if entry != nil {
+      takeEntry(name, parent, grand, value)
+      if name == "Ntry" {
+        entries.append(entry!)
+        entry = nil
+      }
+      return
+    }
+    if balance != nil {
+      switch (name, parent) {
+      case ("Cd", "CdOrPrtry"), ("Prtry", "CdOrPrtry"): balance?.type = value
+      case ("Amt", "Bal"):
+        balance?.amount = value
+        balance?.currency = attributes["Ccy"]
+      case ("CdtDbtInd", "Bal"): balance?.direction = value
+      case ("Dt", "Dt"), ("DtTm", "Dt"): balance?.date = String(value.prefix(10))
+      case ("Bal", _):
+        if let amount = balance?.amount.flatMap({ Amount(parsing: $0) }) {
+          balances.append(
+            StatementBalance(
+              type: balance?.type ?? "?", amount: balance?.direction == "DBIT" ? -amount : amount,
+              currency: balance?.currency ?? "", date: balance?.date.flatMap { Day(iso: $0) }))
+        }
+        balance = nil
+      default: break
+      }
+      return
+    }
+    switch (name, parent, grand) {
+    case ("MsgId", "GrpHdr", _): messageID = value
+    case ("CreDtTm", "GrpHdr", _): created = value
+    case ("Id", "Ntfctn", _), ("Id", "Stmt", _): notificationID = value
+    case ("IBAN", "Id", "Acct"), ("Id", "Othr", "Id") where account.isEmpty: account = value
+    default: break
+    }
+  }
+
+  private func takeEntry(_ name: String, _ parent: String, _ grand: String, _ value: String) {
+    switch (name, parent, grand) {
+    case ("Amt", "Ntry", _):
+      entry?.amount = value
+      entry?.currency = attributes["Ccy"]
+    case ("CdtDbtInd", "Ntry", _): entry?.direction = value
+    case ("RvslInd", "Ntry", _): entry?.reversal = value.lowercased() == "true"
+    case ("Dt", "BookgDt", _), ("DtTm", "BookgDt", _): entry?.booked = String(value.prefix(10))
+    case ("Dt", "ValDt", _), ("DtTm", "ValDt", _): entry?.valued = String(value.prefix(10))
+    case ("AcctSvcrRef", "Ntry", _): entry?.serial = value
+    case ("AddtlNtryInf", "Ntry", _): entry?.info = value
+    case ("NbOfTxs", "Btch", _):
+      if !(entry?.batches.isEmpty ?? true) { entry!.batches[entry!.batches.count - 1].count = value }
+    case ("TtlAmt", "Btch", _):
+      if !(entry?.batches.isEmpty ?? true) {
+        entry!.batches[entry!.batches.count - 1].total = value
+        entry!.batches[entry!.batches.count - 1].currency = attributes["Ccy"]
+      }
+    default: break
+    }
+  }
+
+  private func takeTransaction(_ name: String, _ parent: String, _ grand: String, _ value: String) {
+    let inDebtor = path.contains("Dbtr") && !path.contains("DbtrAcct")
+    switch (name, parent, grand) {
+    case ("Amt", "TxDtls", _), ("Amt", "TxAmt", "AmtDtls"):
+      if transaction?.amount == nil || parent == "TxDtls" {
+        transaction?.amount = value
+        transaction?.currency = attributes["Ccy"]
+      }
+    case ("CdtDbtInd", "TxDtls", _): transaction?.direction = value
+    case ("AcctSvcrRef", "Refs", _): transaction?.serial = value
+    case ("EndToEndId", "Refs", _): transaction?.endToEnd = value
+    case ("Nm", _, _) where inDebtor && (parent == "Dbtr" || parent == "Pty"):
+      transaction?.payer.name = value
+    case ("IBAN", "Id", _) where path.contains("DbtrAcct"): transaction?.payer.account = value
+    case ("Id", "Othr", _) where path.contains("DbtrAcct"): transaction?.payer.account = value
+    case ("Id", "Othr", _) where path.contains("CdtrAcct"): transaction?.creditorAccount = value
+    case ("Ustrd", "RmtInf", _): transaction?.unstructured.append(value)
+    case ("AddtlRmtInf", _, _): transaction?.unstructured.append(value)
+    case ("Ref", "CdtrRefInf", _):
+      if transaction?.reference == nil {
+        transaction?.reference = value
+      } else {
+        transaction?.documents.append(("REF", value))
+      }
+    case ("Cd", "CdOrPrtry", _) where path.contains("CdtrRefInf"):
+      transaction?.referenceType = value
+    case ("Cd", "CdOrPrtry", _) where path.contains("RfrdDocInf"):
+      transaction?.documents.append((value, ""))
+    case ("Nb", "RfrdDocInf", _):
+      if let last = transaction?.documents.indices.last, transaction!.documents[last].number.isEmpty {
+        transaction!.documents[last].number = value
+      } else {
+        transaction?.documents.append(("CINV", value))
+      }
+    case ("CdtNoteAmt", "RfrdDocAmt", _): transaction?.creditNoteAmounts.append(value)
+    case ("Cd", "Rsn", "RtrInf"): transaction?.returnReason = value
+    case ("AddtlTxInf", "TxDtls", _): transaction?.unstructured.append(value)
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {}
+
+  /// The file the collected entries make.
+  func file(hash: String) -> PaymentFile {
+    var deposits = [Deposit]()
+    var notes = [ReaderNote]()
+    for (ordinal, entry) in entries.enumerated() {
+      let where_ = "entry \(ordinal + 1) (line \(entry.line))"
+      let amount = entry.amount.flatMap { Amount(parsing: $0) }
+      let currency = entry.currency ?? ""
+      guard entry.direction == "CRDT" else {
+        notes.append(
+          ReaderNote(
+            line: entry.line,
+            message:
+              "\(where_): a debit entry of \(entry.amount ?? "?") \(currency), reported, not imported"
+          ))
+        continue
+      }
+      if entry.reversal {
+        notes.append(
+          ReaderNote(
+            line: entry.line,
+            message: "\(where_) reverses an earlier entry; reported, not imported (check it by hand)"))
+        continue
+      }
+      guard let amount, let day = (entry.booked ?? entry.valued).flatMap({ Day(iso: $0) }) else {
+        notes.append(
+          ReaderNote(line: entry.line, message: "\(where_) has no amount or date; passed over"))
+        continue
+      }
+      let key = [messageID, notificationID, entry.serial ?? String(ordinal + 1)].joined(separator: "/")
+      var payments = [BankPayment]()
+      let transactions = entry.transactions.isEmpty ? [Transaction(line: entry.line)] : entry.transactions
+      for (index, transaction) in transactions.enumerated() {
+        if let reason = transaction.returnReason {
+          notes.append(
+            ReaderNote(
+              line: transaction.line,
+              message: "a returned payment (reason \(reason)) in \(where_); reported, not imported"))
+          continue
+        }
+        if let direction = transaction.direction, direction != "CRDT" {
+          notes.append(
+            ReaderNote(
+              line: transaction.line,
+              message: "a debit transaction in \(where_); reported, not imported"))
+          continue
+        }
+        let txAmount =
+          transaction.amount.flatMap { Amount(parsing: $0) }
+          ?? (entry.transactions.count <= 1 ? amount : nil)
+        guard let txAmount else {
+          notes.append(
+            ReaderNote(
+              line: transaction.line, message: "a transaction without an amount; passed over"))
+          continue
+        }
+        var payment = BankPayment(
+          id: "\(key)-\(index + 1)", amount: txAmount,
+          currency: transaction.currency ?? currency, date: day)
+        if let reference = transaction.reference {
+          let structured =
+            ["SCOR"].contains(transaction.referenceType ?? "SCOR")
+            || reference.uppercased().hasPrefix("RF")
+          payment.reference = PaymentReference(
+            text: reference, quality: structured ? .structured : .freeText)
+        }
+        payment.extraReferences = transaction.documents.filter { $0.type != "CREN" && !$0.number.isEmpty }
+          .map { PaymentReference(text: $0.number, quality: $0.type == "REF" ? .structured : .freeText) }
+        let creditNotes = transaction.documents.filter { $0.type == "CREN" }
+        payment.creditNotes = creditNotes.enumerated().map { offset, document in
+          PaymentReference(
+            text: document.number, quality: .freeText,
+            amount: offset < transaction.creditNoteAmounts.count
+              ? Amount(parsing: transaction.creditNoteAmounts[offset]) : nil)
+        }
+        payment.texts = transaction.unstructured + (entry.info.map { [$0] } ?? [])
+        payment.payer = transaction.payer
+        payment.bankSerial = transaction.serial ?? entry.serial
+        payments.append(payment)
+      }
+      // Totals are checked, and only reported.
+      let sum = payments.reduce(Amount.zero) { $0 + $1.amount }
+      for (number, batch) in entry.batches.enumerated() {
+        if let count = batch.count, Int(count) != entry.transactions.count {
+          notes.append(
+            ReaderNote(
+              line: entry.line,
+              message:
+                "\(where_), batch \(number + 1): NbOfTxs \(count) but \(entry.transactions.count) transactions"
+            ))
+        }
+        if let total = batch.total.flatMap({ Amount(parsing: $0) }), total != sum {
+          notes.append(
+            ReaderNote(
+              line: entry.line,
+              message: "\(where_), batch \(number + 1): TtlAmt \(total) but the transactions sum to \(sum)"))
+        }
+      }
+      if !entry.transactions.isEmpty && sum != amount {
+        notes.append(
+          ReaderNote(
+            line: entry.line, message: "\(where_): the entry is \(amount) but its transactions sum to \(sum)"))
+      }
+      guard !payments.isEmpty else { continue }
+      let receiving = transactions.compactMap(\.creditorAccount).first ?? account
+      deposits.append(
+        Deposit(
+          key: key, account: receiving, date: day, amount: sum, currency: currency,
+          payments: payments))
+    }
+    for balance in balances {
+      notes.append(
+        ReaderNote(
+          message:
+            "balance \(balance.type): \(balance.amount) \(balance.currency)\(balance.date.map { " on \($0)" } ?? "")"))
+    }
+    return PaymentFile(
+      format: format, hash: hash, created: created, isTest: false, deposits: deposits, notes: notes,
+      balances: balances)
+  }
+}
