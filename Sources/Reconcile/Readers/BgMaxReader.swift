@@ -18,8 +18,14 @@ public enum BgMaxReader {
   public static func recognizes(_ bytes: [UInt8]) -> Bool {
     var start = bytes[...]
     if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
-    while let first = start.first, first == 0x0A || first == 0x0D || first == 0x20 {
-      start = start.dropFirst()
+    while let first = start.first {
+      if first == 0x0A || first == 0x0D || first == 0x20 {
+        start = start.dropFirst()
+      } else if first == UInt8(ascii: "["), let end = start.firstIndex(of: 0x0A) {
+        start = start[(end + 1)...]  // a ruler line
+      } else {
+        break
+      }
     }
     return start.starts(with: Array("01BGMAX".utf8))
   }

@@ -50,7 +50,7 @@ public enum CamtReader {
     if let problem = collector.problem {
       throw ReconcileError(problem.code, .line(problem.line), "line \(problem.line): \(problem.message)")
     }
-    guard parsed else {
+    guard parsed, parser.parserError == nil else {
       let line = parser.lineNumber
       let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
       throw ReconcileError(.invalidXML, .line(line), "line \(line): \(reason)")
@@ -262,7 +262,13 @@ final class CamtCollector: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {}
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+    if problem == nil {
+      problem = Problem(
+        code: .invalidXML, line: parser.lineNumber,
+        message: "the XML is malformed (\((parseError as NSError).code))")
+    }
+  }
 
   /// The file the collected entries make.
   func file(hash: String) -> PaymentFile {
