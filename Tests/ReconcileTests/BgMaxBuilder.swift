@@ -23,7 +23,8 @@ struct BgMaxBuilder {
   }
 
   mutating func start(test: Bool = false) {
-    records.append("01" + Self.field("BGMAX", 20) + "01" + "20250405120000123456" + (test ? "T" : "P"))
+    records.append(
+      "01" + Self.field("BGMAX", 20) + "01" + "20250405120000123456" + (test ? "T" : "P"))
   }
 
   mutating func open(currency: String = "SEK") {

@@ -19,7 +19,9 @@ import Testing
     ("no line ends", .none, false, false), ("stripped padding", .lf, true, false),
     ("UTF-8", .crlf, false, true), ("UTF-8, stripped", .lf, true, true),
   ])
-  func everyPhysicalFormReadsTheSame(_ name: String, _ ends: BgMaxBuilder.LineEnds, _ stripped: Bool, _ utf8: Bool) throws {
+  func everyPhysicalFormReadsTheSame(
+    _ name: String, _ ends: BgMaxBuilder.LineEnds, _ stripped: Bool, _ utf8: Bool
+  ) throws {
     let bytes = BgMaxBuilder.sample().bytes(lineEnds: ends, stripped: stripped, utf8: utf8)
     let file = try PaymentFileReader.read(bytes)
     #expect(file.format == .bgmax, "\(name)")
@@ -37,7 +39,8 @@ import Testing
   @Test func aBOMARulerTrailingEmptyLinesAndTabsAreTolerated() throws {
     var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
     bytes += Array("[---+----1----+----2\n".utf8)
-    var text = String(decoding: BgMaxBuilder.sample().bytes(lineEnds: .lf, utf8: true), as: UTF8.self)
+    var text = String(
+      decoding: BgMaxBuilder.sample().bytes(lineEnds: .lf, utf8: true), as: UTF8.self)
     // A TAB pair where the manual's positions are 13–24 of the first payment (fabhed style).
     text = text.replacingOccurrences(of: "200003783511            ", with: "200003783511\t\t")
     bytes += Array(text.utf8) + Array("\n\n\n".utf8)
@@ -50,9 +53,10 @@ import Testing
     builder.records.insert("30ANOTHER", at: 4)
     let file = try PaymentFileReader.read(builder.bytes())
     #expect(Self.summary(file) == Self.expected)
-    #expect(file.notes.map(\.message) == [
-      "record type 24 is not BgMax; passed over", "record type 30 is not BgMax; passed over",
-    ])
+    #expect(
+      file.notes.map(\.message) == [
+        "record type 24 is not BgMax; passed over", "record type 30 is not BgMax; passed over",
+      ])
   }
 
   @Test func aTestFileIsMarked() throws {
@@ -105,7 +109,8 @@ import Testing
       builder.end()
       code = .bgmaxStructure
     case "letters in an amount":
-      builder.records[2] = builder.records[2].replacingOccurrences(of: "000000000000001000", with: "0000000000000010X0")
+      builder.records[2] = builder.records[2].replacingOccurrences(
+        of: "000000000000001000", with: "0000000000000010X0")
       builder.deposit()
       builder.end()
       code = .invalidField
@@ -129,9 +134,15 @@ import Testing
   @Test func otherFilesAreRefusedByContent() {
     let cases: [(String, [UInt8], ReconcileError.Code)] = [
       ("empty", [], .emptyPaymentFile), ("blank", Array("  \n\n".utf8), .emptyPaymentFile),
-      ("HTML", Array("<!doctype html><html><body>Logga in</body></html>".utf8), .unknownPaymentFormat),
+      (
+        "HTML", Array("<!doctype html><html><body>Logga in</body></html>".utf8),
+        .unknownPaymentFormat
+      ),
       ("PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], .unknownPaymentFormat),
-      ("other XML", Array("<?xml version=\"1.0\"?><Document><pain.001/></Document>".utf8), .unknownPaymentFormat),
+      (
+        "other XML", Array("<?xml version=\"1.0\"?><Document><pain.001/></Document>".utf8),
+        .unknownPaymentFormat
+      ),
     ]
     for (name, bytes, code) in cases {
       let refusal = #expect(throws: ReconcileError.self, "\(name)") {

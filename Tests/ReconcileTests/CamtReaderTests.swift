@@ -77,22 +77,30 @@ import Testing
     #expect(payments[1].payer.name == "Berg & Söner HB")
     #expect(payments[1].texts == ["faktura 1002", "och 1003"])
     #expect(payments[1].extraReferences.map(\.text) == ["1002"])
-    #expect(payments[1].creditNotes == [PaymentReference(text: "1009", quality: .freeText, amount: Amount(ore: 30_000))])
+    #expect(
+      payments[1].creditNotes == [
+        PaymentReference(text: "1009", quality: .freeText, amount: Amount(ore: 30_000))
+      ])
     #expect(file.deposits[0].account == "9912346")
     let notes = file.notes.map(\.message)
     #expect(notes.contains { $0.contains("returned payment (reason AC04)") })
     #expect(notes.contains { $0.contains("reverses an earlier entry") })
     #expect(notes.contains { $0.contains("a debit entry of 99.00 SEK") })
     // The batch says 3 transactions of 13 200.00; two are imported, one returned.
-    #expect(notes.contains { $0.contains("TtlAmt 13200.00 but the transactions sum to 13200.00") } == false)
-    #expect(notes.contains { $0.contains("the entry is 13200.00 but its transactions sum to 13200.00") } == false)
+    #expect(
+      notes.contains { $0.contains("TtlAmt 13200.00 but the transactions sum to 13200.00") }
+        == false)
+    #expect(
+      notes.contains { $0.contains("the entry is 13200.00 but its transactions sum to 13200.00") }
+        == false)
   }
 
   @Test func theGeneratorsFiguresAreReproduced() throws {
     let directory = TemporaryDirectory()
     let path = directory.file("camt.xml")
     let script = FilePath.join(PackagePaths.root, "../shared/bench/gen_camt054.py")
-    let run = try TestSupport.run("python3", [script, path, "0.05", "--batch", "20"], mergingErrors: true)
+    let run = try TestSupport.run(
+      "python3", [script, path, "0.05", "--batch", "20"], mergingErrors: true)
     #expect(run.status == 0)
     let figures = try #require(
       try JSONSerialization.jsonObject(with: Data(run.output.split(separator: "\n").last!.utf8))
@@ -100,8 +108,11 @@ import Testing
     let file = try PaymentFileReader.read(try FilePath.read(path))
     #expect(file.deposits.count == figures["entries"] as? Int)
     #expect(file.payments.count == figures["payments"] as? Int)
-    #expect(file.payments.reduce(Int64(0)) { $0 + $1.amount.ore } == Int64(figures["total"] as! Int))
-    #expect(file.payments.filter { $0.reference?.quality == .structured }.count == figures["refs"] as? Int)
+    #expect(
+      file.payments.reduce(Int64(0)) { $0 + $1.amount.ore } == Int64(figures["total"] as! Int))
+    #expect(
+      file.payments.filter { $0.reference?.quality == .structured }.count == figures["refs"] as? Int
+    )
     #expect(file.notes.isEmpty)
   }
 
@@ -119,7 +130,9 @@ import Testing
       "<Document><BkToCstmrDbtCdtNtfctn>" + String(repeating: "<a>", count: 100_000)
       + String(repeating: "</a>", count: 100_000) + "</BkToCstmrDbtCdtNtfctn></Document>"
     let broken = "<Document><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>x</GrpHdr>"
-    for (name, text) in [("bomb", bomb), ("external", external), ("deep", deep), ("broken", broken)] {
+    for (name, text) in [
+      ("bomb", bomb), ("external", external), ("deep", deep), ("broken", broken),
+    ] {
       let refusal = #expect(throws: ReconcileError.self, "\(name)") {
         try PaymentFileReader.read(Array(text.utf8))
       }

@@ -5,7 +5,9 @@ import TestSupport
 
 /// The shared corpus of payment files.
 enum PaymentCorpus {
-  static func path(_ name: String) -> String { FilePath.join(PackagePaths.corpus("payments"), name) }
+  static func path(_ name: String) -> String {
+    FilePath.join(PackagePaths.corpus("payments"), name)
+  }
   static func bytes(_ name: String) throws -> [UInt8] { try FilePath.read(path(name)) }
   static var files: [String] { PackagePaths.corpusFiles("payments") }
 }
@@ -28,7 +30,9 @@ extension PaymentFile {
         "deposit \(deposit.key) account \(deposit.account) \(deposit.date) \(deposit.amount) \(deposit.currency)"
       )
       for payment in deposit.payments {
-        lines.append("  payment \(payment.id) \(payment.kind.rawValue) \(payment.amount) \(payment.currency) \(payment.date)")
+        lines.append(
+          "  payment \(payment.id) \(payment.kind.rawValue) \(payment.amount) \(payment.currency) \(payment.date)"
+        )
         for reference in payment.allReferences {
           lines.append(
             "    reference \(reference.quality.rawValue) \"\(reference.text)\""
@@ -45,7 +49,9 @@ extension PaymentFile {
           ("org number", payer.organizationNumber), ("bankgiro", payer.bankgiro),
           ("account", payer.account),
         ]
-        for (label, value) in fields { if let value { lines.append("    payer \(label) \"\(value)\"") } }
+        for (label, value) in fields {
+          if let value { lines.append("    payer \(label) \"\(value)\"") }
+        }
         if let channel = payment.channel { lines.append("    channel \(channel)") }
         if let code = payment.deductionCode { lines.append("    deduction code \(code)") }
         if let serial = payment.bankSerial { lines.append("    bank serial \(serial)") }

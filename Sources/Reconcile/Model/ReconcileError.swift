@@ -43,7 +43,8 @@ public struct ReconcileError: CodedError, Hashable, Sendable {
       .testFile: "A BgMax test file (T) is never imported into a book.",
       .depositChanged: "A deposit already imported comes again with other content.",
       .noSuchPayment: "No incoming payment with the id.",
-      .paymentStateConflict: "The payment's state does not allow the step (another may have taken it).",
+      .paymentStateConflict:
+        "The payment's state does not allow the step (another may have taken it).",
       .invalidAllocation:
         "An allocation is more than the payment or the invoice's open amount, or for another customer.",
     ]

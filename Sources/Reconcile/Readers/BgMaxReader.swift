@@ -76,7 +76,9 @@ public enum BgMaxReader {
       }
       switch type {
       case "01":
-        guard !sawStart else { throw fail(.bgmaxStructure, line.number, "a second start record 01") }
+        guard !sawStart else {
+          throw fail(.bgmaxStructure, line.number, "a second start record 01")
+        }
         sawStart = true
         created = record.text(25, 44)
         isTest = record.text(45, 45) == "T"
@@ -180,7 +182,10 @@ public enum BgMaxReader {
       default:
         let digits = BgMaxReader.digits(record.text(3, 14))
         let trimmed = digits.drop { $0 == "0" }
-        set(trimmed.count <= 10 ? String(repeating: "0", count: 10 - trimmed.count) + trimmed : String(trimmed), \.organizationNumber)
+        set(
+          trimmed.count <= 10
+            ? String(repeating: "0", count: 10 - trimmed.count) + trimmed : String(trimmed),
+          \.organizationNumber)
       }
     }
 
@@ -201,7 +206,9 @@ public enum BgMaxReader {
           .bgmaxTotals, line,
           "the deposit is in \(currency) but its section was opened in \(open.currency)")
       }
-      let paid = open.payments.filter { $0.kind == .payment }.reduce(Int64(0)) { $0 + $1.amount.ore }
+      let paid = open.payments.filter { $0.kind == .payment }.reduce(Int64(0)) {
+        $0 + $1.amount.ore
+      }
       let deducted = open.payments.filter { $0.kind == .deduction }.reduce(Int64(0)) {
         $0 + $1.amount.ore
       }
@@ -242,7 +249,8 @@ public enum BgMaxReader {
       guard sawEnd else {
         throw ReconcileError(.bgmaxStructure, .none, "the file has no end record 70 (cut off?)")
       }
-      let actual = [counts.payments, counts.deductions, counts.extra, counts.deposits].map(Int64.init)
+      let actual = [counts.payments, counts.deductions, counts.extra, counts.deposits].map(
+        Int64.init)
       guard endCounts == actual else {
         throw ReconcileError(
           .bgmaxTotals, .none,

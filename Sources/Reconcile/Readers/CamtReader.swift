@@ -35,7 +35,9 @@ public enum CamtReader {
       throw ReconcileError(
         .unknownPaymentFormat, .none, "the XML is no camt.054 or camt.053 message")
     }
-    if let range = bytes.firstRange(of: Array("<!DOCTYPE".utf8)) ?? bytes.firstRange(of: Array("<!ENTITY".utf8)) {
+    if let range = bytes.firstRange(of: Array("<!DOCTYPE".utf8))
+      ?? bytes.firstRange(of: Array("<!ENTITY".utf8))
+    {
       let line = bytes[..<range.lowerBound].filter { $0 == 0x0A }.count + 1
       throw ReconcileError(
         .invalidXML, .line(line),
@@ -48,7 +50,8 @@ public enum CamtReader {
     parser.delegate = collector
     let parsed = parser.parse()
     if let problem = collector.problem {
-      throw ReconcileError(problem.code, .line(problem.line), "line \(problem.line): \(problem.message)")
+      throw ReconcileError(
+        problem.code, .line(problem.line), "line \(problem.line): \(problem.message)")
     }
     guard parsed, parser.parserError == nil else {
       let line = parser.lineNumber
@@ -110,7 +113,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
   var transaction: Transaction?
   var entries = [Entry]()
   var balances = [StatementBalance]()
-  var balance: (type: String?, amount: String?, currency: String?, direction: String?, date: String?)?
+  var balance:
+    (type: String?, amount: String?, currency: String?, direction: String?, date: String?)?
   var problem: Problem?
   weak var parser: XMLParser?
 
@@ -194,7 +198,9 @@ final class CamtCollector: NSObject, XMLParserDelegate {
     case ("MsgId", "GrpHdr", _): messageID = value
     case ("CreDtTm", "GrpHdr", _): created = value
     case ("Id", "Ntfctn", _), ("Id", "Stmt", _): notificationID = value
-    case ("IBAN", "Id", "Acct"), ("Id", "Othr", "Id") where account.isEmpty: account = value
+    case ("IBAN", "Id", "Acct"),
+      ("Id", "Othr", "Id") where account.isEmpty:
+      account = value
     default: break
     }
   }
@@ -211,7 +217,9 @@ final class CamtCollector: NSObject, XMLParserDelegate {
     case ("AcctSvcrRef", "Ntry", _): entry?.serial = value
     case ("AddtlNtryInf", "Ntry", _): entry?.info = value
     case ("NbOfTxs", "Btch", _):
-      if !(entry?.batches.isEmpty ?? true) { entry!.batches[entry!.batches.count - 1].count = value }
+      if !(entry?.batches.isEmpty ?? true) {
+        entry!.batches[entry!.batches.count - 1].count = value
+      }
     case ("TtlAmt", "Btch", _):
       if !(entry?.batches.isEmpty ?? true) {
         entry!.batches[entry!.batches.count - 1].total = value
@@ -250,7 +258,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
     case ("Cd", "CdOrPrtry", _) where path.contains("RfrdDocInf"):
       transaction?.documents.append((value, ""))
     case ("Nb", "RfrdDocInf", _):
-      if let last = transaction?.documents.indices.last, transaction!.documents[last].number.isEmpty {
+      if let last = transaction?.documents.indices.last, transaction!.documents[last].number.isEmpty
+      {
         transaction!.documents[last].number = value
       } else {
         transaction?.documents.append(("CINV", value))
@@ -291,7 +300,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
         notes.append(
           ReaderNote(
             line: entry.line,
-            message: "\(where_) reverses an earlier entry; reported, not imported (check it by hand)"))
+            message:
+              "\(where_) reverses an earlier entry; reported, not imported (check it by hand)"))
         continue
       }
       guard let amount, let day = (entry.booked ?? entry.valued).flatMap({ Day(iso: $0) }) else {
@@ -299,15 +309,18 @@ final class CamtCollector: NSObject, XMLParserDelegate {
           ReaderNote(line: entry.line, message: "\(where_) has no amount or date; passed over"))
         continue
       }
-      let key = [messageID, notificationID, entry.serial ?? String(ordinal + 1)].joined(separator: "/")
+      let key = [messageID, notificationID, entry.serial ?? String(ordinal + 1)].joined(
+        separator: "/")
       var payments = [BankPayment]()
-      let transactions = entry.transactions.isEmpty ? [Transaction(line: entry.line)] : entry.transactions
+      let transactions =
+        entry.transactions.isEmpty ? [Transaction(line: entry.line)] : entry.transactions
       for (index, transaction) in transactions.enumerated() {
         if let reason = transaction.returnReason {
           notes.append(
             ReaderNote(
               line: transaction.line,
-              message: "a returned payment (reason \(reason)) in \(where_); reported, not imported"))
+              message: "a returned payment (reason \(reason)) in \(where_); reported, not imported")
+          )
           continue
         }
         if let direction = transaction.direction, direction != "CRDT" {
@@ -336,8 +349,12 @@ final class CamtCollector: NSObject, XMLParserDelegate {
           payment.reference = PaymentReference(
             text: reference, quality: structured ? .structured : .freeText)
         }
-        payment.extraReferences = transaction.documents.filter { $0.type != "CREN" && !$0.number.isEmpty }
-          .map { PaymentReference(text: $0.number, quality: $0.type == "REF" ? .structured : .freeText) }
+        payment.extraReferences = transaction.documents.filter {
+          $0.type != "CREN" && !$0.number.isEmpty
+        }
+        .map {
+          PaymentReference(text: $0.number, quality: $0.type == "REF" ? .structured : .freeText)
+        }
         let creditNotes = transaction.documents.filter { $0.type == "CREN" }
         payment.creditNotes = creditNotes.enumerated().map { offset, document in
           PaymentReference(
@@ -365,13 +382,16 @@ final class CamtCollector: NSObject, XMLParserDelegate {
           notes.append(
             ReaderNote(
               line: entry.line,
-              message: "\(where_), batch \(number + 1): TtlAmt \(total) but the transactions sum to \(sum)"))
+              message:
+                "\(where_), batch \(number + 1): TtlAmt \(total) but the transactions sum to \(sum)"
+            ))
         }
       }
       if !entry.transactions.isEmpty && sum != amount {
         notes.append(
           ReaderNote(
-            line: entry.line, message: "\(where_): the entry is \(amount) but its transactions sum to \(sum)"))
+            line: entry.line,
+            message: "\(where_): the entry is \(amount) but its transactions sum to \(sum)"))
       }
       guard !payments.isEmpty else { continue }
       let receiving = transactions.compactMap(\.creditorAccount).first ?? account
@@ -384,7 +404,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
       notes.append(
         ReaderNote(
           message:
-            "balance \(balance.type): \(balance.amount) \(balance.currency)\(balance.date.map { " on \($0)" } ?? "")"))
+            "balance \(balance.type): \(balance.amount) \(balance.currency)\(balance.date.map { " on \($0)" } ?? "")"
+        ))
     }
     return PaymentFile(
       format: format, hash: hash, created: created, isTest: false, deposits: deposits, notes: notes,
