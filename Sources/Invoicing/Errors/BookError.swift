@@ -101,6 +101,15 @@ public struct BookError: CodedError, Hashable, Sendable {
     case noSuchSelfInvoice = "no-such-self-invoice"
     /// The invoice is not overdue on the date.
     case notOverdue = "not-overdue"
+    /// An incoming payment with the id is in the book already.
+    case incomingPaymentExists = "incoming-payment-exists"
+    /// No incoming payment with the id.
+    case noSuchIncomingPayment = "no-such-incoming-payment"
+    /// The incoming payment's state does not allow the step (another person may have taken it).
+    case incomingStateConflict = "incoming-state-conflict"
+    /// A match that does not fit its payment: amounts that do not add up, invoices of several
+    /// customers or not attested.
+    case invalidIncomingMatch = "invalid-incoming-match"
     /// The invoice has nothing left to pay.
     case nothingToPay = "nothing-to-pay"
     /// A standalone credit cannot be used on the invoice.
@@ -167,6 +176,12 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .invoiceIsDraft: "The step needs an attested invoice, not a draft."
       case .journalWithoutSettings: "The journal does not begin with the creditor's settings."
       case .lockFailed: "The book's lock file cannot be opened."
+      case .incomingPaymentExists: "An incoming payment with the id is in the book already."
+      case .noSuchIncomingPayment: "No incoming payment with the id."
+      case .incomingStateConflict:
+        "The incoming payment's state does not allow the step (another person may have taken it)."
+      case .invalidIncomingMatch:
+        "A match whose amounts do not add up to the payment, or with invoices of several customers."
       case .negativeFee: "A fee is negative."
       case .noBook: "There is no book in the directory."
       case .noLines: "An invoice or self-invoice has no lines."

@@ -21,6 +21,8 @@ public struct PaymentMeans: Hashable, Sendable, RawRepresentable {
   public static let cash = PaymentMeans(rawValue: "cash")
   /// The customer's balance (an earlier overpayment) used on the invoice.
   public static let balance = PaymentMeans(rawValue: "balance")
+  /// Money of an incoming payment that waited in the queue (on customer advances, 2420).
+  public static let incoming = PaymentMeans(rawValue: "incoming")
 }
 
 /// A payment as it touched one invoice.
@@ -41,6 +43,10 @@ public struct AppliedPayment: Hashable, Sendable {
   public var recovered: Amount = .zero
   /// The SEK value of `received` for foreign-currency invoices (at the payment rate).
   public var receivedSEK: Amount?
+  /// The incoming payment (from a payment file) it came from.
+  public var incoming: String?
+  /// The day it was undone (a match taken back); it then counts for nothing.
+  public var reversedOn: Day?
 }
 
 /// An invoice and everything that happened to it: the book's view, rebuilt by replaying the
@@ -74,7 +80,9 @@ public struct InvoiceRecord: Hashable, Sendable {
   public var open: Amount {
     guard state != .draft else { return .zero }
     var open = invoice.totals.total + fees
-    for payment in payments { open -= payment.applied + payment.rounding }
+    for payment in payments where payment.reversedOn == nil {
+      open -= payment.applied + payment.rounding
+    }
     for credit in credits { open -= credit.amount }
     if let writeOff { open -= writeOff.amount }
     return open

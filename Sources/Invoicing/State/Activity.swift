@@ -25,6 +25,12 @@ public enum Activity: Hashable, Sendable {
   case selfInvoiceAttested(id: Int, date: Day)
   case selfInvoicePaid(id: Int, date: Day, amount: Amount)
   case selfInvoiceCancelled(id: Int, date: Day)
+  /// An incoming payment not placed: its money on customer advances until it is.
+  case incomingReceived(payment: String, date: Day, amount: Amount)
+  /// An incoming payment taken out of the queue: booked elsewhere, or paid back.
+  case incomingRemoved(payment: String, date: Day, amount: Amount, refunded: Bool)
+  /// A payment on an invoice undone (its match taken back); the money back on advances.
+  case paymentReversed(invoice: Int, payment: Int, date: Day)
 
   /// The day it happened.
   public var date: Day {
@@ -32,7 +38,8 @@ public enum Activity: Hashable, Sendable {
     case .attested(_, let date), .credited(_, _, let date, _, _), .reminderFee(_, let date, _),
       .writtenOff(_, let date, _), .offset(_, _, let date, _), .refund(_, let date, _),
       .selfInvoiceAttested(_, let date), .selfInvoicePaid(_, let date, _),
-      .selfInvoiceCancelled(_, let date):
+      .selfInvoiceCancelled(_, let date), .incomingReceived(_, let date, _),
+      .incomingRemoved(_, let date, _, _), .paymentReversed(_, _, let date):
       date
     case .payment(_, let payment): payment.date
     case .doubtful(_, let date, _): date

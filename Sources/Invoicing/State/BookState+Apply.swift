@@ -317,6 +317,8 @@ extension BookState {
         $0.paidOn = date
       }
       log(.selfInvoicePaid(id: id, date: date, amount: record.payoutAmount))
+    case .incoming(let event):
+      try applyIncoming(event)
     case .other(let type, let payload):
       addOther(type: type, payload: payload)
     case .batch(let events):

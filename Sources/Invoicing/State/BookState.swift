@@ -38,6 +38,12 @@ public struct BookState: Sendable {
   public private(set) var journalLines = 0
   /// Activities logged so far by the line being applied.
   private var lineOrdinal = 0
+  /// Payments from payment files, by id, and their order of arrival.
+  public internal(set) var incoming: [String: IncomingRecord] = [:]
+  public internal(set) var incomingOrder: [String] = []
+  /// Payment files imported (by SHA-256 → name) and deposits (key → content hash).
+  public internal(set) var importedFiles: [String: String] = [:]
+  public internal(set) var importedDeposits: [String: String] = [:]
   /// Events of other modules (the ledger's exports), in journal order.
   public private(set) var otherEvents: [(type: String, payload: JSONValue)] = []
   /// Events applied (a batch counts its parts).
@@ -62,6 +68,8 @@ public struct BookState: Sendable {
   public var allInvoices: [InvoiceRecord] { invoiceOrder.compactMap { invoices[$0] } }
 
   public var allCustomers: [Customer] { customerOrder.compactMap { customers[$0] } }
+  /// The incoming payments in the order they arrived.
+  public var allIncoming: [IncomingRecord] { incomingOrder.compactMap { incoming[$0] } }
   public var allProducts: [Product] { productOrder.compactMap { products[$0] } }
   public var allCostCentres: [DimensionEntry] { costCentreOrder.compactMap { costCentres[$0] } }
   public var allProjects: [DimensionEntry] { projectOrder.compactMap { projects[$0] } }

@@ -32,6 +32,7 @@ extension Event {
     case .payoutResumed: "payoutResumed"
     case .selfInvoiceCancelled: "selfInvoiceCancelled"
     case .selfInvoicePaid: "selfInvoicePaid"
+    case .incoming(let event): event.type
     case .other(let type, _): type
     case .batch: "batch"
     }
@@ -57,6 +58,7 @@ extension Event {
       .markedDoubtful(let id, let date),
       .selfInvoiceCancelled(let id, let date), .selfInvoicePaid(let id, let date):
       .object(["id": .integer(id), "date": date.jsonValue])
+    case .incoming(let event): event.payload
     case .paymentRegistered(let payment):
       {
         var object: JSONObject = [
@@ -165,7 +167,11 @@ extension Event {
           try Event(type: try element.string("type"), payload: try element.member("payload"))
         })
     default:
-      self = .other(type: type, payload: json.value)
+      if let event = try IncomingEvent(type: type, payload: json) {
+        self = .incoming(event)
+      } else {
+        self = .other(type: type, payload: json.value)
+      }
     }
   }
 }

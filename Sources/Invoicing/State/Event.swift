@@ -35,6 +35,8 @@ public enum Event: Hashable, Sendable {
   case payoutResumed(id: Int)
   case selfInvoiceCancelled(id: Int, date: Day)
   case selfInvoicePaid(id: Int, date: Day)
+  /// Payments from payment files and the queue of those not placed.
+  case incoming(IncomingEvent)
   /// An event of a module above this one (the ledger's exports), kept as it is.
   case other(type: String, payload: JSONValue)
   /// Several events applied as one unit (an import).

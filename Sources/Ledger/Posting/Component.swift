@@ -67,7 +67,8 @@ public enum DocumentRef: Hashable, Sendable {
       [.invoice(id)]
     case .credited(let note, let invoice, _, _, _): [.invoice(invoice), .invoice(note)]
     case .offset(let credit, let invoice, _, _): [.invoice(invoice), .invoice(credit)]
-    case .refund, .clientFundsPayout: []
+    case .paymentReversed(let id, _, _): [.invoice(id)]
+    case .refund, .clientFundsPayout, .incomingReceived, .incomingRemoved: []
     case .selfInvoiceAttested(let id, _), .selfInvoicePaid(let id, _, _),
       .selfInvoiceCancelled(let id, _):
       [.selfInvoice(id)]

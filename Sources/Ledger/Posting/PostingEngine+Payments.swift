@@ -36,6 +36,8 @@ extension PostingEngine {
     // The money.
     if payment.means == .balance {
       try useBalance(received, of: document.customer, map: map, to: &builder)
+    } else if payment.means == .incoming {
+      builder.add(map.accounts.customerAdvances, received)
     } else {
       let account =
         payment.means == .clientFunds ? map.accounts.clientFundsClaim : map.accounts.bank
@@ -44,9 +46,10 @@ extension PostingEngine {
     builder.add(map.accounts.rounding, rounding)
     // What it pays.
     let settled = payment.applied + payment.rounding
+    var taken = [Part]()
     if !settled.isZero {
-      let parts = document.take(settled)
-      clear(parts, of: document, valueSEK: applied + rounding, map: map, to: &builder)
+      taken = document.take(settled)
+      clear(taken, of: document, valueSEK: applied + rounding, map: map, to: &builder)
     }
     if !recovered.isZero {
       recover(payment.recovered, worth: recovered, of: &document, map: map, to: &builder)
@@ -57,6 +60,8 @@ extension PostingEngine {
     }
     documents[id] = document
     releaseReserve(ofInvoice: id, map: map, to: &builder)
+    paymentPostings[payment.payment] = PaymentPosting(
+      rows: builder.rows, parts: taken, overpaid: overpaid, customer: document.customer)
     try emit(builder, activity: index)
   }
 
@@ -145,6 +150,83 @@ extension PostingEngine {
     builder.add(map.accounts.serviceFees, payout.fee)
     builder.add(map.accounts.inputVAT, payout.feeVAT)
     builder.add(map.accounts.clientFundsClaim, -payout.amount)
+    try emit(builder, activity: index)
+  }
+}
+
+/// What an invoice payment booked: its rows, the parts it took off the invoice, and the
+/// overpayment it left as the customer's advance.
+struct PaymentPosting: Sendable {
+  var rows: [VoucherRow]
+  var parts: [Part]
+  var overpaid: Amount
+  var customer: String
+}
+
+extension PostingEngine {
+  /// An incoming payment nobody has placed yet: money in, owed back as an advance until it is.
+  mutating func receiveUnmatched(_ payment: String, amount: Amount, index: Int, date: Day)
+    throws(LedgerError)
+  {
+    let map = maps[currentMap]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date, text: "Inbetalning ej matchad \(payment)")
+    builder.add(map.accounts.bank, amount)
+    builder.add(map.accounts.customerAdvances, -amount)
+    try emit(builder, activity: index)
+  }
+
+  /// An incoming payment out of the queue: paid back, or booked elsewhere by the user — either
+  /// way the advance is reversed.
+  mutating func removeUnmatched(
+    _ payment: String, amount: Amount, refunded: Bool, index: Int, date: Day
+  ) throws(LedgerError) {
+    let map = maps[currentMap]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date,
+      text: (refunded ? "Återbetalning " : "Bokförd annanstans ") + payment)
+    builder.add(map.accounts.customerAdvances, amount)
+    builder.add(map.accounts.bank, -amount)
+    try emit(builder, activity: index)
+  }
+
+  /// Undoes an invoice payment: the opposite of what it booked, its money back on customer
+  /// advances (where an unplaced payment waits), and the parts it took back on the invoice.
+  mutating func reversePayment(_ payment: Int, on id: Int, index: Int, date: Day)
+    throws(LedgerError)
+  {
+    guard let posting = paymentPostings[payment] else {
+      throw LedgerError(
+        .inconsistentBook, .payment(String(payment)), "payment \(payment) is undone before it was booked")
+    }
+    var document = try document(id)
+    let map = maps[mapIndex(forInvoice: id)]
+    var builder = VoucherBuilder(
+      series: map.paymentSeries, date: date, text: "Återförd inbetalning \(document.name) \(document.customer)")
+    for row in posting.rows {
+      let money = row.account == map.accounts.bank || row.account == map.accounts.clientFundsClaim
+      builder.add(
+        money ? map.accounts.customerAdvances : row.account, -row.amount, costCentre: row.costCentre,
+        project: row.project, text: row.text)
+    }
+    for part in posting.parts {
+      document.add(part.key, amount: part.amount, sek: part.sek, booked: part.booked)
+    }
+    documents[id] = document
+    if !posting.overpaid.isZero {
+      var items = balances[posting.customer] ?? []
+      var rest = posting.overpaid
+      for position in items.indices.reversed() where rest > .zero {
+        if case .advance(let available) = items[position] {
+          let taken = min(rest, available)
+          items[position] = .advance(available - taken)
+          rest -= taken
+        }
+      }
+      items.removeAll { if case .advance(let left) = $0 { left.isZero } else { false } }
+      balances[posting.customer] = items
+    }
+    paymentPostings[payment] = nil
     try emit(builder, activity: index)
   }
 }

@@ -29,6 +29,9 @@ struct PostingEngine {
   var documents: [Int: DocumentLedger] = [:]
   var selfDocuments: [Int: DocumentLedger] = [:]
   var balances: [String: [BalanceItem]] = [:]
+  /// What each invoice payment booked, by the book's payment id, so that undoing it books the
+  /// opposite.
+  var paymentPostings: [Int: PaymentPosting] = [:]
   /// Year-end bookings to reverse on the first day of the next year, by that day.
   var pendingReversals: [(date: Day, documents: [Int], selfDocuments: [Int])] = []
   /// Vouchers made since the last ``takeVouchers()``.
@@ -79,6 +82,12 @@ struct PostingEngine {
     case .selfInvoicePaid(let id, _, let amount):
       try paySelfInvoice(id, amount: amount, index: index, date: date)
     case .selfInvoiceCancelled(let id, _): try cancelSelfInvoice(id, index: index, date: date)
+    case .incomingReceived(let payment, _, let amount):
+      try receiveUnmatched(payment, amount: amount, index: index, date: date)
+    case .incomingRemoved(let payment, _, let amount, let refunded):
+      try removeUnmatched(payment, amount: amount, refunded: refunded, index: index, date: date)
+    case .paymentReversed(let invoice, let payment, _):
+      try reversePayment(payment, on: invoice, index: index, date: date)
     }
   }
 

@@ -45,6 +45,18 @@ struct VoucherBuilder {
 
   var isEmpty: Bool { order.allSatisfy { sums[$0]!.isZero } }
 
+  /// The rows so far, in the order first seen (zero sums left out).
+  var rows: [VoucherRow] {
+    order.compactMap { key in
+      let amount = sums[key]!
+      return amount.isZero
+        ? nil
+        : VoucherRow(
+          account: key.account, amount: amount, costCentre: key.costCentre, project: key.project,
+          text: key.text)
+    }
+  }
+
   /// The voucher, or `nil` when every row came to zero (nothing to book).
   func build() throws(LedgerError) -> Voucher? {
     let rows = order.compactMap { key -> VoucherRow? in
