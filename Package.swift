@@ -47,6 +47,6 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "sietoolTests",
-      dependencies: ["sietool", "SIE", "Invoicing", "Ledger", "Basics", "TestSupport"]),
+      dependencies: ["sietool", "SIE", "Invoicing", "Ledger", "Reconcile", "Basics", "TestSupport"]),
   ]
 )

@@ -2,6 +2,7 @@ import Basics
 import Foundation
 import Invoicing
 import Ledger
+import Reconcile
 import TestSupport
 import Testing
 
@@ -23,6 +24,7 @@ import Testing
     codes += CommandLineCode.allCases.map(\.rawValue)
     codes += BookError.Code.allCases.map(\.rawValue)
     codes += LedgerError.Code.allCases.map(\.rawValue)
+    codes += ReconcileError.Code.allCases.map(\.rawValue)
     codes += ErrorCatalog.fixedCodes.map(\.code)
     #expect(Set(codes).count == codes.count)
   }

@@ -1,6 +1,7 @@
 import Basics
 import Invoicing
 import Ledger
+import Reconcile
 import SIE
 
 /// Every code the command line can print, for `docs/errors.md` (a test keeps the two equal).
@@ -48,6 +49,9 @@ enum ErrorCatalog {
     section("Commands", commandLine.filter { !$0.isUsage }.map { ($0.rawValue, $0.summary) })
     section("The book", BookError.Code.allCases.map { ($0.rawValue, $0.summary) })
     section("The ledger and exports", LedgerError.Code.allCases.map { ($0.rawValue, $0.summary) })
+    section(
+      "Payment files and the payment queue",
+      ReconcileError.Code.allCases.map { ($0.rawValue, $0.summary) })
     section(
       "Files, JSON, the journal, ZIP and SIE writing", fixedCodes.map { ($0.code, $0.summary) })
     section(
