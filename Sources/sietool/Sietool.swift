@@ -13,7 +13,8 @@ struct Sietool: CommandGroup {
       ChecksumCommand.self, DiffCommand.self, InitCommand.self, CustomerCommand.self,
       ProductCommand.self, CostCentreCommand.self, ProjectCommand.self, InvoiceCommand.self,
       SelfInvoiceCommand.self, ClientFundsCommand.self, ImportCommand.self, SettingsCommand.self,
-      BookCommand.self, ExportCommand.self, LedgerCommand.self, DemoCommand.self,
+      BookCommand.self, PaymentsCommand.self, ExportCommand.self, LedgerCommand.self,
+      DemoCommand.self,
     ])
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.

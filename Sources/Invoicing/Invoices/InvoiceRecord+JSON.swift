@@ -24,6 +24,16 @@ extension InvoiceRecord {
     object["total"] = invoice.totals.total.jsonValue
     object["open"] = open.jsonValue
     object["ocr"] = invoice.ocr.map(JSONValue.string) ?? .null
+    // The payments that paid it (undone ones left out), with the incoming payment behind each.
+    object["payments"] = .array(
+      payments.filter { $0.reversedOn == nil }.map { payment in
+        var entry: JSONObject = [
+          "id": .integer(payment.payment), "date": payment.date.jsonValue,
+          "amount": payment.received.jsonValue, "means": .string(payment.means.rawValue),
+        ]
+        entry.set("incoming", payment.incoming.map(JSONValue.string))
+        return .object(entry)
+      })
     return .object(object)
   }
 

@@ -7,6 +7,10 @@ extension IncomingPayment {
       "currency": .string(currency),
     ]
     object.set("reference", reference.map(JSONValue.string))
+    object.set("referenceKind", referenceKind.map(JSONValue.string))
+    if !extraReferences.isEmpty {
+      object["extraReferences"] = .array(extraReferences.map(JSONValue.string))
+    }
     if !texts.isEmpty { object["texts"] = .array(texts.map(JSONValue.string)) }
     object.set("payerName", payerName.map(JSONValue.string))
     object.set("payerOrgNumber", payerOrganizationNumber.map(JSONValue.string))
@@ -17,7 +21,9 @@ extension IncomingPayment {
     object["deposit"] = .string(deposit)
     if !deductions.isEmpty {
       object["deductions"] = .array(
-        deductions.map { .object(["reference": .string($0.reference), "amount": $0.amount.jsonValue]) })
+        deductions.map {
+          .object(["reference": .string($0.reference), "amount": $0.amount.jsonValue])
+        })
     }
     return .object(object)
   }
@@ -26,9 +32,14 @@ extension IncomingPayment {
     self.init(
       id: try json.string("id"), date: try json.day("date"), amount: try json.amount("amount"),
       currency: try json.string("currency"), reference: try json.optionalString("reference"),
-      texts: try json.optionalMember("texts") == nil ? [] : try json.array("texts") { try $0.asString() },
+      texts: try json.optionalMember("texts") == nil
+        ? [] : try json.array("texts") { try $0.asString() },
       file: try json.string("file"), format: try json.string("format"),
       deposit: try json.string("deposit"))
+    referenceKind = try json.optionalString("referenceKind")
+    if try json.optionalMember("extraReferences") != nil {
+      extraReferences = try json.array("extraReferences") { try $0.asString() }
+    }
     payerName = try json.optionalString("payerName")
     payerOrganizationNumber = try json.optionalString("payerOrgNumber")
     payerBankgiro = try json.optionalString("payerBankgiro")
@@ -115,14 +126,18 @@ extension IncomingEvent {
       return .object([
         "files": .array(
           receipt.files.map {
-            .object(["hash": .string($0.hash), "name": .string($0.name), "format": .string($0.format)])
+            .object([
+              "hash": .string($0.hash), "name": .string($0.name), "format": .string($0.format),
+            ])
           }),
         "deposits": .object(deposits), "payments": .array(receipt.payments.map(\.jsonValue)),
         "suggestions": .object(suggestions), "matches": .array(receipt.matches.map(\.jsonValue)),
       ])
     case .matched(let match): return match.jsonValue
     case .unmatched(let payment, let date, let reason):
-      return .object(["payment": .string(payment), "date": date.jsonValue, "reason": .string(reason)])
+      return .object([
+        "payment": .string(payment), "date": date.jsonValue, "reason": .string(reason),
+      ])
     case .ignored(let payment, let account, let reason, let date):
       return .object([
         "payment": .string(payment), "account": .string(account.text), "reason": .string(reason),
@@ -139,7 +154,9 @@ extension IncomingEvent {
       var suggestions = [String: [IncomingSuggestion]]()
       if case .object(let object) = try json.member("suggestions").value {
         for (id, _) in object {
-          suggestions[id] = try json.member("suggestions").array(id) { try IncomingSuggestion(json: $0) }
+          suggestions[id] = try json.member("suggestions").array(id) {
+            try IncomingSuggestion(json: $0)
+          }
         }
       }
       var deposits = [String: String]()
@@ -150,14 +167,18 @@ extension IncomingEvent {
         IncomingReceipt(
           files: try json.array("files") {
             IncomingReceipt.File(
-              hash: try $0.string("hash"), name: try $0.string("name"), format: try $0.string("format"))
+              hash: try $0.string("hash"), name: try $0.string("name"),
+              format: try $0.string("format"))
           },
-          deposits: deposits, payments: try json.array("payments") { try IncomingPayment(json: $0) },
-          suggestions: suggestions, matches: try json.array("matches") { try IncomingMatch(json: $0) }))
+          deposits: deposits,
+          payments: try json.array("payments") { try IncomingPayment(json: $0) },
+          suggestions: suggestions,
+          matches: try json.array("matches") { try IncomingMatch(json: $0) }))
     case "incomingMatched": self = .matched(try IncomingMatch(json: json))
     case "incomingUnmatched":
       self = .unmatched(
-        payment: try json.string("payment"), date: try json.day("date"), reason: try json.string("reason"))
+        payment: try json.string("payment"), date: try json.day("date"),
+        reason: try json.string("reason"))
     case "incomingIgnored":
       self = .ignored(
         payment: try json.string("payment"), account: AccountNumber(try json.string("account")),

@@ -10,8 +10,11 @@ public struct IncomingPayment: Hashable, Sendable {
   /// The money that arrived (SEK): a BgMax payment less the deductions that come with it.
   public var amount: Amount
   public var currency: String
-  /// The reference as given, and free text.
+  /// The reference as given, how the bank classed it (`structured`, `freeText`, `incorrect`,
+  /// `payerNumber`), further structured references, and free text.
   public var reference: String?
+  public var referenceKind: String?
+  public var extraReferences: [String] = []
   public var texts: [String]
   public var payerName: String?
   public var payerOrganizationNumber: String?

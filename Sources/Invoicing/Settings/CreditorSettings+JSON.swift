@@ -31,6 +31,7 @@ extension CreditorSettings: JSONRepresentable {
     object["yearEndReversal"] = .bool(yearEndReversal)
     // Written only when not the default, so that older books' settings read back the same.
     if timeZone != .default { object["timeZone"] = .string(timeZone.description) }
+    if matchesBookedOnMatchingDay { object["matchesBookedOnMatchingDay"] = .bool(true) }
     return .object(object)
   }
 
@@ -40,6 +41,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
+    "matchesBookedOnMatchingDay",
   ]
 
   public init(json: JSONReader) throws {
@@ -83,6 +85,7 @@ extension CreditorSettings: JSONRepresentable {
     purchaseSeries = try json.optionalString("purchaseSeries") ?? purchaseSeries
     yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
+    matchesBookedOnMatchingDay = try json.optionalBool("matchesBookedOnMatchingDay") ?? false
     if let text = try json.optionalString("timeZone") {
       guard let zone = TimeZoneRule(identifier: text) else {
         throw json.error(

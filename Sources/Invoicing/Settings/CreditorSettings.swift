@@ -69,6 +69,9 @@ public struct CreditorSettings: Hashable, Sendable {
   /// The time zone the creditor's days are reckoned in (a command's default date is today
   /// there); Swedish time unless set.
   public var timeZone: TimeZoneRule = .default
+  /// Whether a payment from the queue placed later is booked on the day it is placed, rather
+  /// than on the day the money arrived (the default).
+  public var matchesBookedOnMatchingDay = false
   public var bankgiro: String?
   public var plusgiro: String?
   public var paymentMode: PaymentMode

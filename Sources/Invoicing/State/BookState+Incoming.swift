@@ -7,7 +7,8 @@ extension BookState {
     switch event {
     case .received(let receipt): try receive(receipt)
     case .matched(let match): try placeIncoming(match, direct: false)
-    case .unmatched(let id, let date, let reason): try unmatchIncoming(id, date: date, reason: reason)
+    case .unmatched(let id, let date, let reason):
+      try unmatchIncoming(id, date: date, reason: reason)
     case .ignored(let id, let account, let reason, let date):
       var record = try openIncoming(id, step: "ignored")
       record.state = .ignored
@@ -22,13 +23,15 @@ extension BookState {
         guard balance >= record.rest else {
           throw BookError(
             .balanceTooSmall, .customer(customer),
-            "customer \(customer) has \(balance) left of the overpayment; \(record.rest) cannot be paid back")
+            "customer \(customer) has \(balance) left of the overpayment; \(record.rest) cannot be paid back"
+          )
         }
         addToBalance(customer, -record.rest)
         log(.refund(customer: customer, date: date, amount: record.rest))
       } else {
         record = try openIncoming(id, step: "refunded")
-        log(.incomingRemoved(payment: id, date: date, amount: record.payment.amount, refunded: true))
+        log(
+          .incomingRemoved(payment: id, date: date, amount: record.payment.amount, refunded: true))
       }
       record.state = .refunded
       record.actions.append(.init(kind: "refunded", date: date, reason: "paid back"))
@@ -46,7 +49,8 @@ extension BookState {
     guard record.state == .unhandled || record.state == .suggested else {
       throw BookError(
         .incomingStateConflict, .payment(id),
-        "payment \(id) is \(record.state.rawValue); only an unhandled or suggested payment can be \(step)")
+        "payment \(id) is \(record.state.rawValue); only an unhandled or suggested payment can be \(step)"
+      )
     }
     return record
   }
@@ -65,10 +69,12 @@ extension BookState {
     for payment in receipt.payments {
       guard incoming[payment.id] == nil else {
         throw BookError(
-          .incomingPaymentExists, .payment(payment.id), "payment \(payment.id) is in the book already")
+          .incomingPaymentExists, .payment(payment.id),
+          "payment \(payment.id) is in the book already")
       }
       let suggestions = receipt.suggestions[payment.id] ?? []
-      var record = IncomingRecord(payment: payment, state: suggestions.isEmpty ? .unhandled : .suggested)
+      var record = IncomingRecord(
+        payment: payment, state: suggestions.isEmpty ? .unhandled : .suggested)
       record.suggestions = suggestions
       record.actions.append(.init(kind: "received", date: payment.date, reason: payment.file))
       incoming[payment.id] = record
@@ -94,7 +100,8 @@ extension BookState {
     guard total == record.payment.amount, match.parts.allSatisfy({ $0.amount > .zero }) else {
       throw BookError(
         .invalidIncomingMatch, .payment(match.payment),
-        "the parts of the match add up to \(total); payment \(match.payment) is \(record.payment.amount)")
+        "the parts of the match add up to \(total); payment \(match.payment) is \(record.payment.amount)"
+      )
     }
     var customer: String?
     for part in match.parts {
@@ -107,11 +114,14 @@ extension BookState {
       if let customer, customer != target.invoice.customer {
         throw BookError(
           .invalidIncomingMatch, .invoice(target.invoice.displayName),
-          "one payment is placed on one customer's invoices; \(name(target)) is \(target.invoice.customer)'s, not \(customer)'s")
+          "one payment is placed on one customer's invoices; \(name(target)) is \(target.invoice.customer)'s, not \(customer)'s"
+        )
       }
       customer = target.invoice.customer
     }
-    for use in match.credits { try offset(credit: use.credit, invoice: use.invoice, date: match.date) }
+    for use in match.credits {
+      try offset(credit: use.credit, invoice: use.invoice, date: match.date)
+    }
     let means: PaymentMeans =
       direct ? (settings.paymentMode == .clientFunds ? .clientFunds : .bankgiro) : .incoming
     var rest = Amount.zero
@@ -168,16 +178,20 @@ extension BookState {
   /// Takes a payment back off an invoice: it counts for nothing from `date`.
   mutating func reversePayment(_ payment: Int, on invoice: Int, date: Day) throws(BookError) {
     guard let record = invoices[invoice],
-      let index = record.payments.firstIndex(where: { $0.payment == payment && $0.reversedOn == nil })
+      let index = record.payments.firstIndex(where: {
+        $0.payment == payment && $0.reversedOn == nil
+      })
     else {
-      throw BookError(.invalidIncomingMatch, .payment(String(payment)), "no payment \(payment) to undo")
+      throw BookError(
+        .invalidIncomingMatch, .payment(String(payment)), "no payment \(payment) to undo")
     }
     let applied = record.payments[index]
     updateRecord(invoice) { record in
       record.payments[index].reversedOn = date
       if record.state == .paid && record.open > .zero {
         record.state =
-          record.collectionDate != nil ? .collection : (record.reminders.isEmpty ? .attested : .reminded)
+          record.collectionDate != nil
+          ? .collection : (record.reminders.isEmpty ? .attested : .reminded)
         record.closedOn = nil
       }
     }

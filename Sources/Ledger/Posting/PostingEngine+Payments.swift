@@ -197,16 +197,19 @@ extension PostingEngine {
   {
     guard let posting = paymentPostings[payment] else {
       throw LedgerError(
-        .inconsistentBook, .payment(String(payment)), "payment \(payment) is undone before it was booked")
+        .inconsistentBook, .payment(String(payment)),
+        "payment \(payment) is undone before it was booked")
     }
     var document = try document(id)
     let map = maps[mapIndex(forInvoice: id)]
     var builder = VoucherBuilder(
-      series: map.paymentSeries, date: date, text: "Återförd inbetalning \(document.name) \(document.customer)")
+      series: map.paymentSeries, date: date,
+      text: "Återförd inbetalning \(document.name) \(document.customer)")
     for row in posting.rows {
       let money = row.account == map.accounts.bank || row.account == map.accounts.clientFundsClaim
       builder.add(
-        money ? map.accounts.customerAdvances : row.account, -row.amount, costCentre: row.costCentre,
+        money ? map.accounts.customerAdvances : row.account, -row.amount,
+        costCentre: row.costCentre,
         project: row.project, text: row.text)
     }
     for part in posting.parts {

@@ -23,15 +23,19 @@ public struct Candidate: Hashable, Sendable {
   public var credits: [Allocation]
   /// What is left over: the customer's credit (an overpayment).
   public var rest: Amount
+  /// The invoice the rest is booked with when nothing is placed (a paid or credited invoice
+  /// the payment names).
+  public var restInvoice: Int?
   /// The customer the money is for.
   public var customer: String
   public var score: Int
   public var reasons: [String]
 
   public init(
-    allocations: [Allocation], credits: [Allocation] = [], rest: Amount, customer: String,
-    score: Int, reasons: [String]
+    allocations: [Allocation], credits: [Allocation] = [], rest: Amount, restInvoice: Int? = nil,
+    customer: String, score: Int, reasons: [String]
   ) {
+    self.restInvoice = restInvoice
     self.allocations = allocations
     self.credits = credits
     self.rest = rest

@@ -201,9 +201,11 @@ public struct MatchingEngine: Sendable {
       var money = payment.amount + creditTotal
       var allocations = [Allocation]()
       var totalOpen = Amount.zero
+      var restInvoice: Int?
       for (index, _) in sameCustomer {
         let found = item(index)
         guard status(index) == .open, open(index) > .zero else {
+          if restInvoice == nil { restInvoice = found.id }
           reasons.append(
             "invoice \(found.number) is \(status(index).rawValue); what it gets stands as the customer's credit"
           )
@@ -256,8 +258,9 @@ public struct MatchingEngine: Sendable {
       }
       return [
         Candidate(
-          allocations: allocations, credits: credits, rest: money, customer: customer,
-          score: score, reasons: reasons)
+          allocations: allocations, credits: credits, rest: money,
+          restInvoice: allocations.last?.invoice ?? restInvoice, customer: customer, score: score,
+          reasons: reasons)
       ]
     }
 

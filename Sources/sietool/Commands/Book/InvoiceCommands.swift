@@ -135,7 +135,8 @@ struct InvoiceUpdate: InvoiceCommandBase {
       isCredit: old.kind == .credit)
     try book.transact { try $0.updateDraft(old.id, with: input) }
     console.print(
-      "updated draft d\(old.id): \(book.state.invoices[old.id]!.invoice.totals.total.swedishFormatted)")
+      "updated draft d\(old.id): \(book.state.invoices[old.id]!.invoice.totals.total.swedishFormatted)"
+    )
     return 0
   }
 }
@@ -183,7 +184,8 @@ struct InvoiceShow: InvoiceCommandBase {
       "  dated \(invoice.invoiceDate), due \(invoice.dueDate)"
         + (invoice.ocr.map { ", OCR \($0)" } ?? ""))
     var table = TextTable(
-      ["line", "quantity", "price", "VAT", "net"], rightAligned: ["quantity", "price", "VAT", "net"])
+      ["line", "quantity", "price", "VAT", "net"],
+      rightAligned: ["quantity", "price", "VAT", "net"])
     for line in invoice.lines {
       // A package's VAT is that of its parts.
       var rates = [Int]()
@@ -200,7 +202,8 @@ struct InvoiceShow: InvoiceCommandBase {
     let totals = invoice.totals
     for rate in totals.rates {
       console.print(
-        "  VAT \(rate.rate.percent) % on \(rate.net.swedishFormatted): \(rate.vat.swedishFormatted)")
+        "  VAT \(rate.rate.percent) % on \(rate.net.swedishFormatted): \(rate.vat.swedishFormatted)"
+      )
     }
     if !totals.rounding.isZero { console.print("  rounding: \(totals.rounding.swedishFormatted)") }
     console.print(
@@ -208,7 +211,8 @@ struct InvoiceShow: InvoiceCommandBase {
     )
     for payment in record.payments {
       console.print(
-        "  paid \(payment.received.swedishFormatted) on \(payment.date) (\(payment.means.rawValue))")
+        "  paid \(payment.received.swedishFormatted) on \(payment.date) (\(payment.means.rawValue))"
+      )
     }
     for reminder in record.reminders {
       console.print("  reminded on \(reminder.date), fee \(reminder.fee.swedishFormatted)")

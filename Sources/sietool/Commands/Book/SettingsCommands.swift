@@ -80,6 +80,8 @@ struct SettingsSet: Command, WorksOnBook {
         }
         return .number(value)
       default:
+        // A setting not written yet (it has its default): switches are true or false.
+        if old == nil && (value == "true" || value == "false") { return .bool(value == "true") }
         return .string(value)
       }
     }
