@@ -13,7 +13,8 @@ struct Sietool: CommandGroup {
       ChecksumCommand.self, DiffCommand.self, InitCommand.self, CustomerCommand.self,
       ProductCommand.self, CostCentreCommand.self, ProjectCommand.self, InvoiceCommand.self,
       SelfInvoiceCommand.self, ClientFundsCommand.self, ImportCommand.self, SettingsCommand.self,
-      BookCommand.self, PaymentsCommand.self, ExportCommand.self, LedgerCommand.self,
+      BookCommand.self, PaymentsCommand.self, ReportCommand.self, ExportCommand.self,
+      LedgerCommand.self,
       DemoCommand.self,
     ])
 

@@ -88,6 +88,21 @@ public struct InvoiceRecord: Hashable, Sendable {
     return open
   }
 
+  /// What was open at the end of `day`: the total (once attested) and the fees charged by
+  /// then, less the payments, credits and write-off dated by then.
+  public func open(asOf day: Day) -> Amount {
+    guard state != .draft, let attested = attestedOn, attested <= day else { return .zero }
+    var open = invoice.totals.total
+    for reminder in reminders where reminder.date <= day { open += reminder.fee }
+    for payment in payments where payment.date <= day {
+      if let reversed = payment.reversedOn, reversed <= day { continue }
+      open -= payment.applied + payment.rounding
+    }
+    for credit in credits where credit.date <= day { open -= credit.amount }
+    if let writeOff, writeOff.date <= day { open -= writeOff.amount }
+    return open
+  }
+
   public static func == (a: InvoiceRecord, b: InvoiceRecord) -> Bool {
     a.invoice == b.invoice && a.state == b.state && a.attestedOn == b.attestedOn
       && a.reminders.map(\.date) == b.reminders.map(\.date)

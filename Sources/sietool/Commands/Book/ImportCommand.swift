@@ -28,7 +28,10 @@ struct ImportCommand: Command, WorksOnBook {
         .invalidImport, ErrorSubject.path(error.path).with(file: file),
         "\(file): \(error); nothing imported")
     }
-    if !dryRun { try book.commit(transaction) }
+    if !dryRun {
+      try book.commit(transaction)
+      try placeWaitingPayments(book, console: console)
+    }
     console.print(
       (dryRun ? "would import" : "imported")
         + " \(summary.customers) customers, \(summary.products) products, "

@@ -22,6 +22,7 @@ extension InvoiceAction {
     let date = step.date ?? book.today
     let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)
+    if Self.self == InvoiceAttest.self { try placeWaitingPayments(book, console: console) }
     return 0
   }
 }

@@ -99,6 +99,7 @@ struct InvoiceNew: Command, WorksOnBook {
     } else {
       console.print("draft d\(id): \(record.invoice.totals.total.swedishFormatted)")
     }
+    if number != nil { try placeWaitingPayments(book, console: console) }
     return 0
   }
 }

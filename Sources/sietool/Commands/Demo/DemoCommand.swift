@@ -32,6 +32,9 @@ struct DemoCommand: Command {
     try FilePath.makeDirectory(root)
     let book = try Book.create(at: bookPath, settings: DemoBook.settings)
     try book.transact { try DemoBook.fill(&$0) }
+    console.print(
+      "sietool demo: \(DemoBook.settings.name), cash method (kontantmetoden), fiscal year 2025")
+    try DemoPayments.run(book, directory: root, console: console)
     let sie = FilePath.join(root, "export-2025-Q4.se")
     let zip = FilePath.join(root, "export-2025-Q4.zip")
     let request = ExportRequest(from: Day(iso: "2025-10-01")!, to: Day(iso: "2025-12-31")!)
@@ -41,8 +44,6 @@ struct DemoCommand: Command {
     let state = book.state
     let invoices = state.allInvoices
     let notes = invoices.filter { if case .creditNote = $0.invoice.kind { true } else { false } }
-    console.print(
-      "sietool demo: \(state.settings.name), cash method (kontantmetoden), fiscal year 2025")
     console.print(
       "  book      \(bookPath): \(state.customers.count) customers, \(state.products.count) products, "
         + "\(invoices.count - notes.count) invoices, \(notes.count) credit notes, \(state.selfInvoices.count) self-invoice"
@@ -65,6 +66,7 @@ struct DemoCommand: Command {
     console.print("Look closer:")
     console.print("  sietool ledger journal --book \(bookPath) --to 2025-12-31")
     console.print("  sietool invoice list --book \(bookPath)")
+    console.print("  sietool payments list --state all --book \(bookPath)")
     console.print("  sietool validate --strict \(sie)")
     console.print("  unzip -l \(zip)")
     return report.isValid ? 0 : 1

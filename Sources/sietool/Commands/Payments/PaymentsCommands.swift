@@ -300,3 +300,12 @@ enum PaymentJSON {
     ])
   }
 }
+
+/// Places payments that waited in the queue for invoices attested since (a payment that came
+/// before its invoice), and says so.
+func placeWaitingPayments(_ book: Book, console: Console) throws {
+  let events = PaymentQueue.rematch(in: book.state, on: book.today)
+  guard !events.isEmpty else { return }
+  try book.transact { tx in for event in events { try tx.record(event) } }
+  console.print("placed \(counted(events.count, "waiting payment")) on the invoices just attested")
+}
