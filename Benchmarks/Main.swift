@@ -2,6 +2,7 @@ import Basics
 import Foundation
 import Invoicing
 import Ledger
+import Reconcile
 import SIE
 
 /// `swift run -c release Benchmarks sie FILE... | book | pdf | export | bundle` — see BENCHMARKS.md.
@@ -10,12 +11,26 @@ enum Main {
   static func main() throws {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let mode = arguments.first else {
-      print("usage: Benchmarks sie FILE... | book | pdf | export [INVOICES] | bundle [INVOICES]")
+      print(
+        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | export [INVOICES] | bundle [INVOICES]"
+      )
       return
     }
     switch mode {
     case "sie":
       for file in arguments.dropFirst() { try SIEBenchmarks.run(file: file) }
+    case "bgmax":
+      for file in arguments.dropFirst() { try ReconcileBenchmarks.bgmax(file: file) }
+    case "camt":
+      for file in arguments.dropFirst() { try ReconcileBenchmarks.camt(file: file) }
+    case "read-payments":
+      for _ in 0..<3 {
+        for file in arguments.dropFirst() {
+          _ = try PaymentFileReader.read(try FilePath.read(file))
+        }
+      }
+    case "match":
+      try ReconcileBenchmarks.matching(count: Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
     case "book":
       try BookBenchmarks.importAndReplay(invoices: 100_000)
       try BookBenchmarks.replayMillion(events: 1_000_000)

@@ -82,10 +82,11 @@ public enum PaymentImport {
       var fileSummary = FileSummary(
         name: input.name, format: file.format, payments: file.payments.count, new: 0, duplicates: 0,
         probableDuplicates: [], notes: file.notes)
-      let knownFile = state.importedFiles[file.hash] != nil || seenFiles.contains(file.hash)
-      seenFiles.insert(file.hash)
+      let fileHash = SHA256.hex(input.bytes)
+      let knownFile = state.importedFiles[fileHash] != nil || seenFiles.contains(fileHash)
+      seenFiles.insert(fileHash)
       if !knownFile {
-        files.append(.init(hash: file.hash, name: input.name, format: file.format.rawValue))
+        files.append(.init(hash: fileHash, name: input.name, format: file.format.rawValue))
       }
       for deposit in file.deposits {
         let hash = deposit.contentHash

@@ -163,8 +163,6 @@ public struct StatementBalance: Hashable, Sendable {
 /// What a payment file holds.
 public struct PaymentFile: Hashable, Sendable {
   public var format: PaymentFileFormat
-  /// SHA-256 of the file's bytes.
-  public var hash: String
   /// The file's own creation stamp (BgMax 01 timestamp, camt `CreDtTm`).
   public var created: String
   /// A test file (BgMax `T`), never imported into a book.

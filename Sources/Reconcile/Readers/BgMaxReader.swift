@@ -37,8 +37,8 @@ public enum BgMaxReader {
       reader.notes.append(
         ReaderNote(message: "the text has replacement characters (å, ä, ö lost in a re-encoding)"))
     }
-    for line in lines.lines { try reader.take(line) }
-    return try reader.finish(hash: SHA256.hex(bytes))
+    try lines.forEach { line throws(ReconcileError) in try reader.take(line) }
+    return try reader.finish()
   }
 
   /// The reader's state while going through the records.
@@ -67,6 +67,16 @@ public enum BgMaxReader {
 
     mutating func take(_ line: FixedWidthLines.Line) throws(ReconcileError) {
       let record = line.bytes
+      let code = record.recordType
+      // The payment records come first: they are most of a file.
+      switch code {
+      case 0x3230: return try addPayment(record, deduction: false, line: line.number)  // 20
+      case 0x3235, 0x3236, 0x3237, 0x3238, 0x3239:  // 25–29
+        if sawStart && !sawEnd {
+          return try addPayerDetail(code, record, line: line.number)
+        }
+      default: break
+      }
       let type = String(decoding: record.field(1, 2), as: UTF8.self)
       if sawEnd {
         throw fail(.bgmaxStructure, line.number, "a \(type) record after the end record 70")
@@ -88,15 +98,15 @@ public enum BgMaxReader {
         }
         let plusgiro = record.text(13, 22)
         section = Section(
-          bankgiro: String(BgMaxReader.digits(record.text(3, 12)).drop { $0 == "0" }),
-          plusgiro: plusgiro.isEmpty ? nil : BgMaxReader.digits(plusgiro),
+          bankgiro: BgMaxReader.number(record.field(3, 12)),
+          plusgiro: plusgiro.isEmpty ? nil : BgMaxReader.number(record.field(13, 22)),
           currency: record.text(23, 25), line: line.number)
       case "20", "21":
         try addPayment(record, deduction: type == "21", line: line.number)
       case "22", "23":
         try addExtraReference(record, negative: type == "23", line: line.number)
       case "25", "26", "27", "28", "29":
-        try addPayerDetail(type, record, line: line.number)
+        try addPayerDetail(record.recordType, record, line: line.number)
       case "15":
         try closeSection(record, line: line.number)
       case "70":
@@ -132,7 +142,8 @@ public enum BgMaxReader {
       payment.channel = channel
       let serial = record.text(58, 69)
       payment.bankSerial = serial.isEmpty ? nil : serial
-      payment.payer.bankgiro = BgMaxReader.senderBankgiro(record.text(3, 12))
+      let sender = BgMaxReader.number(record.field(3, 12))
+      payment.payer.bankgiro = sender.isEmpty ? nil : sender
       if deduction { payment.deductionCode = record.number(71, 71).map(Int.init) }
       section!.payments.append(payment)
       if deduction { counts.deductions += 1 } else { counts.payments += 1 }
@@ -157,40 +168,47 @@ public enum BgMaxReader {
       counts.extra += 1
     }
 
-    mutating func addPayerDetail(_ type: String, _ record: ArraySlice<UInt8>, line: Int)
+    mutating func addPayerDetail(_ code: UInt16, _ record: ArraySlice<UInt8>, line: Int)
       throws(ReconcileError)
     {
       guard let last = section?.payments.indices.last else {
-        throw fail(.bgmaxStructure, line, "a \(type) record without its payment")
+        throw fail(
+          .bgmaxStructure, line, "a \(String(decoding: record.field(1, 2), as: UTF8.self)) record without its payment")
       }
       func set(_ value: String, _ path: WritableKeyPath<Payer, String?>) {
         if !value.isEmpty { section!.payments[last].payer[keyPath: path] = value }
       }
-      switch type {
-      case "25":
+      if code == 0x3236 {  // 26, the common one, without a key path
+        let name = record.text(3, 37)
+        if !name.isEmpty { section!.payments[last].payer.name = name }
+        let extra = record.text(38, 72)
+        if !extra.isEmpty { section!.payments[last].payer.extraName = extra }
+        return
+      }
+      switch code {
+      case 0x3235:
         let text = record.text(3, 52)
         if !text.isEmpty { section!.payments[last].texts.append(text) }
-      case "26":
+      case 0x3236:
         set(record.text(3, 37), \.name)
         set(record.text(38, 72), \.extraName)
-      case "27":
+      case 0x3237:
         set(record.text(3, 37), \.address)
         set(record.text(38, 46), \.postalCode)
-      case "28":
+      case 0x3238:
         set(record.text(3, 37), \.town)
         set(record.text(38, 72), \.country)
       default:
-        let digits = BgMaxReader.digits(record.text(3, 14))
-        let trimmed = digits.drop { $0 == "0" }
+        let trimmed = BgMaxReader.number(record.field(3, 14))
         set(
-          trimmed.count <= 10
-            ? String(repeating: "0", count: 10 - trimmed.count) + trimmed : String(trimmed),
+          trimmed.count <= 10 && !trimmed.isEmpty
+            ? String(repeating: "0", count: 10 - trimmed.count) + trimmed : trimmed,
           \.organizationNumber)
       }
     }
 
     mutating func closeSection(_ record: ArraySlice<UInt8>, line: Int) throws(ReconcileError) {
-      guard var open = section else {
+      guard var open = section.take() else {
         throw fail(.bgmaxStructure, line, "a deposit record 15 without an opening record 05")
       }
       guard let yyyymmdd = Optional(record.text(38, 45)), let date = Day(yyyymmdd: yyyymmdd) else {
@@ -237,7 +255,7 @@ public enum BgMaxReader {
       section = nil
     }
 
-    func finish(hash: String) throws(ReconcileError) -> PaymentFile {
+    func finish() throws(ReconcileError) -> PaymentFile {
       guard sawStart else {
         throw ReconcileError(.bgmaxStructure, .none, "the file has no start record 01")
       }
@@ -258,18 +276,16 @@ public enum BgMaxReader {
         )
       }
       return PaymentFile(
-        format: .bgmax, hash: hash, created: created, isTest: isTest, deposits: deposits,
+        format: .bgmax, created: created, isTest: isTest, deposits: deposits,
         notes: notes, balances: [])
     }
   }
 
-  /// Digits only.
-  static func digits(_ text: String) -> String { text.filter { $0.isASCII && $0.isNumber } }
-
-  /// A sender bankgiro, unless it is all zeros or absent.
-  static func senderBankgiro(_ text: String) -> String? {
-    let digits = digits(text).drop { $0 == "0" }
-    return digits.isEmpty ? nil : String(digits)
+  /// The digits of a field without leading zeros (`""` for none, or all zeros).
+  static func number(_ field: ArraySlice<UInt8>) -> String {
+    var digits = field.filter { $0 >= 0x30 && $0 <= 0x39 }[...]
+    while digits.first == 0x30 { digits = digits.dropFirst() }
+    return String(decoding: digits, as: UTF8.self)
   }
 
   /// The reference of a 20–23 record by its reference code (manual §1.3).

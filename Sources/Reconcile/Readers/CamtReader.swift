@@ -30,20 +30,71 @@ public enum CamtReader {
     return nil
   }
 
-  public static func read(_ bytes: [UInt8]) throws(ReconcileError) -> PaymentFile {
-    guard let format = recognize(bytes) else {
-      throw ReconcileError(
-        .unknownPaymentFormat, .none, "the XML is no camt.054 or camt.053 message")
+  /// The line of a document type declaration before the root element, if there is one (only
+  /// there can entities be declared).
+  static func doctypeLine(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      guard index + 1 < count else { return nil }
+      let next = bytes[index + 1]
+      if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+        if bytes[index...].starts(with: "<!DOCTYPE".utf8) || bytes[index...].starts(with: "<!ENTITY".utf8) {
+          return bytes[..<index].count { $0 == 0x0A } + 1
+        }
+        index += 2
+        continue
+      }
+      return nil  // the root element: no declaration came before it
     }
-    if let range = bytes.firstRange(of: Array("<!DOCTYPE".utf8))
-      ?? bytes.firstRange(of: Array("<!ENTITY".utf8))
-    {
-      let line = bytes[..<range.lowerBound].filter { $0 == 0x0A }.count + 1
-      throw ReconcileError(
-        .invalidXML, .line(line),
-        "line \(line): a document type declaration; camt messages have none (entities are refused)")
+    return nil
+  }
+
+  /// The byte ranges of the `Ntry` elements (with any namespace prefix), in order.
+  static func entryRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges = [Range<Int>]()
+    var index = 0
+    var start: Int?
+    let count = bytes.count
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      var cursor = index + 1
+      let closing = cursor < count && bytes[cursor] == UInt8(ascii: "/")
+      if closing { cursor += 1 }
+      // The name, with its prefix.
+      let nameStart = cursor
+      while cursor < count, bytes[cursor] != UInt8(ascii: ">"), bytes[cursor] != 0x20,
+        bytes[cursor] != 0x0A, bytes[cursor] != 0x0D, bytes[cursor] != 0x09,
+        bytes[cursor] != UInt8(ascii: "/")
+      {
+        cursor += 1
+      }
+      let name = bytes[nameStart..<cursor]
+      let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
+      if local.elementsEqual("Ntry".utf8) {
+        if !closing && start == nil {
+          start = index
+        } else if closing, let begin = start {
+          var end = cursor
+          while end < count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+          ranges.append(begin..<min(count, end + 1))
+          start = nil
+        }
+      }
+      index = cursor
     }
-    let collector = CamtCollector(format: format)
+    return ranges
+  }
+
+  /// Parses one part with `collector`, turning what libxml2 reports into an error.
+  static func parse(_ bytes: [UInt8], with collector: CamtCollector) throws(ReconcileError) {
     let parser = XMLParser(data: Data(bytes))
     parser.shouldResolveExternalEntities = false
     parser.shouldProcessNamespaces = false
@@ -54,11 +105,56 @@ public enum CamtReader {
         problem.code, .line(problem.line), "line \(problem.line): \(problem.message)")
     }
     guard parsed, parser.parserError == nil else {
-      let line = parser.lineNumber
-      let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-      throw ReconcileError(.invalidXML, .line(line), "line \(line): \(reason)")
+      let line = parser.lineNumber + collector.lineOffset
+      throw ReconcileError(.invalidXML, .line(line), "line \(line): malformed XML")
     }
-    return collector.file(hash: SHA256.hex(bytes))
+  }
+
+  public static func read(_ bytes: [UInt8]) throws(ReconcileError) -> PaymentFile {
+    guard let format = recognize(bytes) else {
+      throw ReconcileError(
+        .unknownPaymentFormat, .none, "the XML is no camt.054 or camt.053 message")
+    }
+    if let line = doctypeLine(bytes) {
+      throw ReconcileError(
+        .invalidXML, .line(line),
+        "line \(line): a document type declaration; camt messages have none (entities are refused)")
+    }
+    // Entries are parsed one by one, each by its own parser: libxml2 as Foundation uses it
+    // limits what one parse may hold, and a bank's day can be larger.
+    let chunks = entryRanges(bytes)
+    var skeleton = [UInt8]()
+    skeleton.reserveCapacity(bytes.count / 8)
+    var position = bytes.startIndex
+    for (index, range) in chunks.enumerated() {
+      skeleton += bytes[position..<range.lowerBound]
+      skeleton += Array("<Ntry sietool-chunk=\"\(index)\"/>".utf8)
+      // Keep the line count of the skeleton's own parts right for messages.
+      skeleton += Array(repeating: 0x0A, count: bytes[range].count { $0 == 0x0A })
+      position = range.upperBound
+    }
+    skeleton += bytes[position...]
+    let collector = CamtCollector(format: format)
+    try parse(skeleton, with: collector)
+    var line = 1
+    var counted = bytes.startIndex
+    for (index, range) in chunks.enumerated() {
+      line += bytes[counted..<range.lowerBound].count { $0 == 0x0A }
+      counted = range.lowerBound
+      let context = collector.chunkContexts[index] ?? ("", "")
+      collector.notificationID = context.notification
+      collector.account = context.account
+      collector.lineOffset = line - 1
+      collector.path = []
+      // Prefixes declared on the document are declared again around the entry.
+      var declarations = ""
+      for (name, value) in collector.namespaces.sorted(by: { $0.key < $1.key }) {
+        declarations += " \(name)=\"\(value)\""
+      }
+      let wrapped = Array("<sietool-entry\(declarations)>".utf8) + bytes[range] + Array("</sietool-entry>".utf8)
+      try parse(wrapped, with: collector)
+    }
+    return collector.file()
   }
 }
 
@@ -89,6 +185,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
 
   struct Entry {
     var line = 0
+    var notification = ""
+    var account = ""
     var amount: String?
     var currency: String?
     var direction: String?
@@ -116,7 +214,12 @@ final class CamtCollector: NSObject, XMLParserDelegate {
   var balance:
     (type: String?, amount: String?, currency: String?, direction: String?, date: String?)?
   var problem: Problem?
-  weak var parser: XMLParser?
+  /// The namespace declarations seen (`xmlns:c` → URI).
+  var namespaces = [String: String]()
+  /// Lines before the part being parsed (entries are parsed one by one).
+  var lineOffset = 0
+  /// The notification and account around each entry, from the pass over the skeleton.
+  var chunkContexts = [Int: (notification: String, account: String)]()
 
   init(format: PaymentFileFormat) { self.format = format }
 
@@ -124,20 +227,28 @@ final class CamtCollector: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes attributeDict: [String: String] = [:]
   ) {
-    let name = elementName.split(separator: ":").last.map(String.init) ?? elementName
+    let name = Self.localName(elementName)
     path.append(name)
+    if !attributeDict.isEmpty {
+      for (key, value) in attributeDict where key.hasPrefix("xmlns") { namespaces[key] = value }
+    }
     text = ""
     attributes = attributeDict
     if path.count > CamtReader.maximumDepth {
       problem = Problem(
-        code: .invalidXML, line: parser.lineNumber,
+        code: .invalidXML, line: parser.lineNumber + lineOffset,
         message: "elements nested deeper than \(CamtReader.maximumDepth)")
       parser.abortParsing()
       return
     }
     switch name {
-    case "Ntry": entry = Entry(line: parser.lineNumber)
-    case "TxDtls": transaction = Transaction(line: parser.lineNumber)
+    case "Ntry":
+      if let chunk = attributeDict["sietool-chunk"].flatMap(Int.init) {
+        chunkContexts[chunk] = (notificationID, account)
+      } else {
+        entry = Entry(line: parser.lineNumber + lineOffset, notification: notificationID, account: account)
+      }
+    case "TxDtls": transaction = Transaction(line: parser.lineNumber + lineOffset)
     case "Btch": entry?.batches.append((nil, nil, nil))
     case "Bal" where entry == nil: balance = (nil, nil, nil, nil, nil)
     default: break
@@ -146,11 +257,26 @@ final class CamtCollector: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
+  /// The name without its namespace prefix.
+  static func localName(_ name: String) -> String {
+    guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name }
+    return String(name[name.utf8.index(after: colon)...])
+  }
+
+  /// Text without the blanks and line ends around it.
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.firstIndex(where: { $0 > 0x20 }) else { return "" }
+    let last = utf8.lastIndex(where: { $0 > 0x20 })!
+    if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return text }
+    return String(text[first...last])
+  }
+
   func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
-    let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = Self.trimmed(text)
     let name = path.last ?? ""
     let parent = path.count >= 2 ? path[path.count - 2] : ""
     let grand = path.count >= 3 ? path[path.count - 3] : ""
@@ -274,13 +400,13 @@ final class CamtCollector: NSObject, XMLParserDelegate {
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
     if problem == nil {
       problem = Problem(
-        code: .invalidXML, line: parser.lineNumber,
+        code: .invalidXML, line: parser.lineNumber + lineOffset,
         message: "the XML is malformed (\((parseError as NSError).code))")
     }
   }
 
   /// The file the collected entries make.
-  func file(hash: String) -> PaymentFile {
+  func file() -> PaymentFile {
     var deposits = [Deposit]()
     var notes = [ReaderNote]()
     for (ordinal, entry) in entries.enumerated() {
@@ -309,7 +435,7 @@ final class CamtCollector: NSObject, XMLParserDelegate {
           ReaderNote(line: entry.line, message: "\(where_) has no amount or date; passed over"))
         continue
       }
-      let key = [messageID, notificationID, entry.serial ?? String(ordinal + 1)].joined(
+      let key = [messageID, entry.notification, entry.serial ?? String(ordinal + 1)].joined(
         separator: "/")
       var payments = [BankPayment]()
       let transactions =
@@ -394,7 +520,7 @@ final class CamtCollector: NSObject, XMLParserDelegate {
             message: "\(where_): the entry is \(amount) but its transactions sum to \(sum)"))
       }
       guard !payments.isEmpty else { continue }
-      let receiving = transactions.compactMap(\.creditorAccount).first ?? account
+      let receiving = transactions.compactMap(\.creditorAccount).first ?? entry.account
       deposits.append(
         Deposit(
           key: key, account: receiving, date: day, amount: sum, currency: currency,
@@ -408,7 +534,7 @@ final class CamtCollector: NSObject, XMLParserDelegate {
         ))
     }
     return PaymentFile(
-      format: format, hash: hash, created: created, isTest: false, deposits: deposits, notes: notes,
+      format: format, created: created, isTest: false, deposits: deposits, notes: notes,
       balances: balances)
   }
 }

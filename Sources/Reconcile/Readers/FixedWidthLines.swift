@@ -12,54 +12,83 @@ struct FixedWidthLines {
     var bytes: ArraySlice<UInt8>
   }
 
-  private(set) var lines: [Line] = []
+  /// The text, one byte per character.
+  let bytes: [UInt8]
   /// Whether the text had replacement characters or other signs of a damaged encoding.
   private(set) var damagedText = false
 
   init(_ input: [UInt8]) {
     var bytes = input
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    bytes = Self.singleByte(bytes, damaged: &damagedText)
+    var damaged = false
+    self.bytes = Self.singleByte(bytes, damaged: &damaged)
+    damagedText = damaged
+  }
+
+  /// Calls `body` with each record in turn (none is kept: a file's records are read once).
+  func forEach(_ body: (Line) throws(ReconcileError) -> Void) throws(ReconcileError) {
+    let count = bytes.count
     let hasLineEnds = bytes.contains(0x0A) || bytes.contains(0x0D)
-    var ranges = [Range<Int>]()
-    if hasLineEnds {
-      var start = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == 0x0A || byte == 0x0D {
-          ranges.append(start..<index)
-          if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-          start = index + 1
-        }
-        index += 1
+    var start = 0
+    var number = 0
+    while start < count {
+      var end: Int
+      var next: Int
+      if hasLineEnds {
+        end = start
+        while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        next = end + 1
+        if end < count, bytes[end] == 0x0D, end + 1 < count, bytes[end + 1] == 0x0A { next += 1 }
+      } else {
+        end = min(count, start + 80)
+        next = end
       }
-      if start < bytes.count { ranges.append(start..<bytes.count) }
-    } else {
-      var start = 0
-      while start < bytes.count {
-        ranges.append(start..<min(bytes.count, start + 80))
-        start += 80
-      }
-    }
-    for (offset, range) in ranges.enumerated() {
-      var line = bytes[range]
+      number += 1
+      var line = bytes[start..<end]
+      start = next
       if line.contains(0x09) { line = Self.expandingTabs(line)[...] }
       if line.allSatisfy({ $0 == 0x20 }) { continue }
       if line.first == UInt8(ascii: "[") { continue }  // a ruler line
-      lines.append(Line(number: offset + 1, bytes: line))
+      try body(Line(number: number, bytes: line))
     }
   }
 
-  /// Text as one byte per character (ISO-8859-1; `?` for characters beyond it).
+  /// Text as one byte per character: ISO-8859-1 as it is; valid UTF-8 with multibyte
+  /// characters transcoded (`?` for characters beyond ISO-8859-1, a replacement character
+  /// noted as damage).
   static func singleByte(_ bytes: [UInt8], damaged: inout Bool) -> [UInt8] {
-    guard bytes.contains(where: { $0 >= 0x80 }) else { return bytes }
-    guard let text = String(validating: bytes, as: UTF8.self) else { return bytes }
+    guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return bytes }
+    // Most files are ISO-8859-1: the first non-ASCII byte that starts no UTF-8 sequence says so
+    // before anything is copied.
+    let lead = bytes[first]
+    let leadLength = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+    guard leadLength > 0, first + leadLength <= bytes.count,
+      bytes[(first + 1)..<(first + leadLength)].allSatisfy({ $0 & 0xC0 == 0x80 })
+    else { return bytes }
     var result = [UInt8]()
     result.reserveCapacity(bytes.count)
-    for scalar in text.unicodeScalars {
-      if scalar == "\u{FFFD}" { damaged = true }
-      result.append(scalar.value <= 0xFF ? UInt8(scalar.value) : UInt8(ascii: "?"))
+    result += bytes[..<first]
+    var index = first
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        result.append(byte)
+        index += 1
+        continue
+      }
+      // A multibyte sequence: its length from the lead byte, its continuation bytes checked.
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 0
+      guard length > 0, index + length <= count,
+        bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+      else { return bytes }  // not UTF-8: ISO-8859-1 as it is
+      var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for continuation in bytes[(index + 1)..<(index + length)] {
+        scalar = scalar << 6 | UInt32(continuation & 0x3F)
+      }
+      if scalar == 0xFFFD { damaged = true }
+      result.append(scalar <= 0xFF ? UInt8(scalar) : UInt8(ascii: "?"))
+      index += length
     }
     return result
   }
@@ -90,7 +119,16 @@ extension ArraySlice<UInt8> {
     var slice = field(from, to)
     while let first = slice.first, first == 0x20 { slice = slice.dropFirst() }
     while let last = slice.last, last == 0x20 { slice = slice.dropLast() }
-    return String(slice.map { Character(Unicode.Scalar($0)) })
+    if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+    return String(String.UnicodeScalarView(slice.map { Unicode.Scalar($0) }))
+  }
+
+  /// Whether the field holds only blanks (or nothing).
+  func isBlank(_ from: Int, _ to: Int) -> Bool { field(from, to).allSatisfy { $0 == 0x20 } }
+
+  /// The record type: the first two characters as one number (`"20"` → 0x3230).
+  var recordType: UInt16 {
+    count >= 2 ? UInt16(self[startIndex]) << 8 | UInt16(self[startIndex + 1]) : 0
   }
 
   /// The field as a whole number of digits, blanks around it allowed; `nil` otherwise.
