@@ -11,7 +11,9 @@ enum ReconcileBenchmarks {
     let bytes = try FilePath.read(file)
     print("## BgMax: \(file) (\(Measure.mebibytes(size)))")
     let cat = try Measure.program("/bin/cat", [file])
-    print("cat (baseline):                 \(String(format: "%.3f", cat)) s  \(Measure.megabytesPerSecond(size, cat))")
+    print(
+      "cat (baseline):                 \(String(format: "%.3f", cat)) s  \(Measure.megabytesPerSecond(size, cat))"
+    )
     var payments = 0
     let read = try Measure.best {
       payments = try BgMaxReader.read(bytes).deposits.reduce(0) { $0 + $1.payments.count }
@@ -28,7 +30,9 @@ enum ReconcileBenchmarks {
     let bytes = try FilePath.read(file)
     print("## camt.054: \(file) (\(Measure.mebibytes(size)))")
     let xmllint = try Measure.program("/usr/bin/xmllint", ["--stream", "--noout", file])
-    print("xmllint --stream --noout (baseline): \(String(format: "%.3f", xmllint)) s  \(Measure.megabytesPerSecond(size, xmllint))")
+    print(
+      "xmllint --stream --noout (baseline): \(String(format: "%.3f", xmllint)) s  \(Measure.megabytesPerSecond(size, xmllint))"
+    )
     var payments = 0
     let read = try Measure.best {
       payments = try CamtReader.read(bytes).deposits.reduce(0) { $0 + $1.payments.count }
@@ -67,11 +71,13 @@ enum ReconcileBenchmarks {
         var bank = BankPayment(id: "p\(index)", amount: item.open, currency: "SEK", date: day)
         switch index % 3 {
         case 0: bank.reference = PaymentReference(text: item.ocr!, quality: .structured)
-        case 1: bank.reference = PaymentReference(text: "faktura \(item.number)", quality: .freeText)
+        case 1:
+          bank.reference = PaymentReference(text: "faktura \(item.number)", quality: .freeText)
         default: break
         }
         payments.append(
-          PaymentToMatch(id: bank.id, amount: bank.amount, date: day, clues: finder.clues(in: bank)))
+          PaymentToMatch(id: bank.id, amount: bank.amount, date: day, clues: finder.clues(in: bank))
+        )
       }
     }
     var decisions = [Decision]()

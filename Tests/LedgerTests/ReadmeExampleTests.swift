@@ -2,6 +2,7 @@ import Basics
 import Foundation
 import Invoicing
 import Ledger
+import Reconcile
 import SIE
 import TestSupport
 import Testing
@@ -69,13 +70,37 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: directory.file("out.se")))
   }
 
+  @Test func thePaymentsExampleRuns() throws {
+    let directory = TemporaryDirectory()
+    let folder = directory.path
+    let book = try Book.create(
+      at: folder + "/book",
+      settings: CreditorSettings(name: "Exempelbolaget AB", organizationNumber: "556677-8899"))
+    var writer = BgMaxWriter(bankgiro: "9912346", created: "20250405060000000000")
+    writer.add(.init(amount: Amount(kronor: 100), reference: "100164"), on: Day(iso: "2025-04-05")!)
+    try AtomicFile.write(writer.bytes(), to: folder + "/bgmax.txt")
+    // README: payments example
+    let bytes = try FilePath.read(folder + "/bgmax.txt")
+    let file = try PaymentFileReader.read(bytes)
+    for payment in file.payments { print(payment.amount, payment.reference?.text ?? "-") }
+
+    // Into a book: decided by the matching engine, recorded as one journal line.
+    let plan = try PaymentImport.plan([.init(name: "bgmax.txt", bytes: bytes)], book: book.state)
+    if let event = plan.event { try book.transact { try $0.record(event) } }
+    print(plan.summary.matched, plan.summary.suggested, plan.summary.unhandled)
+    // README: end
+    #expect(book.state.allIncoming.count == 1)
+  }
+
   /// Every line between the markers of this file appears in README.md, in order.
   @Test func theReadmeShowsTheseExamples() throws {
     let source = String(decoding: try FilePath.read(#filePath), as: UTF8.self)
     let readme = String(
       decoding: try FilePath.read(FilePath.join(PackagePaths.root, "README.md")), as: UTF8.self)
     let readmeLines = readme.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    for marker in ["// README: book example", "// README: SIE example"] {
+    for marker in [
+      "// README: book example", "// README: SIE example", "// README: payments example",
+    ] {
       let start = try #require(source.range(of: marker)).upperBound
       let end = try #require(source.range(of: "// README: end", range: start..<source.endIndex))
       let lines = source[start..<end.lowerBound].split(separator: "\n")

@@ -278,3 +278,57 @@ import Testing
     }
   }
 }
+
+extension PaymentQueueTests {
+  @Test func anOverpaymentIsUsedOnAnotherInvoiceOrPaidBackLater() throws {
+    let directory = TemporaryDirectory()
+    let book = try Self.book(directory)
+    _ = try Self.importing([("bg.txt", Self.file().bytes())], into: book)
+    let overpaid = book.state.allIncoming[2].payment.id  // 3 000 on 1003 (K2): 500 left
+    let today = Day(iso: "2025-04-08")!
+    // K2 gets a new invoice; what the overpayment left goes on it.
+    try book.transact { tx in
+      let id = try tx.draft(
+        InvoiceInput(
+          customer: "K2", invoiceDate: today,
+          lines: [LineInput(product: "TJ", quantity: ExactDecimal(1))]))
+      _ = try tx.attest(id, on: today)
+    }
+    try book.transact {
+      try $0.record(try PaymentQueue.match(overpaid, invoices: [1004], in: $0.state, on: today))
+    }
+    #expect(book.state.incoming[overpaid]?.state == .matched)
+    #expect(book.state.invoice(named: "1004")?.open == Amount(kronor: 750))
+    #expect(book.state.balances["K2"] ?? .zero == .zero)
+    // A waiting payment: refund under way, then paid.
+    let waiting = book.state.allIncoming[3].payment.id
+    try book.transact { try $0.record(PaymentQueue.refund(waiting, on: today, pending: true)) }
+    #expect(book.state.incoming[waiting]?.state == .refundPending)
+    try book.transact { try $0.record(PaymentQueue.refund(waiting, on: today)) }
+    #expect(book.state.incoming[waiting]?.state == .refunded)
+    let vouchers = try BookLedger(state: book.state).journal(through: today)
+    #expect(
+      vouchers.last?.rows.map { "\($0.account) \($0.amount)" } == ["2420 123.45", "1930 -123.45"])
+  }
+
+  @Test func withArrivalsNotBookedAPlacedPaymentBooksLikeOneByHand() throws {
+    let directory = TemporaryDirectory()
+    let book = try Self.book(directory)
+    var settings = book.state.settings
+    settings.bookUnmatchedPayments = false
+    try book.updateSettings(settings)
+    _ = try Self.importing([("bg.txt", Self.file().bytes())], into: book)
+    let suggested = book.state.allIncoming[1].payment.id
+    try book.transact {
+      try $0.record(
+        try PaymentQueue.match(
+          suggested, invoices: [1002], in: $0.state, on: Day(iso: "2025-04-07")!))
+    }
+    let vouchers = try BookLedger(state: book.state).journal(through: Day(iso: "2025-04-30")!)
+    let payments = vouchers.filter { $0.series == "I" }.map {
+      $0.rows.map { "\($0.account) \($0.amount)" }
+    }
+    #expect(!payments.contains { $0.contains("2420 -2500.00") })  // nothing waits on 2420
+    #expect(payments.contains(["1930 2500.00", "1510 -2500.00"]))
+  }
+}

@@ -111,6 +111,8 @@ extension IncomingEvent {
     case .unmatched: "incomingUnmatched"
     case .ignored: "incomingIgnored"
     case .refunded: "incomingRefunded"
+    case .refundPending: "incomingRefundPending"
+    case .restUsed: "incomingRestUsed"
     }
   }
 
@@ -143,8 +145,13 @@ extension IncomingEvent {
         "payment": .string(payment), "account": .string(account.text), "reason": .string(reason),
         "date": date.jsonValue,
       ])
-    case .refunded(let payment, let date):
+    case .refunded(let payment, let date), .refundPending(let payment, let date):
       return .object(["payment": .string(payment), "date": date.jsonValue])
+    case .restUsed(let payment, let invoice, let amount, let date):
+      return .object([
+        "payment": .string(payment), "invoice": .integer(invoice), "amount": amount.jsonValue,
+        "date": date.jsonValue,
+      ])
     }
   }
 
@@ -185,6 +192,12 @@ extension IncomingEvent {
         reason: try json.string("reason"), date: try json.day("date"))
     case "incomingRefunded":
       self = .refunded(payment: try json.string("payment"), date: try json.day("date"))
+    case "incomingRefundPending":
+      self = .refundPending(payment: try json.string("payment"), date: try json.day("date"))
+    case "incomingRestUsed":
+      self = .restUsed(
+        payment: try json.string("payment"), invoice: try json.int("invoice"),
+        amount: try json.amount("amount"), date: try json.day("date"))
     default:
       return nil
     }

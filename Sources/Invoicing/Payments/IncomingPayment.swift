@@ -67,6 +67,8 @@ public enum IncomingState: String, Hashable, Sendable, CaseIterable {
   case overpayment
   /// Booked elsewhere: taken out of the queue with an account and a reason.
   case ignored
+  /// To be paid back: the bank refund is under way.
+  case refundPending
   /// Paid back.
   case refunded
 }
@@ -175,8 +177,12 @@ public enum IncomingEvent: Hashable, Sendable {
   case unmatched(payment: String, date: Day, reason: String)
   /// Booked elsewhere: out of the queue, its money taken off 2420.
   case ignored(payment: String, account: AccountNumber, reason: String, date: Day)
+  /// To be paid back (the refund is under way); nothing is booked until it is paid.
+  case refundPending(payment: String, date: Day)
   /// Paid back to the payer.
   case refunded(payment: String, date: Day)
+  /// What an overpayment left (the customer's credit) used on another invoice of the customer.
+  case restUsed(payment: String, invoice: Int, amount: Amount, date: Day)
 }
 
 /// An incoming payment and what became of it.
@@ -198,6 +204,8 @@ public struct IncomingRecord: Hashable, Sendable {
   /// What stands as the customer's credit.
   public var rest: Amount = .zero
   public var ignored: (account: AccountNumber, reason: String)?
+  /// The state a pending refund came from.
+  public var refundFrom: IncomingState?
   public var actions: [Action] = []
 
   public init(payment: IncomingPayment, state: IncomingState) {

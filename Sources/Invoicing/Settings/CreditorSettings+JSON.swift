@@ -32,6 +32,7 @@ extension CreditorSettings: JSONRepresentable {
     // Written only when not the default, so that older books' settings read back the same.
     if timeZone != .default { object["timeZone"] = .string(timeZone.description) }
     if matchesBookedOnMatchingDay { object["matchesBookedOnMatchingDay"] = .bool(true) }
+    if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
     return .object(object)
   }
 
@@ -86,6 +87,7 @@ extension CreditorSettings: JSONRepresentable {
     yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
     matchesBookedOnMatchingDay = try json.optionalBool("matchesBookedOnMatchingDay") ?? false
+    bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
     if let text = try json.optionalString("timeZone") {
       guard let zone = TimeZoneRule(identifier: text) else {
         throw json.error(

@@ -72,6 +72,9 @@ public struct CreditorSettings: Hashable, Sendable {
   /// Whether a payment from the queue placed later is booked on the day it is placed, rather
   /// than on the day the money arrived (the default).
   public var matchesBookedOnMatchingDay = false
+  /// Whether a payment nobody has placed is booked when it arrives (bank against customer
+  /// advances, 2420); when off, it is booked only when placed, as a payment entered by hand.
+  public var bookUnmatchedPayments = true
   public var bankgiro: String?
   public var plusgiro: String?
   public var paymentMode: PaymentMode

@@ -16,8 +16,48 @@ extension BookState {
       record.actions.append(.init(kind: "ignored", date: date, reason: reason))
       incoming[id] = record
       log(.incomingRemoved(payment: id, date: date, amount: record.payment.amount, refunded: false))
+    case .refundPending(let id, let date):
+      guard var record = incoming[id] else { throw noSuchIncoming(id) }
+      guard [.unhandled, .suggested, .overpayment].contains(record.state) else {
+        throw BookError(
+          .incomingStateConflict, .payment(id),
+          "payment \(id) is \(record.state.rawValue); only a waiting or overpaid payment is paid back"
+        )
+      }
+      record.actions.append(
+        .init(kind: "refund pending", date: date, reason: record.state.rawValue))
+      record.refundFrom = record.state
+      record.state = .refundPending
+      incoming[id] = record
+    case .restUsed(let id, let invoice, let amount, let date):
+      guard var record = incoming[id] else { throw noSuchIncoming(id) }
+      guard record.state == .overpayment, let customer = record.customer, amount > .zero,
+        amount <= record.rest
+      else {
+        throw BookError(
+          .incomingStateConflict, .payment(id),
+          "payment \(id) has \(record.rest) overpaid to use; \(amount) cannot be used")
+      }
+      guard invoices[invoice]?.invoice.customer == customer else {
+        throw BookError(
+          .invalidIncomingMatch, .invoice(invoices[invoice]?.invoice.displayName ?? "d\(invoice)"),
+          "an overpayment is used on an invoice of the same customer (\(customer))")
+      }
+      let paymentID = nextPaymentID
+      try pay(
+        PaymentEvent(id: paymentID, invoice: invoice, date: date, amount: amount, means: .balance))
+      updateRecord(invoice) { $0.payments[$0.payments.count - 1].incoming = id }
+      record.allocations.append((invoice, paymentID, amount))
+      record.rest -= amount
+      if record.rest.isZero { record.state = .matched }
+      record.actions.append(
+        .init(
+          kind: "overpayment used", date: date,
+          reason: "on invoice \(invoices[invoice]?.invoice.displayName ?? "")"))
+      incoming[id] = record
     case .refunded(let id, let date):
       guard var record = incoming[id] else { throw noSuchIncoming(id) }
+      if record.state == .refundPending, let from = record.refundFrom { record.state = from }
       if record.state == .overpayment, let customer = record.customer, record.rest > .zero {
         let balance = balances[customer] ?? .zero
         guard balance >= record.rest else {
@@ -29,7 +69,12 @@ extension BookState {
         addToBalance(customer, -record.rest)
         log(.refund(customer: customer, date: date, amount: record.rest))
       } else {
-        record = try openIncoming(id, step: "refunded")
+        guard record.state == .unhandled || record.state == .suggested else {
+          throw BookError(
+            .incomingStateConflict, .payment(id),
+            "payment \(id) is \(record.state.rawValue); only a waiting or overpaid payment is paid back"
+          )
+        }
         log(
           .incomingRemoved(payment: id, date: date, amount: record.payment.amount, refunded: true))
       }

@@ -11,6 +11,8 @@ public struct AccountMap: Hashable, Sendable {
   public var products: [String: ProductAccounts]
   public var dimensionsOnResultRowsOnly: Bool
   public var yearEndReversal: Bool
+  /// Whether unplaced incoming payments are booked on arrival (on 2420).
+  public var bookUnmatchedPayments: Bool
   public var invoiceSeries: String
   public var paymentSeries: String
   public var yearEndSeries: String
@@ -27,6 +29,7 @@ public struct AccountMap: Hashable, Sendable {
     }
     dimensionsOnResultRowsOnly = settings.dimensionsOnResultRowsOnly
     yearEndReversal = settings.yearEndReversal
+    bookUnmatchedPayments = settings.bookUnmatchedPayments
     invoiceSeries = settings.invoiceSeries
     paymentSeries = settings.paymentSeries
     yearEndSeries = settings.yearEndSeries
@@ -88,7 +91,7 @@ extension AccountMap {
       }
       productObject[number] = .object(entry)
     }
-    return .object([
+    var object: JSONObject = [
       "method": .string(method.rawValue), "accounts": accounts.jsonValue,
       "products": .object(productObject),
       "dimensionsOnResultRowsOnly": .bool(dimensionsOnResultRowsOnly),
@@ -97,7 +100,10 @@ extension AccountMap {
         "invoice": .string(invoiceSeries), "payment": .string(paymentSeries),
         "yearEnd": .string(yearEndSeries), "purchase": .string(purchaseSeries),
       ]),
-    ])
+    ]
+    // Written only when off, so that the maps of earlier exports read back the same.
+    if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
+    return .object(object)
   }
 
   init(json: JSONReader) throws {
@@ -117,6 +123,7 @@ extension AccountMap {
     }
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
     yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
+    bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
     let series = try json.member("series")
     invoiceSeries = try series.string("invoice")
     paymentSeries = try series.string("payment")

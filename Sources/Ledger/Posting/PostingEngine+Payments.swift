@@ -37,7 +37,9 @@ extension PostingEngine {
     if payment.means == .balance {
       try useBalance(received, of: document.customer, map: map, to: &builder)
     } else if payment.means == .incoming {
-      builder.add(map.accounts.customerAdvances, received)
+      // From the queue: off advances, or from the bank when arrivals are not booked.
+      builder.add(
+        map.bookUnmatchedPayments ? map.accounts.customerAdvances : map.accounts.bank, received)
     } else {
       let account =
         payment.means == .clientFunds ? map.accounts.clientFundsClaim : map.accounts.bank
@@ -169,6 +171,7 @@ extension PostingEngine {
     throws(LedgerError)
   {
     let map = maps[currentMap]
+    guard map.bookUnmatchedPayments else { return }
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date, text: "Inbetalning ej matchad \(payment)")
     builder.add(map.accounts.bank, amount)
@@ -182,6 +185,7 @@ extension PostingEngine {
     _ payment: String, amount: Amount, refunded: Bool, index: Int, date: Day
   ) throws(LedgerError) {
     let map = maps[currentMap]
+    guard map.bookUnmatchedPayments else { return }
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
       text: (refunded ? "Återbetalning " : "Bokförd annanstans ") + payment)

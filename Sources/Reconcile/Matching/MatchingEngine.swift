@@ -271,15 +271,22 @@ public struct MatchingEngine: Sendable {
       }
       var result = [Candidate]()
       let exact = indexes.filter { open($0) == payment.amount }
+      // Between invoices of one amount, the one due nearest the payment day is likelier.
+      let nearest = exact.min {
+        abs(item($0).dueDate.days(until: payment.date))
+          < abs(item($1).dueDate.days(until: payment.date))
+      }
       for index in exact {
+        let near = exact.count > 1 && index == nearest
         result.append(
           Candidate(
             allocations: [
               Allocation(
                 invoice: item(index).id, number: item(index).number, amount: payment.amount)
             ],
-            rest: .zero, customer: customer, score: exact.count == 1 ? 60 : 45,
-            reasons: [reason, "invoice \(item(index).number) has exactly \(payment.amount) open"]))
+            rest: .zero, customer: customer, score: exact.count == 1 ? 60 : (near ? 50 : 45),
+            reasons: [reason, "invoice \(item(index).number) has exactly \(payment.amount) open"]
+              + (near ? ["it is due nearest the payment day (\(item(index).dueDate))"] : [])))
       }
       if exact.isEmpty {
         // The oldest invoices first, as many as the payment covers exactly.

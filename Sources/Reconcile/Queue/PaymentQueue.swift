@@ -19,6 +19,16 @@ public enum PaymentQueue {
     guard let record = state.incoming[id] else {
       throw ReconcileError(.noSuchPayment, .payment(id), "no incoming payment \(id)")
     }
+    if record.state == .overpayment && record.rest > .zero {
+      // What an overpayment left, used on another invoice of the customer.
+      guard numbers.count == 1, let invoice = state.invoice(named: String(numbers[0])) else {
+        throw ReconcileError(
+          .invalidAllocation, .payment(id), "an overpayment is used on one invoice at a time")
+      }
+      let amount = amounts.first ?? min(record.rest, max(invoice.open, .zero))
+      return .incoming(
+        .restUsed(payment: id, invoice: invoice.invoice.id, amount: amount, date: today))
+    }
     guard record.state == .unhandled || record.state == .suggested else {
       throw ReconcileError(
         .paymentStateConflict, .payment(id),
@@ -67,8 +77,12 @@ public enum PaymentQueue {
     .incoming(.ignored(payment: id, account: account, reason: reason, date: today))
   }
 
-  public static func refund(_ id: String, on today: Day) -> Event {
-    .incoming(.refunded(payment: id, date: today))
+  /// Pays back a payment (or what an overpayment left); `pending` marks the refund under way,
+  /// booked once it is recorded without `pending`.
+  public static func refund(_ id: String, on today: Day, pending: Bool = false) -> Event {
+    pending
+      ? .incoming(.refundPending(payment: id, date: today))
+      : .incoming(.refunded(payment: id, date: today))
   }
 
   /// The waiting payments the engine can now place (their invoices attested since): matches

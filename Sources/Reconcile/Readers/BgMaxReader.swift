@@ -38,7 +38,22 @@ public enum BgMaxReader {
         ReaderNote(message: "the text has replacement characters (å, ä, ö lost in a re-encoding)"))
     }
     try lines.forEach { line throws(ReconcileError) in try reader.take(line) }
-    return try reader.finish()
+    var file = try reader.finish()
+    let garbled = file.payments.compactMap(\.payer.name).filter(looksMisencoded)
+    if !garbled.isEmpty {
+      file.notes.append(
+        ReaderNote(
+          message:
+            "payer names look mis-encoded (text decoded with the wrong code page): \(garbled.prefix(3).joined(separator: ", "))"
+        ))
+    }
+    return file
+  }
+
+  /// Whether a name has the marks of ISO-8859-1 text decoded as another code page (`PlÂt`,
+  /// `Vingbyv‰gen`, `Ã¥`).
+  static func looksMisencoded(_ name: String) -> Bool {
+    name.unicodeScalars.contains { ["Â", "Ã", "‰", "¤", "¶", "Œ", "š", "\u{FFFD}"].contains($0) }
   }
 
   /// The reader's state while going through the records.
@@ -173,7 +188,8 @@ public enum BgMaxReader {
     {
       guard let last = section?.payments.indices.last else {
         throw fail(
-          .bgmaxStructure, line, "a \(String(decoding: record.field(1, 2), as: UTF8.self)) record without its payment")
+          .bgmaxStructure, line,
+          "a \(String(decoding: record.field(1, 2), as: UTF8.self)) record without its payment")
       }
       func set(_ value: String, _ path: WritableKeyPath<Payer, String?>) {
         if !value.isEmpty { section!.payments[last].payer[keyPath: path] = value }

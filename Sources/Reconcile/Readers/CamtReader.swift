@@ -43,7 +43,9 @@ public enum CamtReader {
       guard index + 1 < count else { return nil }
       let next = bytes[index + 1]
       if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
-        if bytes[index...].starts(with: "<!DOCTYPE".utf8) || bytes[index...].starts(with: "<!ENTITY".utf8) {
+        if bytes[index...].starts(with: "<!DOCTYPE".utf8)
+          || bytes[index...].starts(with: "<!ENTITY".utf8)
+        {
           return bytes[..<index].count { $0 == 0x0A } + 1
         }
         index += 2
@@ -151,7 +153,8 @@ public enum CamtReader {
       for (name, value) in collector.namespaces.sorted(by: { $0.key < $1.key }) {
         declarations += " \(name)=\"\(value)\""
       }
-      let wrapped = Array("<sietool-entry\(declarations)>".utf8) + bytes[range] + Array("</sietool-entry>".utf8)
+      let wrapped =
+        Array("<sietool-entry\(declarations)>".utf8) + bytes[range] + Array("</sietool-entry>".utf8)
       try parse(wrapped, with: collector)
     }
     return collector.file()
@@ -246,7 +249,8 @@ final class CamtCollector: NSObject, XMLParserDelegate {
       if let chunk = attributeDict["sietool-chunk"].flatMap(Int.init) {
         chunkContexts[chunk] = (notificationID, account)
       } else {
-        entry = Entry(line: parser.lineNumber + lineOffset, notification: notificationID, account: account)
+        entry = Entry(
+          line: parser.lineNumber + lineOffset, notification: notificationID, account: account)
       }
     case "TxDtls": transaction = Transaction(line: parser.lineNumber + lineOffset)
     case "Btch": entry?.batches.append((nil, nil, nil))

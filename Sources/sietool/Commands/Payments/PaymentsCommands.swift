@@ -84,6 +84,7 @@ struct PaymentsList: Command, WorksOnBook {
 
   enum StateChoice: String, ArgumentEnum {
     case unhandled, suggested, matched, overpayment, ignored, refunded, open, all
+    case refundPending = "refund-pending"
     static var valueName: String { "state" }
   }
 
@@ -97,6 +98,7 @@ struct PaymentsList: Command, WorksOnBook {
       switch state {
       case .all: true
       case .open: record.state == .unhandled || record.state == .suggested
+      case .refundPending: record.state == .refundPending
       default: record.state.rawValue == state.rawValue
       }
     }
@@ -182,7 +184,7 @@ struct PaymentsMatch: Command {
     name: "match",
     abstract: "Place a payment on one or several invoices by hand (amounts optional).",
     discussion:
-      "Without --amount each invoice gets up to its open amount in the order given; the last takes the rest (an overpayment stands as the customer's credit)."
+      "Without --amount each invoice gets up to its open amount in the order given; the last takes the rest (an overpayment stands as the customer's credit). For a payment in state overpayment, what it left is used on the (one) invoice given."
   )
   @OptionGroup var target: PaymentTarget
   @Option(name: "invoice", help: "An invoice number (repeat for several).") var invoices: [Int]
@@ -252,11 +254,15 @@ struct PaymentsRefund: Command {
     name: "refund", abstract: "Record that a payment (or its overpaid rest) was paid back.")
   @OptionGroup var target: PaymentTarget
   @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+  @Flag(help: "The refund is under way; book it when it is recorded without --pending.")
+  var pending: Bool
 
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
-    try book.transact { try $0.record(PaymentQueue.refund(target.id, on: date ?? book.today)) }
-    console.print("payment \(target.id): refunded")
+    try book.transact {
+      try $0.record(PaymentQueue.refund(target.id, on: date ?? book.today, pending: pending))
+    }
+    console.print("payment \(target.id): \(pending ? "refund pending" : "refunded")")
     return 0
   }
 }
