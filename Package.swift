@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(name: "SIETests", dependencies: ["SIE", "Basics", "TestSupport"]),
     .testTarget(
       name: "LedgerTests",
-      dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "TestSupport"]),
+      dependencies: ["Ledger", "SIE", "Invoicing", "Basics", "Zip", "Reconcile", "TestSupport"]),
     .testTarget(
       name: "ReconcileTests",
       dependencies: ["Reconcile", "Invoicing", "Ledger", "Basics", "TestSupport"],
