@@ -126,4 +126,12 @@ extension Amount {
     guard magnitude <= UInt128(Int64.max) else { return nil }
     return Amount(ore: product < 0 ? -Int64(magnitude) : Int64(magnitude))
   }
+
+  /// The amount converted at `rate` (SEK per unit), rounded to whole öre. Exact for every
+  /// amount and rate within ``Limits`` (the book accepts no others); beyond them — only in a
+  /// book written before the limits — the result is held at the largest amount `Int64` öre
+  /// can carry rather than wrap or trap.
+  public func converted(at rate: ExactDecimal) -> Amount {
+    multiplied(by: rate) ?? Amount(ore: (ore < 0) != (rate.significand < 0) ? -Int64.max : Int64.max)
+  }
 }

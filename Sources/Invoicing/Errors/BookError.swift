@@ -110,6 +110,8 @@ public struct BookError: CodedError, Hashable, Sendable {
     /// A match that does not fit its payment: amounts that do not add up, invoices of several
     /// customers or not attested.
     case invalidIncomingMatch = "invalid-incoming-match"
+    /// A day outside the days a book keeps (1900–2199), or before the step it follows.
+    case invalidDate = "invalid-date"
     /// The invoice has nothing left to pay.
     case nothingToPay = "nothing-to-pay"
     /// A standalone credit cannot be used on the invoice.
@@ -183,6 +185,8 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .invalidIncomingMatch:
         "A match whose amounts do not add up to the payment, or with invoices of several customers."
       case .negativeFee: "A fee is negative."
+      case .invalidDate:
+        "A day outside the days a book keeps (1900–2199), or before the step it follows (a payment before its invoice was attested)."
       case .noBook: "There is no book in the directory."
       case .noLines: "An invoice or self-invoice has no lines."
       case .noSuchCostCentre: "No cost centre with the code."

@@ -77,6 +77,21 @@ public struct InvoiceLine: Hashable, Sendable {
     return Amount(ore: Amount.divideRounded(product, by: divisor))
   }
 
+  /// ``net`` when it is within ``Limits`` (and quantity, price and discount are), `nil`
+  /// otherwise — computed without any step that could overflow.
+  public var checkedNet: Amount? {
+    guard Limits.contains(unitPrice), Limits.contains(quantity: quantity) else { return nil }
+    let discount = discountPercent ?? .zero
+    guard discount >= .zero, discount <= ExactDecimal(100), discount.scale <= 4 else { return nil }
+    let hundred = Int128(100) * ExactDecimal.power(Int(discount.scale))
+    let keep = hundred - Int128(discount.significand)
+    let product = Int128(unitPrice.ore) * Int128(quantity.significand) * keep
+    let divisor = ExactDecimal.power(Int(quantity.scale)) * hundred
+    let magnitude = (product.magnitude + UInt128(divisor) / 2) / UInt128(divisor)
+    guard magnitude <= UInt128(Limits.amount.ore) else { return nil }
+    return Amount(ore: product < 0 ? -Int64(magnitude) : Int64(magnitude))
+  }
+
   /// The line as VAT sees it: its parts for a package, itself otherwise.
   public var vatParts: [(net: Amount, rate: VATRate)] {
     parts.isEmpty ? [(net, vatRate)] : parts.map { ($0.net, $0.vatRate) }

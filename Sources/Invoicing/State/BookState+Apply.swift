@@ -33,6 +33,13 @@ extension BookState {
 
   private mutating func applyChecked(_ event: Event) throws(BookError) {
     switch event {
+    case .sentToCollection(_, let date), .writtenOff(_, let date), .markedDoubtful(_, let date),
+      .offset(_, _, let date), .selfInvoiceAttested(_, _, let date),
+      .selfInvoiceCancelled(_, let date), .selfInvoicePaid(_, let date):
+      try checkDay(date, "the date")
+    default: break
+    }
+    switch event {
     case .settingsChanged(let settings):
       self.settings = settings
     case .customerAdded(let customer):
@@ -127,6 +134,10 @@ extension BookState {
       guard fee >= .zero else {
         throw BookError(.negativeFee, .none, "a reminder fee cannot be negative")
       }
+      try checkAmount(fee, "the reminder fee")
+      try checkDay(date, "the reminder date")
+      // Two amounts within the limits add up without overflow; their sum is checked too.
+      try checkAmount(record.invoice.totals.total + record.fees + fee, "the invoice with its fees")
       updateRecord(id) {
         $0.reminders.append((date, fee))
         $0.state = .reminded
@@ -188,6 +199,10 @@ extension BookState {
       updateRecord(id) { $0.doubtfulOn = date }
       log(.doubtful(invoice: id, date: date, amount: record.open))
     case .clientFundsPaidOut(let payout):
+      try checkAmount(payout.amount, "the payout")
+      try checkAmount(payout.fee, "the fee")
+      try checkAmount(payout.feeVAT, "the VAT on the fee")
+      try checkDay(payout.date, "the payout date")
       guard payout.amount > .zero, payout.fee >= .zero, payout.feeVAT >= .zero, payout.net >= .zero
       else {
         throw BookError(
@@ -199,18 +214,20 @@ extension BookState {
           .clientFundsShort, .none,
           "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
       }
-      addClientFunds(-payout.amount)
+      try addClientFunds(-payout.amount)
       log(.clientFundsPayout(payout))
     case .offset(let creditID, let invoiceID, let date):
       try offset(credit: creditID, invoice: invoiceID, date: date)
     case .refunded(let customer, let amount, let date):
+      try checkAmount(amount, "the refund")
+      try checkDay(date, "the refund date")
       let balance = balances[customer] ?? .zero
       guard amount > .zero, amount <= balance else {
         throw BookError(
           .balanceTooSmall, .customer(customer),
           "customer \(customer) has a balance of \(balance); \(amount) cannot be paid back")
       }
-      addToBalance(customer, -amount)
+      try addToBalance(customer, -amount)
       log(.refund(customer: customer, date: date, amount: amount))
     case .attachmentAdded(let id, let attachment):
       _ = try draft(id)
@@ -257,6 +274,8 @@ extension BookState {
       }
       log(.selfInvoiceAttested(id: id, date: date))
     case .payoutChanged(let id, let date, let amount):
+      if let amount { try checkAmount(amount, "the payout") }
+      if let date { try checkDay(date, "the payout date") }
       let record = try selfInvoiceRecord(id)
       guard record.state == .attested || record.state == .paused else {
         throw BookError(
@@ -391,7 +410,54 @@ extension BookState {
     }
   }
 
+  /// Refuses a day outside ``Limits`` (1900–2199), naming what it is.
+  func checkDay(_ day: Day, _ what: String) throws(BookError) {
+    guard Limits.contains(day) else {
+      throw BookError(
+        .invalidDate, .field(what),
+        "\(what) \(day) is outside the days a book keeps (\(Limits.firstDay) to \(Limits.lastDay))")
+    }
+  }
+
+  /// Refuses an amount outside ``Limits`` (10¹³ kronor either way).
+  func checkAmount(_ amount: Amount, _ what: String) throws(BookError) {
+    guard Limits.contains(amount) else {
+      throw BookError(
+        .invalidAmount, .field(what),
+        "\(what) \(amount) is beyond what a book accepts (\(Limits.amount) either way)")
+    }
+  }
+
+  /// Refuses lines whose amounts could not be totalled exactly: too many, or a quantity, price
+  /// or line beyond ``Limits``, or a total beyond them.
+  func checkLines(_ lines: [InvoiceLine]) throws(BookError) {
+    guard lines.count <= Limits.lines else {
+      throw BookError(.invalidLine, .none, "\(lines.count) lines; a document has at most \(Limits.lines)")
+    }
+    var total = Int128(0)
+    for (index, line) in lines.enumerated() {
+      guard let net = line.checkedNet else {
+        throw BookError(
+          .invalidAmount, .line(index + 1),
+          "line \(index + 1): quantity \(line.quantity) × price \(line.unitPrice) is beyond what a book accepts (quantities up to \(Limits.quantity), amounts up to \(Limits.amount))")
+      }
+      total += Int128(net.ore) * 2  // the net and at most as much VAT
+    }
+    guard total.magnitude <= UInt128(Limits.amount.ore) else {
+      throw BookError(
+        .invalidAmount, .none, "the lines total more than a book accepts (\(Limits.amount))")
+    }
+  }
+
   func checkDraft(_ invoice: Invoice) throws(BookError) {
+    try checkDay(invoice.invoiceDate, "the invoice date")
+    try checkDay(invoice.dueDate, "the due date")
+    try checkLines(invoice.lines)
+    if let rate = invoice.exchangeRate, !Limits.contains(rate: rate) {
+      throw BookError(
+        .invalidExchangeRate, .none,
+        "an exchange rate of \(rate) SEK is not believable; rates are \(Limits.smallestRate) to \(Limits.largestRate)")
+    }
     guard customers[invoice.customer] != nil else {
       throw BookError(
         .noSuchCustomer, .customer(invoice.customer), "no customer \(invoice.customer)")
@@ -462,6 +528,9 @@ extension BookState {
   }
 
   func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
+    try checkDay(selfInvoice.invoiceDate, "the invoice date")
+    try checkDay(selfInvoice.payoutDate, "the payout date")
+    try checkLines(selfInvoice.lines)
     guard customers[selfInvoice.payee] != nil else {
       throw BookError(
         .noSuchCustomer, .customer(selfInvoice.payee),

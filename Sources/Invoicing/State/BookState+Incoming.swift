@@ -66,7 +66,7 @@ extension BookState {
             "customer \(customer) has \(balance) left of the overpayment; \(record.rest) cannot be paid back"
           )
         }
-        addToBalance(customer, -record.rest)
+        try addToBalance(customer, -record.rest)
         log(.refund(customer: customer, date: date, amount: record.rest))
       } else {
         guard record.state == .unhandled || record.state == .suggested else {
@@ -117,6 +117,8 @@ extension BookState {
           .incomingPaymentExists, .payment(payment.id),
           "payment \(payment.id) is in the book already")
       }
+      try checkAmount(payment.amount, "payment \(payment.id)")
+      try checkDay(payment.date, "the day of payment \(payment.id)")
       let suggestions = receipt.suggestions[payment.id] ?? []
       var record = IncomingRecord(
         payment: payment, state: suggestions.isEmpty ? .unhandled : .suggested)
@@ -240,7 +242,7 @@ extension BookState {
         record.closedOn = nil
       }
     }
-    addToBalance(record.invoice.customer, -applied.overpaid)
+    try addToBalance(record.invoice.customer, -applied.overpaid)
     log(.paymentReversed(invoice: invoice, payment: payment, date: date))
   }
 }

@@ -2,6 +2,7 @@ import Basics
 
 extension BookState {
   mutating func attest(_ id: Int, number: Int, ocr: String, date: Day) throws(BookError) {
+    try checkDay(date, "the attestation date")
     let record = try draft(id)
     guard number == nextInvoiceNumber else {
       throw BookError(
@@ -72,7 +73,7 @@ extension BookState {
         record.state = .credited
         record.closedOn = date
       }
-      addToBalance(record.invoice.customer, excess)
+      try addToBalance(record.invoice.customer, excess)
       self.log(
         .credited(creditNote: id, invoice: original, date: date, applied: applied, excess: excess))
     }
@@ -92,6 +93,14 @@ extension BookState {
     }
     guard payment.amount > .zero else {
       throw BookError(.invalidAmount, .none, "a payment is more than zero")
+    }
+    try checkAmount(payment.amount, "the payment")
+    if let sek = payment.amountSEK { try checkAmount(sek, "the SEK received") }
+    try checkDay(payment.date, "the payment date")
+    if let attested = record.attestedOn, payment.date < attested {
+      throw BookError(
+        .invalidDate, .invoice(record.invoice.displayName),
+        "the payment is dated \(payment.date), before \(name(record)) was attested on \(attested)")
     }
     if let sek = payment.amountSEK, sek <= .zero {
       throw BookError(.invalidAmount, .none, "the SEK amount of a payment is more than zero")
@@ -114,7 +123,7 @@ extension BookState {
           .balanceExceedsOpen, .invoice(record.invoice.displayName),
           "\(name(record)) has \(record.open) open; a balance is used up to that")
       }
-      addToBalance(customer, -payment.amount)
+      try addToBalance(customer, -payment.amount)
     }
     let open = record.state.isFinal ? Amount.zero : max(record.open, .zero)
     var applied = Amount.zero
@@ -139,7 +148,7 @@ extension BookState {
       payment: payment.id, date: payment.date, means: payment.means, received: payment.amount,
       applied: applied, rounding: rounding, overpaid: overpaid, receivedSEK: payment.amountSEK)
     applications.recovered = recovered
-    if payment.means == .clientFunds { addClientFunds(payment.amountSEK ?? payment.amount) }
+    if payment.means == .clientFunds { try addClientFunds(payment.amountSEK ?? payment.amount) }
     nextPayment()
     updateRecord(payment.invoice) { record in
       record.payments.append(applications)
@@ -148,7 +157,7 @@ extension BookState {
         record.closedOn = payment.date
       }
     }
-    addToBalance(customer, overpaid)
+    try addToBalance(customer, overpaid)
     log(.payment(invoice: payment.invoice, applications))
   }
 

@@ -141,9 +141,16 @@ public struct BookState: Sendable {
 
   mutating func nextPayment() { nextPaymentID += 1 }
 
-  mutating func addToBalance(_ customer: String, _ amount: Amount) {
+  /// Adds to a customer's balance; refuses a sum past ``Limits`` (never overflows).
+  mutating func addToBalance(_ customer: String, _ amount: Amount) throws(BookError) {
     guard !amount.isZero else { return }
-    balances[customer, default: .zero] += amount
+    let sum = (balances[customer] ?? .zero).adding(amount)
+    guard let sum, Limits.contains(sum) else {
+      throw BookError(
+        .invalidAmount, .customer(customer),
+        "customer \(customer)'s balance would pass what a book accepts (\(Limits.amount))")
+    }
+    balances[customer] = sum
   }
 
   mutating func log(_ activity: Activity) {
@@ -176,5 +183,11 @@ public struct BookState: Sendable {
 
   mutating func countEvent() { eventCount += 1 }
 
-  mutating func addClientFunds(_ amount: Amount) { clientFundsHeld += amount }
+  /// Adds to the client funds held; refuses a sum that would not fit (never overflows).
+  mutating func addClientFunds(_ amount: Amount) throws(BookError) {
+    guard let sum = clientFundsHeld.adding(amount) else {
+      throw BookError(.invalidAmount, .none, "the client funds would pass what a book can hold")
+    }
+    clientFundsHeld = sum
+  }
 }

@@ -137,7 +137,7 @@ struct DocumentLedger: Sendable {
     } else if amount == component.amount {
       sek = component.sek
     } else if component.amount.isZero {
-      sek = amount.multiplied(by: rate) ?? amount
+      sek = amount.converted(at: rate)
     } else {
       sek = component.sek.share(amount, of: component.amount)
     }

@@ -59,7 +59,7 @@ extension PostingEngine {
     let booked = map.method == .accrual
     let parts = Self.components(of: invoice)
     let total = parts.reduce(Amount.zero) { $0 + $1.amount }
-    let totalSEK = document.isForeign ? (total.multiplied(by: document.rate) ?? total) : total
+    let totalSEK = document.isForeign ? (total.converted(at: document.rate)) : total
     let values =
       document.isForeign
       ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : parts.map(\.amount)
@@ -122,7 +122,7 @@ extension PostingEngine {
     var document = try document(id)
     let map = maps[mapIndex(forInvoice: id)]
     let booked = maps[currentMap].method == .accrual
-    let sek = document.isForeign ? (fee.multiplied(by: document.rate) ?? fee) : fee
+    let sek = document.isForeign ? (fee.converted(at: document.rate)) : fee
     document.add(ComponentKey(role: .fee), amount: fee, sek: sek, booked: booked)
     documents[id] = document
     guard booked else { return }

@@ -17,7 +17,7 @@ extension PostingEngine {
     let received =
       payment.receivedSEK
       ?? (document.isForeign
-        ? (payment.received.multiplied(by: document.rate) ?? payment.received) : payment.received)
+        ? (payment.received.converted(at: document.rate)) : payment.received)
     func share(_ part: Amount) -> Amount {
       part.isZero
         ? .zero : (payment.received.isZero ? part : received.share(part, of: payment.received))
@@ -30,7 +30,7 @@ extension PostingEngine {
       ? Amount.zero
       : (document.isForeign
         ? (payment.applied.isZero
-          ? (payment.rounding.multiplied(by: document.rate) ?? payment.rounding)
+          ? (payment.rounding.converted(at: document.rate))
           : applied.share(payment.rounding, of: payment.applied))
         : payment.rounding)
     // The money.
