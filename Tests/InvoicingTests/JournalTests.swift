@@ -97,9 +97,14 @@ import Testing
     let path = try writtenBook(directory)
     let original = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
     var content = try lines(path)
+    // A crash while writing line 4: part of it on disk, the head still at line 3.
+    let head = "3 " + SHA256.hex(Array(content[2].utf8)) + "\n"
     content[3] = String(content[3].prefix(40))
     try write(content, to: path, finalNewline: false)
-    #expect(throws: Journal.Problem.tornLastLine(line: 4)) { try Book.open(at: path) }
+    try head.write(toFile: FilePath.join(path, Journal.headFile), atomically: true, encoding: .utf8)
+    // A reader sees the three acknowledged lines; a writer is told to repair.
+    #expect(try Book.open(at: path).lineCount == 3)
+    #expect(throws: Journal.Problem.tornLastLine(line: 4)) { try Book.open(at: path, forWriting: true) }
     // Opening leaves the file as it was; repair keeps a copy of every byte.
     let torn = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
     let backup = try #require(try Book.repair(at: path))
@@ -111,6 +116,30 @@ import Testing
     // The book goes on from the repaired end.
     try repaired.transact { try $0.pay(1, amount: Amount(kronor: 1), on: d("2025-04-06")) }
     #expect(try Book.open(at: path).lineCount == 4)
+  }
+
+  /// A line the head acknowledges is never dropped: cut short, it is damage, not a crash.
+  @Test func anAcknowledgedLineCutShortIsDamageAndIsNotRepaired() throws {
+    let directory = TemporaryDirectory()
+    let path = try writtenBook(directory)
+    var content = try lines(path)
+    content[3] = String(content[3].prefix(40))
+    try write(content, to: path, finalNewline: false)
+    let before = try FilePath.read(journal(path))
+    #expect(throws: Journal.Problem.self) { try Book.open(at: path) }
+    let refusal = #expect(throws: Journal.Problem.self) { try Book.repair(at: path) }
+    #expect(refusal?.codeName == "journal-damaged")
+    #expect(try FilePath.read(journal(path)) == before)
+    // A whole line of garbage is damage too.
+    var garbage = try lines(path).dropLast().map { $0 }
+    garbage.append("\u{1}not json at all")
+    try write(garbage, to: path)
+    #expect(throws: Journal.Problem.self) { try Book.repair(at: path) }
+    // So is a missing head, also when the last lines (or all of them) are gone.
+    try write(Array(try lines(path).prefix(2)), to: path)
+    try FileManager.default.removeItem(atPath: FilePath.join(path, Journal.headFile))
+    let missing = #expect(throws: Journal.Problem.self) { try Book.open(at: path) }
+    #expect(missing?.message.contains("journal.head is missing") == true)
   }
 
   @Test func repairLeavesAHealthyOrTamperedJournalAlone() throws {

@@ -123,8 +123,12 @@ public final class Book: Sendable {
     }
     let lock = forWriting ? try Book.lock(directory) : nil
     var state: BookState?
-    let (count, lastHash) = try Journal.read(path: FilePath.join(directory, Journal.fileName)) {
-      entry throws(BookError) in
+    // The head first: a reader reads the lines it acknowledges and none a writer is adding.
+    let head = try Journal.readHead(FilePath.join(directory, Journal.headFile))
+    let (count, lastHash, tornLine, hashAtHead) = try Journal.read(
+      path: FilePath.join(directory, Journal.fileName), limit: forWriting ? nil : head?.count,
+      mark: head?.count
+    ) { entry throws(BookError) in
       if state == nil {
         // The first line sets the settings up; the state starts from them.
         guard case .settingsChanged(let settings) = entry.event else {
@@ -136,8 +140,16 @@ public final class Book: Sendable {
       }
       try state!.apply(entry.event)
     }
-    try Journal.checkHead(
-      FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
+    try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
+    if forWriting, let tornLine {
+      // Bytes after the last acknowledged line that never became a whole line: a crash while
+      // writing; `book repair` drops them.
+      throw Journal.Problem.tornLastLine(line: tornLine)
+    }
+    if forWriting, let head, count > head.count {
+      // Whole lines written after the head: a crash before the head was updated.
+      try Journal.writeHead(FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
+    }
     guard let state else {
       throw BookError(
         .journalWithoutSettings, .file(directory),
@@ -306,23 +318,34 @@ public final class Book: Sendable {
     let lock = try Book.lock(directory)
     defer { withExtendedLifetime(lock) {} }
     let path = FilePath.join(directory, Journal.fileName)
-    do {
-      _ = try Journal.read(path: path) { _ throws(BookError) in }
-      return nil
-    } catch Journal.Problem.tornLastLine {
-      let bytes = try FilePath.read(path)
-      // The last line starts after the last line end before the final byte.
-      let body = bytes.last == 0x0A ? bytes.dropLast() : bytes[...]
-      let keep = body.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
-      let backup = path + ".torn-" + Book.systemClock().filter { $0.isNumber }
-      try AtomicFile.write(bytes, to: backup)
-      try AtomicFile.write(Array(keep), to: path)
-      let (count, hash) = try Journal.read(path: path) { _ throws(BookError) in }
-      try Journal.writeHead(
-        FilePath.join(directory, Journal.headFile), count: count, lastHash: hash)
-      return backup
+    let headPath = FilePath.join(directory, Journal.headFile)
+    let head = try Journal.readHead(headPath)
+    let (count, lastHash, tornLine, hashAtHead) = try Journal.read(path: path, mark: head?.count) {
+      _ throws(BookError) in
     }
+    // Whatever was acknowledged must be whole; only a tail after it may be dropped.
+    try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
+    guard tornLine != nil else { return nil }
+    let bytes = try FilePath.read(path)
+    let keep = bytes.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
+    let backup = Book.uniquePath(path + ".torn-" + Book.systemClock().filter { $0.isNumber })
+    try AtomicFile.write(bytes, to: backup)
+    try AtomicFile.write(Array(keep), to: path)
+    try Journal.writeHead(headPath, count: count, lastHash: lastHash)
+    return backup
   }
+
+  /// `path`, or `path-2`, `path-3` … whichever does not exist yet.
+  static func uniquePath(_ path: String) -> String {
+    var candidate = path
+    var number = 1
+    while FilePath.exists(candidate) {
+      number += 1
+      candidate = path + "-\(number)"
+    }
+    return candidate
+  }
+
 
   /// Takes the writer's lock of the book in `directory`.
   static func lock(_ directory: String) throws(BookError) -> FileLock {

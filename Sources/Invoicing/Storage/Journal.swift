@@ -92,12 +92,21 @@ public enum Journal {
   /// events are applied in order, so the first problem found is the first in the file.
   ///
   /// - Returns: the number of lines and the hash of the last one.
+  ///
+  /// - Parameter limit: read at most this many lines (a reader reads the lines `journal.head`
+  ///   acknowledges, never a write in progress after them).
+  /// - Returns: the lines read, the hash of the last, and the line number of an incomplete
+  ///   last line (bytes after the last line end) when there is one.
   static func read(
-    path: String, _ body: (Entry) throws(BookError) -> Void
-  ) throws -> (count: Int, lastHash: String) {
-    guard FilePath.exists(path) else { return (0, genesis) }
+    path: String, limit: Int? = nil, mark: Int? = nil, _ body: (Entry) throws(BookError) -> Void
+  ) throws -> (count: Int, lastHash: String, tornLine: Int?, markedHash: String?) {
+    guard FilePath.exists(path) else { return (0, genesis, nil, nil) }
+    var markedHash: String?
     let bytes = try FilePath.read(path)
-    let lines = lineRanges(bytes)
+    var lines = lineRanges(bytes)
+    let end = lines.last.map { $0.upperBound + 1 } ?? 0
+    let tornLine = end < bytes.count ? lines.count + 1 : nil
+    if let limit, limit < lines.count { lines.removeLast(lines.count - limit) }
     var previous = genesis
     var lineNumber = 0
     let blockSize = 8192
@@ -107,13 +116,12 @@ public enum Journal {
       let decoded = decode(block, of: bytes, firstLine: blockStart + 1)
       for (offset, line) in decoded.enumerated() {
         lineNumber = blockStart + offset + 1
-        let isLast = block[offset].upperBound == bytes.count - 1
         let entry: Entry
         switch line.content {
         case .newerFormat(let version):
           throw Problem.newerFormat(line: lineNumber, version: version)
         case .notJSON(let message):
-          if isLast { throw Problem.tornLastLine(line: lineNumber) }
+          // A line that ends in a line end was written whole: garbage there is damage.
           throw Problem.tampered(line: lineNumber, reason: "not JSON (\(message))")
         case .unreadable(let sequence, let prev, let problem):
           // The same order of checks as a line that reads: sequence, chain, then the rest.
@@ -144,12 +152,11 @@ public enum Journal {
             line: lineNumber, reason: "the event does not fit the book: \(error.message)")
         }
         previous = line.hash
+        if lineNumber == mark { markedHash = line.hash }
       }
       blockStart += blockSize
     }
-    let end = lines.last.map { $0.upperBound + 1 } ?? 0
-    if end < bytes.count { throw Problem.tornLastLine(line: lines.count + 1) }
-    return (lines.count, previous)
+    return (lines.count, previous, tornLine, markedHash)
   }
 
   /// The byte ranges of the complete lines (without their line ends).
@@ -232,25 +239,38 @@ public enum Journal {
 
   static func systemCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
-  /// Checks the journal against `journal.head`: fewer lines than the head records means lines
-  /// were lost from the end. (More lines is a crash between the append and the head's update.)
-  static func checkHead(_ path: String, count: Int, lastHash: String) throws {
-    guard FilePath.exists(path) else { return }
+  /// What `journal.head` records: the lines acknowledged and the last one's hash; `nil` when
+  /// there is no head file.
+  static func readHead(_ path: String) throws -> (count: Int, hash: String)? {
+    guard FilePath.exists(path) else { return nil }
     let text = String(decoding: try FilePath.read(path), as: UTF8.self).trimmingBlanks
     let parts = text.split(separator: " ")
-    guard parts.count == 2, let headCount = Int(parts[0]) else {
-      throw Problem.tampered(line: count, reason: "journal.head is not \"<count> <hash>\"")
+    guard parts.count == 2, let count = Int(parts[0]), count >= 0 else {
+      throw Problem.tampered(line: 0, reason: "journal.head is not \"<count> <hash>\"")
     }
-    if headCount > count {
+    return (count, String(parts[1]))
+  }
+
+  /// Checks what was read against the head: no fewer lines than it acknowledges, and the last
+  /// acknowledged line the one it names.
+  static func check(
+    head: (count: Int, hash: String)?, read count: Int, lastHash: String, hashAtHead: String?
+  ) throws {
+    guard let head else {
+      if count > 0 {
+        throw Problem.tampered(
+          line: count, reason: "journal.head is missing: the end of the journal cannot be checked")
+      }
+      return
+    }
+    if head.count > count {
       throw Problem.tampered(
         line: count + 1,
-        reason:
-          "the journal ends after \(count) lines but held \(headCount); lines were lost from its end"
-      )
+        reason: "the journal ends after \(count) lines but held \(head.count); lines were lost from its end")
     }
-    if headCount == count && String(parts[1]) != lastHash {
+    if head.count > 0, (hashAtHead ?? lastHash) != head.hash {
       throw Problem.tampered(
-        line: count, reason: "the last line is not the one journal.head records")
+        line: head.count, reason: "line \(head.count) is not the one journal.head records")
     }
   }
 
@@ -268,7 +288,17 @@ public enum Journal {
       bytes += line
       bytes.append(0x0A)
     }
-    try AtomicFile.writeAll(fd, bytes, path: path)
-    guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "cannot flush the journal") }
+    // A write that fails (a full disk) leaves nothing behind: the journal is cut back.
+    let before = lseek(fd, 0, SEEK_END)
+    do throws(FileError) {
+      try AtomicFile.writeAll(fd, bytes, path: path)
+      guard fsync(fd) == 0 else { throw FileError.fromErrno(path, "cannot flush the journal") }
+    } catch {
+      if before >= 0 {
+        _ = ftruncate(fd, before)
+        _ = fsync(fd)
+      }
+      throw error
+    }
   }
 }
