@@ -136,7 +136,8 @@ public enum FilePath {
 /// commit (an error on the way) the temporary file is removed and the target is untouched.
 public final class AtomicFileWriter {
   public let path: String
-  private let temporary: String
+  /// The temporary file the bytes go to until the commit.
+  public let temporary: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
   private var committed = false
@@ -156,7 +157,7 @@ public final class AtomicFileWriter {
 
   deinit {
     if !committed {
-      close(descriptor)
+      if !finished { close(descriptor) }
       unlink(temporary)
     }
   }
@@ -176,10 +177,24 @@ public final class AtomicFileWriter {
 
   /// Flushes the file to disk and renames it over the target.
   public func commit() throws(FileError) {
+    try finish()
+    try publish()
+  }
+
+  /// Flushes the file to disk and closes it, without renaming it yet (so that several files
+  /// can be published together, see ``publish()``).
+  public func finish() throws(FileError) {
+    guard !finished else { return }
     try flush()
     fchmod(descriptor, 0o644)
     guard fsync(descriptor) == 0 else { throw FileError.fromErrno(path, "cannot flush") }
     close(descriptor)
+    finished = true
+  }
+
+  /// Renames the finished file over the target.
+  public func publish() throws(FileError) {
+    try finish()
     committed = true
     guard rename(temporary, path) == 0 else {
       unlink(temporary)
@@ -187,4 +202,6 @@ public final class AtomicFileWriter {
     }
     FilePath.syncDirectory(FilePath.directory(of: path))
   }
+
+  private var finished = false
 }

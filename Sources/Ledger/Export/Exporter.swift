@@ -29,6 +29,7 @@ public enum Exporter {
   public static func export(
     _ request: ExportRequest, book: Book, to path: String, bundle bundlePath: String?, today: Day
   ) throws -> Result {
+    ExportPublisher.removeLeftovers(in: book.directory)
     let ledger = try BookLedger(state: book.state)
     let stored = FilePath.join(book.directory, directory)
     if let earlier = ledger.records.first(where: { $0.from == request.from && $0.to == request.to })
@@ -43,18 +44,28 @@ public enum Exporter {
     try FilePath.makeDirectory(stored)
     try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
     var entries = [ExportBundle.Entry]()
+    var publisher = ExportPublisher(book: book)
     if let bundlePath {
       entries = ExportBundle.entries(
         vouchers: plan.vouchers, sources: plan.sources, state: book.state)
       record.bundleHash = try writeBundle(
-        entries, book: book, date: record.generated, to: bundlePath, keepIn: stored)
+        entries, book: book, date: record.generated, to: try publisher.output(bundlePath),
+        keepIn: stored)
     }
-    try AtomicFile.write(bytes, to: path)
+    try publisher.output(path).write(bytes)
+    try publisher.publish()
     try book.append([.other(type: ExportRecord.eventType, payload: record.jsonValue)])
     return Result(
       record: record, isRepeat: false, vouchers: plan.vouchers, entries: entries,
       waiting: plan.waiting,
       fileSize: bytes.count)
+  }
+
+  /// Removes what an export killed on its way left behind (its temporary files), when no other
+  /// process is writing the book. `book verify` calls it.
+  public static func removeLeftovers(ofBookAt directory: String) {
+    guard let lock = try? FileLock(path: FilePath.join(directory, Book.lockFile)) else { return }
+    withExtendedLifetime(lock) { ExportPublisher.removeLeftovers(in: directory) }
   }
 
   /// Writes an earlier export's kept files again.
@@ -85,36 +96,41 @@ public enum Exporter {
       )
     }
     var entries = [ExportBundle.Entry]()
+    var publisher = ExportPublisher(book: book)
     if let bundlePath {
       entries = ExportBundle.entries(
         vouchers: run.vouchers, sources: run.sources, state: book.state)
       if let hash = record.bundleHash, FilePath.exists(FilePath.join(stored, hash + ".zip")) {
         let bundle = try FilePath.read(FilePath.join(stored, hash + ".zip"))
-        try AtomicFile.write(bundle, to: bundlePath)
+        try publisher.output(bundlePath).write(bundle)
       } else {
         _ = try writeBundle(
-          entries, book: book, date: record.generated, to: bundlePath, keepIn: nil)
+          entries, book: book, date: record.generated, to: try publisher.output(bundlePath),
+          keepIn: nil)
       }
     }
-    try AtomicFile.write(bytes, to: path)
+    try publisher.output(path).write(bytes)
+    try publisher.publish()
     return Result(
       record: record, isRepeat: true, vouchers: run.vouchers, entries: entries, waiting: 0,
       fileSize: bytes.count)
   }
 
-  /// Writes the bundle to `path` (and a copy into `keepIn`); returns its SHA-256.
+  /// Writes the bundle to `file` (published with the SIE file), and a copy into `keepIn`;
+  /// returns its SHA-256.
   static func writeBundle(
-    _ entries: [ExportBundle.Entry], book: Book, date: Day, to path: String, keepIn stored: String?
+    _ entries: [ExportBundle.Entry], book: Book, date: Day, to file: AtomicFileWriter,
+    keepIn stored: String?
   ) throws -> String {
-    let output = try HashingFileOutput(path: path)
+    let output = HashingFileOutput(file: file)
     let finished = try ExportBundle.write(
       entries, state: book.state, documents: FilePath.join(book.directory, Book.documentsDirectory),
       date: date, to: output)
     let hash = finished.hash()
-    try finished.file.commit()
+    try file.finish()
     if let stored {
       let copy = FilePath.join(stored, hash + ".zip")
-      if !FilePath.exists(copy) { try AtomicFile.write(try FilePath.read(path), to: copy) }
+      if !FilePath.exists(copy) { try AtomicFile.write(try FilePath.read(file.temporary), to: copy) }
     }
     return hash
   }
@@ -125,7 +141,7 @@ struct HashingFileOutput: ZipOutput {
   let file: AtomicFileWriter
   private var hasher = SHA256()
 
-  init(path: String) throws { file = try AtomicFileWriter(path: path) }
+  init(file: AtomicFileWriter) { self.file = file }
 
   mutating func write(_ bytes: [UInt8]) throws {
     hasher.update(bytes)

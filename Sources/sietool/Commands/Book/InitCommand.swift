@@ -1,5 +1,6 @@
 import Basics
 import Invoicing
+import Ledger
 
 /// `sietool init --book DIR --name NAME --org-number … --method accrual|cash …`
 struct InitCommand: Command, WorksOnBook {
@@ -86,6 +87,7 @@ struct BookVerifyCommand: Command, WorksOnBook {
 
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: false, console: console)
+    Exporter.removeLeftovers(ofBookAt: directory)
     console.print(
       "\(book.lineCount) journal lines, \(book.state.eventCount) events: the chain is intact")
     return 0
