@@ -104,7 +104,9 @@ import Testing
     try head.write(toFile: FilePath.join(path, Journal.headFile), atomically: true, encoding: .utf8)
     // A reader sees the three acknowledged lines; a writer is told to repair.
     #expect(try Book.open(at: path).lineCount == 3)
-    #expect(throws: Journal.Problem.tornLastLine(line: 4)) { try Book.open(at: path, forWriting: true) }
+    #expect(throws: Journal.Problem.tornLastLine(line: 4)) {
+      try Book.open(at: path, forWriting: true)
+    }
     // Opening leaves the file as it was; repair keeps a copy of every byte.
     let torn = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
     let backup = try #require(try Book.repair(at: path))
@@ -215,13 +217,15 @@ import Testing
     case "not a PDF": Array("GIF89a".utf8)
     case "a PDF by name only": Array("hello".utf8)
     case "empty": []
+    case "a PDF cut short": Array("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n".utf8)
     default: Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024 - 4)
     }
   }
 
   @Test(arguments: [
     ("not a PDF", BookError.Code.attachmentNotPdf), ("a PDF by name only", .attachmentNotPdf),
-    ("empty", .attachmentNotPdf), ("10 MiB + 1 byte", .attachmentTooLarge),
+    ("empty", .attachmentNotPdf), ("a PDF cut short", .attachmentNotPdf),
+    ("10 MiB + 1 byte", .attachmentTooLarge),
   ])
   func refuses(_ name: String, code: BookError.Code) throws {
     let bytes = Self.refused(name)
@@ -239,7 +243,10 @@ import Testing
   @Test func exactlyTenMiBIsAccepted() throws {
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
-    let bytes = Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024 - 5)
+    let head = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".utf8)
+    let tail = Array("%%EOF\n".utf8)
+    let bytes =
+      head + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024 - head.count - tail.count) + tail
     #expect(bytes.count == Book.maximumAttachmentSize)
     _ = try book.storeAttachment(bytes, fileName: "big.pdf", placement: .appendix)
   }

@@ -14,14 +14,32 @@ import Testing
     LineInput(description: "x", quantity: quantity, unitPrice: price, vatRate: .standard)
   }
 
-  @Test(arguments: [
-    ("two lines past Int64 together", [line(Amount(ore: 5_000_000_000_000_000_000)), line(Amount(ore: 5_000_000_000_000_000_000))], BookError.Code.invalidAmount),
-    ("a price near the maximum, with VAT", [line(Amount(ore: 9_000_000_000_000_000_000))], .invalidAmount),
-    ("a large quantity × price", [line(Amount(kronor: 10_000_000), ExactDecimal(900_000_000))], .invalidAmount),
-    ("a quantity past the limit", [line(Amount(kronor: 1), ExactDecimal(parsing: "10000000000")!)], .invalidAmount),
-    ("1 001 lines", Array(repeating: line(Amount(kronor: 1)), count: 1001), .invalidLine),
-  ] as [(String, [LineInput], BookError.Code)])
-  func draftsPastTheLimitsAreRefused(_ name: String, _ lines: [LineInput], _ code: BookError.Code) throws {
+  @Test(
+    arguments: [
+      (
+        "two lines past Int64 together",
+        [
+          line(Amount(ore: 5_000_000_000_000_000_000)),
+          line(Amount(ore: 5_000_000_000_000_000_000)),
+        ], BookError.Code.invalidAmount
+      ),
+      (
+        "a price near the maximum, with VAT", [line(Amount(ore: 9_000_000_000_000_000_000))],
+        .invalidAmount
+      ),
+      (
+        "a large quantity × price", [line(Amount(kronor: 10_000_000), ExactDecimal(900_000_000))],
+        .invalidAmount
+      ),
+      (
+        "a quantity past the limit",
+        [line(Amount(kronor: 1), ExactDecimal(parsing: "10000000000")!)], .invalidAmount
+      ),
+      ("1 001 lines", Array(repeating: line(Amount(kronor: 1)), count: 1001), .invalidLine),
+    ] as [(String, [LineInput], BookError.Code)])
+  func draftsPastTheLimitsAreRefused(_ name: String, _ lines: [LineInput], _ code: BookError.Code)
+    throws
+  {
     let directory = TemporaryDirectory()
     let book = try exampleBook(in: directory)
     let refusal = #expect(throws: BookError.self, "\(name)") {
@@ -42,13 +60,35 @@ import Testing
       return id
     }
     let cases: [(String, (inout BookTransaction) throws -> Void, BookError.Code)] = [
-      ("a payment of Int64.max öre", { try $0.pay(id, amount: Self.huge, on: d("2025-04-05")) }, .invalidAmount),
-      ("a fee of Int64.max öre", { try $0.remind(id, on: d("2025-04-20"), fee: Self.huge) }, .invalidAmount),
-      ("a payment before the invoice was attested", { try $0.pay(id, amount: Amount(kronor: 1), on: d("1900-01-01")) }, .invalidDate),
-      ("an invoice dated 9999-12-31", { _ = try $0.draft(InvoiceInput(customer: "K1", invoiceDate: d("9999-12-31"), lines: [Self.line(Amount(kronor: 1))])) }, .invalidDate),
-      ("an absurd exchange rate", {
-        _ = try $0.draft(InvoiceInput(customer: "K1", invoiceDate: d("2025-03-10"), lines: [Self.line(Amount(kronor: 1))], currency: "EUR", exchangeRate: ExactDecimal(parsing: "999999999999")!))
-      }, .invalidExchangeRate),
+      (
+        "a payment of Int64.max öre", { try $0.pay(id, amount: Self.huge, on: d("2025-04-05")) },
+        .invalidAmount
+      ),
+      (
+        "a fee of Int64.max öre", { try $0.remind(id, on: d("2025-04-20"), fee: Self.huge) },
+        .invalidAmount
+      ),
+      (
+        "a payment before the invoice was attested",
+        { try $0.pay(id, amount: Amount(kronor: 1), on: d("1900-01-01")) }, .invalidDate
+      ),
+      (
+        "an invoice dated 9999-12-31",
+        {
+          _ = try $0.draft(
+            InvoiceInput(
+              customer: "K1", invoiceDate: d("9999-12-31"), lines: [Self.line(Amount(kronor: 1))]))
+        }, .invalidDate
+      ),
+      (
+        "an absurd exchange rate",
+        {
+          _ = try $0.draft(
+            InvoiceInput(
+              customer: "K1", invoiceDate: d("2025-03-10"), lines: [Self.line(Amount(kronor: 1))],
+              currency: "EUR", exchangeRate: ExactDecimal(parsing: "999999999999")!))
+        }, .invalidExchangeRate
+      ),
     ]
     let lines = book.lineCount
     for (name, body, code) in cases {
@@ -62,6 +102,8 @@ import Testing
       try book.transact { try $0.pay(id, amount: Limits.amount, on: d("2025-04-06")) }
     }
     #expect(again?.code == .invalidAmount)
-    #expect(try Book.open(at: book.directory).state.balances["K1"] == Limits.amount - Amount(ore: 1_112_000))
+    #expect(
+      try Book.open(at: book.directory).state.balances["K1"] == Limits.amount
+        - Amount(ore: 1_112_000))
   }
 }

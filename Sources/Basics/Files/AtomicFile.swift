@@ -97,16 +97,43 @@ public enum FilePath {
 
   /// Reads a whole file.
   public static func read(_ path: String) throws(FileError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    try read(path, limit: nil, regularOnly: false)
+  }
+
+  /// Reads a regular file, but at most `limit` + 1 bytes of it: a result longer than `limit`
+  /// means the file is larger, found without reading it all. A FIFO, device or directory is
+  /// refused before anything is read.
+  public static func readRegularFile(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+    try read(path, limit: limit, regularOnly: true)
+  }
+
+  private static func read(_ path: String, limit: Int?, regularOnly: Bool) throws(FileError)
+    -> [UInt8]
+  {
+    if regularOnly {
+      var info = stat()
+      guard stat(path, &info) == 0 else { throw FileError.fromErrno(path) }
+      guard (info.st_mode & S_IFMT) == S_IFREG else {
+        throw FileError(path: path, reason: "is not a regular file")
+      }
+    }
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
     guard fd >= 0 else { throw FileError.fromErrno(path) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw FileError.fromErrno(path) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
+    if regularOnly && (info.st_mode & S_IFMT) != S_IFREG {
+      throw FileError(path: path, reason: "is not a regular file")
+    }
     var result = [UInt8]()
-    result.reserveCapacity(Int(info.st_size))
+    result.reserveCapacity(min(Int(info.st_size), limit.map { $0 + 1 } ?? Int.max))
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
+      if let limit, result.count > limit {
+        result.removeLast(result.count - (limit + 1))
+        break
+      }
       let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }

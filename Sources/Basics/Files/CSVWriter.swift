@@ -7,7 +7,10 @@ public struct CSVWriter: Sendable {
 
   /// Appends one row.
   public mutating func row(_ fields: [String]) {
-    for (index, field) in fields.enumerated() {
+    for (index, raw) in fields.enumerated() {
+      // Control characters other than line breaks are written as `\u{1B}`: a field never
+      // carries an escape sequence or a NUL into the file.
+      let field = raw.hasControlCharacters ? Self.escaped(raw) : raw
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
       let needsQuotes = field.utf8.contains {
         $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
@@ -25,6 +28,20 @@ public struct CSVWriter: Sendable {
     }
     bytes.append(0x0D)
     bytes.append(0x0A)
+  }
+
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if (scalar.value < 0x20 && scalar != "\n" && scalar != "\r")
+        || (0x7F...0x9F).contains(scalar.value)
+      {
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 
   /// Takes the bytes written so far, leaving the writer empty.

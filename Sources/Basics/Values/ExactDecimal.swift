@@ -132,6 +132,7 @@ extension Amount {
   /// book written before the limits — the result is held at the largest amount `Int64` öre
   /// can carry rather than wrap or trap.
   public func converted(at rate: ExactDecimal) -> Amount {
-    multiplied(by: rate) ?? Amount(ore: (ore < 0) != (rate.significand < 0) ? -Int64.max : Int64.max)
+    multiplied(by: rate)
+      ?? Amount(ore: (ore < 0) != (rate.significand < 0) ? -Int64.max : Int64.max)
   }
 }

@@ -25,7 +25,8 @@ public enum Limits {
   /// Whether a quantity is within the bound and its decimals.
   public static func contains(quantity value: ExactDecimal) -> Bool {
     Int(value.scale) <= quantityDecimals && value.significand.magnitude <= 1_000_000_000 * 1_000_000
-      && (value <= quantity && ExactDecimal(significand: -value.significand, scale: Int(value.scale)) <= quantity)
+      && (value <= quantity
+        && ExactDecimal(significand: -value.significand, scale: Int(value.scale)) <= quantity)
   }
 
   public static func contains(rate value: ExactDecimal) -> Bool {

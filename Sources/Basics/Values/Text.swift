@@ -7,3 +7,12 @@ extension String {
     return String(scalars)
   }
 }
+
+extension String {
+  /// Whether the text holds a control character (NUL, CR, LF, ESC, TAB, DEL, C1 …): what a
+  /// name, address or line text never needs, and what could move a terminal's cursor or forge
+  /// a line in a CSV file.
+  public var hasControlCharacters: Bool {
+    unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+  }
+}

@@ -110,6 +110,10 @@ public struct BookError: CodedError, Hashable, Sendable {
     /// A match that does not fit its payment: amounts that do not add up, invoices of several
     /// customers or not attested.
     case invalidIncomingMatch = "invalid-incoming-match"
+    /// Text with a control character (line break, tab, escape, NUL).
+    case controlCharacters = "control-characters"
+    /// The same PDF is attached to the invoice already (or it has 50).
+    case attachmentExists = "attachment-exists"
     /// A day outside the days a book keeps (1900–2199), or before the step it follows.
     case invalidDate = "invalid-date"
     /// The invoice has nothing left to pay.
@@ -185,6 +189,9 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .invalidIncomingMatch:
         "A match whose amounts do not add up to the payment, or with invoices of several customers."
       case .negativeFee: "A fee is negative."
+      case .controlCharacters:
+        "Text with a control character (line break, tab, escape, NUL) in a name or line."
+      case .attachmentExists: "The same PDF is attached to the invoice already (or it has 50)."
       case .invalidDate:
         "A day outside the days a book keeps (1900–2199), or before the step it follows (a payment before its invoice was attested)."
       case .noBook: "There is no book in the directory."

@@ -70,12 +70,14 @@ extension BookState {
       try check(product)
       setProduct(product, new: false)
     case .costCentreAdded(let entry):
+      try checkText([(entry.code, "code"), (entry.name, "name")], subject: .costCentre(entry.code))
       guard costCentres[entry.code] == nil else {
         throw BookError(
           .costCentreExists, .costCentre(entry.code), "cost centre \(entry.code) exists already")
       }
       addCostCentre(entry)
     case .projectAdded(let entry):
+      try checkText([(entry.code, "code"), (entry.name, "name")], subject: .project(entry.code))
       guard projects[entry.code] == nil else {
         throw BookError(
           .projectExists, .project(entry.code), "project \(entry.code) exists already")
@@ -230,7 +232,17 @@ extension BookState {
       try addToBalance(customer, -amount)
       log(.refund(customer: customer, date: date, amount: amount))
     case .attachmentAdded(let id, let attachment):
-      _ = try draft(id)
+      let record = try draft(id)
+      guard !record.invoice.attachments.contains(where: { $0.hash == attachment.hash }) else {
+        throw BookError(
+          .attachmentExists, .invoice(record.invoice.displayName).with(file: attachment.fileName),
+          "\(attachment.fileName) is attached to \(name(record)) already")
+      }
+      guard record.invoice.attachments.count < 50 else {
+        throw BookError(
+          .attachmentExists, .invoice(record.invoice.displayName),
+          "an invoice has at most 50 attachments")
+      }
       updateRecord(id) { $0.invoice.attachments.append(attachment) }
     case .selfInvoiceDrafted(let selfInvoice):
       guard selfInvoice.id == nextSelfInvoiceID else {
@@ -382,7 +394,28 @@ extension BookState {
     return record
   }
 
+  /// Refuses text with control characters (names, addresses, line texts).
+  func checkText(_ values: [(String?, String)], subject: ErrorSubject) throws(BookError) {
+    for (value, field) in values {
+      if let value, value.hasControlCharacters {
+        throw BookError(
+          .controlCharacters, subject.with(field: field),
+          "\(field) holds a control character (a line break, tab, escape or NUL); write it on one line without them"
+        )
+      }
+    }
+  }
+
   func check(_ customer: Customer) throws(BookError) {
+    try checkText(
+      [
+        (customer.number, "number"), (customer.name, "name"),
+        (customer.organizationNumber, "orgNumber"),
+        (customer.vatNumber, "vatNumber"), (customer.email, "email"),
+        (customer.address.street, "street"),
+        (customer.address.postalCode, "postalCode"), (customer.address.city, "city"),
+        (customer.address.country, "country"), (customer.bankgiro, "bankgiro"),
+      ], subject: .customer(customer.number))
     if let problem = customer.validationProblem() {
       throw BookError(
         .invalidCustomer, .customer(customer.number).with(field: problem.field),
@@ -391,6 +424,9 @@ extension BookState {
   }
 
   func check(_ product: Product) throws(BookError) {
+    try checkText(
+      [(product.number, "number"), (product.name, "name"), (product.unit, "unit")],
+      subject: .product(product.number))
     if let problem = product.validationProblem() {
       throw BookError(
         .invalidProduct, .product(product.number).with(field: problem.field),
@@ -432,14 +468,16 @@ extension BookState {
   /// or line beyond ``Limits``, or a total beyond them.
   func checkLines(_ lines: [InvoiceLine]) throws(BookError) {
     guard lines.count <= Limits.lines else {
-      throw BookError(.invalidLine, .none, "\(lines.count) lines; a document has at most \(Limits.lines)")
+      throw BookError(
+        .invalidLine, .none, "\(lines.count) lines; a document has at most \(Limits.lines)")
     }
     var total = Int128(0)
     for (index, line) in lines.enumerated() {
       guard let net = line.checkedNet else {
         throw BookError(
           .invalidAmount, .line(index + 1),
-          "line \(index + 1): quantity \(line.quantity) × price \(line.unitPrice) is beyond what a book accepts (quantities up to \(Limits.quantity), amounts up to \(Limits.amount))")
+          "line \(index + 1): quantity \(line.quantity) × price \(line.unitPrice) is beyond what a book accepts (quantities up to \(Limits.quantity), amounts up to \(Limits.amount))"
+        )
       }
       total += Int128(net.ore) * 2  // the net and at most as much VAT
     }
@@ -450,13 +488,21 @@ extension BookState {
   }
 
   func checkDraft(_ invoice: Invoice) throws(BookError) {
+    try checkText(
+      [
+        (invoice.reference, "reference"), (invoice.text, "text"),
+        (invoice.externalId, "externalId"),
+      ]
+        + invoice.lines.flatMap { [($0.description, "description"), ($0.unit, "unit")] },
+      subject: .none)
     try checkDay(invoice.invoiceDate, "the invoice date")
     try checkDay(invoice.dueDate, "the due date")
     try checkLines(invoice.lines)
     if let rate = invoice.exchangeRate, !Limits.contains(rate: rate) {
       throw BookError(
         .invalidExchangeRate, .none,
-        "an exchange rate of \(rate) SEK is not believable; rates are \(Limits.smallestRate) to \(Limits.largestRate)")
+        "an exchange rate of \(rate) SEK is not believable; rates are \(Limits.smallestRate) to \(Limits.largestRate)"
+      )
     }
     guard customers[invoice.customer] != nil else {
       throw BookError(

@@ -148,7 +148,8 @@ public final class Book: Sendable {
     }
     if forWriting, let head, count > head.count {
       // Whole lines written after the head: a crash before the head was updated.
-      try Journal.writeHead(FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
+      try Journal.writeHead(
+        FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     }
     guard let state else {
       throw BookError(
@@ -294,6 +295,12 @@ public final class Book: Sendable {
         .attachmentNotPdf, .file(fileName),
         "\(fileName) is not a PDF (it does not start with %PDF-); attachments must be PDF")
     }
+    guard Book.looksLikePDF(bytes) else {
+      throw BookError(
+        .attachmentNotPdf, .file(fileName),
+        "\(fileName) starts like a PDF but has no objects or no %%EOF at its end; it is cut short or not a PDF"
+      )
+    }
     let hash = SHA256.hex(bytes)
     let path = documentPath(hash)
     if !FilePath.exists(path) {
@@ -302,6 +309,15 @@ public final class Book: Sendable {
     }
     return Attachment(
       hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
+  }
+
+  /// Whether the bytes have a PDF's frame: the header, an object, and `%%EOF` near the end.
+  static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 32, bytes.starts(with: Array("%PDF-".utf8)) else { return false }
+    let tail = bytes.suffix(1024)
+    let eof = Array("%%EOF".utf8)
+    let obj = Array(" obj".utf8)
+    return tail.firstRange(of: eof) != nil && bytes.prefix(1 << 20).firstRange(of: obj) != nil
   }
 
   /// Where a stored document is.
@@ -345,7 +361,6 @@ public final class Book: Sendable {
     }
     return candidate
   }
-
 
   /// Takes the writer's lock of the book in `directory`.
   static func lock(_ directory: String) throws(BookError) -> FileLock {

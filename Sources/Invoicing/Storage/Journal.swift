@@ -266,7 +266,9 @@ public enum Journal {
     if head.count > count {
       throw Problem.tampered(
         line: count + 1,
-        reason: "the journal ends after \(count) lines but held \(head.count); lines were lost from its end")
+        reason:
+          "the journal ends after \(count) lines but held \(head.count); lines were lost from its end"
+      )
     }
     if head.count > 0, (hashAtHead ?? lastHash) != head.hash {
       throw Problem.tampered(

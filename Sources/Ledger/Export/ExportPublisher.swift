@@ -14,7 +14,9 @@ struct ExportPublisher {
 
   init(book: Book) { self.book = book }
 
-  var pendingPath: String { FilePath.join(FilePath.join(book.directory, Exporter.directory), Self.pendingFile) }
+  var pendingPath: String {
+    FilePath.join(FilePath.join(book.directory, Exporter.directory), Self.pendingFile)
+  }
 
   /// A new temporary output for `path`, listed before anything is written to it.
   mutating func output(_ path: String) throws -> AtomicFileWriter {

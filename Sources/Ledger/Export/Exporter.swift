@@ -130,7 +130,9 @@ public enum Exporter {
     try file.finish()
     if let stored {
       let copy = FilePath.join(stored, hash + ".zip")
-      if !FilePath.exists(copy) { try AtomicFile.write(try FilePath.read(file.temporary), to: copy) }
+      if !FilePath.exists(copy) {
+        try AtomicFile.write(try FilePath.read(file.temporary), to: copy)
+      }
     }
     return hash
   }

@@ -18,7 +18,11 @@ struct ChecksumCommand: Command {
 
   func run(_ console: Console) throws -> Int32 {
     let bytes = try FilePath.read(file)
-    let status = SIEValidator.validate(bytes: bytes).checksum
+    let report = SIEValidator.validate(bytes: bytes)
+    if let refusal = report.diagnostics.first(where: { $0.code == .notSIEFile }) {
+      throw CommandFailure(.notSIEFile, .file(file), "\(file): \(refusal.message)")
+    }
+    let status = report.checksum
     if fix {
       let fixed = SIEChecksum.rewrite(bytes)
       guard case .valid(let value) = SIEValidator.validate(bytes: fixed).checksum else {

@@ -112,8 +112,18 @@ struct ConvertCommand: Command {
   /// Writes to the output file atomically, or to standard output.
   func emit(_ bytes: [UInt8], _ console: Console) throws {
     if output == "-" {
+      if target == .text && console.isTerminal(1) {
+        // CP437 bytes would garble a terminal: show them as UTF-8, and say so.
+        var text = String.UnicodeScalarView()
+        for byte in bytes { text.append(CP437.scalar(for: byte)) }
+        console.write(Array(String(text).utf8))
+        console.printError(
+          "note: shown as UTF-8 on the terminal; give -o FILE (or a pipe) for the CP437 bytes")
+        return
+      }
       console.write(bytes)
     } else {
+      try OutputTarget.check(output, book: nil)
       try AtomicFile.write(bytes, to: output)
     }
   }

@@ -18,6 +18,9 @@ struct InfoCommand: Command {
 
   func run(_ console: Console) throws -> Int32 {
     let report = try SIEValidator.validate(path: file, options: ValidationOptions(type: type))
+    if let refusal = report.diagnostics.first(where: { $0.code == .notSIEFile }) {
+      throw CommandFailure(.notSIEFile, .file(file), "\(file): \(refusal.message)")
+    }
     let summary = report.summary
     let years = summary.fiscalYears.map { year -> JSONValue in
       .object([

@@ -15,10 +15,22 @@ struct OutputTarget {
     if path != "-" { try Self.check(path, book: book) }
   }
 
-  /// Refuses `path` when it is one of the book's files or not a regular file.
+  /// Refuses `path` when it is inside `book` or any other book (a directory above it holds a
+  /// journal), or when it is not a regular file.
   static func check(_ path: String, book: Book?) throws {
+    var protected = book.map { [$0.directory] } ?? []
+    if var directory = OutputPath.realPath(FilePath.directory(of: path)) {
+      while true {
+        if FilePath.exists(FilePath.join(directory, Journal.fileName)) {
+          protected.append(directory)
+        }
+        let parent = FilePath.directory(of: directory)
+        if parent == directory || parent.isEmpty || parent == "." { break }
+        directory = parent
+      }
+    }
     do {
-      try OutputPath.check(path, protecting: book.map { [$0.directory] } ?? [])
+      try OutputPath.check(path, protecting: protected)
     } catch {
       throw CommandFailure(.unsafeOutput, .file(path), error.description)
     }

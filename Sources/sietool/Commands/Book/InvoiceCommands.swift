@@ -244,7 +244,8 @@ struct InvoiceAttach: InvoiceCommandBase {
         "invoice \(record.invoice.displayName) is attested; attachments go on drafts")
     }
     let attachment = try book.storeAttachment(
-      try FilePath.read(file), fileName: file, placement: cover ? .cover : .appendix)
+      try FilePath.readRegularFile(file, limit: Book.maximumAttachmentSize), fileName: file,
+      placement: cover ? .cover : .appendix)
     try book.transact { try $0.attach(attachment, to: record.invoice.id) }
     console.print(
       "attached \(attachment.fileName) (\(attachment.size) bytes) to d\(record.invoice.id)")
