@@ -40,6 +40,23 @@ import Testing
     #expect(whole.diagnostics.finished().map(\.code) == chunked.diagnostics.finished().map(\.code))
   }
 
+  /// Converting to JSON while reading gives the records the document reader keeps (in file
+  /// order rather than group order) and the same report.
+  @Test(arguments: CorpusExpectation.all.map(\.file))
+  func streamedJSONHoldsTheDocumentsRecords(_ file: String) throws {
+    var bytes = [UInt8]()
+    let report = try SIEJSONStream.convert(path: Corpus.path(file), label: file) {
+      bytes.append(contentsOf: $0)
+    }
+    let (document, expected) = try SIEDocument.read(path: Corpus.path(file))
+    let json = try JSONValue(parsing: bytes)
+    #expect(json["file"] == .string(file))
+    #expect(json["encoding"] == .string(expected.encoding.rawValue))
+    let streamed = try #require(json["records"]?.arrayValue).map { $0.serialized() }
+    #expect(streamed.sorted() == document.records.map { $0.jsonValue.serialized() }.sorted())
+    #expect(report.diagnostics == expected.diagnostics)
+  }
+
   /// The checksums the SIE notes list for corpus files.
   @Test(
     arguments: [

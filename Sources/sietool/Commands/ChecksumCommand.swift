@@ -17,13 +17,14 @@ struct ChecksumCommand: Command {
   @Flag(help: "Rewrite #KSUMMA so that it is correct.") var fix: Bool
 
   func run(_ console: Console) throws -> Int32 {
-    let bytes = try FilePath.read(file)
-    let report = SIEValidator.validate(bytes: bytes)
+    // Verifying streams the file (memory stays constant); only --fix holds it to rewrite it.
+    let report = try SIEValidator.validate(path: file)
     if let refusal = report.diagnostics.first(where: { $0.code == .notSIEFile }) {
       throw CommandFailure(.notSIEFile, .file(file), "\(file): \(refusal.message)")
     }
     let status = report.checksum
     if fix {
+      let bytes = try FilePath.read(file)
       let fixed = SIEChecksum.rewrite(bytes)
       guard case .valid(let value) = SIEValidator.validate(bytes: fixed).checksum else {
         throw CommandFailure(

@@ -53,6 +53,7 @@ struct ConvertCommand: Command {
   }
 
   func run(_ console: Console) throws -> Int32 {
+    if target == .json { return try streamJSON(console) }
     var (document, report) = try SIEDocument.read(path: file)
     if report.summary.lines > 0 && document.records.isEmpty {
       throw CommandFailure(.notSIEFile, .file(file), "\(file) is not an SIE file")
@@ -61,14 +62,7 @@ struct ConvertCommand: Command {
     for diagnostic in inputErrors { console.printError(diagnostic.formatted(file: file)) }
     switch target {
     case .json:
-      var bytes = [UInt8]()
-      JSONValue.object([
-        "file": .string(file), "encoding": .string(report.encoding.rawValue),
-        "records": .array(document.records.map(\.jsonValue)),
-      ]).write(to: &bytes, pretty: true)
-      bytes.append(0x0A)
-      try emit(bytes, console)
-      return report.isValid ? 0 : 1
+      return try streamJSON(console)
     case .csv:
       var csv = CSVWriter()
       csv.row(VoucherRecord.csvHeader)
@@ -107,6 +101,29 @@ struct ConvertCommand: Command {
       try emit(encoded.bytes, console)
       return 0
     }
+  }
+
+  /// Converts to JSON while reading, so that memory stays small for any file: to standard
+  /// output piece by piece, or to a temporary file renamed over the output at the end.
+  func streamJSON(_ console: Console) throws -> Int32 {
+    let writer: AtomicFileWriter?
+    if output == "-" {
+      writer = nil
+    } else {
+      try OutputTarget.check(output, book: nil)
+      writer = try AtomicFileWriter(path: output)
+    }
+    let report = try SIEJSONStream.convert(path: file) { bytes in
+      if let writer { try writer.write(bytes) } else { console.write(bytes) }
+    }
+    if report.summary.lines > 0 && report.diagnostics.contains(where: { $0.code == .notSIEFile }) {
+      throw CommandFailure(.notSIEFile, .file(file), "\(file) is not an SIE file")
+    }
+    for diagnostic in report.diagnostics where diagnostic.severity == .error {
+      console.printError(diagnostic.formatted(file: file))
+    }
+    try writer?.commit()
+    return report.isValid ? 0 : 1
   }
 
   /// Writes to the output file atomically, or to standard output.
