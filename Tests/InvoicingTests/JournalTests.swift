@@ -92,7 +92,7 @@ import Testing
     }
   }
 
-  @Test func aTornLastLineIsReportedAndRepairedWithABackup() throws {
+  @Test func aTornLastLineIsRepairedWithABackup() throws {
     let directory = TemporaryDirectory()
     let path = try writtenBook(directory)
     let original = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
@@ -102,21 +102,44 @@ import Testing
     content[3] = String(content[3].prefix(40))
     try write(content, to: path, finalNewline: false)
     try head.write(toFile: FilePath.join(path, Journal.headFile), atomically: true, encoding: .utf8)
-    // A reader sees the three acknowledged lines; a writer is told to repair.
-    #expect(try Book.open(at: path).lineCount == 3)
-    #expect(throws: Journal.Problem.tornLastLine(line: 4)) {
-      try Book.open(at: path, forWriting: true)
-    }
-    // Opening leaves the file as it was; repair keeps a copy of every byte.
+    // A reader sees the three acknowledged lines and leaves the file as it was.
     let torn = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
+    #expect(try Book.open(at: path).lineCount == 3)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: journal(path))) == torn)
+    // `book repair` keeps a copy of every byte.
     let backup = try #require(try Book.repair(at: path))
     #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == torn)
     let repaired = try Book.open(at: path, forWriting: true)
     #expect(repaired.lineCount == 3)
+    #expect(repaired.warnings.isEmpty)
     #expect(repaired.state.invoice(named: "1001")?.payments.isEmpty == true)
     #expect(original.count > torn.count)
     // The book goes on from the repaired end.
     try repaired.transact { try $0.pay(1, amount: Amount(kronor: 1), on: d("2025-04-06")) }
+    #expect(try Book.open(at: path).lineCount == 4)
+  }
+
+  /// The next writer drops a torn tail the head never acknowledged by itself (a killed
+  /// command), keeping a backup, and says so.
+  @Test func theNextWriterDropsAnUnacknowledgedTornTail() throws {
+    let directory = TemporaryDirectory()
+    let path = try writtenBook(directory)
+    var content = try lines(path)
+    let head = "3 " + SHA256.hex(Array(content[2].utf8)) + "\n"
+    content[3] = String(content[3].prefix(40))
+    try write(content, to: path, finalNewline: false)
+    try head.write(toFile: FilePath.join(path, Journal.headFile), atomically: true, encoding: .utf8)
+    let torn = try Data(contentsOf: URL(fileURLWithPath: journal(path)))
+    let writer = try Book.open(at: path, forWriting: true)
+    #expect(writer.lineCount == 3)
+    #expect(writer.warnings.map(\.code) == [.unfinishedWriteDropped])
+    let backups = try FileManager.default.contentsOfDirectory(atPath: path).filter {
+      $0.hasPrefix("journal.jsonl.torn-")
+    }
+    #expect(backups.count == 1)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: FilePath.join(path, backups[0]))) == torn)
+    try writer.transact { try $0.pay(1, amount: Amount(kronor: 1), on: d("2025-04-06")) }
     #expect(try Book.open(at: path).lineCount == 4)
   }
 

@@ -139,4 +139,16 @@ import Testing
       #expect(refusal?.code == .invalidXML, "\(name): \(refusal?.message ?? "")")
     }
   }
+
+  /// Found by fuzzing: an element name that is not UTF-8 made Foundation's parser trap.
+  @Test func bytesThatAreNotUTF8AreRefusedWithTheirLine() {
+    var bytes = Array(Self.notification.utf8)
+    let name = Array("<c:Id>N1".utf8)
+    let at = bytes.firstRange(of: name)!.lowerBound + 3
+    bytes[at] = 0xC7
+    let line = 1 + bytes[..<at].count { $0 == 0x0A }
+    let refusal = #expect(throws: ReconcileError.self) { try PaymentFileReader.read(bytes) }
+    #expect(refusal?.code == .invalidXML)
+    #expect(refusal?.subject == .line(line))
+  }
 }

@@ -18,11 +18,19 @@ public final class FileLock: @unchecked Sendable {
     case held(by: String)
   }
 
-  /// Takes the lock at `path` at once, or fails: it never waits.
-  public init(path: String) throws(Failure) {
+  /// Takes the lock at `path`, waiting up to `seconds` for another holder to let go (0: at
+  /// once or not at all).
+  public init(path: String, waitingUpTo seconds: Double = 0) throws(Failure) {
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw .cannotOpen(FileError.fromErrno(path))
+    }
+    var waited = 0.0
+    var pause = 0.005
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 && waited < seconds {
+      usleep(useconds_t(pause * 1_000_000))
+      waited += pause
+      pause = min(pause * 2, 0.1)
     }
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       var buffer = [UInt8](repeating: 0, count: 32)

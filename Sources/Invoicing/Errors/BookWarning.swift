@@ -7,6 +7,9 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
     case settingsCopyDiffers = "settings-copy-differs"
     /// `book.json` cannot be read (the journal's settings are used).
     case settingsCopyUnreadable = "settings-copy-unreadable"
+    /// A write killed before it was acknowledged left part of a line; the next writer dropped
+    /// it (keeping a backup of the journal).
+    case unfinishedWriteDropped = "unfinished-write-dropped"
 
     /// One sentence on what the code means, for `docs/errors.md`.
     public var summary: String {
@@ -15,6 +18,8 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
         "book.json differs from the settings in the journal, which are used."
       case .settingsCopyUnreadable:
         "book.json cannot be read; the settings in the journal are used."
+      case .unfinishedWriteDropped:
+        "A killed command left part of a journal line it never acknowledged; the next writer dropped it, keeping a backup."
       }
     }
   }

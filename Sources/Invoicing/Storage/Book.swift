@@ -109,8 +109,9 @@ public final class Book: Sendable {
   }
 
   /// Opens a book; `forWriting` takes the writer's lock (a second writer is refused).
+  /// - Parameter lockWait: how long a writer waits for another writer to finish, in seconds.
   public static func open(
-    at directory: String, forWriting: Bool = false,
+    at directory: String, forWriting: Bool = false, lockWait: Double = 0,
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     let settingsPath = FilePath.join(directory, Book.settingsFile)
@@ -121,7 +122,7 @@ public final class Book: Sendable {
         .noBook, .file(directory),
         "no book at \(directory) (no \(Journal.fileName)); create one with 'sietool init'")
     }
-    let lock = forWriting ? try Book.lock(directory) : nil
+    let lock = forWriting ? try Book.lock(directory, waitingUpTo: lockWait) : nil
     var state: BookState?
     // The head first: a reader reads the lines it acknowledges and none a writer is adding.
     let head = try Journal.readHead(FilePath.join(directory, Journal.headFile))
@@ -141,10 +142,17 @@ public final class Book: Sendable {
       try state!.apply(entry.event)
     }
     try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
+    var warnings = [BookWarning]()
     if forWriting, let tornLine {
-      // Bytes after the last acknowledged line that never became a whole line: a crash while
-      // writing; `book repair` drops them.
-      throw Journal.Problem.tornLastLine(line: tornLine)
+      // Bytes after the last acknowledged line that never became a whole line: a write that
+      // was killed before it was acknowledged. The writer drops them, keeping a backup.
+      let backup = try Book.dropTornTail(directory, count: count, lastHash: lastHash)
+      warnings.append(
+        BookWarning(
+          code: .unfinishedWriteDropped,
+          message:
+            "line \(tornLine) of the journal was never finished (a command was killed while writing); dropped it, keeping the journal as it was in \(backup)"
+        ))
     }
     if forWriting, let head, count > head.count {
       // Whole lines written after the head: a crash before the head was updated.
@@ -156,7 +164,6 @@ public final class Book: Sendable {
         .journalWithoutSettings, .file(directory),
         "the book at \(directory) has an empty journal; it holds no settings")
     }
-    var warnings = [BookWarning]()
     if let problem = Book.settingsCopyProblem(settingsPath, journal: state.settings) {
       warnings.append(problem)
     }
@@ -342,12 +349,20 @@ public final class Book: Sendable {
     // Whatever was acknowledged must be whole; only a tail after it may be dropped.
     try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
     guard tornLine != nil else { return nil }
+    return try dropTornTail(directory, count: count, lastHash: lastHash)
+  }
+
+  /// Copies the journal to `journal.jsonl.torn-<time>`, cuts it back to its last whole line
+  /// and writes the head for the `count` lines kept; returns the backup's path. The caller
+  /// holds the lock and has checked that the whole lines are the acknowledged ones.
+  static func dropTornTail(_ directory: String, count: Int, lastHash: String) throws -> String {
+    let path = FilePath.join(directory, Journal.fileName)
     let bytes = try FilePath.read(path)
     let keep = bytes.lastIndex(of: 0x0A).map { bytes[...$0] } ?? []
     let backup = Book.uniquePath(path + ".torn-" + Book.systemClock().filter { $0.isNumber })
     try AtomicFile.write(bytes, to: backup)
     try AtomicFile.write(Array(keep), to: path)
-    try Journal.writeHead(headPath, count: count, lastHash: lastHash)
+    try Journal.writeHead(FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     return backup
   }
 
@@ -363,9 +378,11 @@ public final class Book: Sendable {
   }
 
   /// Takes the writer's lock of the book in `directory`.
-  static func lock(_ directory: String) throws(BookError) -> FileLock {
+  static func lock(_ directory: String, waitingUpTo seconds: Double = 0) throws(BookError)
+    -> FileLock
+  {
     do {
-      return try FileLock(path: FilePath.join(directory, Book.lockFile))
+      return try FileLock(path: FilePath.join(directory, Book.lockFile), waitingUpTo: seconds)
     } catch {
       switch error {
       case .cannotOpen(let error):

@@ -122,6 +122,13 @@ public enum CamtReader {
         .invalidXML, .line(line),
         "line \(line): a document type declaration; camt messages have none (entities are refused)")
     }
+    // ISO 20022 messages are UTF-8; what is not never reaches the XML parser (Foundation's
+    // parser traps on element names that are not UTF-8).
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+      let line = 1 + bytes[..<offset].count { $0 == 0x0A }
+      throw ReconcileError(
+        .invalidXML, .line(line), "line \(line): bytes that are not UTF-8; camt messages are UTF-8")
+    }
     // Entries are parsed one by one, each by its own parser: libxml2 as Foundation uses it
     // limits what one parse may hold, and a bank's day can be larger.
     let chunks = entryRanges(bytes)

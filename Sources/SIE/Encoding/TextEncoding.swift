@@ -1,3 +1,5 @@
+import Basics
+
 /// The character encoding of an SIE file as read.
 public enum TextEncoding: String, Sendable, CaseIterable, Codable {
   /// Code page 437, what the SIE specification requires (`#FORMAT PC8`).
@@ -41,41 +43,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
   static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false)
     -> Bool
   {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      let length: Int
-      let minimum: UInt32
-      switch lead {
-      case 0xC2...0xDF:
-        length = 2
-        minimum = 0x80
-      case 0xE0...0xEF:
-        length = 3
-        minimum = 0x800
-      case 0xF0...0xF4:
-        length = 4
-        minimum = 0x10000
-      default: return false
-      }
-      if index + length > count { return allowTruncatedEnd }
-      var scalar = UInt32(lead) & (0x7F >> UInt32(length))
-      for offset in 1..<length {
-        let continuation = bytes[index + offset]
-        guard continuation & 0xC0 == 0x80 else { return false }
-        scalar = scalar << 6 | UInt32(continuation & 0x3F)
-      }
-      guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
-        return false
-      }
-      index += length
-    }
-    return true
+    UTF8Validation.firstInvalidOffset(in: bytes, allowTruncatedEnd: allowTruncatedEnd) == nil
   }
 
   /// Decodes bytes in this encoding to a string. Invalid UTF-8 becomes U+FFFD.

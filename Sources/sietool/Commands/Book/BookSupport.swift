@@ -9,9 +9,16 @@ import Invoicing
 
 /// Opens the book; `forWriting` takes the writer's lock. What the book warns of on opening
 /// (a `book.json` that differs from the journal) goes to standard error.
+/// How long a command waits for another command that is changing the book: 10 seconds, or
+/// `SIETOOL_LOCK_WAIT`.
+func lockWait() -> Double {
+  getenv("SIETOOL_LOCK_WAIT").flatMap { Double(String(cString: $0)) }.map { max(0, min($0, 3600)) }
+    ?? 10
+}
+
 func openBook(_ directory: String, forWriting: Bool, console: Console) throws -> Book {
   let book = try ProgressLine.during("opening the book", console: console) {
-    try Book.open(at: directory, forWriting: forWriting)
+    try Book.open(at: directory, forWriting: forWriting, lockWait: forWriting ? lockWait() : 0)
   }
   for warning in book.warnings {
     console.printError("warning: [\(warning.code.rawValue)] \(warning.message)")

@@ -1,0 +1,52 @@
+/// Checks bytes for well-formed UTF-8 (no overlong forms, no surrogates, nothing past
+/// U+10FFFF), and says where the first fault is.
+public enum UTF8Validation {
+  /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`. With
+  /// `allowTruncatedEnd`, a sequence cut off at the very end counts as valid (a chunk of a
+  /// larger file).
+  @inlinable
+  public static func firstInvalidOffset(
+    in bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false
+  ) -> Int? {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      let minimum: UInt32
+      switch lead {
+      case 0xC2...0xDF:
+        length = 2
+        minimum = 0x80
+      case 0xE0...0xEF:
+        length = 3
+        minimum = 0x800
+      case 0xF0...0xF4:
+        length = 4
+        minimum = 0x10000
+      default: return index
+      }
+      if index + length > count { return allowTruncatedEnd ? nil : index }
+      var scalar = UInt32(lead) & (0x7F >> UInt32(length))
+      for offset in 1..<length {
+        let continuation = bytes[index + offset]
+        guard continuation & 0xC0 == 0x80 else { return index }
+        scalar = scalar << 6 | UInt32(continuation & 0x3F)
+      }
+      guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
+        return index
+      }
+      index += length
+    }
+    return nil
+  }
+
+  /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`.
+  public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+  }
+}
