@@ -362,7 +362,8 @@ public final class Book: Sendable {
     let backup = Book.uniquePath(path + ".torn-" + Book.systemClock().filter { $0.isNumber })
     try AtomicFile.write(bytes, to: backup)
     try AtomicFile.write(Array(keep), to: path)
-    try Journal.writeHead(FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
+    try Journal.writeHead(
+      FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     return backup
   }
 
