@@ -7,8 +7,9 @@
 #   Fuzz/run.sh --seconds 30 sie     one harness for 30 seconds
 #
 # Harnesses: sie, json, journal-line, import, payments. A crash stops the run and leaves its
-# input as Fuzz/out/crash-*; turn it into a regression test before fixing it. Exits non-zero
-# when a harness crashed.
+# input as Fuzz/out/<harness>-crash-*; keep it in Fuzz/Regressions/<harness>/ (every run reads
+# those again) and turn it into a unit test before fixing it. Exits non-zero when a harness
+# crashed.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -92,7 +93,8 @@ for name in $harnesses; do
   mkdir -p "$work"
   echo "== $name ($limit)" >&2
   if ! "$binary" "$limit" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks \
-    -artifact_prefix="$out/$name-" -print_final_stats=1 "$work" "$corpus" 2>"$build/$name.log"; then
+    -artifact_prefix="$out/$name-" -print_final_stats=1 "$work" "$corpus" \
+    $(ls -d "$root/Fuzz/Regressions/$name" 2>/dev/null) 2>"$build/$name.log"; then
     status=1
     tail -40 "$build/$name.log" >&2
   fi

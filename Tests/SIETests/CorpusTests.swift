@@ -166,6 +166,19 @@ import Testing
     #expect(fast.checksum == general.checksum)
   }
 
+  /// Found by fuzzing: a `#VER` cut off after a blank at the very end of the bytes made the
+  /// fast path read one byte past them (AddressSanitizer saw it; the answer was right by luck).
+  @Test(arguments: ["#VER ", "#VER A ", "#VER A 1 ", "#VER A 1 20250101 ", "#VER \"A\" "])
+  func aVoucherCutOffAtTheEndOfTheBytes(_ tail: String) {
+    let text = "#FLAGGA 0\n#SIETYP 4\n#KONTO 1510 a\n" + tail
+    // An array of exactly the file's bytes: nothing after the last one.
+    let bytes = Array(text.utf8)
+    let fast = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: true)
+    let general = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: false)
+    #expect(fast.diagnostics == general.diagnostics)
+    #expect(!fast.isValid)
+  }
+
   /// Lines at the edge of what the fast path takes: escapes, control characters, odd lists,
   /// long amounts, missing fields, braces after content.
   @Test func edgeCasesAgree() {

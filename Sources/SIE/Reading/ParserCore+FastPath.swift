@@ -254,7 +254,7 @@ struct ByteCursor {
   mutating func plainToken(inList: Bool = false) -> UnsafeBufferPointer<UInt8>? {
     let base = base
     let count = count
-    guard base[position] == 0x22 else { return bareToken(inList: inList) }
+    guard position < count, base[position] == 0x22 else { return bareToken(inList: inList) }
     let classes = classes
     let start = position + 1
     var index = start
