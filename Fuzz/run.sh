@@ -5,6 +5,7 @@
 #   Fuzz/run.sh                      every harness for 1 000 000 runs
 #   Fuzz/run.sh --runs 50000         every harness for 50 000 runs
 #   Fuzz/run.sh --seconds 30 sie     one harness for 30 seconds
+#   Fuzz/run.sh --seconds 30 --seed 1   every harness, reproducibly (what CI runs)
 #
 # Harnesses: sie, json, journal-line, import, payments. A crash stops the run and leaves its
 # input as Fuzz/out/<harness>-crash-*; keep it in Fuzz/Regressions/<harness>/ (every run reads
@@ -15,10 +16,12 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 limit="-runs=1000000"
 harnesses=""
+seed=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) limit="-runs=$2"; shift 2 ;;
     --seconds) limit="-max_total_time=$2"; shift 2 ;;
+    --seed) seed="-seed=$2"; shift 2 ;;
     *) harnesses="$harnesses $1"; shift ;;
   esac
 done
@@ -92,7 +95,8 @@ for name in $harnesses; do
   [ "$name" = payments ] && leaks=0
   mkdir -p "$work"
   echo "== $name ($limit)" >&2
-  if ! "$binary" "$limit" -max_len=16384 -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks \
+  # shellcheck disable=SC2086
+  if ! "$binary" "$limit" $seed -max_len=16384 -timeout=10 -rss_limit_mb=2048 -detect_leaks=$leaks \
     -artifact_prefix="$out/$name-" -print_final_stats=1 "$work" "$corpus" \
     $(ls -d "$root/Fuzz/Regressions/$name" 2>/dev/null) 2>"$build/$name.log"; then
     status=1
