@@ -145,6 +145,20 @@ public enum FilePath {
     return result
   }
 
+  /// The names in a directory (without `.` and `..`), sorted; empty when it cannot be read.
+  public static func names(in directory: String) -> [String] {
+    guard let stream = opendir(directory) else { return [] }
+    defer { closedir(stream) }
+    var names = [String]()
+    while let entry = readdir(stream) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
   /// Creates a directory (and its parents) when missing.
   public static func makeDirectory(_ path: String) throws(FileError) {
     if isDirectory(path) { return }

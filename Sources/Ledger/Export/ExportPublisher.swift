@@ -3,13 +3,15 @@ import Invoicing
 
 /// Publishes an export's files together: the bundle and the SIE file are written to temporary
 /// files beside their targets, flushed, and renamed — the bundle first, the SIE file last — so
-/// that a receiver who sees the SIE file sees its bundle too. The temporaries are listed in the
-/// book (`exports/pending`) while they exist: a process killed on the way leaves them listed,
-/// and the next export (or `book verify`) removes them.
+/// that a receiver who sees the SIE file sees its bundle too. Each target is listed in the book
+/// (`exports/pending`) before its temporary is made: a process killed on the way leaves it
+/// listed, and the next export (or `book verify`) removes the temporaries beside the listed
+/// targets (`.NAME.tmp-XXXXXX`).
 struct ExportPublisher {
   static let pendingFile = "pending"
 
   let book: Book
+  private var targets: [String] = []
   private var writers: [AtomicFileWriter] = []
 
   init(book: Book) { self.book = book }
@@ -18,17 +20,18 @@ struct ExportPublisher {
     FilePath.join(FilePath.join(book.directory, Exporter.directory), Self.pendingFile)
   }
 
-  /// A new temporary output for `path`, listed before anything is written to it.
+  /// A new temporary output for `path`, listed before it is made.
   mutating func output(_ path: String) throws -> AtomicFileWriter {
+    targets.append(path)
+    try list()
     let writer = try AtomicFileWriter(path: path)
     writers.append(writer)
-    try list()
     return writer
   }
 
   private func list() throws {
     try FilePath.makeDirectory(FilePath.join(book.directory, Exporter.directory))
-    let text = writers.map { $0.temporary + "\n" }.joined()
+    let text = targets.map { $0 + "\n" }.joined()
     try AtomicFile.write(Array(text.utf8), to: pendingPath)
   }
 
@@ -40,17 +43,34 @@ struct ExportPublisher {
     try AtomicFile.write([], to: pendingPath)
   }
 
-  /// Removes the temporaries an earlier export listed and left behind (killed on the way).
+  /// Removes the temporaries an earlier export left behind (killed on the way): those beside
+  /// the targets it listed, and a half-written list itself.
   static func removeLeftovers(in directory: String) {
-    let path = FilePath.join(FilePath.join(directory, Exporter.directory), pendingFile)
+    let exports = FilePath.join(directory, Exporter.directory)
+    let path = FilePath.join(exports, pendingFile)
+    removeTemporaries(of: path)
     guard let bytes = try? FilePath.read(path), !bytes.isEmpty else { return }
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
       let file = String(line)
-      // Only what looks like one of ours: `.NAME.tmp-XXXXXX`.
-      guard FilePath.name(of: file).hasPrefix("."), file.contains(".tmp-") else { continue }
-      _ = unlink(file)
+      let name = FilePath.name(of: file)
+      if name.hasPrefix("."), name.contains(".tmp-") {
+        // A list written by an earlier release names the temporaries themselves.
+        _ = unlink(file)
+      } else {
+        removeTemporaries(of: file)
+      }
     }
     try? AtomicFile.write([], to: path)
+  }
+
+  /// Removes `.NAME.tmp-XXXXXX` beside `target` (what ``AtomicFileWriter`` makes for it).
+  static func removeTemporaries(of target: String) {
+    let directory = FilePath.directory(of: target)
+    let prefix = "." + FilePath.name(of: target) + ".tmp-"
+    for name in FilePath.names(in: directory)
+    where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+      _ = unlink(FilePath.join(directory, name))
+    }
   }
 }
 

@@ -45,6 +45,11 @@ public enum SIEExport {
       }
     }
     for account in plan.openingBalances.keys { accounts.insert(account) }
+    // A 4E file needs a chart even for a period with nothing to book: the receivables account
+    // of the mapping the export used. (A 4I file may be empty, and earlier exports were.)
+    if accounts.isEmpty && request.type == .type4E {
+      accounts.insert(plan.record.map.accounts.receivables)
+    }
     for account in accounts.sorted() {
       records.append(
         .account(Account(number: account, name: AccountNames.name(of: account))))
