@@ -151,4 +151,21 @@ import Testing
     #expect(refusal?.code == .invalidXML)
     #expect(refusal?.subject == .line(line))
   }
+
+  /// Found by fuzzing: a processing instruction without data (`<?x?>`) crashed Foundation's
+  /// parser; any processing instruction but the XML declaration is refused. One in a comment
+  /// is only text.
+  @Test(arguments: ["<?x?>", "<?xm?>\n", "<?xml-stylesheet href=\"a\"?>"])
+  func processingInstructionsAreRefused(_ instruction: String) {
+    let text = Self.notification.replacingOccurrences(
+      of: "<c:BkToCstmrDbtCdtNtfctn>", with: instruction + "<c:BkToCstmrDbtCdtNtfctn>")
+    let refusal = #expect(throws: ReconcileError.self) {
+      try PaymentFileReader.read(Array(text.utf8))
+    }
+    #expect(refusal?.code == .invalidXML)
+    #expect(refusal?.subject == .line(3))
+    let commented = Self.notification.replacingOccurrences(
+      of: "<c:BkToCstmrDbtCdtNtfctn>", with: "<!-- " + instruction + " --><c:BkToCstmrDbtCdtNtfctn>")
+    #expect(throws: Never.self) { try PaymentFileReader.read(Array(commented.utf8)) }
+  }
 }

@@ -56,6 +56,44 @@ public enum CamtReader {
     return nil
   }
 
+  /// The line of the first processing instruction other than the XML declaration at the very
+  /// start (comments and CDATA sections skipped), if there is one. camt messages have none,
+  /// and Foundation's parser crashes on one without data (`<?x?>`).
+  static func processingInstructionLine(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    let count = bytes.count
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    if bytes[index...].starts(with: "<?xml".utf8), index + 5 < count,
+      [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + 5])
+    {
+      index += 5
+    }
+    while index + 1 < count {
+      guard bytes[index] == UInt8(ascii: "<") else {
+        index += 1
+        continue
+      }
+      let rest = bytes[index...]
+      if rest.starts(with: "<!--".utf8) {
+        index = skip(past: Array("-->".utf8), in: bytes, from: index + 4)
+      } else if rest.starts(with: "<![CDATA[".utf8) {
+        index = skip(past: Array("]]>".utf8), in: bytes, from: index + 9)
+      } else if bytes[index + 1] == UInt8(ascii: "?") {
+        return bytes[..<index].count { $0 == 0x0A } + 1
+      } else {
+        index += 1
+      }
+    }
+    return nil
+  }
+
+  private static func skip(past end: [UInt8], in bytes: [UInt8], from start: Int) -> Int {
+    guard start < bytes.count, let range = bytes[start...].firstRange(of: end) else {
+      return bytes.count
+    }
+    return range.upperBound
+  }
+
   /// The byte ranges of the `Ntry` elements (with any namespace prefix), in order.
   static func entryRanges(_ bytes: [UInt8]) -> [Range<Int>] {
     var ranges = [Range<Int>]()
@@ -121,6 +159,11 @@ public enum CamtReader {
       throw ReconcileError(
         .invalidXML, .line(line),
         "line \(line): a document type declaration; camt messages have none (entities are refused)")
+    }
+    if let line = processingInstructionLine(bytes) {
+      throw ReconcileError(
+        .invalidXML, .line(line),
+        "line \(line): a processing instruction (<?…?>); camt messages have none but the XML declaration")
     }
     // ISO 20022 messages are UTF-8; what is not never reaches the XML parser (Foundation's
     // parser traps on element names that are not UTF-8).
