@@ -165,7 +165,8 @@ import Testing
     #expect(refusal?.code == .invalidXML)
     #expect(refusal?.subject == .line(3))
     let commented = Self.notification.replacingOccurrences(
-      of: "<c:BkToCstmrDbtCdtNtfctn>", with: "<!-- " + instruction + " --><c:BkToCstmrDbtCdtNtfctn>")
+      of: "<c:BkToCstmrDbtCdtNtfctn>", with: "<!-- " + instruction + " --><c:BkToCstmrDbtCdtNtfctn>"
+    )
     #expect(throws: Never.self) { try PaymentFileReader.read(Array(commented.utf8)) }
   }
 }

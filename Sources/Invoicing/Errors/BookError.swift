@@ -63,6 +63,8 @@ public struct BookError: CodedError, Hashable, Sendable {
     case invalidLine = "invalid-line"
     /// A payout amount is not more than zero, or less than its fee.
     case invalidPayout = "invalid-payout"
+    /// A negative price on an invoice (credit with a credit note, or give a discount).
+    case negativePrice = "negative-price"
     /// A product field or package component is not valid.
     case invalidProduct = "invalid-product"
     /// A quantity is zero, negative where not allowed, or more than can be credited.
@@ -173,6 +175,8 @@ public struct BookError: CodedError, Hashable, Sendable {
       case .invalidExchangeRate: "An exchange rate is not more than zero, or given for SEK."
       case .invalidLine: "An invoice line lacks what its kind needs (description, price, VAT rate)."
       case .invalidPayout: "A payout amount is not more than zero, or less than its fee."
+      case .negativePrice:
+        "A negative price on an invoice line; credit with a credit note or give a discount."
       case .invalidProduct: "A product field or package component is not valid."
       case .invalidQuantity:
         "A quantity is zero, negative where not allowed, or more than can be credited."

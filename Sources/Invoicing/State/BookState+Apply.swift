@@ -552,6 +552,12 @@ extension BookState {
             "line \(index + 1): the quantity must be more than zero on an invoice (credit with a credit note)"
           )
         }
+        guard line.unitPrice >= .zero else {
+          throw BookError(
+            .negativePrice, .line(index + 1),
+            "line \(index + 1): the price \(line.unitPrice) is negative; an invoice charges (credit with a credit note, or give a discount)"
+          )
+        }
       case .credit, .creditNote:
         guard line.net <= .zero else {
           throw BookError(

@@ -40,7 +40,7 @@ extension BookState {
       guard alreadyCredited - total <= source.invoice.totals.total else {
         throw BookError(
           .creditExceedsInvoice, .invoice(source.invoice.displayName),
-          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total); it cannot be credited for more"
+          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total) and \(alreadyCredited) of it is credited already: \(source.invoice.totals.total - alreadyCredited) can still be credited, not \(Amount.zero - total)"
         )
       }
     }

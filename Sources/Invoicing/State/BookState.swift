@@ -56,12 +56,19 @@ public struct BookState: Sendable {
 
   // MARK: Lookups
 
-  /// The invoice with this number (or draft id written `d7`), or with this external id.
+  /// The invoice with this number, or with this external id, or the draft with id `d7` (a
+  /// draft only: once attested an invoice goes by its number).
   public func invoice(named name: String) -> InvoiceRecord? {
     if let id = externalIds[name] { return invoices[id] }
     if let number = Int(name), let id = invoiceNumbers[number] { return invoices[id] }
-    if name.hasPrefix("d"), let id = Int(name.dropFirst()) { return invoices[id] }
+    if let record = draftRecord(named: name), record.invoice.number == nil { return record }
     return nil
+  }
+
+  /// The record a draft id `d7` was given to, drafted or attested since.
+  public func draftRecord(named name: String) -> InvoiceRecord? {
+    guard name.hasPrefix("d"), let id = Int(name.dropFirst()) else { return nil }
+    return invoices[id]
   }
 
   /// The invoices in the order they were drafted.

@@ -163,7 +163,8 @@ public enum CamtReader {
     if let line = processingInstructionLine(bytes) {
       throw ReconcileError(
         .invalidXML, .line(line),
-        "line \(line): a processing instruction (<?…?>); camt messages have none but the XML declaration")
+        "line \(line): a processing instruction (<?…?>); camt messages have none but the XML declaration"
+      )
     }
     // ISO 20022 messages are UTF-8; what is not never reaches the XML parser (Foundation's
     // parser traps on element names that are not UTF-8).

@@ -46,6 +46,11 @@ func lineValue<T: ExpressibleByArgument>(_ text: String, _ key: String, as type:
 /// The invoice an argument names: its number, its external id, or `d7` for draft 7.
 func invoiceRecord(_ name: String, in state: BookState) throws -> InvoiceRecord {
   guard let record = state.invoice(named: name) else {
+    if let attested = state.draftRecord(named: name), let number = attested.invoice.number {
+      throw BookError(
+        .noSuchInvoice, .invoice(name),
+        "\(name) is no longer a draft: it was attested as invoice \(number); name it by its number")
+    }
     throw BookError(
       .noSuchInvoice, .invoice(name),
       "no invoice \(name) (give its number, its external id, or d<id> for a draft)")

@@ -20,6 +20,12 @@ extension InvoiceAction {
     let book = try openBook(step.target.bookOptions.directory, forWriting: true, console: console)
     let record = try invoiceRecord(step.target.invoice, in: book.state)
     let date = step.date ?? book.today
+    if Self.self == InvoicePay.self && date > book.today {
+      // Money that has not arrived is not registered: a payment is dated when it came.
+      throw BookError(
+        .invalidDate, ErrorSubject.invoice(record.invoice.displayName).with(field: "date"),
+        "a payment cannot be dated \(date), after today (\(book.today))")
+    }
     let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)
     if Self.self == InvoiceAttest.self { try placeWaitingPayments(book, console: console) }
