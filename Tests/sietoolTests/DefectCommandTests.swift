@@ -103,4 +103,32 @@ import Testing
     #expect(code(result) == "invalid-date", "\(result.error)")
     #expect(journal(book) == before)
   }
+
+  @Test func theReceivablesListAgesOpenItemsAndAgreesWithTheLedger() throws {
+    let directory = TemporaryDirectory()
+    let book = book(directory)
+    for (date, quantity) in [("2025-01-10", "1"), ("2025-03-10", "2")] {
+      #expect(
+        sietool(
+          "invoice", "new", "--book", book, "--customer", "K1", "--date", date, "--line",
+          "description=Arbete,quantity=\(quantity),price=1000.00,vat=25", "--attest"
+        ).status == 0)
+    }
+    let json = sietool(
+      "report", "receivables", "--book", book, "--as-of", "2025-04-30", "--format", "json")
+    #expect(json.status == 0, "\(json.error)")
+    let report = try #require(json.output.json)
+    #expect(report["total"] == .string("3750.00"))
+    #expect(report["onReceivables"] == .string("3750.00"))
+    let items = try #require(report["customers"]?.arrayValue?.first?["items"]?.arrayValue)
+    // Due 2025-02-09 (60 days past due on 04-30… 80) and 2025-04-09 (21 days).
+    #expect(items.map { $0["bucket"] } == [.string("61–90"), .string("1–30")])
+    let balance = sietool(
+      "ledger", "balance", "--book", book, "--to", "2025-04-30", "--format", "json")
+    #expect(balance.output.contains("3750.00"), "\(balance.output)")
+    let csv = sietool(
+      "report", "receivables", "--book", book, "--as-of", "2025-04-30", "--format", "csv")
+    #expect(
+      csv.output.hasPrefix("customer,invoice,invoiceDate,dueDate,daysPastDue,bucket,open\r\n"))
+  }
 }

@@ -5,7 +5,8 @@ import Reconcile
 /// `sietool report status`
 struct ReportCommand: CommandGroup {
   static let configuration = CommandConfiguration(
-    name: "report", abstract: "Reports on the receivables.", subcommands: [ReportStatus.self])
+    name: "report", abstract: "Reports on the receivables.",
+    subcommands: [ReportStatus.self, ReportReceivables.self])
 }
 
 struct ReportStatus: Command, WorksOnBook {
