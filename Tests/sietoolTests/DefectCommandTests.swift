@@ -131,4 +131,25 @@ import Testing
     #expect(
       csv.output.hasPrefix("customer,invoice,invoiceDate,dueDate,daysPastDue,bucket,open\r\n"))
   }
+
+  /// Every switch the README names can be set, keeps its type, and reads back.
+  @Test(arguments: [
+    "bookUnmatchedPayments", "matchesBookedOnMatchingDay", "yearEndReversal", "roundToKronor",
+  ])
+  func switchesCanBeSetAndReadBack(_ key: String) throws {
+    let directory = TemporaryDirectory()
+    let book = book(directory)
+    for value in ["true", "false", "true"] {
+      let set = sietool("settings", "set", "--book", book, key, value)
+      #expect(set.status == 0, "\(key) \(value): \(set.error)")
+      let shown = sietool("settings", "show", "--book", book)
+      #expect(shown.status == 0, "\(shown.error)")
+      let line = shown.output.split(separator: "\n").first { $0.hasPrefix(key + " = ") }
+      // Defaults may be left out of the listing; a value that is there is the one set.
+      if let line { #expect(line == "\(key) = \(value)"[...]) }
+    }
+    let wrong = sietool("settings", "set", "--book", book, key, "yes")
+    #expect(code(wrong) == "invalid-setting")
+    #expect(try Book.open(at: book).warnings.isEmpty)
+  }
 }

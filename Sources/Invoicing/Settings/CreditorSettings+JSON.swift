@@ -42,7 +42,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
-    "matchesBookedOnMatchingDay",
+    "matchesBookedOnMatchingDay", "bookUnmatchedPayments",
   ]
 
   public init(json: JSONReader) throws {
