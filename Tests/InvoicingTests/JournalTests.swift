@@ -119,6 +119,27 @@ import Testing
     #expect(try Book.open(at: path).lineCount == 4)
   }
 
+  /// A write killed on the way leaves a temporary beside its file; the next writer removes
+  /// it (and nothing that is not one).
+  @Test func theNextWriterRemovesTemporariesOfKilledWrites() throws {
+    let directory = TemporaryDirectory()
+    let path = try writtenBook(directory)
+    let stale = [
+      ".journal.head.tmp-rCS15U", ".book.json.tmp-a1B2c3", "documents/.x.pdf.tmp-ZZZZZZ",
+    ]
+    try FileManager.default.createDirectory(
+      atPath: FilePath.join(path, "documents"), withIntermediateDirectories: true)
+    for name in stale + [".notes.tmp-x", "keep.tmp-abcdef"] {
+      #expect(FileManager.default.createFile(atPath: FilePath.join(path, name), contents: Data()))
+    }
+    _ = try Book.open(at: path)
+    #expect(stale.allSatisfy { FileManager.default.fileExists(atPath: FilePath.join(path, $0)) })
+    _ = try Book.open(at: path, forWriting: true)
+    #expect(stale.allSatisfy { !FileManager.default.fileExists(atPath: FilePath.join(path, $0)) })
+    #expect(FileManager.default.fileExists(atPath: FilePath.join(path, ".notes.tmp-x")))
+    #expect(FileManager.default.fileExists(atPath: FilePath.join(path, "keep.tmp-abcdef")))
+  }
+
   /// The next writer drops a torn tail the head never acknowledged by itself (a killed
   /// command), keeping a backup, and says so.
   @Test func theNextWriterDropsAnUnacknowledgedTornTail() throws {

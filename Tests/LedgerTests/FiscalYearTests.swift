@@ -55,4 +55,73 @@ import Testing
     }
     #expect(refusal?.code == .periodCrossesFiscalYear)
   }
+
+  /// An extended first fiscal year (1 January 2025 to 30 June 2026 under a 1 July year): one
+  /// year of 18 months, numbered once, in the preview and the export alike.
+  static func extended(_ method: BookkeepingMethod, start: Day? = nil) throws -> TemporaryBook {
+    try TemporaryBook(method: method) { tx in
+      var settings = tx.state.settings
+      settings.fiscalYearStart = MonthDay(month: 7, day: 1)!
+      settings.firstFiscalYearEnd = d("2026-06-30")
+      settings.firstFiscalYearStart = start
+      try tx.record(.settingsChanged(settings))
+      for date in ["2025-03-01", "2026-06-01"] {
+        try tx.issue(
+          InvoiceInput(
+            customer: "K1", invoiceDate: d(date),
+            lines: [LineInput(product: "TJ", quantity: ExactDecimal(1))]))
+      }
+    }
+  }
+
+  @Test func anExtendedFirstYearIsOneYearOfAtMost18Months() throws {
+    let book = try Self.extended(.cash)
+    let settings = book.book.state.settings
+    for day in ["2025-01-01", "2025-03-01", "2025-12-31", "2026-06-30"] {
+      #expect(
+        settings.fiscalYear(containing: d(day))
+          == FiscalPeriod(start: d("2025-01-01"), end: d("2026-06-30")), "\(day)")
+    }
+    #expect(
+      settings.fiscalYear(containing: d("2024-12-31"))
+        == FiscalPeriod(start: d("2024-01-01"), end: d("2024-12-31")))
+    #expect(
+      settings.fiscalYear(containing: d("2026-07-01"))
+        == FiscalPeriod(start: d("2026-07-01"), end: d("2027-06-30")))
+    let journal = try BookLedger(state: book.book.state).journal(through: d("2026-06-30"))
+    #expect(journal.map(\.displayName) == ["J 1"])
+    let (result, bytes) = try book.export("2025-01-01", "2026-06-30", name: "fy.se")
+    #expect(result.vouchers.map(\.displayName) == ["J 1"])
+    #expect(String(decoding: bytes, as: UTF8.self).contains("#RAR 0 20250101 20260630"))
+  }
+
+  @Test func aFirstYearStartsWhereTheCompanySaysAndDatesBeforeItAreRefused() throws {
+    let book = try Self.extended(.accrual, start: d("2025-02-15"))
+    #expect(
+      book.book.state.settings.fiscalYear(containing: d("2025-03-01"))
+        == FiscalPeriod(start: d("2025-02-15"), end: d("2026-06-30")))
+    let refusal = #expect(throws: BookError.self) {
+      try book.book.transact { tx in
+        try tx.issue(
+          InvoiceInput(
+            customer: "K1", invoiceDate: d("2025-02-14"),
+            lines: [LineInput(product: "TJ", quantity: ExactDecimal(1))]))
+      }
+    }
+    #expect(refusal?.code == .invalidDate)
+    #expect(refusal?.message.contains("before the first fiscal year") == true)
+  }
+
+  @Test(
+    arguments: [
+      ("2024-12-31", "2026-06-30", "firstFiscalYearStart"),  // 18 months and a day
+      (nil, "2026-05-31", "firstFiscalYearEnd"),  // not the day before a regular start
+    ] as [(String?, String, String)])
+  func aFirstYearLongerThan18MonthsIsRefused(start: String?, end: String, field: String) {
+    var settings = CreditorSettings(name: "X AB", organizationNumber: "556677-8899")
+    settings.fiscalYearStart = MonthDay(month: 7, day: 1)!
+    settings.firstFiscalYearStart = start.map(d)
+    settings.firstFiscalYearEnd = d(end)
+    #expect(settings.validationProblem()?.field == field)
+  }
 }

@@ -12,6 +12,7 @@ extension CreditorSettings: JSONRepresentable {
     object["paymentMode"] = .string(paymentMode.rawValue)
     object.set("clientFundsBankgiro", clientFundsBankgiro.map(JSONValue.string))
     object["fiscalYearStart"] = .string(fiscalYearStart.description)
+    object.set("firstFiscalYearStart", firstFiscalYearStart?.jsonValue)
     object.set("firstFiscalYearEnd", firstFiscalYearEnd?.jsonValue)
     object["method"] = .string(method.rawValue)
     object["paymentTermsDays"] = .integer(paymentTermsDays)
@@ -38,7 +39,8 @@ extension CreditorSettings: JSONRepresentable {
 
   public static let fields: Set<String> = [
     "name", "orgNumber", "vatNumber", "address", "email", "phone", "bankgiro", "plusgiro",
-    "paymentMode", "clientFundsBankgiro", "fiscalYearStart", "firstFiscalYearEnd", "method",
+    "paymentMode", "clientFundsBankgiro", "fiscalYearStart", "firstFiscalYearStart",
+    "firstFiscalYearEnd", "method",
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
@@ -64,6 +66,7 @@ extension CreditorSettings: JSONRepresentable {
       }
       fiscalYearStart = start
     }
+    firstFiscalYearStart = try json.optionalDay("firstFiscalYearStart")
     firstFiscalYearEnd = try json.optionalDay("firstFiscalYearEnd")
     if try json.optionalMember("method") != nil {
       method = try json.choice("method", as: BookkeepingMethod.self)

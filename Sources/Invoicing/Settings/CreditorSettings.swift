@@ -83,6 +83,9 @@ public struct CreditorSettings: Hashable, Sendable {
   public var fiscalYearStart: MonthDay
   /// The end of an extended (or shortened) first fiscal year, if any.
   public var firstFiscalYearEnd: Day?
+  /// The start of the first fiscal year (with `firstFiscalYearEnd`; default: 18 months
+  /// before its end).
+  public var firstFiscalYearStart: Day?
   public var method: BookkeepingMethod
   public var paymentTermsDays: Int
   public var reminderFee: Amount
@@ -145,16 +148,26 @@ public struct CreditorSettings: Hashable, Sendable {
       year: day.year, month: fiscalYearStart.month,
       day: min(fiscalYearStart.day, Day.daysIn(month: fiscalYearStart.month, year: day.year)))!
     if start > day { start = start.adding(months: -12) }
-    var period = FiscalPeriod(start: start, end: start.adding(months: 12).adding(days: -1))
-    if let firstEnd = firstFiscalYearEnd {
-      // The first year runs up to its own end; the years after it follow from there.
-      if day <= firstEnd {
-        let firstStart = firstEnd.adding(days: 1).adding(months: -12)
-        period = FiscalPeriod(start: min(firstStart, period.start), end: firstEnd)
-        if day < period.start { period.start = day }
-      }
+    let period = FiscalPeriod(start: start, end: start.adding(months: 12).adding(days: -1))
+    guard let first = firstFiscalYear else { return period }
+    // The first year is its own; the years after it follow the regular start, and days before
+    // it (which a book refuses) fall in regular years counted back from its start.
+    if first.contains(day) { return first }
+    if day < first.start {
+      var end = first.start.adding(days: -1)
+      while end.adding(months: -12) >= day { end = end.adding(months: -12) }
+      return FiscalPeriod(start: end.adding(days: 1).adding(months: -12), end: end)
     }
     return period
+  }
+
+  /// An extended (or shortened) first fiscal year, when `firstFiscalYearEnd` is set: it ends
+  /// then and starts on `firstFiscalYearStart`, or 18 months before its end (the longest a
+  /// first year may be, bokföringslagen 3 kap.).
+  public var firstFiscalYear: FiscalPeriod? {
+    guard let end = firstFiscalYearEnd else { return nil }
+    let start = firstFiscalYearStart ?? end.adding(days: 1).adding(months: -18)
+    return FiscalPeriod(start: start, end: end)
   }
 
   /// What is wrong with the settings, if anything.
@@ -176,6 +189,27 @@ public struct CreditorSettings: Hashable, Sendable {
       return ("paymentTermsDays", "payment terms are 0 to 365 days")
     }
     if reminderFee < .zero { return ("reminderFee", "a fee cannot be negative") }
+    if firstFiscalYearStart != nil && firstFiscalYearEnd == nil {
+      return (
+        "firstFiscalYearStart", "a first fiscal year's start needs its end (firstFiscalYearEnd)"
+      )
+    }
+    if let first = firstFiscalYear {
+      let nextStart = first.end.adding(days: 1)
+      guard nextStart.month == fiscalYearStart.month && nextStart.day == fiscalYearStart.day
+      else {
+        return (
+          "firstFiscalYearEnd",
+          "the first fiscal year must end the day before a regular one starts (\(fiscalYearStart))"
+        )
+      }
+      guard first.start <= first.end, first.start >= nextStart.adding(months: -18) else {
+        return (
+          "firstFiscalYearStart",
+          "a first fiscal year is at most 18 months (\(first.start) – \(first.end) is longer)"
+        )
+      }
+    }
     if paymentTolerance < .zero { return ("paymentTolerance", "a tolerance cannot be negative") }
     if firstInvoiceNumber < 1 {
       return ("firstInvoiceNumber", "invoice numbers start at 1 or more")

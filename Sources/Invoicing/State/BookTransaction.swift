@@ -22,6 +22,13 @@ public struct BookTransaction: Sendable {
 
   /// Applies an event to the working state and keeps it.
   public mutating func record(_ event: Event) throws(BookError) {
+    // Nothing is dated before the first fiscal year (checked on entry only: books written
+    // earlier keep what they hold).
+    if let first = state.settings.firstFiscalYear, let day = event.earliestDay, day < first.start {
+      throw BookError(
+        .invalidDate, .field("date"),
+        "\(day) is before the first fiscal year (\(first.start) – \(first.end))")
+    }
     try state.applyWithinLine(event)
     events.append(event)
   }

@@ -43,6 +43,26 @@ public enum Event: Hashable, Sendable {
   case batch([Event])
 }
 
+extension Event {
+  /// The earliest day the event is dated (a document's date, a payment's, a step's), if it
+  /// has one.
+  public var earliestDay: Day? {
+    switch self {
+    case .invoiceDrafted(let invoice), .draftUpdated(let invoice): invoice.invoiceDate
+    case .invoiceAttested(_, _, _, let date), .reminderSent(_, let date, _),
+      .sentToCollection(_, let date), .writtenOff(_, let date), .markedDoubtful(_, let date),
+      .offset(_, _, let date), .refunded(_, _, let date), .selfInvoiceAttested(_, _, let date),
+      .selfInvoiceCancelled(_, let date), .selfInvoicePaid(_, let date):
+      date
+    case .paymentRegistered(let payment): payment.date
+    case .selfInvoiceDrafted(let document), .selfInvoiceUpdated(let document):
+      document.invoiceDate
+    case .batch(let events): events.compactMap(\.earliestDay).min()
+    default: nil
+    }
+  }
+}
+
 /// A payout of client funds to the creditor's own bank account: `amount` leaves the client
 /// funds, less the service's `fee` and the VAT on it.
 public struct ClientFundsPayout: Hashable, Sendable {

@@ -123,6 +123,7 @@ public final class Book: Sendable {
         "no book at \(directory) (no \(Journal.fileName)); create one with 'sietool init'")
     }
     let lock = forWriting ? try Book.lock(directory, waitingUpTo: lockWait) : nil
+    if forWriting { Book.removeStaleTemporaries(directory) }
     var state: BookState?
     // The head first: a reader reads the lines it acknowledges and none a writer is adding.
     let head = try Journal.readHead(FilePath.join(directory, Journal.headFile))
@@ -365,6 +366,22 @@ public final class Book: Sendable {
     try Journal.writeHead(
       FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     return backup
+  }
+
+  /// Removes what writes killed on the way left in the book: the temporaries of atomic
+  /// writes (`.NAME.tmp-XXXXXX`) in the book's directory and its `documents/` and `exports/`.
+  /// Called by a writer, under the lock: nobody else is writing.
+  static func removeStaleTemporaries(_ directory: String) {
+    for folder in [
+      directory, FilePath.join(directory, documentsDirectory), FilePath.join(directory, "exports"),
+    ] {
+      for name in FilePath.names(in: folder) where name.hasPrefix(".") {
+        let bytes = Array(name.utf8)
+        guard bytes.count > 12, bytes[(bytes.count - 11)...].starts(with: Array(".tmp-".utf8))
+        else { continue }
+        _ = unlink(FilePath.join(folder, name))
+      }
+    }
   }
 
   /// `path`, or `path-2`, `path-3` … whichever does not exist yet.

@@ -14,7 +14,10 @@ struct InitCommand: Command, WorksOnBook {
   @Option(help: "Bookkeeping method.") var method: BookkeepingMethod = .accrual
   @Option(help: "The first day of the fiscal year.")
   var fiscalYearStart = MonthDay(month: 1, day: 1)!
-  @Option(help: "The end of an extended first fiscal year.") var firstFiscalYearEnd: Day?
+  @Option(help: "The end of an extended (or short) first fiscal year (at most 18 months).")
+  var firstFiscalYearEnd: Day?
+  @Option(help: "The first fiscal year's first day (default: 18 months before its end).")
+  var firstFiscalYearStart: Day?
   @Option(value: "number", help: "The creditor's bankgiro.") var bankgiro: String?
   @Flag(help: "Customers pay into the service's client-funds account.") var clientFunds: Bool
   @Option(value: "number", help: "The client-funds account's bankgiro.")
@@ -35,6 +38,7 @@ struct InitCommand: Command, WorksOnBook {
       paymentMode: clientFunds ? .clientFunds : .ownBankgiro)
     settings.fiscalYearStart = fiscalYearStart
     settings.firstFiscalYearEnd = firstFiscalYearEnd
+    settings.firstFiscalYearStart = firstFiscalYearStart
     settings.bankgiro = bankgiro
     settings.clientFundsBankgiro = clientFundsBankgiro
     settings.vatNumber = vatNumber
