@@ -66,3 +66,12 @@ import Testing
     #expect(BankCalendar.bankDay(after: d(day)) == d(after))
   }
 }
+
+@Suite struct CountedTests {
+  @Test(arguments: [(0, "0 vouchers"), (1, "1 voucher"), (2, "2 vouchers")])
+  func nounsAgreeWithTheirCount(count: Int, text: String) {
+    #expect(count.counted("voucher") == text)
+    #expect(1.counted("entry", "entries") == "1 entry")
+    #expect(3.counted("entry", "entries") == "3 entries")
+  }
+}

@@ -113,3 +113,24 @@ import Testing
     }
   }
 }
+
+@Suite struct DiffOrderTests {
+  @Test func vouchersAreComparedInTheirNumbersOrder() {
+    let keys = ["A 10", "A 2", "B 1", "A 1", "A 2 #2", "A (2025-01-01)"]
+    #expect(
+      keys.sorted(by: SIEDocument.naturallyOrdered)
+        == ["A 1", "A 2", "A 2 #2", "A 10", "A (2025-01-01)", "B 1"])
+  }
+
+  @Test func aDiffListsVouchersNumerically() {
+    func file(_ numbers: [Int]) -> SIEDocument {
+      var text = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n#KONTO 1930 a\n#KONTO 3001 b\n"
+      for number in numbers {
+        text += "#VER A \(number) 20250105 \"v\"\n{\n#TRANS 1930 {} 1.00\n#TRANS 3001 {} -1.00\n}\n"
+      }
+      return SIEDocument.read(bytes: Array(text.utf8)).document
+    }
+    let differences = file([]).differences(to: file([1, 2, 10, 11]))
+    #expect(differences.map(\.key) == ["A 1", "A 2", "A 10", "A 11"])
+  }
+}

@@ -30,7 +30,7 @@ import Testing
       """)
     let imported = sietool("import", "--book", book, document)
     #expect(imported.status == 0, "\(imported.error)")
-    #expect(imported.output.contains("imported 1 customers, 3 products"))
+    #expect(imported.output.contains("imported 1 customer, 3 products"))
     return book
   }
 

@@ -16,3 +16,11 @@ extension String {
     unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
   }
 }
+
+extension Int {
+  /// The count with its noun, singular for one: `1.counted("voucher")` is "1 voucher",
+  /// `2.counted("voucher")` "2 vouchers"; `plural` for nouns that do not take an s.
+  public func counted(_ singular: String, _ plural: String? = nil) -> String {
+    "\(self) \(self == 1 ? singular : plural ?? singular + "s")"
+  }
+}

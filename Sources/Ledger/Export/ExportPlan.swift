@@ -72,7 +72,7 @@ extension BookLedger {
     if let first = neverExported.min() {
       throw LedgerError(
         .earlierPeriodNotExported, .period(first, request.to),
-        "\(neverExported.count) event(s) dated from \(first) fall in a period never exported; export from \(first) first (or from the start of that period)"
+        "\(neverExported.count.counted("event")) dated from \(first) fall in a period never exported; export from \(first) first (or from the start of that period)"
       )
     }
     let reversals = engine.pendingReversals.map(\.date).filter {

@@ -42,7 +42,7 @@ public struct Voucher: Hashable, Sendable {
     guard rows.count >= 2 else {
       throw LedgerError(
         .unbalancedVoucher, .none,
-        "voucher \"\(text)\" has \(rows.count) row(s); a voucher has at least two")
+        "voucher \"\(text)\" has \(rows.count.counted("row")); a voucher has at least two")
     }
     var sum = Amount.zero
     for row in rows {

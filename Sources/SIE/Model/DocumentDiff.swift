@@ -81,7 +81,8 @@ extension SIEDocument {
 
     let vouchersA = voucherTable()
     let vouchersB = other.voucherTable()
-    for key in Set(vouchersA.keys).union(vouchersB.keys).sorted() {
+    // Vouchers in their numbers' order: A 2 before A 10.
+    for key in Set(vouchersA.keys).union(vouchersB.keys).sorted(by: Self.naturallyOrdered) {
       switch (vouchersA[key], vouchersB[key]) {
       case (nil, let b?):
         result.append(SIEDifference(kind: .voucherAdded, key: key, old: nil, new: b.summary))
@@ -95,6 +96,31 @@ extension SIEDocument {
       }
     }
     return result
+  }
+
+  /// Whether `a` comes before `b` when runs of digits compare as numbers ("A 2" < "A 10").
+  static func naturallyOrdered(_ a: String, _ b: String) -> Bool {
+    func chunks(_ text: String) -> [(text: String, number: Int?)] {
+      var result = [(text: String, number: Int?)]()
+      var current = ""
+      var digits = false
+      for character in text {
+        let isDigit = character.isASCII && character.isNumber
+        if !current.isEmpty && isDigit != digits {
+          result.append((current, digits ? Int(current.prefix(18)) : nil))
+          current = ""
+        }
+        digits = isDigit
+        current.append(character)
+      }
+      if !current.isEmpty { result.append((current, digits ? Int(current.prefix(18)) : nil)) }
+      return result
+    }
+    for (x, y) in zip(chunks(a), chunks(b)) where x.text != y.text {
+      if let m = x.number, let n = y.number, m != n { return m < n }
+      return x.text < y.text
+    }
+    return chunks(a).count < chunks(b).count
   }
 
   /// Balances summed by `"#IB 0 1510"`-style keys (object lists included).

@@ -75,7 +75,8 @@ struct ConvertCommand: Command {
       guard report.isValid || force else {
         throw CommandFailure(
           .invalidSIEFile, .file(file),
-          "\(file) has \(report.errorCount) errors; nothing written (--force writes anyway)")
+          "\(file) has \(report.errorCount.counted("error")); nothing written (--force writes anyway)"
+        )
       }
       if let profile {
         if fix {

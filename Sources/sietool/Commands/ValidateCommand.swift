@@ -54,8 +54,8 @@ struct ValidateCommand: Command {
     let verdict = report.isValid ? "valid" : "invalid"
     let type = "type \(report.type.rawValue)" + (report.typeWasGuessed ? " (guessed)" : "")
     return "\(file): \(verdict), \(type), \(report.encoding.rawValue), "
-      + "\(report.summary.vouchers) vouchers, checksum \(report.checksum.summary): "
-      + "\(report.errorCount) errors, \(report.warningCount) warnings"
+      + "\(report.summary.vouchers.counted("voucher")), checksum \(report.checksum.summary): "
+      + "\(report.errorCount.counted("error")), \(report.warningCount.counted("warning"))"
   }
 
   static func json(_ report: ValidationReport, file: String) -> JSONValue {

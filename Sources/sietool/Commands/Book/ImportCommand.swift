@@ -34,9 +34,9 @@ struct ImportCommand: Command, WorksOnBook {
     }
     console.print(
       (dryRun ? "would import" : "imported")
-        + " \(summary.customers) customers, \(summary.products) products, "
-        + "\(summary.costCentres) cost centres, \(summary.projects) projects, \(summary.invoices) invoices, "
-        + "\(summary.selfInvoices) self-invoices, \(summary.actions) actions")
+        + " \(summary.customers.counted("customer")), \(summary.products.counted("product")), "
+        + "\(summary.costCentres.counted("cost centre")), \(summary.projects.counted("project")), \(summary.invoices.counted("invoice")), "
+        + "\(summary.selfInvoices.counted("self-invoice")), \(summary.actions.counted("action"))")
     return 0
   }
 }

@@ -271,7 +271,7 @@ struct InvoicePDF: InvoiceCommandBase {
       guard record.reminders.indices.contains(reminder - 1) else {
         throw CommandFailure(
           .noSuchReminder, .invoice(record.invoice.displayName),
-          "invoice \(record.invoice.displayName) has \(record.reminders.count) reminder(s); --reminder is 1 to \(record.reminders.count)"
+          "invoice \(record.invoice.displayName) has \(record.reminders.count.counted("reminder")); --reminder is 1 to \(record.reminders.count)"
         )
       }
       bytes = InvoiceRenderer.reminder(record, index: reminder - 1, in: state)

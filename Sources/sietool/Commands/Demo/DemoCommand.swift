@@ -45,21 +45,22 @@ struct DemoCommand: Command {
     let invoices = state.allInvoices
     let notes = invoices.filter { if case .creditNote = $0.invoice.kind { true } else { false } }
     console.print(
-      "  book      \(bookPath): \(state.customers.count) customers, \(state.products.count) products, "
-        + "\(invoices.count - notes.count) invoices, \(notes.count) credit notes, \(state.selfInvoices.count) self-invoice"
+      "  book      \(bookPath): \(state.customers.count.counted("customer")), \(state.products.count.counted("product")), "
+        + "\((invoices.count - notes.count).counted("invoice")), \(notes.count.counted("credit note")), \(state.selfInvoices.count.counted("self-invoice"))"
     )
     for line in ExportCommand.summary(result, output: sie, bundle: zip) {
       console.print("  " + line)
     }
     console.print(
       "  validate  \(report.isValid ? "passes" : "FAILS") strict SIE 4I validation"
-        + " (\(report.summary.vouchers) vouchers, \(report.summary.transactions) rows)")
+        + " (\(report.summary.vouchers.counted("voucher")), \(report.summary.transactions.counted("row")))"
+    )
     let receivables = result.vouchers.filter { $0.series == state.settings.yearEndSeries }
       .flatMap(\.rows).filter { $0.account == state.settings.accounts.receivables }
     if !receivables.isEmpty {
       let total = receivables.reduce(Amount.zero) { $0 + $1.amount }
       console.print(
-        "  year end  \(receivables.count) invoices unpaid on 2025-12-31 booked on 1510: \(total.swedishFormatted) kr"
+        "  year end  \(receivables.count.counted("invoice")) unpaid on 2025-12-31 booked on 1510: \(total.swedishFormatted) kr"
       )
     }
     console.print("")
