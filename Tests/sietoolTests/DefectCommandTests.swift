@@ -8,36 +8,16 @@ import Testing
 
 /// Defects a new user met, each at the command line, each refused with its code.
 @Suite struct DefectCommandTests {
-  func book(_ directory: TemporaryDirectory) -> String {
-    let book = directory.file("book")
-    #expect(
-      sietool(
-        "init", "--book", book, "--name", "Exempelbolaget AB", "--org-number", "556677-8899",
-        "--bankgiro", "5050-1055"
-      ).status == 0)
-    #expect(
-      sietool("customer", "add", "--book", book, "--number", "K1", "--name", "Kund AB").status == 0)
-    return book
-  }
-
+  func book(_ directory: TemporaryDirectory) -> String { newBook(in: directory) }
   func code(_ result: (status: Int32, output: String, error: String)) -> String? {
-    guard let open = result.error.firstIndex(of: "["), let close = result.error.firstIndex(of: "]")
-    else { return nil }
-    return String(result.error[result.error.index(after: open)..<close])
+    errorCode(result)
   }
-
-  func journal(_ book: String) -> Data? {
-    FileManager.default.contents(atPath: book + "/journal.jsonl")
-  }
+  func journal(_ book: String) -> Data? { journalBytes(book) }
 
   @Test func aDraftIdNamesADraftOnly() {
     let directory = TemporaryDirectory()
     let book = book(directory)
-    #expect(
-      sietool(
-        "invoice", "new", "--book", book, "--customer", "K1", "--date", "2025-03-10", "--line",
-        "description=Arbete,quantity=1,price=1000.00,vat=25", "--attest"
-      ).status == 0)
+    attestedInvoice(book)
     let before = journal(book)
     let paid = sietool(
       "invoice", "pay", "--book", book, "d1", "--amount", "1.00", "--date", "2025-03-12")
@@ -71,11 +51,7 @@ import Testing
   @Test func aRefusedCreditSaysWhatCanStillBeCredited() {
     let directory = TemporaryDirectory()
     let book = book(directory)
-    #expect(
-      sietool(
-        "invoice", "new", "--book", book, "--customer", "K1", "--date", "2025-03-10", "--line",
-        "description=Arbete,quantity=36,price=1000.00,vat=25", "--attest"
-      ).status == 0)
+    attestedInvoice(book, quantity: "36")
     #expect(
       sietool(
         "invoice", "credit", "--book", book, "1001", "--line", "1:6", "--date",
@@ -91,11 +67,7 @@ import Testing
   @Test func aPaymentDatedAfterTodayIsRefused() {
     let directory = TemporaryDirectory()
     let book = book(directory)
-    #expect(
-      sietool(
-        "invoice", "new", "--book", book, "--customer", "K1", "--date", "2025-03-10", "--line",
-        "description=Arbete,quantity=1,price=1000.00,vat=25", "--attest"
-      ).status == 0)
+    attestedInvoice(book)
     let before = journal(book)
     let result = sietool(
       "invoice", "pay", "--book", book, "1001", "--amount", "1.00", "--date", "2199-01-01")
@@ -107,13 +79,8 @@ import Testing
   @Test func theReceivablesListAgesOpenItemsAndAgreesWithTheLedger() throws {
     let directory = TemporaryDirectory()
     let book = book(directory)
-    for (date, quantity) in [("2025-01-10", "1"), ("2025-03-10", "2")] {
-      #expect(
-        sietool(
-          "invoice", "new", "--book", book, "--customer", "K1", "--date", date, "--line",
-          "description=Arbete,quantity=\(quantity),price=1000.00,vat=25", "--attest"
-        ).status == 0)
-    }
+    attestedInvoice(book, date: "2025-01-10")
+    attestedInvoice(book, date: "2025-03-10", quantity: "2")
     let json = sietool(
       "report", "receivables", "--book", book, "--as-of", "2025-04-30", "--format", "json")
     #expect(json.status == 0, "\(json.error)")

@@ -10,14 +10,9 @@ import Testing
 /// Hostile input at the command line: odd files to attach, control characters, outputs that
 /// point into the book. Each is refused with its code and changes nothing.
 @Suite struct HardeningCommandTests {
+  /// A book with customer K1 and draft d1.
   func book(_ directory: TemporaryDirectory) -> String {
-    let book = directory.file("book")
-    let created = sietool(
-      "init", "--book", book, "--name", "Exempelbolaget AB", "--org-number", "556677-8899",
-      "--bankgiro", "5050-1055")
-    #expect(created.status == 0, "\(created.error)")
-    #expect(
-      sietool("customer", "add", "--book", book, "--number", "K1", "--name", "Kund AB").status == 0)
+    let book = newBook(in: directory)
     #expect(
       sietool(
         "invoice", "new", "--book", book, "--customer", "K1", "--date", "2025-03-10", "--line",
@@ -26,15 +21,9 @@ import Testing
     return book
   }
 
-  func journal(_ book: String) -> Data? {
-    FileManager.default.contents(atPath: book + "/journal.jsonl")
-  }
-
-  /// The code in `error: [code] …`.
+  func journal(_ book: String) -> Data? { journalBytes(book) }
   func code(_ result: (status: Int32, output: String, error: String)) -> String? {
-    guard let open = result.error.firstIndex(of: "["), let close = result.error.firstIndex(of: "]")
-    else { return nil }
-    return String(result.error[result.error.index(after: open)..<close])
+    errorCode(result)
   }
 
   static let pdf =

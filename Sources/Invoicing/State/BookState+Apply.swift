@@ -123,16 +123,7 @@ extension BookState {
           "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
         )
       }
-      guard record.open > .zero else {
-        throw BookError(
-          .nothingToPay, .invoice(record.invoice.displayName),
-          "\(name(record)) has nothing left to pay")
-      }
-      guard date > record.invoice.dueDate else {
-        throw BookError(
-          .notOverdue, .invoice(record.invoice.displayName),
-          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
-      }
+      try checkOverdueAndOpen(record, on: date)
       guard fee >= .zero else {
         throw BookError(.negativeFee, .none, "a reminder fee cannot be negative")
       }
@@ -154,16 +145,7 @@ extension BookState {
           "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
         )
       }
-      guard record.open > .zero else {
-        throw BookError(
-          .nothingToPay, .invoice(record.invoice.displayName),
-          "\(name(record)) has nothing left to pay")
-      }
-      guard date > record.invoice.dueDate else {
-        throw BookError(
-          .notOverdue, .invoice(record.invoice.displayName),
-          "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
-      }
+      try checkOverdueAndOpen(record, on: date)
       updateRecord(id) {
         $0.collectionDate = date
         $0.state = .collection
@@ -395,6 +377,21 @@ extension BookState {
   }
 
   /// Refuses text with control characters (names, addresses, line texts).
+  /// Refuses a step for an overdue invoice (a reminder, collection) on an invoice that has
+  /// nothing left to pay or is not yet overdue on `date`.
+  func checkOverdueAndOpen(_ record: InvoiceRecord, on date: Day) throws(BookError) {
+    guard record.open > .zero else {
+      throw BookError(
+        .nothingToPay, .invoice(record.invoice.displayName),
+        "\(name(record)) has nothing left to pay")
+    }
+    guard date > record.invoice.dueDate else {
+      throw BookError(
+        .notOverdue, .invoice(record.invoice.displayName),
+        "\(name(record)) is due \(record.invoice.dueDate); it is not overdue on \(date)")
+    }
+  }
+
   func checkText(_ values: [(String?, String)], subject: ErrorSubject) throws(BookError) {
     for (value, field) in values {
       if let value, value.hasControlCharacters {
