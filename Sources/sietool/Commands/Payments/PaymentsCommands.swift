@@ -78,6 +78,27 @@ struct PaymentTarget: ParsableArguments {
   @Argument(name: "id", help: "The payment's id (see payments list).") var id: String
 }
 
+/// A step on one payment of the queue: open the book, record the step's event, say the
+/// payment's new state.
+protocol PaymentStep: Command {
+  var target: PaymentTarget { get }
+  /// The step's event, worked out against the book's state on `today`.
+  func event(in state: BookState, today: Day) throws -> Event
+  /// What to print once it is recorded.
+  func done(_ record: IncomingRecord) -> String
+}
+
+extension PaymentStep {
+  func run(_ console: Console) throws -> Int32 {
+    let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
+    try book.transact { tx in try tx.record(try event(in: tx.state, today: book.today)) }
+    console.print("payment \(target.id): " + done(book.state.incoming[target.id]!))
+    return 0
+  }
+
+  func done(_ record: IncomingRecord) -> String { record.state.rawValue }
+}
+
 struct PaymentsList: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "list", abstract: "List incoming payments: the queue, or all of them.")
@@ -179,7 +200,7 @@ struct PaymentsShow: Command {
   }
 }
 
-struct PaymentsMatch: Command {
+struct PaymentsMatch: PaymentStep {
   static let configuration = CommandConfiguration(
     name: "match",
     abstract: "Place a payment on one or several invoices by hand (amounts optional).",
@@ -200,37 +221,24 @@ struct PaymentsMatch: Command {
     }
   }
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
-    try book.transact { tx in
-      try tx.record(
-        try PaymentQueue.match(
-          target.id, invoices: invoices, amounts: amounts, in: tx.state, on: book.today))
-    }
-    let record = book.state.incoming[target.id]!
-    console.print("payment \(target.id): \(record.state.rawValue)")
-    return 0
+  func event(in state: BookState, today: Day) throws -> Event {
+    try PaymentQueue.match(target.id, invoices: invoices, amounts: amounts, in: state, on: today)
   }
 }
 
-struct PaymentsUnmatch: Command {
+struct PaymentsUnmatch: PaymentStep {
   static let configuration = CommandConfiguration(
     name: "unmatch",
     abstract: "Undo a payment's match: its invoices open again, the payment waits in the queue.")
   @OptionGroup var target: PaymentTarget
   @Option(help: "Why.") var reason = "match undone"
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
-    try book.transact {
-      try $0.record(PaymentQueue.unmatch(target.id, on: book.today, reason: reason))
-    }
-    console.print("payment \(target.id): unhandled")
-    return 0
+  func event(in state: BookState, today: Day) throws -> Event {
+    try PaymentQueue.unmatch(target.id, on: today, reason: reason)
   }
 }
 
-struct PaymentsIgnore: Command {
+struct PaymentsIgnore: PaymentStep {
   static let configuration = CommandConfiguration(
     name: "ignore",
     abstract: "Take a payment out of the queue as booked elsewhere (its advance reversed).")
@@ -238,18 +246,14 @@ struct PaymentsIgnore: Command {
   @Option(help: "The account it is booked on instead.") var account: AccountNumber
   @Option(help: "Why.") var reason: String
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
-    try book.transact {
-      try $0.record(
-        PaymentQueue.ignore(target.id, account: account, reason: reason, on: book.today))
-    }
-    console.print("payment \(target.id): ignored (booked on \(account))")
-    return 0
+  func event(in state: BookState, today: Day) throws -> Event {
+    try PaymentQueue.ignore(target.id, account: account, reason: reason, on: today)
   }
+
+  func done(_ record: IncomingRecord) -> String { "ignored (booked on \(account))" }
 }
 
-struct PaymentsRefund: Command {
+struct PaymentsRefund: PaymentStep {
   static let configuration = CommandConfiguration(
     name: "refund", abstract: "Record that a payment (or its overpaid rest) was paid back.")
   @OptionGroup var target: PaymentTarget
@@ -257,14 +261,11 @@ struct PaymentsRefund: Command {
   @Flag(help: "The refund is under way; book it when it is recorded without --pending.")
   var pending: Bool
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(target.bookOptions.directory, forWriting: true, console: console)
-    try book.transact {
-      try $0.record(PaymentQueue.refund(target.id, on: date ?? book.today, pending: pending))
-    }
-    console.print("payment \(target.id): \(pending ? "refund pending" : "refunded")")
-    return 0
+  func event(in state: BookState, today: Day) throws -> Event {
+    try PaymentQueue.refund(target.id, on: date ?? today, pending: pending)
   }
+
+  func done(_ record: IncomingRecord) -> String { pending ? "refund pending" : "refunded" }
 }
 
 /// Payments as JSON (`payments list/show --format json`).
