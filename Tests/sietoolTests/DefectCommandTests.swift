@@ -120,3 +120,19 @@ import Testing
     #expect(try Book.open(at: book).warnings.isEmpty)
   }
 }
+
+@Suite struct BalanceLeftOutTests {
+  @Test func vouchersOutsideTheYearAreCountedNotHidden() throws {
+    let directory = TemporaryDirectory()
+    let file = directory.write(
+      "lo.se",
+      "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n#KONTO 1930 a\n#KONTO 3001 b\n"
+        + "#VER A 1 20250105 \"v\"\n{\n#TRANS 1930 {} 1.00\n#TRANS 3001 {} -1.00\n}\n"
+        + "#VER A 2 20240105 \"v\"\n{\n#TRANS 1930 {} 5.00\n#TRANS 3001 {} -5.00\n}\n")
+    let text = sietool("balance", file)
+    #expect(text.status == 0)
+    #expect(text.error.contains("1 voucher dated outside fiscal year 0 (2025-01-01 – 2025-12-31)"))
+    let json = try #require(sietool("balance", file, "--format", "json").output.json)
+    #expect(json["vouchersLeftOut"] == .integer(1))
+  }
+}

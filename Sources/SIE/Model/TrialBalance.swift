@@ -34,6 +34,13 @@ extension SIEDocument {
   ///
   /// Movements are the effective rows (`#TRANS` not replaced, `#RTRANS`; never `#BTRANS`) of
   /// the vouchers dated inside the year's `#RAR`; of all vouchers when year 0 has no `#RAR`.
+  /// How many vouchers ``trialBalance(year:)`` leaves out: those without a date, or dated
+  /// outside the fiscal year (none when the file declares no such year).
+  public func vouchersOutside(year: Int = 0) -> Int {
+    guard let range = fiscalYear(year) else { return year == 0 ? 0 : vouchers.count }
+    return vouchers.count { voucher in voucher.date.map { !range.contains($0) } ?? true }
+  }
+
   public func trialBalance(year: Int = 0) throws(AmountOverflowError) -> [TrialBalanceLine] {
     var opening = [AccountNumber: Int128]()
     var closing = [AccountNumber: Int128]()

@@ -24,6 +24,7 @@ struct BalanceCommand: Command {
       throw CommandFailure(.notSIEFile, .file(file), "\(file) is not an SIE file")
     }
     let lines = try document.trialBalance(year: year)
+    let leftOut = document.vouchersOutside(year: year)
     switch format {
     case .json:
       let accounts = lines.map { line -> JSONValue in
@@ -35,7 +36,11 @@ struct BalanceCommand: Command {
           "declared": line.declared.map { .string($0.description) } ?? .null,
         ])
       }
-      console.printJSON(.object(["year": .integer(year), "accounts": .array(accounts)]))
+      console.printJSON(
+        .object([
+          "year": .integer(year), "accounts": .array(accounts),
+          "vouchersLeftOut": .integer(leftOut),
+        ]))
     case .csv:
       var csv = CSVWriter()
       csv.row(["account", "name", "opening", "movement", "closing", "declared"])
@@ -67,6 +72,13 @@ struct BalanceCommand: Command {
         totals.closing.swedishFormatted, "", "",
       ])
       table.print(to: console)
+    }
+    if leftOut > 0 {
+      console.flush()
+      console.printError(
+        "note: \(leftOut.counted("voucher")) dated outside fiscal year \(year)"
+          + (document.fiscalYear(year).map { " (\($0.start) – \($0.end))" } ?? "")
+          + " or without a date left out of the movement")
     }
     return 0
   }
