@@ -136,3 +136,42 @@ import Testing
     #expect(json["vouchersLeftOut"] == .integer(1))
   }
 }
+
+@Suite struct MethodChangeTests {
+  @Test func theMethodChangesOnlyFromAFiscalYearsStart() {
+    let directory = TemporaryDirectory()
+    let book = newBook(in: directory)
+    attestedInvoice(book, date: "2025-03-10")
+    let out = directory.file("h1.se")
+    #expect(
+      sietool("export", "--book", book, "--from", "2025-01-01", "--to", "2025-06-30", "-o", out)
+        .status == 0)
+    let before = journalBytes(book)
+    let refused = sietool("settings", "set", "--book", book, "method", "cash")
+    #expect(refused.status == 1)
+    #expect(errorCode(refused) == "method-change-mid-year", "\(refused.error)")
+    #expect(journalBytes(book) == before)
+    // The same method again is no change; after the year is exported, the next may differ.
+    #expect(sietool("settings", "set", "--book", book, "method", "accrual").status == 0)
+    #expect(
+      sietool(
+        "export", "--book", book, "--from", "2025-07-01", "--to", "2025-12-31", "-o",
+        directory.file("h2.se")
+      ).status == 0)
+    let allowed = sietool("settings", "set", "--book", book, "method", "cash")
+    #expect(allowed.status == 0, "\(allowed.error)")
+    // An invoice booked under the accrual method is cleared from 1510 when paid under cash
+    // (posting notes, tricky case 6), not booked as revenue again.
+    #expect(
+      sietool(
+        "invoice", "pay", "--book", book, "1001", "--amount", "1250.00", "--date", "2026-01-15"
+      ).status == 0)
+    let q1 = directory.file("q1.se")
+    #expect(
+      sietool("export", "--book", book, "--from", "2026-01-01", "--to", "2026-03-31", "-o", q1)
+        .status == 0)
+    let text = (try? String(contentsOfFile: q1, encoding: .isoLatin1)) ?? ""
+    #expect(text.contains("#TRANS 1510 {} -1250.00"), "\(text)")
+    #expect(!text.contains("#TRANS 3001"), "\(text)")
+  }
+}

@@ -28,6 +28,8 @@ public struct LedgerError: CodedError, Hashable, Sendable {
     case invalidExportType = "invalid-export-type"
     /// The period ends before it starts.
     case invalidPeriod = "invalid-period"
+    /// The bookkeeping method would change inside a fiscal year that exports have booked.
+    case methodChangeMidYear = "method-change-mid-year"
     /// No export with the number is recorded.
     case noSuchExport = "no-such-export"
     /// The period crosses the end of a fiscal year.
@@ -55,6 +57,8 @@ public struct LedgerError: CodedError, Hashable, Sendable {
       case .inconsistentBook: "The book's events do not fit together for posting."
       case .invalidExportType: "Exports are SIE 4I or 4E."
       case .invalidPeriod: "The period ends before it starts."
+      case .methodChangeMidYear:
+        "The bookkeeping method changes only from a fiscal year's start; part of this year is exported."
       case .noSuchExport: "No export with the number is recorded."
       case .periodCrossesFiscalYear: "The period crosses the end of a fiscal year."
       case .periodOverlapsExport:

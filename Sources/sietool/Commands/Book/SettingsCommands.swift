@@ -1,5 +1,6 @@
 import Basics
 import Invoicing
+import Ledger
 
 /// `sietool settings show|set`
 struct SettingsCommand: CommandGroup {
@@ -101,6 +102,9 @@ struct SettingsSet: Command, WorksOnBook {
       settings = try CreditorSettings(json: JSONReader(.object(object)))
     } catch let error as JSONPathError {
       throw BookError(.invalidSetting, .field(key), "\(key): \(error.message)")
+    }
+    if let refusal = try BookLedger(state: book.state).methodChangeRefusal(to: settings.method) {
+      throw refusal
     }
     try book.updateSettings(settings)
     console.print("\(key) = \(value)")
