@@ -68,6 +68,7 @@ struct DemoCommand: Command {
     console.print("  sietool ledger journal --book \(bookPath) --to 2025-12-31")
     console.print("  sietool invoice list --book \(bookPath)")
     console.print("  sietool payments list --state all --book \(bookPath)")
+    console.print("  sietool report receivables --book \(bookPath) --as-of 2025-12-31")
     console.print("  sietool validate --strict \(sie)")
     console.print("  unzip -l \(zip)")
     return report.isValid ? 0 : 1
