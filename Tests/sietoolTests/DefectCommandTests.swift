@@ -175,3 +175,41 @@ import Testing
     #expect(!text.contains("#TRANS 3001"), "\(text)")
   }
 }
+
+@Suite struct InvoiceParticularsTests {
+  func attest(_ book: String, customer: String) -> (status: Int32, output: String, error: String) {
+    sietool(
+      "invoice", "new", "--book", book, "--customer", customer, "--date", "2025-03-10", "--line",
+      "description=Arbete,quantity=1,price=1000.00,vat=25", "--attest")
+  }
+
+  @Test func attestingWarnsOfWhatTheLawRequiresAndIsMissing() {
+    let directory = TemporaryDirectory()
+    let book = newBook(in: directory)
+    let bare = attest(book, customer: "K1")
+    #expect(bare.status == 0)
+    #expect(bare.error.contains("[invoice-particulars-missing] invoice 1001"), "\(bare.error)")
+    #expect(bare.error.contains("the seller's VAT registration number"))
+    #expect(bare.error.contains("the buyer's address"))
+    #expect(!bare.error.contains("reverse charge"))
+
+    #expect(sietool("settings", "set", "--book", book, "vatNumber", "SE556677889901").status == 0)
+    #expect(
+      sietool(
+        "customer", "add", "--book", book, "--number", "EU1", "--name", "Berliner GmbH",
+        "--market", "eu", "--street", "Unter den Linden 1", "--postal-code", "10117", "--city",
+        "Berlin", "--country", "DE"
+      ).status == 0)
+    let eu = attest(book, customer: "EU1")
+    #expect(eu.status == 0, "\(eu.error)")
+    #expect(eu.error.contains("the buyer's VAT number (the invoice is under reverse charge)"))
+    #expect(!eu.error.contains("seller's VAT"))
+
+    #expect(
+      sietool("customer", "update", "EU1", "--book", book, "--vat-number", "DE123456789")
+        .status == 0)
+    let complete = attest(book, customer: "EU1")
+    #expect(complete.status == 0)
+    #expect(!complete.error.contains("invoice-particulars-missing"), "\(complete.error)")
+  }
+}

@@ -10,6 +10,9 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
     /// A write killed before it was acknowledged left part of a line; the next writer dropped
     /// it (keeping a backup of the journal).
     case unfinishedWriteDropped = "unfinished-write-dropped"
+    /// An attested invoice lacks particulars the VAT act requires (seller VAT number, buyer
+    /// address, buyer VAT number under reverse charge).
+    case invoiceParticularsMissing = "invoice-particulars-missing"
 
     /// One sentence on what the code means, for `docs/errors.md`.
     public var summary: String {
@@ -18,6 +21,8 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
         "book.json differs from the settings in the journal, which are used."
       case .settingsCopyUnreadable:
         "book.json cannot be read; the settings in the journal are used."
+      case .invoiceParticularsMissing:
+        "An attested invoice lacks what the VAT act requires it to show (ML 17 kap. 24 §)."
       case .unfinishedWriteDropped:
         "A killed command left part of a journal line it never acknowledged; the next writer dropped it, keeping a backup."
       }

@@ -134,3 +134,11 @@ enum InvoiceTable {
     return table.lines
   }
 }
+
+/// Prints the warning for an attested invoice that lacks particulars the law requires.
+func warnOfMissingParticulars(_ id: Int, number: String, in state: BookState, console: Console) {
+  let missing = state.missingParticulars(ofInvoice: id)
+  if let warning = BookWarning.missingParticulars(missing, invoice: number) {
+    console.printError("warning: [\(warning.code.rawValue)] \(warning.message)")
+  }
+}

@@ -28,7 +28,13 @@ extension InvoiceAction {
     }
     let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)
-    if Self.self == InvoiceAttest.self { try placeWaitingPayments(book, console: console) }
+    if Self.self == InvoiceAttest.self {
+      warnOfMissingParticulars(
+        record.invoice.id,
+        number: book.state.invoices[record.invoice.id]?.invoice.displayName ?? "",
+        in: book.state, console: console)
+      try placeWaitingPayments(book, console: console)
+    }
     return 0
   }
 }

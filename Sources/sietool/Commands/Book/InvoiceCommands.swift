@@ -99,7 +99,10 @@ struct InvoiceNew: Command, WorksOnBook {
     } else {
       console.print("draft d\(id): \(record.invoice.totals.total.swedishFormatted)")
     }
-    if number != nil { try placeWaitingPayments(book, console: console) }
+    if let number {
+      warnOfMissingParticulars(id, number: String(number), in: book.state, console: console)
+      try placeWaitingPayments(book, console: console)
+    }
     return 0
   }
 }
