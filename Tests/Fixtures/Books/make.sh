@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the fixture books of journal format 1 with the sietool given as $1.
+# Builds the fixture books of one journal format: make.sh FORMAT SIETOOL OUT writes
+# OUT/vFORMAT-cash and OUT/vFORMAT-accrual with the sietool release that writes that format
+# (v1: the first release; v2: 0.2.0). The commands are the ones every release understands.
 set -euo pipefail
-S="$1"; OUT="$2"
+FORMAT="$1"; S="$2"; OUT="$3"
 for method in cash accrual; do
-  B="$OUT/v1-$method"
+  B="$OUT/v$FORMAT-$method"
   rm -rf "$B"; mkdir -p "$B"
   export SIETOOL_BOOK="$B/book"
   $S init --name "Fixturbolaget AB" --org-number 556677-8899 --method $method --bankgiro 5050-1055 \
