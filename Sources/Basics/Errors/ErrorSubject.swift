@@ -32,99 +32,41 @@ public struct ErrorSubject: Hashable, Sendable {
 
   public static let none = ErrorSubject()
 
-  public static func invoice(_ name: String) -> ErrorSubject { ErrorSubject().with(invoice: name) }
-  public static func customer(_ number: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.customer = number
-    return subject
-  }
-  public static func product(_ number: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.product = number
-    return subject
-  }
-  public static func costCentre(_ code: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.costCentre = code
-    return subject
-  }
-  public static func project(_ code: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.project = code
-    return subject
-  }
-  public static func selfInvoice(_ name: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.selfInvoice = name
-    return subject
-  }
-  public static func payment(_ id: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.payment = id
-    return subject
-  }
-  public static func line(_ number: Int) -> ErrorSubject { ErrorSubject().with(line: number) }
-  public static func field(_ name: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.field = name
-    return subject
-  }
-  public static func path(_ path: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.path = path
-    return subject
-  }
-  public static func file(_ path: String) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.file = path
-    return subject
-  }
+  public static func invoice(_ name: String) -> ErrorSubject { none.with(\.invoice, name) }
+  public static func customer(_ number: String) -> ErrorSubject { none.with(\.customer, number) }
+  public static func product(_ number: String) -> ErrorSubject { none.with(\.product, number) }
+  public static func costCentre(_ code: String) -> ErrorSubject { none.with(\.costCentre, code) }
+  public static func project(_ code: String) -> ErrorSubject { none.with(\.project, code) }
+  public static func selfInvoice(_ name: String) -> ErrorSubject { none.with(\.selfInvoice, name) }
+  public static func payment(_ id: String) -> ErrorSubject { none.with(\.payment, id) }
+  public static func line(_ number: Int) -> ErrorSubject { none.with(\.line, number) }
+  public static func field(_ name: String) -> ErrorSubject { none.with(\.field, name) }
+  public static func path(_ path: String) -> ErrorSubject { none.with(\.path, path) }
+  public static func file(_ path: String) -> ErrorSubject { none.with(\.file, path) }
   public static func period(_ from: Day, _ to: Day) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.from = from
-    subject.to = to
-    return subject
+    none.with(\.from, from).with(\.to, to)
   }
-  public static func export(_ number: Int) -> ErrorSubject {
-    var subject = ErrorSubject()
-    subject.export = number
+  public static func export(_ number: Int) -> ErrorSubject { none.with(\.export, number) }
+
+  /// The subject with one more thing named.
+  public func with<Value>(_ key: WritableKeyPath<ErrorSubject, Value?>, _ value: Value)
+    -> ErrorSubject
+  {
+    var subject = self
+    subject[keyPath: key] = value
     return subject
   }
 
   /// The subject with an invoice added.
-  public func with(invoice name: String) -> ErrorSubject {
-    var subject = self
-    subject.invoice = name
-    return subject
-  }
-
+  public func with(invoice name: String) -> ErrorSubject { with(\.invoice, name) }
   /// The subject with a field added.
-  public func with(field name: String) -> ErrorSubject {
-    var subject = self
-    subject.field = name
-    return subject
-  }
-
+  public func with(field name: String) -> ErrorSubject { with(\.field, name) }
   /// The subject with an export added.
-  public func with(export number: Int) -> ErrorSubject {
-    var subject = self
-    subject.export = number
-    return subject
-  }
-
+  public func with(export number: Int) -> ErrorSubject { with(\.export, number) }
   /// The subject with a file added.
-  public func with(file path: String) -> ErrorSubject {
-    var subject = self
-    subject.file = path
-    return subject
-  }
-
+  public func with(file path: String) -> ErrorSubject { with(\.file, path) }
   /// The subject with a line added.
-  public func with(line number: Int) -> ErrorSubject {
-    var subject = self
-    subject.line = number
-    return subject
-  }
+  public func with(line number: Int) -> ErrorSubject { with(\.line, number) }
 
   /// The subject with a JSON path put in front of its own (`invoices[2]` + `lines[0]`).
   public func within(path prefix: String) -> ErrorSubject {

@@ -50,19 +50,7 @@ extension CommandGroup {
 /// A failure of the command line, as data: a stable code, the subject and a message. Codes of
 /// the usage kind (a command line that cannot be understood) print the usage and exit 64; the
 /// others (a command that cannot do what it was asked) exit 1.
-struct CommandLineError: CodedError {
-  var code: CommandLineCode
-  var subject: ErrorSubject
-  var message: String
-
-  init(_ code: CommandLineCode, _ subject: ErrorSubject = .none, _ message: String) {
-    self.code = code
-    self.subject = subject
-    self.message = message
-  }
-
-  var codeName: String { code.rawValue }
-}
+typealias CommandLineError = CodedFailure<CommandLineCode>
 
 /// A command line that cannot be understood.
 typealias UsageError = CommandLineError
@@ -70,7 +58,7 @@ typealias UsageError = CommandLineError
 typealias CommandFailure = CommandLineError
 
 /// What went wrong on the command line.
-enum CommandLineCode: String, CaseIterable, Sendable {
+enum CommandLineCode: String, FailureCode {
   // A command line that cannot be understood.
   case unknownCommand = "unknown-command"
   case missingSubcommand = "missing-subcommand"
