@@ -8,14 +8,38 @@
 /// file in the same directory, are flushed to disk, and the temporary file is renamed over the
 /// target. A crash leaves the old file or the new one, never a mix.
 public enum AtomicFile {
-  /// Writes `bytes` to `path` atomically.
-  public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+  /// Creates the temporary file a write of `path` goes to, `.NAME.tmp-XXXXXX` in the same
+  /// directory; its descriptor and path.
+  static func makeTemporary(beside path: String) throws(FileError) -> (Int32, String) {
     let directory = FilePath.directory(of: path)
     var template = Array((directory + "/." + FilePath.name(of: path) + ".tmp-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create a temporary file") }
-    let temporary = String(
-      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return (fd, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+  }
+
+  /// Whether `name` is a temporary of an atomic write (of `target`'s name, when given).
+  public static func isTemporary(_ name: String, of target: String? = nil) -> Bool {
+    let bytes = Array(name.utf8)
+    guard bytes.count > 12, bytes.first == UInt8(ascii: "."),
+      bytes[(bytes.count - 11)...].starts(with: Array(".tmp-".utf8))
+    else { return false }
+    guard let target else { return true }
+    return bytes.count == FilePath.name(of: target).utf8.count + 12
+      && name.hasPrefix("." + FilePath.name(of: target) + ".tmp-")
+  }
+
+  /// Removes from `directory` the temporaries that writes killed on the way left (those of
+  /// `target` only, when given). Only for a directory nobody else is writing in.
+  public static func removeTemporaries(in directory: String, of target: String? = nil) {
+    for name in FilePath.names(in: directory) where isTemporary(name, of: target) {
+      _ = unlink(FilePath.join(directory, name))
+    }
+  }
+
+  /// Writes `bytes` to `path` atomically.
+  public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+    let (fd, temporary) = try makeTemporary(beside: path)
     var closed = false
     defer {
       if !closed { close(fd) }
@@ -28,7 +52,7 @@ public enum AtomicFile {
       closed = true
       guard close(fd) == 0 else { throw FileError.fromErrno(path, "cannot close") }
       guard rename(temporary, path) == 0 else { throw FileError.fromErrno(path, "cannot rename") }
-      FilePath.syncDirectory(directory)
+      FilePath.syncDirectory(FilePath.directory(of: path))
     } catch {
       unlink(temporary)
       throw error
@@ -187,12 +211,7 @@ public final class AtomicFileWriter {
 
   public init(path: String) throws(FileError) {
     self.path = path
-    let directory = FilePath.directory(of: path)
-    var template = Array((directory + "/." + FilePath.name(of: path) + ".tmp-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw FileError.fromErrno(path, "cannot create a temporary file") }
-    descriptor = fd
-    temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    (descriptor, temporary) = try AtomicFile.makeTemporary(beside: path)
     buffer.reserveCapacity(1 << 16)
   }
 

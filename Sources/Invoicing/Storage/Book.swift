@@ -375,12 +375,7 @@ public final class Book: Sendable {
     for folder in [
       directory, FilePath.join(directory, documentsDirectory), FilePath.join(directory, "exports"),
     ] {
-      for name in FilePath.names(in: folder) where name.hasPrefix(".") {
-        let bytes = Array(name.utf8)
-        guard bytes.count > 12, bytes[(bytes.count - 11)...].starts(with: Array(".tmp-".utf8))
-        else { continue }
-        _ = unlink(FilePath.join(folder, name))
-      }
+      AtomicFile.removeTemporaries(in: folder)
     }
   }
 

@@ -52,8 +52,7 @@ struct ExportPublisher {
     guard let bytes = try? FilePath.read(path), !bytes.isEmpty else { return }
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
       let file = String(line)
-      let name = FilePath.name(of: file)
-      if name.hasPrefix("."), name.contains(".tmp-") {
+      if AtomicFile.isTemporary(FilePath.name(of: file)) {
         // A list written by an earlier release names the temporaries themselves.
         _ = unlink(file)
       } else {
@@ -65,12 +64,7 @@ struct ExportPublisher {
 
   /// Removes `.NAME.tmp-XXXXXX` beside `target` (what ``AtomicFileWriter`` makes for it).
   static func removeTemporaries(of target: String) {
-    let directory = FilePath.directory(of: target)
-    let prefix = "." + FilePath.name(of: target) + ".tmp-"
-    for name in FilePath.names(in: directory)
-    where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
-      _ = unlink(FilePath.join(directory, name))
-    }
+    AtomicFile.removeTemporaries(in: FilePath.directory(of: target), of: target)
   }
 }
 
