@@ -34,10 +34,6 @@ import Testing
     return book
   }
 
-  func journal(_ book: String) -> Data? {
-    FileManager.default.contents(atPath: book + "/journal.jsonl")
-  }
-
   @Test func invoiceListJSONHasTheDocumentedFields() throws {
     let directory = TemporaryDirectory()
     let book = exampleBook(directory)
@@ -100,7 +96,7 @@ import Testing
   @Test func aRefusedCommandChangesNothing() throws {
     let directory = TemporaryDirectory()
     let book = exampleBook(directory)
-    let before = journal(book)
+    let before = journalBytes(book)
     let cases: [[String]] = [
       ["invoice", "pay", "1001", "--date", "2025-04-05"],  // no amount
       ["invoice", "pay", "9999", "--date", "2025-04-05", "--amount", "1.00"],
@@ -117,7 +113,7 @@ import Testing
       let result = sietool(arguments + ["--book", book])
       #expect(result.status != 0, "\(arguments)")
       #expect(!result.error.isEmpty, "\(arguments)")
-      #expect(journal(book) == before, "\(arguments)")
+      #expect(journalBytes(book) == before, "\(arguments)")
     }
   }
 
