@@ -122,16 +122,14 @@ struct SampleCommand: Command {
   }
 
   @Test func everyCommandHasHelp() {
-    func check(_ command: any Command.Type, path: [String]) {
+    func check(_ node: CommandNode, path: [String]) {
       let result = sietool(Array(path.dropFirst()) + ["--help"])
       #expect(result.status == 0, "\(path)")
-      #expect(result.output.contains("OVERVIEW: \(command.configuration.abstract)"))
+      #expect(result.output.contains("OVERVIEW: \(node.abstract)"))
       #expect(result.output.contains("USAGE: " + path.joined(separator: " ")))
-      for subcommand in command.configuration.subcommands {
-        check(subcommand, path: path + [subcommand.configuration.name])
-      }
+      for child in node.children { check(child, path: path + [child.name]) }
     }
-    check(Sietool.self, path: ["sietool"])
+    check(Sietool.tree, path: ["sietool"])
     #expect(sietool("--help").output.contains("SUBCOMMANDS:"))
     #expect(sietool("--help").output.contains("--version"))
     #expect(sietool("help", "validate").output.contains("--strict"))

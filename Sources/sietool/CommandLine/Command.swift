@@ -36,15 +36,6 @@ struct CommandConfiguration {
   var name: String
   var abstract: String
   var discussion: String = ""
-  /// Commands under this one (`customer add`); a command with subcommands does not run itself.
-  var subcommands: [any Command.Type] = []
-}
-
-/// A command that only groups subcommands (`sietool customer …`).
-protocol CommandGroup: Command {}
-
-extension CommandGroup {
-  func run(_ console: Console) throws -> Int32 { 64 }
 }
 
 /// A failure of the command line, as data: a stable code, the subject and a message. Codes of

@@ -38,28 +38,54 @@ extension String: ExpressibleByArgument {
   static var expectation: String { "text" }
 }
 
-extension Int: ExpressibleByArgument {
-  init?(argument: String) { self.init(argument) }
-  static var valueName: String { "n" }
-  static var expectation: String { "a whole number" }
+/// A value the command line reads with one of the type's own parsers: the conformance names
+/// the parser, the placeholder and what a valid value looks like.
+protocol ParsedArgument: ExpressibleByArgument {
+  static var argumentSyntax: ArgumentSyntax<Self> { get }
 }
 
-extension Day: ExpressibleByArgument {
-  init?(argument: String) { self.init(iso: argument) }
-  static var valueName: String { "YYYY-MM-DD" }
-  static var expectation: String { "a date YYYY-MM-DD that exists" }
+/// How a ``ParsedArgument`` is read and described.
+struct ArgumentSyntax<Value> {
+  var valueName: String
+  var expectation: String
+  var parse: (String) -> Value?
 }
 
-extension Amount: ExpressibleByArgument {
-  init?(argument: String) { self.init(parsing: argument) }
-  static var valueName: String { "amount" }
-  static var expectation: String { "an amount such as 1000.00" }
+extension ParsedArgument {
+  init?(argument: String) {
+    guard let value = Self.argumentSyntax.parse(argument) else { return nil }
+    self = value
+  }
+  static var valueName: String { argumentSyntax.valueName }
+  static var expectation: String { argumentSyntax.expectation }
 }
 
-extension ExactDecimal: ExpressibleByArgument {
-  init?(argument: String) { self.init(parsing: argument) }
-  static var valueName: String { "decimal" }
-  static var expectation: String { "a decimal number such as 1.5" }
+extension Int: ParsedArgument {
+  static var argumentSyntax: ArgumentSyntax<Int> {
+    .init(valueName: "n", expectation: "a whole number", parse: { Int($0) })
+  }
+}
+
+extension Day: ParsedArgument {
+  static var argumentSyntax: ArgumentSyntax<Day> {
+    .init(
+      valueName: "YYYY-MM-DD", expectation: "a date YYYY-MM-DD that exists", parse: Day.init(iso:))
+  }
+}
+
+extension Amount: ParsedArgument {
+  static var argumentSyntax: ArgumentSyntax<Amount> {
+    .init(
+      valueName: "amount", expectation: "an amount such as 1000.00", parse: Amount.init(parsing:))
+  }
+}
+
+extension ExactDecimal: ParsedArgument {
+  static var argumentSyntax: ArgumentSyntax<ExactDecimal> {
+    .init(
+      valueName: "decimal", expectation: "a decimal number such as 1.5",
+      parse: ExactDecimal.init(parsing:))
+  }
 }
 
 extension VATRate: ExpressibleByArgument {

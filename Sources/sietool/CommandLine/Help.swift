@@ -2,26 +2,23 @@ import Basics
 
 /// The help text of a command, in the layout of swift-argument-parser.
 enum Help {
-  static func usage(_ command: any Command.Type, path: [String]) -> String {
-    let configuration = command.configuration
-    if !configuration.subcommands.isEmpty {
+  static func usage(_ node: CommandNode, path: [String]) -> String {
+    if node.command == nil {
       return "USAGE: \(path.joined(separator: " ")) <subcommand>"
     }
-    let arguments = ArgumentReflection.definitions(of: command)
+    let arguments = node.definitions
     let options = arguments.filter { !$0.isPositional }.map(\.usage)
     let positionals = arguments.filter(\.isPositional).map(\.usage)
     return "USAGE: " + (path + positionals + options).joined(separator: " ")
   }
 
-  static func text(_ command: any Command.Type, path: [String]) -> String {
-    let configuration = command.configuration
-    var lines = ["OVERVIEW: \(configuration.abstract)", ""]
-    if !configuration.discussion.isEmpty {
-      lines += [configuration.discussion, ""]
+  static func text(_ node: CommandNode, path: [String]) -> String {
+    var lines = ["OVERVIEW: \(node.abstract)", ""]
+    if !node.discussion.isEmpty {
+      lines += [node.discussion, ""]
     }
-    lines += [usage(command, path: path), ""]
-    let arguments =
-      configuration.subcommands.isEmpty ? ArgumentReflection.definitions(of: command) : []
+    lines += [usage(node, path: path), ""]
+    let arguments = node.definitions
     let positionals = arguments.filter(\.isPositional)
     if !positionals.isEmpty {
       lines.append("ARGUMENTS:")
@@ -44,11 +41,9 @@ enum Help {
         row("--version", "Show the version (\(Release.version), as written to #PROGRAM)."))
     }
     lines.append(row("-h, --help", "Show help information."))
-    if !configuration.subcommands.isEmpty {
+    if !node.children.isEmpty {
       lines += ["", "SUBCOMMANDS:"]
-      for subcommand in configuration.subcommands {
-        lines.append(row(subcommand.configuration.name, subcommand.configuration.abstract))
-      }
+      for child in node.children { lines.append(row(child.name, child.abstract)) }
       lines += ["", "  See '\(path.joined(separator: " ")) help <subcommand>' for detailed help."]
     }
     return lines.joined(separator: "\n") + "\n"

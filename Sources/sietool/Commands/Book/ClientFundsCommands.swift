@@ -1,33 +1,20 @@
 import Basics
 import Invoicing
 
-/// `sietool client-funds show|payout`: money customers paid into the invoicing service's
-/// client-funds account, and its payouts to the creditor.
-struct ClientFundsCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "client-funds",
-    abstract: "Client funds: payments held by the invoicing service, and their payouts.",
-    subcommands: [ClientFundsShowCommand.self, ClientFundsPayoutCommand.self])
-}
-
-struct ClientFundsShowCommand: Command, WorksOnBook {
+struct ClientFundsShowCommand: ReadsBook {
   static let configuration = CommandConfiguration(
     name: "show", abstract: "How much the client funds hold for the creditor.")
-  @OptionGroup var bookOptions: BookOptions
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
 
-  func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false, console: console).state
-    if format == .json {
-      console.printJSON(
-        .object([
-          "paymentMode": .string(state.settings.paymentMode.rawValue),
-          "held": state.clientFundsHeld.jsonValue,
-        ]))
-    } else {
-      console.print("client funds held: \(state.clientFundsHeld.swedishFormatted)")
-    }
-    return 0
+  func json(_ state: BookState) -> JSONValue {
+    .object([
+      "paymentMode": .string(state.settings.paymentMode.rawValue),
+      "held": state.clientFundsHeld.jsonValue,
+    ])
+  }
+
+  func text(_ state: BookState) -> [String] {
+    ["client funds held: \(state.clientFundsHeld.swedishFormatted)"]
   }
 }
 

@@ -59,13 +59,6 @@ struct InitCommand: Command, WorksOnBook {
   }
 }
 
-/// `sietool book repair`
-struct BookCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "book", abstract: "Look after a book's files.",
-    subcommands: [BookRepairCommand.self, BookVerifyCommand.self])
-}
-
 struct BookRepairCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "repair",

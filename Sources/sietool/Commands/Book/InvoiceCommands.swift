@@ -1,19 +1,6 @@
 import Basics
 import Invoicing
 
-/// `sietool invoice new|list|show|update|attest|delete|credit|pay|remind|collect|doubtful|write-off|offset|attach|pdf`
-struct InvoiceCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "invoice", abstract: "Invoices, credit notes and standalone credits, from draft to paid.",
-    subcommands: [
-      InvoiceNew.self, InvoiceList.self, InvoiceShow.self, InvoiceUpdate.self, InvoiceAttest.self,
-      InvoiceDelete.self, InvoiceCredit.self, InvoicePay.self, InvoiceRemind.self,
-      InvoiceCollect.self,
-      InvoiceDoubtful.self, InvoiceWriteOff.self, InvoiceOffset.self, InvoiceAttach.self,
-      InvoicePDF.self,
-    ])
-}
-
 /// How an invoice is named on the command line.
 let invoiceHelp = "The invoice: its number, its external id, or d<id> for a draft."
 
@@ -145,48 +132,42 @@ struct InvoiceUpdate: InvoiceCommandBase {
   }
 }
 
-struct InvoiceList: Command, WorksOnBook {
+struct InvoiceList: ReadsBook {
   static let configuration = CommandConfiguration(name: "list", abstract: "List invoices.")
 
-  @OptionGroup var bookOptions: BookOptions
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
   @Option(help: "Only invoices in this state.") var state: InvoiceState?
   @Option(value: "number", help: "Only this customer's invoices.") var customer: String?
 
-  func run(_ console: Console) throws -> Int32 {
-    let records = try openBook(directory, forWriting: false, console: console).state.allInvoices
-      .filter {
-        (state == nil || $0.state == state) && (customer == nil || $0.invoice.customer == customer)
-      }
-    if format == .json {
-      console.printJSON(.array(records.map(\.summaryJSON)))
-    } else {
-      InvoiceTable.lines(records).forEach { console.print($0) }
+  func records(_ book: BookState) -> [InvoiceRecord] {
+    book.allInvoices.filter {
+      (state == nil || $0.state == state) && (customer == nil || $0.invoice.customer == customer)
     }
-    return 0
   }
+
+  func json(_ book: BookState) -> JSONValue { .array(records(book).map(\.summaryJSON)) }
+  func text(_ book: BookState) -> [String] { InvoiceTable.lines(records(book)) }
 }
 
-struct InvoiceShow: InvoiceCommandBase {
+struct InvoiceShow: ReadsBook {
   static let configuration = CommandConfiguration(
     name: "show", abstract: "Show an invoice: lines, VAT, payments, credits, reminders.")
 
-  @OptionGroup var target: InvoiceTarget
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
+  @Argument(help: invoiceHelp) var invoice: String
 
-  func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false, console: console).state
+  func json(_ state: BookState) throws -> JSONValue {
+    try invoiceRecord(invoice, in: state).detailJSON
+  }
+
+  func text(_ state: BookState) throws -> [String] {
     let record = try invoiceRecord(invoice, in: state)
-    if format == .json {
-      console.printJSON(record.detailJSON)
-      return 0
-    }
     let invoice = record.invoice
-    console.print(
-      "\(invoice.title) \(invoice.displayName) for \(invoice.customer): \(record.state.rawValue)")
-    console.print(
+    var lines = [
+      "\(invoice.title) \(invoice.displayName) for \(invoice.customer): \(record.state.rawValue)",
       "  dated \(invoice.invoiceDate), due \(invoice.dueDate)"
-        + (invoice.ocr.map { ", OCR \($0)" } ?? ""))
+        + (invoice.ocr.map { ", OCR \($0)" } ?? ""),
+    ]
     var table = TextTable(
       ["line", "quantity", "price", "VAT", "net"],
       rightAligned: ["quantity", "price", "VAT", "net"])
@@ -202,29 +183,29 @@ struct InvoiceShow: InvoiceCommandBase {
         rates.map { "\($0) %" }.joined(separator: " + "), line.net.swedishFormatted,
       ])
     }
-    table.lines.forEach { console.print("  " + $0) }
+    lines += table.lines.map { "  " + $0 }
     let totals = invoice.totals
     for rate in totals.rates {
-      console.print(
+      lines.append(
         "  VAT \(rate.rate.percent) % on \(rate.net.swedishFormatted): \(rate.vat.swedishFormatted)"
       )
     }
-    if !totals.rounding.isZero { console.print("  rounding: \(totals.rounding.swedishFormatted)") }
-    console.print(
+    if !totals.rounding.isZero { lines.append("  rounding: \(totals.rounding.swedishFormatted)") }
+    lines.append(
       "  total: \(totals.total.swedishFormatted) \(invoice.currency), open: \(record.open.swedishFormatted)"
     )
     for payment in record.payments {
-      console.print(
+      lines.append(
         "  paid \(payment.received.swedishFormatted) on \(payment.date) (\(payment.means.rawValue))"
       )
     }
     for reminder in record.reminders {
-      console.print("  reminded on \(reminder.date), fee \(reminder.fee.swedishFormatted)")
+      lines.append("  reminded on \(reminder.date), fee \(reminder.fee.swedishFormatted)")
     }
     for credit in record.credits {
-      console.print("  credited \(credit.amount.swedishFormatted) on \(credit.date)")
+      lines.append("  credited \(credit.amount.swedishFormatted) on \(credit.date)")
     }
-    return 0
+    return lines
   }
 }
 

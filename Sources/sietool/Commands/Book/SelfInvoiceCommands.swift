@@ -1,19 +1,6 @@
 import Basics
 import Invoicing
 
-/// `sietool self-invoice new|list|show|attest|update|set|pdf`
-struct SelfInvoiceCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "self-invoice",
-    abstract:
-      "Self-invoices (självfaktura): purchases invoiced in the supplier's name and paid out.",
-    subcommands: [
-      SelfInvoiceNew.self, RegisterList<SelfInvoices>.self, RegisterShow<SelfInvoices>.self,
-      SelfInvoiceAttest.self, SelfInvoiceUpdate.self, SelfInvoiceSetCommand.self,
-      SelfInvoicePDF.self,
-    ])
-}
-
 let selfInvoiceHelp = "The self-invoice: its number (SF-…), external id, or d<id> for a draft."
 
 func selfInvoiceRecord(_ name: String, in state: BookState) throws -> SelfInvoiceRecord {

@@ -2,30 +2,15 @@ import Basics
 import Invoicing
 import Ledger
 
-/// `sietool settings show|set`
-struct SettingsCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "settings",
-    abstract: "The creditor's settings (book.json), including the chart of accounts.",
-    subcommands: [SettingsShow.self, SettingsSet.self])
-}
-
-struct SettingsShow: Command, WorksOnBook {
+struct SettingsShow: ReadsBook {
   static let configuration = CommandConfiguration(
     name: "show", abstract: "Show the settings: one key = value per line, or JSON.")
-  @OptionGroup var bookOptions: BookOptions
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
 
-  func run(_ console: Console) throws -> Int32 {
-    let settings = try openBook(directory, forWriting: false, console: console).state.settings
-    if format == .json {
-      console.printJSON(settings.jsonValue)
-    } else {
-      for (key, value) in Self.flattened(settings.jsonValue) {
-        console.print(TextTable.escaped("\(key) = \(value)"))
-      }
-    }
-    return 0
+  func json(_ state: BookState) -> JSONValue { state.settings.jsonValue }
+
+  func text(_ state: BookState) -> [String] {
+    Self.flattened(state.settings.jsonValue).map { TextTable.escaped("\($0) = \($1)") }
   }
 
   /// `accounts.receivables = 1510`: nested objects flattened to dotted keys.

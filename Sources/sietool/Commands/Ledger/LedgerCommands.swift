@@ -2,14 +2,6 @@ import Basics
 import Invoicing
 import Ledger
 
-/// `sietool ledger journal|balance`: the book's vouchers and trial balance, without exporting.
-struct LedgerCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "ledger",
-    abstract: "The vouchers and trial balance of the book, without exporting.",
-    subcommands: [LedgerJournal.self, LedgerBalance.self])
-}
-
 /// What `ledger journal` and `ledger balance` show: a book, a period, text or JSON.
 struct LedgerQuery: ParsableArguments {
   @OptionGroup var bookOptions: BookOptions

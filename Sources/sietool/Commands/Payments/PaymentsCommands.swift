@@ -2,17 +2,6 @@ import Basics
 import Invoicing
 import Reconcile
 
-/// `sietool payments import|list|show|match|unmatch|ignore|refund`
-struct PaymentsCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "payments",
-    abstract: "Payment files (BgMax, camt.054/053): import, match to invoices, and the queue.",
-    subcommands: [
-      PaymentsImport.self, PaymentsList.self, PaymentsShow.self, PaymentsMatch.self,
-      PaymentsUnmatch.self, PaymentsIgnore.self, PaymentsRefund.self,
-    ])
-}
-
 struct PaymentsImport: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "import", abstract: "Import payment files: read, match, and queue what cannot be placed.",
@@ -99,7 +88,7 @@ extension PaymentStep {
   func done(_ record: IncomingRecord) -> String { record.state.rawValue }
 }
 
-struct PaymentsList: Command, WorksOnBook {
+struct PaymentsList: ReadsBook {
   static let configuration = CommandConfiguration(
     name: "list", abstract: "List incoming payments: the queue, or all of them.")
 
@@ -109,13 +98,11 @@ struct PaymentsList: Command, WorksOnBook {
     static var valueName: String { "state" }
   }
 
-  @OptionGroup var bookOptions: BookOptions
+  @OptionGroup var reading: BookReading
   @Option(help: "Which payments (open: unhandled and suggested).") var state: StateChoice = .open
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: false, console: console).state
-    let records = book.allIncoming.filter { record in
+  func records(_ book: BookState) -> [IncomingRecord] {
+    book.allIncoming.filter { record in
       switch state {
       case .all: true
       case .open: record.state == .unhandled || record.state == .suggested
@@ -123,13 +110,16 @@ struct PaymentsList: Command, WorksOnBook {
       default: record.state.rawValue == state.rawValue
       }
     }
-    if format == .json {
-      console.printJSON(.array(records.map { PaymentJSON.record($0, in: book) }))
-      return 0
-    }
+  }
+
+  func json(_ book: BookState) -> JSONValue {
+    .array(records(book).map { PaymentJSON.record($0, in: book) })
+  }
+
+  func text(_ book: BookState) -> [String] {
     var table = TextTable(
       ["id", "date", "amount", "reference", "payer", "state", "invoices"], rightAligned: ["amount"])
-    for record in records {
+    for record in records(book) {
       let invoices = record.allocations.compactMap { book.invoices[$0.invoice]?.invoice.number }
       let suggested = record.suggestions.first.map { suggestion in
         "? "
@@ -142,26 +132,29 @@ struct PaymentsList: Command, WorksOnBook {
         invoices.isEmpty ? (suggested ?? "") : invoices.map(String.init).joined(separator: "+"),
       ])
     }
-    table.print(to: console)
-    return 0
+    return table.lines
   }
 }
 
-struct PaymentsShow: Command {
+struct PaymentsShow: ReadsBook {
   static let configuration = CommandConfiguration(
     name: "show", abstract: "Show a payment: where it came from, what was decided and why.")
-  @OptionGroup var target: PaymentTarget
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
+  @Argument(name: "id", help: "The payment's id (see payments list).") var id: String
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(target.bookOptions.directory, forWriting: false, console: console).state
-    guard let record = book.incoming[target.id] else {
-      throw ReconcileError(.noSuchPayment, .payment(target.id), "no incoming payment \(target.id)")
+  func record(_ book: BookState) throws -> IncomingRecord {
+    guard let record = book.incoming[id] else {
+      throw ReconcileError(.noSuchPayment, .payment(id), "no incoming payment \(id)")
     }
-    if format == .json {
-      console.printJSON(PaymentJSON.record(record, in: book))
-      return 0
-    }
+    return record
+  }
+
+  func json(_ book: BookState) throws -> JSONValue {
+    PaymentJSON.record(try record(book), in: book)
+  }
+
+  func text(_ book: BookState) throws -> [String] {
+    let record = try record(book)
     let payment = record.payment
     var lines = [
       "payment \(payment.id): \(payment.amount.swedishFormatted) \(payment.currency) on \(payment.date), \(record.state.rawValue)",
@@ -195,8 +188,7 @@ struct PaymentsShow: Command {
         "  \(action.date) \(action.kind): \(action.reason)"
           + (action.score.map { " (score \($0))" } ?? ""))
     }
-    lines.forEach { console.print(TextTable.escaped($0)) }
-    return 0
+    return lines.map(TextTable.escaped)
   }
 }
 

@@ -2,13 +2,6 @@ import Basics
 import Invoicing
 import Reconcile
 
-/// `sietool report status`
-struct ReportCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "report", abstract: "Reports on the receivables.",
-    subcommands: [ReportStatus.self, ReportReceivables.self])
-}
-
 struct ReportStatus: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "status",

@@ -1,16 +1,6 @@
 import Basics
 import Invoicing
 
-/// `sietool customer add|update|list|show|refund`
-struct CustomerCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "customer", abstract: "The customer register (customers and self-invoice payees).",
-    subcommands: [
-      RegisterAdd<Customers>.self, RegisterUpdate<Customers>.self, RegisterList<Customers>.self,
-      RegisterShow<Customers>.self, CustomerRefund.self,
-    ])
-}
-
 /// The customer register on the command line.
 enum Customers: EditableRegister {
   static let noun = "customer"
@@ -37,11 +27,7 @@ enum Customers: EditableRegister {
 
   static func blank(_ key: String) -> Customer { Customer(number: key, name: "") }
 
-  static func checkNew(_ fields: Fields) throws(UsageError) {
-    guard fields.name != nil else {
-      throw UsageError(.missingValue, .field("name"), "missing --name")
-    }
-  }
+  static func missingOnAdd(_ fields: Fields) -> [String] { fields.name == nil ? ["name"] : [] }
 
   static func apply(_ fields: Fields, to customer: inout Customer) {
     if let value = fields.name { customer.name = value }
@@ -60,16 +46,12 @@ enum Customers: EditableRegister {
     if let value = fields.bankgiro { customer.bankgiro = value }
   }
 
-  static let add: @Sendable (inout BookTransaction, Customer) throws -> Void = {
-    try $0.addCustomer($1)
+  static var storage: RegisterStorage<Customer> {
+    RegisterStorage(
+      list: \.allCustomers, table: \.customers, missing: .noSuchCustomer,
+      subject: ErrorSubject.customer, add: { try $0.addCustomer($1) },
+      update: { try $0.updateCustomer($1) })
   }
-  static let update: @Sendable (inout BookTransaction, Customer) throws -> Void = {
-    try $0.updateCustomer($1)
-  }
-  static var list: KeyPath<BookState, [Customer]> { \BookState.allCustomers }
-  static var table: KeyPath<BookState, [String: Customer]> { \BookState.customers }
-  static let missing = BookError.Code.noSuchCustomer
-  static func subject(_ key: String) -> ErrorSubject { .customer(key) }
 
   static let columns = ["number", "name", "org number", "balance"]
   static let rightAligned: Set<String> = ["balance"]

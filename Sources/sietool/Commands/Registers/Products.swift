@@ -1,16 +1,6 @@
 import Basics
 import Invoicing
 
-/// `sietool product add|update|list|show`
-struct ProductCommand: CommandGroup {
-  static let configuration = CommandConfiguration(
-    name: "product", abstract: "The product register, with each product's booking accounts.",
-    subcommands: [
-      RegisterAdd<Products>.self, RegisterUpdate<Products>.self, RegisterList<Products>.self,
-      RegisterShow<Products>.self,
-    ])
-}
-
 extension PackageComponent: ExpressibleByArgument {
   /// `TJ:0.6`.
   init?(argument: String) {
@@ -53,13 +43,8 @@ enum Products: EditableRegister {
 
   static func blank(_ key: String) -> Product { Product(number: key, name: "", unitPrice: .zero) }
 
-  static func checkNew(_ fields: Fields) throws(UsageError) {
-    guard fields.name != nil else {
-      throw UsageError(.missingValue, .field("name"), "missing --name")
-    }
-    guard fields.price != nil else {
-      throw UsageError(.missingValue, .field("price"), "missing --price")
-    }
+  static func missingOnAdd(_ fields: Fields) -> [String] {
+    [("name", fields.name == nil), ("price", fields.price == nil)].filter(\.1).map(\.0)
   }
 
   static func apply(_ fields: Fields, to product: inout Product) {
@@ -79,16 +64,12 @@ enum Products: EditableRegister {
     }
   }
 
-  static let add: @Sendable (inout BookTransaction, Product) throws -> Void = {
-    try $0.addProduct($1)
+  static var storage: RegisterStorage<Product> {
+    RegisterStorage(
+      list: \.allProducts, table: \.products, missing: .noSuchProduct,
+      subject: ErrorSubject.product, add: { try $0.addProduct($1) },
+      update: { try $0.updateProduct($1) })
   }
-  static let update: @Sendable (inout BookTransaction, Product) throws -> Void = {
-    try $0.updateProduct($1)
-  }
-  static var list: KeyPath<BookState, [Product]> { \BookState.allProducts }
-  static var table: KeyPath<BookState, [String: Product]> { \BookState.products }
-  static let missing = BookError.Code.noSuchProduct
-  static func subject(_ key: String) -> ErrorSubject { .product(key) }
 
   static let columns = ["number", "name", "kind", "price", "VAT"]
   static let rightAligned: Set<String> = ["price", "VAT"]

@@ -27,18 +27,33 @@ protocol ListedRegister {
 /// A register kept in the book's state as a list and a table by key; the "no such …" error is
 /// its code and subject.
 protocol KeyedRegister: ListedRegister {
-  static var list: KeyPath<BookState, [Entry]> { get }
-  static var table: KeyPath<BookState, [String: Entry]> { get }
-  static var missing: BookError.Code { get }
-  static func subject(_ key: String) -> ErrorSubject
+  static var storage: RegisterStorage<Entry> { get }
+}
+
+/// Where a register's entries are in the book's state, and how a missing one is reported.
+struct RegisterStorage<Entry> {
+  /// The entries in order.
+  var list: KeyPath<BookState, [Entry]>
+  /// The entries by key.
+  var table: KeyPath<BookState, [String: Entry]>
+  /// The "no such …" error.
+  var missing: BookError.Code
+  var subject: (String) -> ErrorSubject
+  /// Records a new entry.
+  var add: @Sendable (inout BookTransaction, Entry) throws -> Void
+  /// Records a changed entry (registers whose entries are never changed refuse).
+  var update: @Sendable (inout BookTransaction, Entry) throws -> Void = { _, _ in
+    preconditionFailure("this register's entries are not changed")
+  }
 }
 
 extension KeyedRegister {
-  static func entries(in state: BookState) -> [Entry] { state[keyPath: list] }
+  static func entries(in state: BookState) -> [Entry] { state[keyPath: storage.list] }
 
   static func entry(_ key: String, in state: BookState) throws -> Entry {
-    guard let entry = state[keyPath: table][key] else {
-      throw BookError(missing, subject(key), "no \(noun) \(key)")
+    let storage = storage
+    guard let entry = state[keyPath: storage.table][key] else {
+      throw BookError(storage.missing, storage.subject(key), "no \(noun) \(key)")
     }
     return entry
   }
@@ -54,47 +69,39 @@ extension ListedRegister {
 }
 
 /// `sietool <register> list [--format text|json]`
-struct RegisterList<Register: ListedRegister>: Command, WorksOnBook {
+struct RegisterList<Register: ListedRegister>: ReadsBook {
   static var configuration: CommandConfiguration {
     CommandConfiguration(name: "list", abstract: "List the \(Register.plural).")
   }
 
-  @OptionGroup var bookOptions: BookOptions
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
+  @OptionGroup var reading: BookReading
 
-  func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false, console: console).state
-    let entries = Register.entries(in: state)
-    if format == .json {
-      console.printJSON(.array(entries.map { Register.json($0, in: state) }))
-    } else {
-      var table = TextTable(Register.columns, rightAligned: Register.rightAligned)
-      for entry in entries { table.append(Register.row(entry, in: state)) }
-      table.print(to: console)
-    }
-    return 0
+  func json(_ state: BookState) -> JSONValue {
+    .array(Register.entries(in: state).map { Register.json($0, in: state) })
+  }
+
+  func text(_ state: BookState) -> [String] {
+    var table = TextTable(Register.columns, rightAligned: Register.rightAligned)
+    for entry in Register.entries(in: state) { table.append(Register.row(entry, in: state)) }
+    return table.lines
   }
 }
 
 /// `sietool <register> show KEY [--format text|json]`
-struct RegisterShow<Register: ListedRegister>: Command, WorksOnBook {
+struct RegisterShow<Register: ListedRegister>: ReadsBook {
   static var configuration: CommandConfiguration {
     CommandConfiguration(name: "show", abstract: "Show a \(Register.noun).")
   }
 
-  @OptionGroup var bookOptions: BookOptions
+  @OptionGroup var reading: BookReading
   @Argument(name: Register.keyName, help: Register.keyHelp) var key: String
-  @Option(help: "How to print.", only: ["text", "json"]) var format: OutputFormat = .text
 
-  func run(_ console: Console) throws -> Int32 {
-    let state = try openBook(directory, forWriting: false, console: console).state
-    let entry = try Register.entry(key, in: state)
-    if format == .json {
-      console.printJSON(Register.detailJSON(entry, in: state))
-    } else {
-      Register.detailLines(entry, in: state).forEach { console.print(TextTable.escaped($0)) }
-    }
-    return 0
+  func json(_ state: BookState) throws -> JSONValue {
+    Register.detailJSON(try Register.entry(key, in: state), in: state)
+  }
+
+  func text(_ state: BookState) throws -> [String] {
+    Register.detailLines(try Register.entry(key, in: state), in: state).map(TextTable.escaped)
   }
 }
 
@@ -107,10 +114,8 @@ protocol EditableRegister: KeyedRegister {
   static func blank(_ key: String) -> Entry
   /// The entry with the given fields changed.
   static func apply(_ fields: Fields, to entry: inout Entry) throws
-  /// What `add` requires besides the key, checked before anything is written.
-  static func checkNew(_ fields: Fields) throws(UsageError)
-  static var add: @Sendable (inout BookTransaction, Entry) throws -> Void { get }
-  static var update: @Sendable (inout BookTransaction, Entry) throws -> Void { get }
+  /// The options `add` requires besides the key that `fields` lacks, by name (`name`, `price`).
+  static func missingOnAdd(_ fields: Fields) -> [String]
 }
 
 /// `sietool <register> add --number N …`
@@ -123,13 +128,17 @@ struct RegisterAdd<Register: EditableRegister>: Command, WorksOnBook {
   @Option(value: "number", help: "The \(Register.noun) number.") var number: String
   @OptionGroup var fields: Register.Fields
 
-  mutating func validate() throws(UsageError) { try Register.checkNew(fields) }
+  mutating func validate() throws(UsageError) {
+    if let name = Register.missingOnAdd(fields).first {
+      throw UsageError(.missingValue, .field(name), "missing --\(name)")
+    }
+  }
 
   func run(_ console: Console) throws -> Int32 {
     var entry = Register.blank(number)
     try Register.apply(fields, to: &entry)
     let book = try openBook(directory, forWriting: true, console: console)
-    try book.transact { try Register.add(&$0, entry) }
+    try book.transact { try Register.storage.add(&$0, entry) }
     console.print("added \(Register.noun) \(number)")
     return 0
   }
@@ -149,7 +158,8 @@ struct RegisterUpdate<Register: EditableRegister>: Command, WorksOnBook {
     let book = try openBook(directory, forWriting: true, console: console)
     var entry = try Register.entry(number, in: book.state)
     try Register.apply(fields, to: &entry)
-    try book.transact { try Register.update(&$0, entry) }
+    let update = Register.storage.update
+    try book.transact { try update(&$0, entry) }
     console.print("updated \(Register.noun) \(number)")
     return 0
   }
