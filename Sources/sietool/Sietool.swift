@@ -59,6 +59,7 @@ enum Sietool {
           "Client funds: payments held by the invoicing service, and their payouts.",
           [.run(ClientFundsShowCommand.self), .run(ClientFundsPayoutCommand.self)]),
         .run(ImportCommand.self),
+        .run(RunDueCommand.self),
         .group(
           "settings", "The creditor's settings (book.json), including the chart of accounts.",
           [.run(SettingsShow.self), .run(SettingsSet.self)]),

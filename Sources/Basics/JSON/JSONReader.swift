@@ -204,6 +204,19 @@ public struct JSONReader: Sendable {
     return value
   }
 
+  /// A member read as an enum with a known set of values; an unknown value's error names them.
+  public func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws
+    -> T
+  where T.RawValue == String {
+    let text = try string(key)
+    guard let value = T(rawValue: text) else {
+      throw error(
+        "unknown value \"\(text)\"; one of "
+          + T.allCases.map { "\($0.rawValue)" }.joined(separator: ", "), at: key)
+    }
+    return value
+  }
+
   /// An optional member read as a raw-representable enum.
   public func optionalChoice<T: RawRepresentable>(_ key: String, as type: T.Type) throws -> T?
   where T.RawValue == String {

@@ -68,7 +68,7 @@ public enum InvoiceRenderer {
     let invoice = record.invoice
     let settings = state.settings
     let reminder = record.reminders[index]
-    let due = reminder.date.adding(days: 10)
+    let due = reminder.date.adding(days: ReminderPlan.reminderTermsDays)
     var layout = DocumentLayout(footer: footer(settings))
     layout.header(
       sender: sender(settings), title: index == 0 ? "Påminnelse" : "Påminnelse \(index + 1)",

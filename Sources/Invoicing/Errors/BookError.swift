@@ -64,6 +64,8 @@ public enum BookErrorCode: String, FailureCode {
   case invalidLine = "invalid-line"
   /// A payout amount is not more than zero, or less than its fee.
   case invalidPayout = "invalid-payout"
+  /// A reminder date is not after the invoice's due date, or is set on a credit.
+  case invalidReminderDate = "invalid-reminder-date"
   /// A negative price on an invoice (credit with a credit note, or give a discount).
   case negativePrice = "negative-price"
   /// A product field or package component is not valid.
@@ -176,6 +178,8 @@ public enum BookErrorCode: String, FailureCode {
     case .invalidExchangeRate: "An exchange rate is not more than zero, or given for SEK."
     case .invalidLine: "An invoice line lacks what its kind needs (description, price, VAT rate)."
     case .invalidPayout: "A payout amount is not more than zero, or less than its fee."
+    case .invalidReminderDate:
+      "A reminder date is not after the invoice's due date, or is set on a credit."
     case .negativePrice:
       "A negative price on an invoice line; credit with a credit note or give a discount."
     case .invalidProduct: "A product field or package component is not valid."

@@ -78,13 +78,16 @@ public struct Invoice: Hashable, Sendable {
   public var ocr: String?
   public var reference: String?
   public var text: String?
+  /// The day of the first reminder, set when the invoice is made: reminded then without anyone
+  /// asking (BR-12), whatever the reminder plan says.
+  public var reminderDate: Day?
   public var attachments: [Attachment]
 
   public init(
     id: Int, kind: InvoiceKind = .invoice, customer: String, invoiceDate: Day, dueDate: Day,
     lines: [InvoiceLine], currency: String = "SEK", exchangeRate: ExactDecimal? = nil,
     saleType: SaleType = .domestic, roundToKronor: Bool = false, externalId: String? = nil,
-    reference: String? = nil, text: String? = nil
+    reference: String? = nil, text: String? = nil, reminderDate: Day? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -101,6 +104,7 @@ public struct Invoice: Hashable, Sendable {
     ocr = nil
     self.reference = reference
     self.text = text
+    self.reminderDate = reminderDate
     attachments = []
   }
 

@@ -103,6 +103,20 @@ public struct InvoiceRecord: Hashable, Sendable {
     return open
   }
 
+  /// Whether, at the end of `day`, the invoice was attested, unpaid and not in collection: a
+  /// reminder or collection dated that day was due then.
+  public func wasOpen(on day: Day) -> Bool {
+    if let collection = collectionDate, collection <= day { return false }
+    return open(asOf: day) > .zero
+  }
+
+  /// Whether, at the end of `day`, some of the invoice's own amount (not only its reminder
+  /// fees) was unpaid and it was not in collection: scheduled steps are taken only then.
+  public func owesItsAmount(on day: Day) -> Bool {
+    let fees = reminders.filter { $0.date <= day }.reduce(Amount.zero) { $0 + $1.fee }
+    return wasOpen(on: day) && open(asOf: day) > fees
+  }
+
   public static func == (a: InvoiceRecord, b: InvoiceRecord) -> Bool {
     a.invoice == b.invoice && a.state == b.state && a.attestedOn == b.attestedOn
       && a.reminders.map(\.date) == b.reminders.map(\.date)

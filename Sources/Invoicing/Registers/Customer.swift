@@ -28,6 +28,8 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
   public var currency: String?
   /// The bankgiro self-invoice payouts go to, for payees.
   public var bankgiro: String?
+  /// The fields of the creditor's reminder plan that differ for this customer.
+  public var reminderPlan: ReminderPlan?
 
   public init(
     number: String, name: String, organizationNumber: String? = nil, vatNumber: String? = nil,
@@ -51,7 +53,7 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
 
   public static let fields: Set<String> = [
     "number", "name", "orgNumber", "vatNumber", "address", "email", "market", "reverseCharge",
-    "paymentTermsDays", "reminderFee", "currency", "bankgiro",
+    "paymentTermsDays", "reminderFee", "currency", "bankgiro", "reminderPlan",
   ]
 
   public init(json: JSONReader) throws {
@@ -72,6 +74,9 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
     reminderFee = try json.optionalAmount("reminderFee")
     currency = try json.optionalString("currency")
     bankgiro = try json.optionalString("bankgiro")
+    if let member = try json.optionalMember("reminderPlan") {
+      reminderPlan = try ReminderPlan(json: member)
+    }
     if let problem = validationProblem() { throw json.error(problem.message, at: problem.field) }
   }
 
@@ -92,6 +97,9 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
       return ("paymentTermsDays", "payment terms are 0 to 365 days")
     }
     if let fee = reminderFee, fee < .zero { return ("reminderFee", "a fee cannot be negative") }
+    if let problem = reminderPlan?.validationProblem() {
+      return ("reminderPlan." + problem.field, problem.message)
+    }
     if let currency, !isCurrencyCode(currency) {
       return ("currency", "\"\(currency)\" is not a currency code such as SEK or EUR")
     }
@@ -113,6 +121,7 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
     object.set("reminderFee", reminderFee?.jsonValue)
     object.set("currency", currency.map(JSONValue.string))
     object.set("bankgiro", bankgiro.map(JSONValue.string))
+    if let reminderPlan, !reminderPlan.isEmpty { object["reminderPlan"] = reminderPlan.jsonValue }
     return .object(object)
   }
 }

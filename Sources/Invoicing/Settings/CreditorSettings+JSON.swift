@@ -34,6 +34,7 @@ extension CreditorSettings: JSONRepresentable {
     if timeZone != .default { object["timeZone"] = .string(timeZone.description) }
     if matchesBookedOnMatchingDay { object["matchesBookedOnMatchingDay"] = .bool(true) }
     if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
+    if !reminderPlan.isEmpty { object["reminderPlan"] = reminderPlan.jsonValue }
     return .object(object)
   }
 
@@ -44,7 +45,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
-    "matchesBookedOnMatchingDay", "bookUnmatchedPayments",
+    "matchesBookedOnMatchingDay", "bookUnmatchedPayments", "reminderPlan",
   ]
 
   public init(json: JSONReader) throws {
@@ -91,6 +92,9 @@ extension CreditorSettings: JSONRepresentable {
     dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
     matchesBookedOnMatchingDay = try json.optionalBool("matchesBookedOnMatchingDay") ?? false
     bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
+    if let member = try json.optionalMember("reminderPlan") {
+      reminderPlan = try ReminderPlan(json: member)
+    }
     if let text = try json.optionalString("timeZone") {
       guard let zone = TimeZoneRule(identifier: text) else {
         throw json.error(

@@ -108,6 +108,8 @@ public struct CreditorSettings: Hashable, Sendable {
   /// year (and book their payments as ordinary cash receipts) instead of letting the payments
   /// clear the receivable. Off by default: it reports negative output VAT in the new year.
   public var yearEndReversal: Bool
+  /// When reminders and collection happen without anyone asking (`sietool run-due`).
+  public var reminderPlan = ReminderPlan()
 
   public init(
     name: String, organizationNumber: String, method: BookkeepingMethod = .accrual,
@@ -189,6 +191,9 @@ public struct CreditorSettings: Hashable, Sendable {
       return ("paymentTermsDays", "payment terms are 0 to 365 days")
     }
     if reminderFee < .zero { return ("reminderFee", "a fee cannot be negative") }
+    if let problem = reminderPlan.validationProblem() {
+      return ("reminderPlan." + problem.field, problem.message)
+    }
     if firstFiscalYearStart != nil && firstFiscalYearEnd == nil {
       return (
         "firstFiscalYearStart", "a first fiscal year's start needs its end (firstFiscalYearEnd)"

@@ -117,13 +117,25 @@ extension BookState {
           .reminderOnCredit, .invoice(record.invoice.displayName),
           "\(name(record)) is a credit; credits get no reminders")
       }
-      guard record.state == .attested || record.state == .reminded else {
+      // A reminder dated back (a scheduled step taken late) may find the invoice paid since:
+      // what counts is how it stood on the reminder's day.
+      guard
+        record.state == .attested || record.state == .reminded
+          || record.state == .paid && record.wasOpen(on: date)
+      else {
         throw BookError(
           .reminderNotAllowed, .invoice(record.invoice.displayName),
           "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
         )
       }
-      try checkOverdueAndOpen(record, on: date)
+      if record.state != .paid { try checkOverdueAndOpen(record, on: date) }
+      try checkOverdue(record, on: date)
+      if let last = record.reminders.last?.date, date < last {
+        throw BookError(
+          .reminderNotAllowed, .invoice(record.invoice.displayName),
+          "\(name(record)) was reminded on \(last); a reminder cannot be dated before that (\(date))"
+        )
+      }
       guard fee >= .zero else {
         throw BookError(.negativeFee, .none, "a reminder fee cannot be negative")
       }
@@ -133,22 +145,28 @@ extension BookState {
       try checkAmount(record.invoice.totals.total + record.fees + fee, "the invoice with its fees")
       updateRecord(id) {
         $0.reminders.append((date, fee))
-        $0.state = .reminded
+        if $0.state != .paid || !fee.isZero {
+          $0.state = .reminded
+          $0.closedOn = nil
+        }
       }
       if !fee.isZero { log(.reminderFee(invoice: id, date: date, fee: fee)) }
     case .sentToCollection(let id, let date):
       let record = try attested(id)
-      guard record.invoice.kind == .invoice, record.state == .attested || record.state == .reminded
+      guard record.invoice.kind == .invoice,
+        record.state == .attested || record.state == .reminded
+          || record.state == .paid && record.wasOpen(on: date)
       else {
         throw BookError(
           .collectionNotAllowed, .invoice(record.invoice.displayName),
           "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
         )
       }
-      try checkOverdueAndOpen(record, on: date)
+      if record.state != .paid { try checkOverdueAndOpen(record, on: date) }
+      try checkOverdue(record, on: date)
       updateRecord(id) {
         $0.collectionDate = date
-        $0.state = .collection
+        if $0.state != .paid { $0.state = .collection }
       }
     case .paymentRegistered(let payment):
       try pay(payment)
@@ -199,6 +217,7 @@ extension BookState {
           "the client funds hold \(clientFundsHeld); \(payout.amount) cannot be paid out")
       }
       try addClientFunds(-payout.amount)
+      clientFundsPayouts.append(payout)
       log(.clientFundsPayout(payout))
     case .offset(let creditID, let invoiceID, let date):
       try offset(credit: creditID, invoice: invoiceID, date: date)
@@ -385,6 +404,10 @@ extension BookState {
         .nothingToPay, .invoice(record.invoice.displayName),
         "\(name(record)) has nothing left to pay")
     }
+    try checkOverdue(record, on: date)
+  }
+
+  func checkOverdue(_ record: InvoiceRecord, on date: Day) throws(BookError) {
     guard date > record.invoice.dueDate else {
       throw BookError(
         .notOverdue, .invoice(record.invoice.displayName),
@@ -512,6 +535,15 @@ extension BookState {
     }
     guard !invoice.lines.isEmpty else {
       throw BookError(.noLines, .none, "an invoice needs at least one line")
+    }
+    if let reminderDate = invoice.reminderDate {
+      try checkDay(reminderDate, "the reminder date")
+      guard reminderDate > invoice.dueDate, invoice.kind == .invoice else {
+        throw BookError(
+          .invalidReminderDate, ErrorSubject().with(field: "reminderDate"),
+          "a reminder date is for an invoice, after its due date \(invoice.dueDate); \(reminderDate) is not"
+        )
+      }
     }
     if invoice.currency != "SEK" && invoice.exchangeRate == nil {
       throw BookError(

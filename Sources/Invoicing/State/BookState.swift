@@ -29,6 +29,8 @@ public struct BookState: Sendable {
   public private(set) var payeeSequences: [String: Int] = [:]
   /// Money customers paid into the client-funds account, not yet paid out.
   public private(set) var clientFundsHeld = Amount.zero
+  /// The payouts of client funds to the creditor, in journal order.
+  public internal(set) var clientFundsPayouts: [ClientFundsPayout] = []
   /// What the ledger books, in journal order.
   public private(set) var activities: [Activity] = []
   /// The stable identity of each activity (parallel to ``activities``): the journal line

@@ -253,7 +253,7 @@ public struct BookTransaction: Sendable {
       dueDate: input.dueDate ?? input.invoiceDate.adding(days: terms),
       lines: lines, currency: currency, exchangeRate: currency == "SEK" ? nil : input.exchangeRate,
       saleType: saleType, roundToKronor: settings.roundToKronor, externalId: input.externalId,
-      reference: input.reference, text: input.text)
+      reference: input.reference, text: input.text, reminderDate: input.reminderDate)
     if currency == "SEK" && input.exchangeRate != nil && input.exchangeRate != .one {
       throw BookError(
         .invalidExchangeRate, .none,

@@ -82,6 +82,7 @@ extension Invoice {
     object.set("ocr", ocr.map(JSONValue.string))
     object.set("reference", reference.map(JSONValue.string))
     object.set("text", text.map(JSONValue.string))
+    object.set("reminderDate", reminderDate?.jsonValue)
     if !attachments.isEmpty { object["attachments"] = .array(attachments.map(\.jsonValue)) }
     return .object(object)
   }
@@ -103,7 +104,7 @@ extension Invoice {
       roundToKronor: try json.optionalBool("roundToKronor") ?? false,
       externalId: try json.optionalString("externalId"),
       reference: try json.optionalString("reference"),
-      text: try json.optionalString("text"))
+      text: try json.optionalString("text"), reminderDate: try json.optionalDay("reminderDate"))
     number = try json.optionalInt("number")
     ocr = try json.optionalString("ocr")
     attachments = try json.array("attachments") { item in try Attachment(json: item) }

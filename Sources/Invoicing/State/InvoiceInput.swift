@@ -47,13 +47,16 @@ public struct InvoiceInput: Hashable, Sendable {
   public var exchangeRate: ExactDecimal?
   public var reference: String?
   public var text: String?
+  /// The day of the first reminder (after the due date), if set at creation.
+  public var reminderDate: Day?
   /// A standalone credit (negative quantities or prices) rather than an invoice.
   public var isCredit: Bool
 
   public init(
     externalId: String? = nil, customer: String, invoiceDate: Day, dueDate: Day? = nil,
     lines: [LineInput], currency: String? = nil, exchangeRate: ExactDecimal? = nil,
-    reference: String? = nil, text: String? = nil, isCredit: Bool = false
+    reference: String? = nil, text: String? = nil, reminderDate: Day? = nil,
+    isCredit: Bool = false
   ) {
     self.externalId = externalId
     self.customer = customer
@@ -64,6 +67,7 @@ public struct InvoiceInput: Hashable, Sendable {
     self.exchangeRate = exchangeRate
     self.reference = reference
     self.text = text
+    self.reminderDate = reminderDate
     self.isCredit = isCredit
   }
 }

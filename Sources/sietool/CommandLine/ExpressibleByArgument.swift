@@ -98,6 +98,7 @@ extension VATRate: ExpressibleByArgument {
 }
 
 extension BookkeepingMethod: ArgumentEnum {}
+extension ReminderPlan.Collection: ArgumentEnum {}
 extension Market: ArgumentEnum {}
 extension ProductKind: ArgumentEnum {}
 extension ReceiverProfile: ArgumentEnum {}

@@ -7,8 +7,8 @@ struct InvoiceStep: ParsableArguments {
   @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
 }
 
-/// An invoice subcommand that changes one invoice: `attest`, `delete`, `credit`, `pay`,
-/// `remind`, `collect`, `doubtful`, `write-off`.
+/// An invoice subcommand that changes one invoice: `delete`, `credit`, `pay`, `doubtful`,
+/// `write-off` (`attest`, `remind` and `collect` take several: ``BulkInvoiceAction``).
 protocol InvoiceAction: Command {
   var step: InvoiceStep { get }
   /// Takes the step on invoice `id`; returns what to print.
@@ -28,28 +28,7 @@ extension InvoiceAction {
     }
     let message = try book.transact { try apply(record.invoice.id, on: date, to: &$0) }
     console.print(message)
-    if Self.self == InvoiceAttest.self {
-      warnOfMissingParticulars(
-        record.invoice.id,
-        number: book.state.invoices[record.invoice.id]?.invoice.displayName ?? "",
-        in: book.state, console: console)
-      try placeWaitingPayments(book, console: console)
-    }
     return 0
-  }
-}
-
-struct InvoiceAttest: InvoiceAction {
-  static let configuration = CommandConfiguration(
-    name: "attest",
-    abstract: "Attest a draft: it gets the next number and its OCR, and never changes again.")
-  @OptionGroup var step: InvoiceStep
-
-  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
-    let number = try transaction.attest(id, on: date)
-    let invoice = transaction.state.invoices[id]!.invoice
-    return
-      "\(invoice.title.lowercased()) \(number) attested: \(invoice.totals.total.swedishFormatted), OCR \(invoice.ocr ?? "")"
   }
 }
 
@@ -138,31 +117,6 @@ struct InvoicePay: InvoiceAction {
       message += "; \(payment.rounding.swedishFormatted) short, closed as rounding"
     }
     return message
-  }
-}
-
-struct InvoiceRemind: InvoiceAction {
-  static let configuration = CommandConfiguration(
-    name: "remind", abstract: "Send a reminder for an overdue invoice, with the reminder fee.")
-  @OptionGroup var step: InvoiceStep
-  @Option(help: "The fee (default: the customer's or creditor's reminder fee).") var fee: Amount?
-
-  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
-    try transaction.remind(id, on: date, fee: fee)
-    let record = transaction.state.invoices[id]!
-    return
-      "reminder \(record.reminders.count) for invoice \(record.invoice.displayName): fee \(record.reminders.last!.fee.swedishFormatted), open \(record.open.swedishFormatted)"
-  }
-}
-
-struct InvoiceCollect: InvoiceAction {
-  static let configuration = CommandConfiguration(
-    name: "collect", abstract: "Send an overdue invoice to debt collection.")
-  @OptionGroup var step: InvoiceStep
-
-  func apply(_ id: Int, on date: Day, to transaction: inout BookTransaction) throws -> String {
-    try transaction.sendToCollection(id, on: date)
-    return "invoice \(transaction.state.invoices[id]!.invoice.displayName) sent to collection"
   }
 }
 

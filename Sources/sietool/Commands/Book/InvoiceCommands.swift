@@ -37,6 +37,10 @@ struct InvoiceFields: ParsableArguments {
   @Option(help: "SEK per unit of the currency.") var rate: ExactDecimal?
   @Option(help: "The customer's reference.") var reference: String?
   @Option(help: "A text printed above the lines.") var text: String?
+  @Option(
+    name: "reminder-date",
+    help: "The day of the first reminder (after the due date); sietool run-due sends it then.")
+  var reminderDate: Day?
 
   /// The `--line` specifications, read.
   func lines() throws(UsageError) -> [LineInput] { try lineInputs(line) }
@@ -68,7 +72,8 @@ struct InvoiceNew: Command, WorksOnBook {
     InvoiceInput(
       externalId: fields.externalId, customer: fields.customer!, invoiceDate: fields.date ?? today,
       dueDate: fields.due, lines: (try? fields.lines()) ?? [], currency: fields.currency,
-      exchangeRate: fields.rate, reference: fields.reference, text: fields.text, isCredit: credit)
+      exchangeRate: fields.rate, reference: fields.reference, text: fields.text,
+      reminderDate: fields.reminderDate, isCredit: credit)
   }
 
   func run(_ console: Console) throws -> Int32 {
@@ -123,6 +128,7 @@ struct InvoiceUpdate: InvoiceCommandBase {
       exchangeRate: fields.rate ?? old.exchangeRate,
       reference: fields.reference ?? old.reference,
       text: fields.text ?? old.text,
+      reminderDate: fields.reminderDate ?? old.reminderDate,
       isCredit: old.kind == .credit)
     try book.transact { try $0.updateDraft(old.id, with: input) }
     console.print(
@@ -233,36 +239,6 @@ struct InvoiceAttach: InvoiceCommandBase {
     try book.transact { try $0.attach(attachment, to: record.invoice.id) }
     console.print(
       "attached \(attachment.fileName) (\(attachment.size) bytes) to d\(record.invoice.id)")
-    return 0
-  }
-}
-
-struct InvoicePDF: InvoiceCommandBase {
-  static let configuration = CommandConfiguration(
-    name: "pdf", abstract: "Write an invoice's, credit note's or reminder's PDF.")
-
-  @OptionGroup var target: InvoiceTarget
-  @Option(short: "o", value: "file", help: "Where to write the PDF; - for standard output.")
-  var output: String
-  @Option(help: "The n-th reminder (1 the first) instead of the invoice.") var reminder: Int?
-
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: false, console: console)
-    let state = book.state
-    let record = try invoiceRecord(invoice, in: state)
-    let bytes: [UInt8]
-    if let reminder {
-      guard record.reminders.indices.contains(reminder - 1) else {
-        throw CommandFailure(
-          .noSuchReminder, .invoice(record.invoice.displayName),
-          "invoice \(record.invoice.displayName) has \(record.reminders.count.counted("reminder")); --reminder is 1 to \(record.reminders.count)"
-        )
-      }
-      bytes = InvoiceRenderer.reminder(record, index: reminder - 1, in: state)
-    } else {
-      bytes = InvoiceRenderer.invoice(record, in: state)
-    }
-    try OutputTarget(output, book: book).write(bytes, console: console)
     return 0
   }
 }

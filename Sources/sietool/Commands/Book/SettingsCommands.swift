@@ -42,10 +42,34 @@ struct SettingsSet: Command, WorksOnBook {
     discussion: """
       Each setting keeps its type: true or false for a switch, a whole number for a count, an \
       amount such as 60.00 for money. A value of another type is refused, naming what is allowed.
+      The reminder plan: reminderPlan.firstAfterDays, reminderPlan.secondAfterDays and \
+      reminderPlan.collectionAfterDays (days), reminderPlan.fee (an amount), \
+      reminderPlan.collection (manual or automatic); none removes one.
       """)
   @OptionGroup var bookOptions: BookOptions
   @Argument(help: "The setting.") var key: String
   @Argument(help: "Its new value.") var value: String
+
+  /// A value of `reminderPlan.<field>`: days are whole numbers, the fee an amount.
+  func planValue(_ field: String) throws -> JSONValue {
+    if field.hasSuffix("Days") {
+      guard let days = Int(value) else {
+        throw BookError(
+          .invalidSetting, .field(key), "\(key) is a whole number of days (or none), not '\(value)'"
+        )
+      }
+      return .integer(days)
+    }
+    if field == "fee" {
+      guard let fee = Amount(parsing: value) else {
+        throw BookError(
+          .invalidSetting, .field(key),
+          "\(key) is an amount such as 60.00 (or none), not '\(value)'")
+      }
+      return fee.jsonValue
+    }
+    return .string(value)
+  }
 
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: true, console: console)
@@ -77,6 +101,11 @@ struct SettingsSet: Command, WorksOnBook {
       }
       accounts[parts[1]] = .string(value)
       object["accounts"] = .object(accounts)
+    } else if parts.count == 2, parts[0] == "reminderPlan", ReminderPlan.fields.contains(parts[1]) {
+      var plan = JSONObject()
+      if case .object(let old)? = object["reminderPlan"] { plan = old }
+      plan[parts[1]] = value == "none" ? nil : try planValue(parts[1])
+      object["reminderPlan"] = .object(plan)
     } else if parts.count == 1, CreditorSettings.fields.contains(key) {
       object[key] = try typed(object[key])
     } else {

@@ -23,6 +23,21 @@ enum Customers: EditableRegister {
     @Option(value: "XXX", help: "Invoice currency overriding the creditor's.")
     var currency: String?
     @Option(value: "number", help: "Bankgiro for self-invoice payouts.") var bankgiro: String?
+    @Option(value: "days", help: "The first reminder, days after the due date (plan override).")
+    var firstReminderAfter: Int?
+    @Option(value: "days", help: "A second reminder, days after the first one's due date.")
+    var secondReminderAfter: Int?
+    @Option(value: "days", help: "Collection, days after the last reminder's due date.")
+    var collectionAfter: Int?
+    @Option(help: "Collection by plan: manual (reviewed) or automatic.")
+    var collection: ReminderPlan.Collection?
+
+    /// The reminder-plan fields given, as an override.
+    var planOverride: ReminderPlan {
+      ReminderPlan(
+        firstAfterDays: firstReminderAfter, secondAfterDays: secondReminderAfter,
+        collectionAfterDays: collectionAfter, collection: collection)
+    }
   }
 
   static func blank(_ key: String) -> Customer { Customer(number: key, name: "") }
@@ -44,6 +59,10 @@ enum Customers: EditableRegister {
     if let value = fields.reminderFee { customer.reminderFee = value }
     if let value = fields.currency { customer.currency = value }
     if let value = fields.bankgiro { customer.bankgiro = value }
+    if !fields.planOverride.isEmpty {
+      customer.reminderPlan = (customer.reminderPlan ?? ReminderPlan()).overridden(
+        by: fields.planOverride)
+    }
   }
 
   static var storage: RegisterStorage<Customer> {
@@ -83,6 +102,9 @@ enum Customers: EditableRegister {
     if customer.market != .domestic || customer.reverseCharge {
       lines.append(
         "  market: \(customer.market.rawValue)\(customer.reverseCharge ? ", reverse charge" : "")")
+    }
+    if let plan = customer.reminderPlan, !plan.isEmpty {
+      lines.append("  reminder plan: " + plan.jsonValue.serialized())
     }
     let balance = state.balances[customer.number] ?? .zero
     lines.append("  balance (overpaid, to use or pay back): \(balance.swedishFormatted)")
