@@ -5,8 +5,7 @@ import SIE
 /// `sietool checksum FILE [--fix]`
 struct ChecksumCommand: Command {
   static let configuration = CommandConfiguration(
-    name: "checksum",
-    abstract: "Verify an SIE file's #KSUMMA, or write a correct one.",
+    name: "checksum", abstract: "Verify an SIE file's #KSUMMA, or write a correct one.",
     discussion: """
       Exits 0 when the checksum is valid or absent, 1 when it is wrong, the file is cut off or \
       it is not an SIE file. --fix writes the file back with a correct #KSUMMA (the opening one \

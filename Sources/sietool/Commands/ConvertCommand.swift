@@ -5,8 +5,7 @@ import SIE
 /// `sietool convert FILE --to sie|json|csv [-o OUT|-] [--profile …] [--fix] [--checksum]`
 struct ConvertCommand: Command {
   static let configuration = CommandConfiguration(
-    name: "convert",
-    abstract: "Convert an SIE file to canonical SIE4 (CP437, CRLF), JSON or CSV.",
+    name: "convert", abstract: "Convert an SIE file to canonical SIE4 (CP437, CRLF), JSON or CSV.",
     discussion: """
       'sie' writes the canonical form: records in group order, code page 437, CRLF, quotes \
       only where the format wants them. A receiver profile first lists everything that system \

@@ -5,8 +5,7 @@ import SIE
 /// `sietool diff A B [--format text|json]`
 struct DiffCommand: Command {
   static let configuration = CommandConfiguration(
-    name: "diff",
-    abstract: "Show how two SIE files differ in accounts, balances and vouchers.",
+    name: "diff", abstract: "Show how two SIE files differ in accounts, balances and vouchers.",
     discussion: """
       Vouchers are matched by series and number and compared by date, text and effective rows. \
       Exits 0 when the files agree, 1 when they differ (like diff(1)).

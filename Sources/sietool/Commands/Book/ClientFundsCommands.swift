@@ -18,24 +18,18 @@ struct ClientFundsShowCommand: ReadsBook {
   }
 }
 
-struct ClientFundsPayoutCommand: Command, WorksOnBook {
+struct ClientFundsPayoutCommand: ChangesBook {
   static let configuration = CommandConfiguration(
-    name: "payout",
-    abstract: "Record a payout of client funds to the creditor's bank, less the service's fee.")
-  @OptionGroup var bookOptions: BookOptions
-  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+    name: "payout", abstract: "Record a payout of client funds to the creditor's bank, less fees.")
+  @OptionGroup var changing: BookChange
   @Option(help: "What leaves the client funds.") var amount: Amount
   @Option(help: "The service's fee withheld, without VAT.") var fee: Amount = .zero
   @Option(name: "fee-vat", help: "The VAT on the fee.") var feeVAT: Amount = .zero
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true, console: console)
-    let payout = ClientFundsPayout(
-      date: date ?? book.today, amount: amount, fee: fee, feeVAT: feeVAT)
+  func record(in book: Book, on day: Day) throws -> String {
+    let payout = ClientFundsPayout(date: day, amount: amount, fee: fee, feeVAT: feeVAT)
     try book.transact { try $0.record(.clientFundsPaidOut(payout)) }
-    console.print(
+    return
       "paid out \(payout.amount.swedishFormatted) (\(payout.net.swedishFormatted) to the bank); client funds now hold \(book.state.clientFundsHeld.swedishFormatted)"
-    )
-    return 0
   }
 }

@@ -5,8 +5,7 @@ import Ledger
 /// `sietool init --book DIR --name NAME --org-number … --method accrual|cash …`
 struct InitCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "init",
-    abstract: "Create a book for a creditor (the company whose invoices it keeps).")
+    name: "init", abstract: "Create a book for a creditor (the company whose invoices it keeps).")
 
   @OptionGroup var bookOptions: BookOptions
   @Option(value: "name", help: "The company's name.") var name: String

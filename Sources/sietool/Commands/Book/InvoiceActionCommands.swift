@@ -147,29 +147,24 @@ struct InvoiceDoubtful: InvoiceAction {
   }
 }
 
-struct InvoiceOffset: Command, WorksOnBook {
+struct InvoiceOffset: ChangesBook {
   static let configuration = CommandConfiguration(
     name: "offset", abstract: "Use a standalone credit on an invoice of the same customer.",
     discussion:
       "The rest stays on the one with the larger absolute amount; equal amounts close both.")
-  @OptionGroup var bookOptions: BookOptions
+  @OptionGroup var changing: BookChange
   @Argument(help: "The credit.") var credit: String
   @Argument(help: "The invoice.") var invoice: String
-  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true, console: console)
+  func record(in book: Book, on day: Day) throws -> String {
     let creditRecord = try invoiceRecord(credit, in: book.state)
     let invoiceRecord = try invoiceRecord(invoice, in: book.state)
-    let day = date ?? book.today
     try book.transact {
       try $0.offset(credit: creditRecord.invoice.id, invoice: invoiceRecord.invoice.id, on: day)
     }
     let after = book.state
-    console.print(
+    return
       "credit \(creditRecord.invoice.displayName) open \(after.invoices[creditRecord.invoice.id]!.open.swedishFormatted), "
-        + "invoice \(invoiceRecord.invoice.displayName) open \(after.invoices[invoiceRecord.invoice.id]!.open.swedishFormatted)"
-    )
-    return 0
+      + "invoice \(invoiceRecord.invoice.displayName) open \(after.invoices[invoiceRecord.invoice.id]!.open.swedishFormatted)"
   }
 }

@@ -13,7 +13,6 @@ struct InvoiceSelection: ParsableArguments {
   var customer: String?
   @Flag(help: "Every draft.") var allDrafts: Bool
   @Option(help: "Every invoice unpaid and past its due date on this day.") var overdueOn: Day?
-  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
 
   var filters: Bool { customer != nil || allDrafts || overdueOn != nil }
 
@@ -59,10 +58,16 @@ extension InvoiceRecord {
   }
 }
 
+/// The invoices a step is taken on, and its day.
+struct BulkStep: ParsableArguments {
+  @OptionGroup var selection: InvoiceSelection
+  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+}
+
 /// An invoice step that takes several invoices: `attest`, `remind`, `collect`. All are taken
 /// in one transaction, or none.
 protocol BulkInvoiceAction: Command {
-  var selection: InvoiceSelection { get }
+  var step: BulkStep { get }
   /// The past tense for the summary: "attested".
   static var done: String { get }
   /// Whether a filter (`--customer`, `--overdue-on`) picks this invoice.
@@ -73,13 +78,14 @@ protocol BulkInvoiceAction: Command {
 
 extension BulkInvoiceAction {
   mutating func validate() throws(UsageError) {
-    var selection = selection
+    var selection = step.selection
     try selection.validate()
   }
 
   func run(_ console: Console) throws -> Int32 {
+    let selection = step.selection
     let book = try openBook(selection.bookOptions.directory, forWriting: true, console: console)
-    let date = selection.date ?? book.today
+    let date = step.date ?? book.today
     let ids = try selection.records(in: book.state) { applies(to: $0, on: date) }
       .map(\.invoice.id)
     guard !ids.isEmpty else {
@@ -108,7 +114,7 @@ struct InvoiceAttest: BulkInvoiceAction {
     name: "attest",
     abstract: "Attest drafts: each gets the next number and its OCR, and never changes again.")
   static let done = "attested"
-  @OptionGroup var selection: InvoiceSelection
+  @OptionGroup var step: BulkStep
 
   func applies(to record: InvoiceRecord, on date: Day) -> Bool { record.state == .draft }
 
@@ -124,7 +130,7 @@ struct InvoiceRemind: BulkInvoiceAction {
   static let configuration = CommandConfiguration(
     name: "remind", abstract: "Send reminders for overdue invoices, with the reminder fee.")
   static let done = "reminded"
-  @OptionGroup var selection: InvoiceSelection
+  @OptionGroup var step: BulkStep
   @Option(help: "The fee (default: the customer's or creditor's reminder fee).") var fee: Amount?
 
   func applies(to record: InvoiceRecord, on date: Day) -> Bool { record.isOverdue(on: date) }
@@ -141,7 +147,7 @@ struct InvoiceCollect: BulkInvoiceAction {
   static let configuration = CommandConfiguration(
     name: "collect", abstract: "Send overdue invoices to debt collection.")
   static let done = "sent to collection"
-  @OptionGroup var selection: InvoiceSelection
+  @OptionGroup var step: BulkStep
 
   func applies(to record: InvoiceRecord, on date: Day) -> Bool { record.isOverdue(on: date) }
 

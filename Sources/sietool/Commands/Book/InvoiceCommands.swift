@@ -215,11 +215,10 @@ struct InvoiceShow: ReadsBook {
   }
 }
 
-/// A command that changes one invoice on a date.
+/// `sietool invoice attach d1 FILE.pdf [--cover]`
 struct InvoiceAttach: InvoiceCommandBase {
   static let configuration = CommandConfiguration(
-    name: "attach",
-    abstract: "Attach a PDF (at most 10 MiB) to a draft, as an appendix or a cover sheet.")
+    name: "attach", abstract: "Attach a PDF (at most 10 MiB) to a draft: appendix or cover.")
 
   @OptionGroup var target: InvoiceTarget
   @Argument(help: "The PDF.") var file: String

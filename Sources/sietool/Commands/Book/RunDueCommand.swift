@@ -106,26 +106,18 @@ enum DueRunJSON {
 enum DueRunText {
   static func lines(_ run: DueRun, dryRun: Bool) -> [String] {
     let verb = dryRun ? "would be" : ""
-    var lines = [String]()
-    for item in run.reminders {
-      lines.append(
-        "reminder \(item.ordinal) for invoice \(item.number) on \(item.due), fee \(item.fee.swedishFormatted)"
-      )
+    var lines = run.reminders.map {
+      "reminder \($0.ordinal) for invoice \($0.number) on \($0.due), fee \($0.fee.swedishFormatted)"
     }
-    for item in run.collections {
-      lines.append("invoice \(item.number) to collection on \(item.due)")
+    lines += run.collections.map { "invoice \($0.number) to collection on \($0.due)" }
+    lines += run.payouts.map {
+      let what = $0.kind == .selfInvoice ? "self-invoice" : "client funds for"
+      return "payout of \($0.amount.swedishFormatted) on \($0.date): \(what) \($0.document)"
     }
-    for item in run.payouts {
-      let what = item.kind == .selfInvoice ? "self-invoice" : "client funds for"
-      lines.append(
-        "payout of \(item.amount.swedishFormatted) on \(item.date): \(what) \(item.document)")
+    lines += run.needsReview.map {
+      "review: invoice \($0.number) is due for collection since \($0.due), \($0.open.swedishFormatted) open (sietool invoice collect \($0.number))"
     }
-    for item in run.needsReview {
-      lines.append(
-        "review: invoice \(item.number) is due for collection since \(item.due), \(item.open.swedishFormatted) open (sietool invoice collect \(item.number))"
-      )
-    }
-    for item in run.skipped { lines.append("skipped: \(item.subject): \(item.reason)") }
+    lines += run.skipped.map { "skipped: \($0.subject): \($0.reason)" }
     let steps = run.reminders.count + run.collections.count + run.payouts.count
     lines.append(
       steps == 0

@@ -81,20 +81,16 @@ struct SelfInvoiceStep: ParsableArguments {
   @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
 }
 
-struct SelfInvoiceAttest: Command {
+struct SelfInvoiceAttest: ChangesBook {
   static let configuration = CommandConfiguration(
     name: "attest",
     abstract: "Attest a self-invoice: it gets the next number of the payee's series.")
-  @OptionGroup var step: SelfInvoiceStep
-  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+  @OptionGroup var changing: BookChange
+  @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
-    let record = try selfInvoiceRecord(step.name, in: book.state)
-    let day = date ?? book.today
-    let number = try book.transact { try $0.attestSelfInvoice(record.selfInvoice.id, on: day) }
-    console.print("self-invoice \(number) attested")
-    return 0
+  func record(in book: Book, on day: Day) throws -> String {
+    let id = try selfInvoiceRecord(name, in: book.state).selfInvoice.id
+    return "self-invoice \(try book.transact { try $0.attestSelfInvoice(id, on: day) }) attested"
   }
 }
 
@@ -126,7 +122,7 @@ struct SelfInvoiceUpdate: Command {
 }
 
 /// `pause`, `resume`, `cancel` and `pay` share this shape.
-struct SelfInvoiceSetCommand: Command {
+struct SelfInvoiceSetCommand: ChangesBook {
   static let configuration = CommandConfiguration(
     name: "set", abstract: "Pause, resume, cancel or record the payout of a self-invoice.")
 
@@ -136,13 +132,11 @@ struct SelfInvoiceSetCommand: Command {
   }
 
   @Argument(help: "pause, resume, cancel or pay.") var change: Change
-  @OptionGroup var step: SelfInvoiceStep
-  @Option(help: "The date (default: today, in the creditor's time zone).") var date: Day?
+  @OptionGroup var changing: BookChange
+  @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(step.bookOptions.directory, forWriting: true, console: console)
-    let id = try selfInvoiceRecord(step.name, in: book.state).selfInvoice.id
-    let day = date ?? book.today
+  func record(in book: Book, on day: Day) throws -> String {
+    let id = try selfInvoiceRecord(name, in: book.state).selfInvoice.id
     let event: Event =
       switch change {
       case .pause: .payoutPaused(id: id)
@@ -152,8 +146,7 @@ struct SelfInvoiceSetCommand: Command {
       }
     try book.transact { try $0.record(event) }
     let after = book.state.selfInvoices[id]!
-    console.print("self-invoice \(after.selfInvoice.displayName): \(after.state.rawValue)")
-    return 0
+    return "self-invoice \(after.selfInvoice.displayName): \(after.state.rawValue)"
   }
 }
 

@@ -232,8 +232,7 @@ struct PaymentsUnmatch: PaymentStep {
 
 struct PaymentsIgnore: PaymentStep {
   static let configuration = CommandConfiguration(
-    name: "ignore",
-    abstract: "Take a payment out of the queue as booked elsewhere (its advance reversed).")
+    name: "ignore", abstract: "Take a payment out of the queue: it is booked elsewhere.")
   @OptionGroup var target: PaymentTarget
   @Option(help: "The account it is booked on instead.") var account: AccountNumber
   @Option(help: "Why.") var reason: String

@@ -23,14 +23,12 @@ enum Customers: EditableRegister {
     @Option(value: "XXX", help: "Invoice currency overriding the creditor's.")
     var currency: String?
     @Option(value: "number", help: "Bankgiro for self-invoice payouts.") var bankgiro: String?
-    @Option(value: "days", help: "The first reminder, days after the due date (plan override).")
-    var firstReminderAfter: Int?
-    @Option(value: "days", help: "A second reminder, days after the first one's due date.")
-    var secondReminderAfter: Int?
-    @Option(value: "days", help: "Collection, days after the last reminder's due date.")
-    var collectionAfter: Int?
-    @Option(help: "Collection by plan: manual (reviewed) or automatic.")
-    var collection: ReminderPlan.Collection?
+    @Option(value: "days", help: "First reminder: days past due.") var firstReminderAfter: Int?
+    @Option(value: "days", help: "Second reminder: days after the first.") var secondReminderAfter:
+      Int?
+    @Option(value: "days", help: "Collection: days after the last reminder.") var collectionAfter:
+      Int?
+    @Option(help: "Collection by plan.") var collection: ReminderPlan.Collection?
 
     /// The reminder-plan fields given, as an override.
     var planOverride: ReminderPlan {
@@ -122,20 +120,16 @@ enum Customers: EditableRegister {
 }
 
 /// `sietool customer refund N --amount A [--date D]`
-struct CustomerRefund: Command, WorksOnBook {
+struct CustomerRefund: ChangesBook {
   static let configuration = CommandConfiguration(
     name: "refund", abstract: "Pay back money from a customer's balance.")
 
-  @OptionGroup var bookOptions: BookOptions
+  @OptionGroup var changing: BookChange
   @Argument(help: "The customer number.") var number: String
   @Option(help: "How much.") var amount: Amount
-  @Option(help: "The date (default: today).") var date: Day?
 
-  func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: true, console: console)
-    let day = date ?? book.today
+  func record(in book: Book, on day: Day) throws -> String {
     try book.transact { try $0.refund(customer: number, amount: amount, on: day) }
-    console.print("paid back \(amount.swedishFormatted) to \(number)")
-    return 0
+    return "paid back \(amount.swedishFormatted) to \(number)"
   }
 }
