@@ -51,6 +51,20 @@ import Testing
     #expect(book.state.products["PKG"]?.components.map(\.product) == ["TJ", "LIV"])
   }
 
+  @Test func theReminderPlanTravelsWithTheImport() throws {
+    let directory = TemporaryDirectory()
+    let book = try emptyBook(directory)
+    _ = try importing(
+      """
+      {"customers":[{"number":"K1","name":"Kund AB","reminderPlan":{"firstAfterDays":12,"collection":"automatic"}}],
+       "invoices":[{"externalId":"x1","customer":"K1","invoiceDate":"2025-03-10","dueDate":"2025-04-09",
+         "reminderDate":"2025-04-15","lines":[{"description":"Arbete","unitPrice":"100.00","vatRate":25}]}]}
+      """, into: book)
+    #expect(book.state.customers["K1"]?.reminderPlan?.firstAfterDays == 12)
+    #expect(book.state.customers["K1"]?.reminderPlan?.collection == .automatic)
+    #expect(book.state.allInvoices.first?.invoice.reminderDate == d("2025-04-15"))
+  }
+
   @Test func theDocumentedExampleImports() throws {
     let markdown = try String(contentsOfFile: packageRoot + "/docs/import.md", encoding: .utf8)
     let start = try #require(markdown.range(of: "```json\n"))
@@ -98,6 +112,18 @@ import Testing
       "$.actions[0]"
     ),
     (#"{"customer":[]}"#, "$.customer"),
+    (
+      #"{"customers":[{"number":"K2","name":"X","reminderPlan":{"collection":"weekly"}}]}"#,
+      "$.customers[0].reminderPlan.collection"
+    ),
+    (
+      #"{"customers":[{"number":"K2","name":"X","reminderPlan":{"firstAfterDays":400}}]}"#,
+      "$.customers[0].reminderPlan.firstAfterDays"
+    ),
+    (
+      #"{"invoices":[{"customer":"K1","invoiceDate":"2025-03-10","reminderDate":"2025-03-01","lines":[{"product":"TJ"}]}]}"#,
+      "$.invoices[0]"
+    ),
     (#"{"customers":[}"#, "$"),
   ])
   func badRowsNameTheirPath(document: String, path: String) throws {

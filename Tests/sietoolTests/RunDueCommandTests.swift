@@ -86,6 +86,20 @@ import Testing
     #expect(shown?["state"]?.stringValue == "collection")
   }
 
+  @Test func theRemindersPDFsAreWrittenWhereAsked() throws {
+    let directory = TemporaryDirectory()
+    let book = plannedBook(directory)
+    let pdfs = directory.file("pdfs")
+    let missing = sietool("run-due", "--book", book, "--date", "2025-05-31", "--pdfs", pdfs)
+    #expect(missing.status == 1)
+    #expect(errorCode(missing) == "unsafe-output", "\(missing.error)")
+    try FileManager.default.createDirectory(atPath: pdfs, withIntermediateDirectories: true)
+    let run = sietool("run-due", "--book", book, "--date", "2025-05-31", "--pdfs", pdfs)
+    #expect(run.status == 0, "\(run.error)")
+    let bytes = try #require(FileManager.default.contents(atPath: pdfs + "/1001-reminder-1.pdf"))
+    #expect(bytes.starts(with: Array("%PDF-".utf8)))
+  }
+
   @Test func aManualCollectionWaitsForItsReview() {
     let directory = TemporaryDirectory()
     let book = plannedBook(directory, collection: "manual")

@@ -111,8 +111,7 @@ public enum BookImport {
   static func invoiceInput(_ json: JSONReader) throws -> InvoiceInput {
     try json.allowOnly([
       "externalId", "customer", "invoiceDate", "dueDate", "lines", "currency", "exchangeRate",
-      "reference",
-      "text", "credit",
+      "reference", "text", "credit", "reminderDate",
     ])
     let lines = try json.array("lines") { try lineInput($0) }
     if lines.isEmpty { throw json.error("an invoice needs at least one line", at: "lines") }
@@ -123,6 +122,7 @@ public enum BookImport {
       currency: try json.optionalString("currency"),
       exchangeRate: try json.optionalDecimal("exchangeRate"),
       reference: try json.optionalString("reference"), text: try json.optionalString("text"),
+      reminderDate: try json.optionalDay("reminderDate"),
       isCredit: try json.optionalBool("credit") ?? false)
   }
 
