@@ -51,6 +51,7 @@ enum Sietool {
           [
             .run(SelfInvoiceNew.self), .run(RegisterList<SelfInvoices>.self),
             .run(RegisterShow<SelfInvoices>.self), .run(SelfInvoiceAttest.self),
+            .run(SelfInvoiceCorrect.self),
             .run(SelfInvoiceUpdate.self), .run(SelfInvoiceSetCommand.self),
             .run(SelfInvoicePDF.self),
           ]),

@@ -270,7 +270,12 @@ import Testing
       let second = try tx.draftSelfInvoice(payee: "K2", invoiceDate: d("2025-03-31"), lines: line)
       #expect(try tx.attestSelfInvoice(first, on: d("2025-03-31")) == "SF-K2-0001")
       #expect(try tx.attestSelfInvoice(second, on: d("2025-03-31")) == "SF-K2-0002")
-      try tx.record(.payoutChanged(id: first, date: d("2025-04-15"), amount: Amount(kronor: 9000)))
+      try tx.record(.payoutChanged(id: first, date: d("2025-04-15"), amount: nil))
+      // An amount changes by a correction, not by hand.
+      let fixed = #expect(throws: BookError.self) {
+        try tx.record(.payoutChanged(id: first, date: nil, amount: Amount(kronor: 9000)))
+      }
+      #expect(fixed?.code == .payoutAmountFixed)
       try tx.record(.payoutPaused(id: first))
       try tx.record(.payoutResumed(id: first))
       try tx.record(.selfInvoicePaid(id: first, date: d("2025-04-15")))
@@ -278,10 +283,11 @@ import Testing
       return (first, second)
     }
     #expect(book.state.selfInvoices[first]?.state == .paid)
-    #expect(book.state.selfInvoices[first]?.payoutAmount == Amount(kronor: 9000))
+    #expect(book.state.selfInvoices[first]?.payoutAmount == Amount(kronor: 10000))
+    #expect(book.state.selfInvoices[first]?.selfInvoice.payoutDate == d("2025-04-15"))
     #expect(book.state.selfInvoices[second]?.state == .cancelled)
     for event: Event in [
-      .payoutChanged(id: first, date: nil, amount: Amount(kronor: 1)), .payoutPaused(id: first),
+      .payoutChanged(id: first, date: d("2025-05-01"), amount: nil), .payoutPaused(id: first),
       .selfInvoiceCancelled(id: first, date: d("2025-05-01")),
     ] {
       let refusal = #expect(throws: BookError.self) { try book.transact { try $0.record(event) } }

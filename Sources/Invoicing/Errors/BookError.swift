@@ -64,6 +64,11 @@ public enum BookErrorCode: String, FailureCode {
   case invalidLine = "invalid-line"
   /// A payout amount is not more than zero, or less than its fee.
   case invalidPayout = "invalid-payout"
+  /// A self-invoice correction names no attested, unpaid self-invoice of its payee, or leaves
+  /// nothing to pay out.
+  case correctionNotAllowed = "correction-not-allowed"
+  /// The amount of a self-invoice is its lines' total: it is changed by a correction.
+  case payoutAmountFixed = "payout-amount-fixed"
   /// A reminder date is not after the invoice's due date, or is set on a credit.
   case invalidReminderDate = "invalid-reminder-date"
   /// A negative price on an invoice (credit with a credit note, or give a discount).
@@ -178,6 +183,10 @@ public enum BookErrorCode: String, FailureCode {
     case .invalidExchangeRate: "An exchange rate is not more than zero, or given for SEK."
     case .invalidLine: "An invoice line lacks what its kind needs (description, price, VAT rate)."
     case .invalidPayout: "A payout amount is not more than zero, or less than its fee."
+    case .correctionNotAllowed:
+      "A self-invoice correction names no attested, unpaid self-invoice of its payee, or leaves nothing to pay out."
+    case .payoutAmountFixed:
+      "The amount of a self-invoice is its lines' total: it is changed by a correction."
     case .invalidReminderDate:
       "A reminder date is not after the invoice's due date, or is set on a credit."
     case .negativePrice:

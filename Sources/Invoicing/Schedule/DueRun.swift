@@ -109,7 +109,11 @@ extension BookTransaction {
   }
 
   private mutating func paySelfInvoices(through day: Day, into run: inout DueRun) {
-    for record in state.allSelfInvoices where record.state == .attested || record.state == .paused {
+    // Corrections are paid out with their originals.
+    for record in state.allSelfInvoices
+    where (record.state == .attested || record.state == .paused)
+      && record.selfInvoice.corrects == nil
+    {
       let payoutDay = BankCalendar.bankDay(onOrAfter: record.selfInvoice.payoutDate)
       guard payoutDay <= day else { continue }
       let number = record.selfInvoice.displayName

@@ -19,10 +19,14 @@ public struct SelfInvoice: Hashable, Sendable {
   public var lines: [InvoiceLine]
   public var text: String?
   public var externalId: String?
+  /// For a correction (rättelse): the id of the self-invoice it corrects. Its lines (negative
+  /// to take back, positive to add) change what the original pays out; it is paid, or
+  /// cancelled, with the original.
+  public var corrects: Int?
 
   public init(
     id: Int, payee: String, invoiceDate: Day, payoutDate: Day, lines: [InvoiceLine],
-    text: String? = nil, externalId: String? = nil
+    text: String? = nil, externalId: String? = nil, corrects: Int? = nil
   ) {
     self.id = id
     self.payee = payee
@@ -32,6 +36,7 @@ public struct SelfInvoice: Hashable, Sendable {
     self.lines = lines
     self.text = text
     self.externalId = externalId
+    self.corrects = corrects
   }
 
   public var totals: InvoiceTotals { InvoiceTotals(lines: lines, roundToKronor: false) }
@@ -49,10 +54,13 @@ public struct SelfInvoiceRecord: Hashable, Sendable {
   public var selfInvoice: SelfInvoice
   public var state: SelfInvoiceState
   public var attestedOn: Day?
-  /// The amount to pay out: the total unless changed.
+  /// The amount to pay out: the total with its attested corrections (or, in books written
+  /// before corrections, an amount changed by hand).
   public var payoutAmount: Amount
   public var paidOn: Day?
   public var cancelledOn: Day?
+  /// The ids of the attested corrections of this self-invoice, in order.
+  public var corrections: [Int] = []
 
   public init(selfInvoice: SelfInvoice) {
     self.selfInvoice = selfInvoice

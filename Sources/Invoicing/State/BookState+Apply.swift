@@ -252,6 +252,7 @@ extension BookState {
           "self-invoice id \(selfInvoice.id) out of sequence")
       }
       try checkSelfInvoice(selfInvoice)
+      if let original = selfInvoice.corrects { try checkCorrection(selfInvoice, of: original) }
       insertSelfInvoice(selfInvoice)
     case .selfInvoiceUpdated(let selfInvoice):
       let record = try selfInvoiceRecord(selfInvoice.id)
@@ -279,17 +280,27 @@ extension BookState {
           .eventOutOfSequence, .selfInvoice(number),
           "self-invoice number \(number) out of sequence for payee \(payee)")
       }
+      if let original = record.selfInvoice.corrects {
+        try checkCorrection(record.selfInvoice, of: original)
+      }
       setPayeeSequence(payee, sequence)
       updateSelfInvoice(id) {
         $0.selfInvoice.number = number
         $0.state = .attested
         $0.attestedOn = date
       }
+      if let original = record.selfInvoice.corrects {
+        updateSelfInvoice(original) {
+          $0.payoutAmount += record.selfInvoice.totals.total
+          $0.corrections.append(id)
+        }
+      }
       log(.selfInvoiceAttested(id: id, date: date))
     case .payoutChanged(let id, let date, let amount):
       if let amount { try checkAmount(amount, "the payout") }
       if let date { try checkDay(date, "the payout date") }
       let record = try selfInvoiceRecord(id)
+      try refuseCorrection(record)
       guard record.state == .attested || record.state == .paused else {
         throw BookError(
           .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
@@ -309,6 +320,7 @@ extension BookState {
       }
     case .payoutPaused(let id):
       let record = try selfInvoiceRecord(id)
+      try refuseCorrection(record)
       guard record.state == .attested else {
         throw BookError(
           .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
@@ -325,28 +337,35 @@ extension BookState {
       updateSelfInvoice(id) { $0.state = .attested }
     case .selfInvoiceCancelled(let id, let date):
       let record = try selfInvoiceRecord(id)
+      try refuseCorrection(record)
       guard record.state == .attested || record.state == .paused else {
         throw BookError(
           .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
           "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an unpaid attested one can be cancelled"
         )
       }
-      updateSelfInvoice(id) {
-        $0.state = .cancelled
-        $0.cancelledOn = date
+      // Its corrections go with it.
+      for document in [id] + record.corrections {
+        updateSelfInvoice(document) {
+          $0.state = .cancelled
+          $0.cancelledOn = date
+        }
+        log(.selfInvoiceCancelled(id: document, date: date))
       }
-      log(.selfInvoiceCancelled(id: id, date: date))
     case .selfInvoicePaid(let id, let date):
       let record = try selfInvoiceRecord(id)
+      try refuseCorrection(record)
       guard record.state == .attested else {
         throw BookError(
           .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
           "self-invoice \(record.selfInvoice.displayName) is \(record.state.rawValue); only an attested one is paid out"
         )
       }
-      updateSelfInvoice(id) {
-        $0.state = .paid
-        $0.paidOn = date
+      for document in [id] + record.corrections {
+        updateSelfInvoice(document) {
+          $0.state = .paid
+          $0.paidOn = date
+        }
       }
       log(.selfInvoicePaid(id: id, date: date, amount: record.payoutAmount))
     case .incoming(let event):
@@ -608,6 +627,35 @@ extension BookState {
     }
   }
 
+  /// A correction is paid out, paused and cancelled with its original, never alone.
+  func refuseCorrection(_ record: SelfInvoiceRecord) throws(BookError) {
+    guard let original = record.selfInvoice.corrects else { return }
+    let name = selfInvoices[original]?.selfInvoice.displayName ?? "d\(original)"
+    throw BookError(
+      .payoutNotChangeable, .selfInvoice(record.selfInvoice.displayName),
+      "\(record.selfInvoice.displayName) corrects \(name); its payout is the original's")
+  }
+
+  /// A correction names an attested, unpaid self-invoice of the same payee that is not a
+  /// correction itself, and leaves more than zero to pay out.
+  func checkCorrection(_ correction: SelfInvoice, of original: Int) throws(BookError) {
+    guard let record = selfInvoices[original], record.selfInvoice.corrects == nil,
+      record.state == .attested || record.state == .paused,
+      record.selfInvoice.payee == correction.payee
+    else {
+      throw BookError(
+        .correctionNotAllowed, .selfInvoice("d\(correction.id)"),
+        "a correction is made to an attested, unpaid self-invoice of the same payee (not to d\(original) as it stands)"
+      )
+    }
+    guard record.payoutAmount + correction.totals.total > .zero else {
+      throw BookError(
+        .correctionNotAllowed, .selfInvoice(record.selfInvoice.displayName),
+        "\(record.selfInvoice.displayName) pays out \(record.payoutAmount); a correction of \(correction.totals.total) leaves nothing to pay (cancel it instead)"
+      )
+    }
+  }
+
   func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
     try checkDay(selfInvoice.invoiceDate, "the invoice date")
     try checkDay(selfInvoice.payoutDate, "the payout date")
@@ -624,7 +672,9 @@ extension BookState {
       throw BookError(
         .payoutBeforeInvoiceDate, .none, "the payout cannot come before the invoice date")
     }
-    for (index, line) in selfInvoice.lines.enumerated() where line.quantity <= .zero {
+    // A correction takes back with negative quantities.
+    for (index, line) in selfInvoice.lines.enumerated()
+    where line.quantity <= .zero && (selfInvoice.corrects == nil || line.quantity.isZero) {
       throw BookError(
         .invalidQuantity, .line(index + 1), "line \(index + 1): the quantity must be more than zero"
       )

@@ -29,6 +29,15 @@ public struct BookTransaction: Sendable {
         .invalidDate, .field("date"),
         "\(day) is before the first fiscal year (\(first.start) – \(first.end))")
     }
+    // A payout amount set by hand left a payable behind; amounts change by correction now
+    // (books written earlier keep theirs).
+    if case .payoutChanged(let id, _, _?) = event {
+      let name = state.selfInvoices[id]?.selfInvoice.displayName ?? "d\(id)"
+      throw BookError(
+        .payoutAmountFixed, .selfInvoice(name),
+        "the payout of \(name) is its total; change it with a correction: sietool self-invoice correct \(name) --line …"
+      )
+    }
     try state.applyWithinLine(event)
     events.append(event)
   }
@@ -216,6 +225,26 @@ public struct BookTransaction: Sendable {
       text: text, externalId: externalId)
     try record(.selfInvoiceDrafted(selfInvoice))
     return selfInvoice.id
+  }
+
+  /// Drafts a correction (rättelse) of attested self-invoice `original`: lines with negative
+  /// quantities take back, positive ones add; attested, it changes what the original pays out.
+  public mutating func draftSelfInvoiceCorrection(
+    of original: Int, date: Day, lines: [LineInput], text: String? = nil
+  ) throws(BookError) -> Int {
+    guard let record = state.selfInvoices[original] else {
+      throw BookError(
+        .noSuchSelfInvoice, .selfInvoice("d\(original)"), "no self-invoice with id \(original)")
+    }
+    let built = try lines.enumerated().map { index, line throws(BookError) in
+      try makeLine(line, index: index, saleType: .domestic, allowNegative: true)
+    }
+    let correction = SelfInvoice(
+      id: state.nextSelfInvoiceID, payee: record.selfInvoice.payee, invoiceDate: date,
+      payoutDate: max(record.selfInvoice.payoutDate, date), lines: built, text: text,
+      corrects: original)
+    try self.record(.selfInvoiceDrafted(correction))
+    return correction.id
   }
 
   @discardableResult

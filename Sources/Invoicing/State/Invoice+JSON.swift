@@ -120,6 +120,7 @@ extension SelfInvoice {
     object.set("number", number.map(JSONValue.string))
     object.set("text", text.map(JSONValue.string))
     object.set("externalId", externalId.map(JSONValue.string))
+    object.set("corrects", corrects.map { .integer($0) })
     return .object(object)
   }
 
@@ -129,7 +130,8 @@ extension SelfInvoice {
       invoiceDate: try json.day("invoiceDate"),
       payoutDate: try json.day("payoutDate"),
       lines: try json.array("lines") { line in try InvoiceLine(json: line) },
-      text: try json.optionalString("text"), externalId: try json.optionalString("externalId"))
+      text: try json.optionalString("text"), externalId: try json.optionalString("externalId"),
+      corrects: try json.optionalInt("corrects"))
     number = try json.optionalString("number")
   }
 }

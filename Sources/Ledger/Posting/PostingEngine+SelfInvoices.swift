@@ -67,12 +67,27 @@ extension PostingEngine {
         "self-invoice \(id) is paid before it was attested")
     }
     let map = maps[mapIndex(forSelfInvoice: id)]
-    let parts = document.take(amount, feesFirst: false)
-    selfDocuments[id] = document
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
       text: "Utbetalning \(document.name) \(document.customer)")
-    clear(parts, of: document, map: map, to: &builder)
+    let corrections = state.selfInvoices[id]?.corrections ?? []
+    if corrections.isEmpty {
+      // Books written before corrections may have paid out an amount set by hand.
+      let parts = document.take(amount, feesFirst: false)
+      selfDocuments[id] = document
+      clear(parts, of: document, map: map, to: &builder)
+    } else {
+      // The original and its corrections are paid out together, each in full.
+      let parts = document.takeAll()
+      selfDocuments[id] = document
+      clear(parts, of: document, map: map, to: &builder)
+      for correction in corrections {
+        guard var other = selfDocuments[correction] else { continue }
+        let parts = other.takeAll()
+        selfDocuments[correction] = other
+        clear(parts, of: other, map: maps[mapIndex(forSelfInvoice: correction)], to: &builder)
+      }
+    }
     builder.add(map.accounts.bank, -amount)
     try emit(builder, activity: index)
   }

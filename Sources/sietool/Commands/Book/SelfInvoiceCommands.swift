@@ -75,6 +75,45 @@ struct SelfInvoiceNew: Command, WorksOnBook {
   }
 }
 
+/// `sietool self-invoice correct SF-S2-0001 --line … [--attest]`: a correction document.
+struct SelfInvoiceCorrect: ChangesBook {
+  static let configuration = CommandConfiguration(
+    name: "correct", abstract: "Correct an attested self-invoice with a correction document.",
+    discussion: """
+      An attested self-invoice never changes. A correction (rättelse) refers to it, gets the \
+      next number of the payee's series, and takes back (negative quantities) or adds (positive \
+      ones); once attested it changes what the original pays out, and it is paid, or cancelled, \
+      with the original. Example: --line 'description=Avdrag,quantity=-1,price=40.00,vat=25'.
+      """)
+  @OptionGroup var changing: BookChange
+  @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
+  @Option(value: "spec", help: "A line, as for invoices; negative quantities take back.")
+  var line: [String] = []
+  @Option(help: "A text.") var text: String?
+  @Flag(help: "Attest it at once.") var attest: Bool
+
+  var lines: [LineInput] = []
+
+  mutating func validate() throws(UsageError) {
+    lines = try lineInputs(line)
+    guard !lines.isEmpty else { throw UsageError(.missingValue, .field("line"), "missing --line") }
+  }
+
+  func record(in book: Book, on day: Day) throws -> String {
+    let original = try selfInvoiceRecord(name, in: book.state)
+    let (id, number) = try book.transact { transaction -> (Int, String?) in
+      let id = try transaction.draftSelfInvoiceCorrection(
+        of: original.selfInvoice.id, date: day, lines: lines, text: text)
+      return (id, attest ? try transaction.attestSelfInvoice(id, on: day) : nil)
+    }
+    let correction = book.state.selfInvoices[id]!.selfInvoice
+    let after = book.state.selfInvoices[original.selfInvoice.id]!
+    return (number.map { "correction \($0) attested" } ?? "correction draft d\(id)")
+      + " of \(original.selfInvoice.displayName): \(correction.totals.total.swedishFormatted); "
+      + "\(after.selfInvoice.displayName) pays out \(after.payoutAmount.swedishFormatted)"
+  }
+}
+
 /// The self-invoice a step is taken on: `<self-invoice> [--date D]`.
 struct SelfInvoiceStep: ParsableArguments {
   @OptionGroup var bookOptions: BookOptions
@@ -96,14 +135,18 @@ struct SelfInvoiceAttest: ChangesBook {
 
 struct SelfInvoiceUpdate: Command {
   static let configuration = CommandConfiguration(
-    name: "update", abstract: "Change the payout date or amount of an unpaid self-invoice.")
+    name: "update", abstract: "Move the payout date of an unpaid self-invoice.",
+    discussion: """
+      The amount of an attested self-invoice is its total: --amount is refused \
+      (payout-amount-fixed); change what is paid out with sietool self-invoice correct.
+      """)
   @OptionGroup var step: SelfInvoiceStep
   @Option(help: "The new payout date.") var payout: Day?
-  @Option(help: "The new payout amount.") var amount: Amount?
+  @Option(help: "Refused: the amount changes by a correction.") var amount: Amount?
 
   mutating func validate() throws(UsageError) {
     guard payout != nil || amount != nil else {
-      throw UsageError(.missingValue, .field("payout"), "give --payout or --amount")
+      throw UsageError(.missingValue, .field("payout"), "give --payout")
     }
   }
 
