@@ -72,7 +72,9 @@ import Testing
     #expect(rows.first { $0["account"] == .string("3001") }?["balance"] == .string("-8000.00"))
     let text = sietool("ledger", "journal", "--book", book, "--to", "2025-12-31")
     #expect(text.output.contains("F 1  2025-03-10  Faktura 1001 K1"))
-    #expect(text.output.contains("I 1  2025-04-05  Inbetalning 1001 K1  (not exported yet)"))
+    #expect(
+      text.output.contains(
+        "I 1  2025-04-05  Inbetalning 1001 K1 Åkessons Åkeri AB  (not exported yet)"))
     // A refused export writes nothing.
     let refused = sietool(
       "export", "--book", book, "--from", "2025-03-01", "--to", "2025-04-30", "-o",

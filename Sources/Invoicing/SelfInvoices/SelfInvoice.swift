@@ -61,6 +61,8 @@ public struct SelfInvoiceRecord: Hashable, Sendable {
   public var cancelledOn: Day?
   /// The ids of the attested corrections of this self-invoice, in order.
   public var corrections: [Int] = []
+  /// The payee as it was when the self-invoice was attested: the document shows it ever after.
+  public var payee: Customer?
 
   public init(selfInvoice: SelfInvoice) {
     self.selfInvoice = selfInvoice

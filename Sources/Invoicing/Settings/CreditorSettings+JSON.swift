@@ -35,6 +35,11 @@ extension CreditorSettings: JSONRepresentable {
     if matchesBookedOnMatchingDay { object["matchesBookedOnMatchingDay"] = .bool(true) }
     if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
     if !reminderPlan.isEmpty { object["reminderPlan"] = reminderPlan.jsonValue }
+    if !accountNames.isEmpty {
+      var names = JSONObject()
+      for account in accountNames.keys.sorted() { names[account] = .string(accountNames[account]!) }
+      object["accountNames"] = .object(names)
+    }
     return .object(object)
   }
 
@@ -45,7 +50,7 @@ extension CreditorSettings: JSONRepresentable {
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
-    "matchesBookedOnMatchingDay", "bookUnmatchedPayments", "reminderPlan",
+    "matchesBookedOnMatchingDay", "bookUnmatchedPayments", "reminderPlan", "accountNames",
   ]
 
   public init(json: JSONReader) throws {
@@ -94,6 +99,12 @@ extension CreditorSettings: JSONRepresentable {
     bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
     if let member = try json.optionalMember("reminderPlan") {
       reminderPlan = try ReminderPlan(json: member)
+    }
+    if let names = try json.optionalMember("accountNames") {
+      guard case .object(let object) = names.value else {
+        throw names.error("expected an object of account numbers and names")
+      }
+      for (account, _) in object { accountNames[account] = try names.string(account) }
     }
     if let text = try json.optionalString("timeZone") {
       guard let zone = TimeZoneRule(identifier: text) else {

@@ -110,6 +110,8 @@ public struct CreditorSettings: Hashable, Sendable {
   public var yearEndReversal: Bool
   /// When reminders and collection happen without anyone asking (`sietool run-due`).
   public var reminderPlan = ReminderPlan()
+  /// Names for accounts in exported files (`#KONTO`), by account number; BAS names the rest.
+  public var accountNames: [String: String] = [:]
 
   public init(
     name: String, organizationNumber: String, method: BookkeepingMethod = .accrual,
@@ -191,6 +193,15 @@ public struct CreditorSettings: Hashable, Sendable {
       return ("paymentTermsDays", "payment terms are 0 to 365 days")
     }
     if reminderFee < .zero { return ("reminderFee", "a fee cannot be negative") }
+    for (account, name) in accountNames {
+      guard AccountNumber(account).isBASAccount, !name.trimmingBlanks.isEmpty,
+        !name.hasControlCharacters
+      else {
+        return (
+          "accountNames." + account, "an account name is a 4-digit account and a text on one line"
+        )
+      }
+    }
     if let problem = reminderPlan.validationProblem() {
       return ("reminderPlan." + problem.field, problem.message)
     }

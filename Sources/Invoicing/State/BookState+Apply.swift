@@ -284,7 +284,9 @@ extension BookState {
         try checkCorrection(record.selfInvoice, of: original)
       }
       setPayeeSequence(payee, sequence)
+      let snapshot = customers[payee]
       updateSelfInvoice(id) {
+        $0.payee = snapshot
         $0.selfInvoice.number = number
         $0.state = .attested
         $0.attestedOn = date

@@ -19,9 +19,11 @@ import Dispatch
 /// never misread by an older release. The formats:
 /// - 1: the first; export records name the activities they booked by index.
 /// - 2: export records name activities by journal line and place (``ActivityID``).
+/// - 3: reminder plans and reminder dates, self-invoice corrections, account names; export
+///   records carry their export edition (``ExportEdition`` in the Ledger module).
 public enum Journal {
   /// The format this release writes, and the newest it reads.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
   public static let fileName = "journal.jsonl"
   public static let headFile = "journal.head"
   static let genesis = String(repeating: "0", count: 64)

@@ -17,6 +17,12 @@ public struct AccountMap: Hashable, Sendable {
   public var paymentSeries: String
   public var yearEndSeries: String
   public var purchaseSeries: String
+  /// The names the creditor gave accounts (`settings set accountNames.3011 …`), for `#KONTO`.
+  public var accountNames: [String: String]
+  /// How the export writes what is not money: 1 for exports made by releases up to 0.2.0
+  /// (voucher texts, `#KONTO` names, the bundle's documents and PDFs as those releases made
+  /// them, so that they re-export byte for byte); 2 since. See ``ExportEdition``.
+  public var edition: Int
 
   /// The map of a book's current settings and products.
   public init(state: BookState) {
@@ -34,6 +40,8 @@ public struct AccountMap: Hashable, Sendable {
     paymentSeries = settings.paymentSeries
     yearEndSeries = settings.yearEndSeries
     purchaseSeries = settings.purchaseSeries
+    accountNames = settings.accountNames
+    edition = ExportEdition.current
   }
 
   // MARK: Resolution
@@ -103,6 +111,12 @@ extension AccountMap {
     ]
     // Written only when off, so that the maps of earlier exports read back the same.
     if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
+    if edition > 1 { object["edition"] = .integer(edition) }
+    if !accountNames.isEmpty {
+      var names = JSONObject()
+      for account in accountNames.keys.sorted() { names[account] = .string(accountNames[account]!) }
+      object["names"] = .object(names)
+    }
     return .object(object)
   }
 
@@ -129,13 +143,37 @@ extension AccountMap {
     paymentSeries = try series.string("payment")
     yearEndSeries = try series.string("yearEnd")
     purchaseSeries = try series.string("purchase")
+    edition = try json.optionalInt("edition") ?? 1
+    guard (1...ExportEdition.current).contains(edition) else {
+      throw json.error(
+        "export edition \(edition) is newer than this release writes (\(ExportEdition.current))",
+        at: "edition")
+    }
+    accountNames = [:]
+    if let names = try json.optionalMember("names"), case .object(let object) = names.value {
+      for (account, _) in object { accountNames[account] = try names.string(account) }
+    }
+  }
+
+  /// The name of `account` in `#KONTO`: the creditor's, else BAS's; for an account BAS's
+  /// table here lacks, its BAS account group's (edition 2) or `Konto N` (edition 1).
+  public func name(of account: AccountNumber) -> String {
+    if let name = accountNames[account.text] { return name }
+    if let name = BASNames.names[account.text] { return name }
+    if edition >= 2, let group = BASNames.group(of: account) { return group }
+    return "Konto \(account)"
   }
 }
 
-/// Names for `#KONTO`: the BAS name of an account, or a neutral one for accounts BAS does not
-/// name.
-public enum AccountNames {
-  public static func name(of account: AccountNumber) -> String {
-    BASNames.names[account.text] ?? "Konto \(account)"
-  }
+/// What each export edition changed. An export keeps the edition it was made in (in its
+/// account map), and is rebuilt in it.
+///
+/// - 1: releases up to 0.2.0.
+/// - 2: voucher texts name the customer; `#KONTO` names for every account (the creditor's
+///   names, else BAS's account or account group); the cash method's year end one voucher per
+///   document; the bundle holds every document behind a voucher (reminders, and credit notes
+///   that reduced a payment) and its manifest lists them voucher by voucher; the PDFs of the
+///   second layout.
+public enum ExportEdition {
+  public static let current = 2
 }

@@ -52,7 +52,7 @@ public enum SIEExport {
     }
     for account in accounts.sorted() {
       records.append(
-        .account(Account(number: account, name: AccountNames.name(of: account))))
+        .account(Account(number: account, name: plan.record.map.name(of: account))))
     }
     if !costCentres.isEmpty {
       records.append(.dimension(Dimension(number: 1, name: "Kostnadsställe")))

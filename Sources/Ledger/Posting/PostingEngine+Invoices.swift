@@ -80,7 +80,7 @@ extension PostingEngine {
       }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "\(title) \(invoice.displayName) \(invoice.customer)")
+      text: "\(title) \(invoice.displayName) \(party(invoice: invoice, map))")
     builder.add(map.accounts.receivables, totalSEK)
     for (part, value) in zip(parts, values) {
       addRow(part.key, -value, of: document, map: map, to: &builder)
@@ -100,7 +100,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forInvoice: invoiceID)]
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Kreditering \(invoice.name) med \(note.name) \(invoice.customer)")
+      text: "Kreditering \(invoice.name) med \(note.name) \(party(invoice, map))")
     if !applied.isZero {
       let noteParts = applied == -note.open ? note.takeAll() : note.take(-applied, feesFirst: false)
       let invoiceParts = invoice.take(matching: noteParts.map { ($0.key, -$0.amount) })
@@ -128,7 +128,7 @@ extension PostingEngine {
     guard booked else { return }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Påminnelseavgift \(document.name) \(document.customer)")
+      text: "Påminnelseavgift \(document.name) \(party(document, map))")
     builder.add(map.accounts.receivables, sek)
     builder.add(map.accounts.reminderFee, -sek)
     try emit(builder, activity: index)
@@ -145,7 +145,7 @@ extension PostingEngine {
     documents[id]?.reserve += reserve
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Befarad kundförlust \(document.name) \(document.customer)")
+      text: "Befarad kundförlust \(document.name) \(party(document, map))")
     builder.add(map.accounts.expectedBadDebt, reserve)
     builder.add(map.accounts.doubtfulReceivables, -reserve)
     try emit(builder, activity: index)
@@ -163,7 +163,7 @@ extension PostingEngine {
     }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Kundförlust \(document.name) \(document.customer)")
+      text: "Kundförlust \(document.name) \(party(document, map))")
     for part in parts where part.booked {
       if part.key.role.isVAT {
         addRow(part.key, part.sek, of: document, map: map, to: &builder)
@@ -197,7 +197,7 @@ extension PostingEngine {
     documents[creditID] = credit
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Kvittning \(credit.name) mot \(invoice.name) \(invoice.customer)")
+      text: "Kvittning \(credit.name) mot \(invoice.name) \(party(invoice, map))")
     clear(invoiceParts, of: invoice, map: map, to: &builder)
     clear(creditParts, of: credit, map: creditMap, to: &builder)
     releaseReserve(ofInvoice: invoiceID, map: map, to: &builder)

@@ -13,7 +13,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forInvoice: id)]
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
-      text: "Inbetalning \(document.name) \(document.customer)")
+      text: "Inbetalning \(document.name) \(party(document, map))")
     let received =
       payment.receivedSEK
       ?? (document.isForeign
@@ -208,7 +208,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forInvoice: id)]
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
-      text: "Återförd inbetalning \(document.name) \(document.customer)")
+      text: "Återförd inbetalning \(document.name) \(party(document, map))")
     for row in posting.rows {
       let money = row.account == map.accounts.bank || row.account == map.accounts.clientFundsClaim
       builder.add(

@@ -51,7 +51,7 @@ extension PostingEngine {
     guard booked else { return }
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Självfaktura \(selfInvoice.displayName) \(selfInvoice.payee)")
+      text: "Självfaktura \(selfInvoice.displayName) \(party(selfInvoice: selfInvoice, map))")
     for part in parts { addRow(part.key, part.amount, of: document, map: map, to: &builder) }
     builder.add(map.accounts.payables, -selfInvoice.totals.total)
     try emit(builder, activity: index)
@@ -69,7 +69,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forSelfInvoice: id)]
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Utbetalning \(document.name) \(document.customer)")
+      text: "Utbetalning \(document.name) \(party(document, map))")
     let corrections = state.selfInvoices[id]?.corrections ?? []
     if corrections.isEmpty {
       // Books written before corrections may have paid out an amount set by hand.
@@ -100,7 +100,7 @@ extension PostingEngine {
     selfDocuments[id] = document
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Makulerad \(document.name) \(document.customer)")
+      text: "Makulerad \(document.name) \(party(document, map))")
     for part in parts where part.booked {
       builder.add(map.accounts.payables, part.sek)
       addRow(part.key, -part.sek, of: document, map: map, to: &builder)

@@ -89,7 +89,7 @@ extension PostingEngine {
     }
     if document.mapIndex == nil { document.mapIndex = currentMap }
     let account = document.kind == .selfInvoice ? map.accounts.payables : map.accounts.receivables
-    builder.add(account, balance, text: "\(document.name) \(document.customer)")
+    builder.add(account, balance, text: "\(document.name) \(party(document, map))")
     return true
   }
 }

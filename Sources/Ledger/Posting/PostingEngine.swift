@@ -206,3 +206,27 @@ struct PostingEngine {
     return document
   }
 }
+
+extension PostingEngine {
+  /// The customer (or payee) of a document in a voucher text: the number, and since edition 2
+  /// the name the document was issued to.
+  func party(_ document: DocumentLedger, _ map: AccountMap) -> String {
+    let name =
+      document.kind == .selfInvoice
+      ? state.selfInvoices[document.id]?.payee?.name : state.invoices[document.id]?.recipient?.name
+    return party(document.customer, name: name, map)
+  }
+
+  func party(invoice: Invoice, _ map: AccountMap) -> String {
+    party(invoice.customer, name: state.invoices[invoice.id]?.recipient?.name, map)
+  }
+
+  func party(selfInvoice: SelfInvoice, _ map: AccountMap) -> String {
+    party(selfInvoice.payee, name: state.selfInvoices[selfInvoice.id]?.payee?.name, map)
+  }
+
+  private func party(_ number: String, name: String?, _ map: AccountMap) -> String {
+    guard map.edition >= 2, let name else { return number }
+    return "\(number) \(name)"
+  }
+}

@@ -44,7 +44,8 @@ struct SettingsSet: Command, WorksOnBook {
       amount such as 60.00 for money. A value of another type is refused, naming what is allowed.
       The reminder plan: reminderPlan.firstAfterDays, reminderPlan.secondAfterDays and \
       reminderPlan.collectionAfterDays (days), reminderPlan.fee (an amount), \
-      reminderPlan.collection (manual or automatic); none removes one.
+      reminderPlan.collection (manual or automatic); none removes one. Account names in exported \
+      files: accountNames.3011 "Försäljning tjänster 25 %" (none removes it).
       """)
   @OptionGroup var bookOptions: BookOptions
   @Argument(help: "The setting.") var key: String
@@ -106,6 +107,11 @@ struct SettingsSet: Command, WorksOnBook {
       if case .object(let old)? = object["reminderPlan"] { plan = old }
       plan[parts[1]] = value == "none" ? nil : try planValue(parts[1])
       object["reminderPlan"] = .object(plan)
+    } else if parts.count == 2, parts[0] == "accountNames" {
+      var names = JSONObject()
+      if case .object(let old)? = object["accountNames"] { names = old }
+      names[parts[1]] = value == "none" ? nil : .string(value)
+      object["accountNames"] = .object(names)
     } else if parts.count == 1, CreditorSettings.fields.contains(key) {
       object[key] = try typed(object[key])
     } else {

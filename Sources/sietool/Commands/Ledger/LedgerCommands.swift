@@ -13,7 +13,9 @@ struct LedgerQuery: ParsableArguments {
 
   /// The vouchers of the book within the period: exported ones, then what the next exports
   /// would make (their numbers are provisional).
-  func vouchers(_ console: Console) throws -> (vouchers: [Voucher], exported: [Bool]) {
+  func vouchers(_ console: Console) throws -> (
+    vouchers: [Voucher], exported: [Bool], names: AccountMap
+  ) {
     let book = try openBook(bookOptions.directory, forWriting: false, console: console)
     let journal = try BookLedger(state: book.state).journalWithExports(through: to ?? book.today)
     var vouchers = [Voucher]()
@@ -24,7 +26,7 @@ struct LedgerQuery: ParsableArguments {
       vouchers.append(voucher)
       exported.append(index < journal.exported)
     }
-    return (vouchers, exported)
+    return (vouchers, exported, AccountMap(state: book.state))
   }
 }
 
@@ -38,7 +40,7 @@ struct LedgerJournal: Command {
   @OptionGroup var query: LedgerQuery
 
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, exported) = try query.vouchers(console)
+    let (vouchers, exported, _) = try query.vouchers(console)
     if query.json {
       console.printJSON(.array(zip(vouchers, exported).map { Self.json($0, exported: $1) }))
       return 0
@@ -89,7 +91,7 @@ struct LedgerBalance: Command {
   @OptionGroup var query: LedgerQuery
 
   func run(_ console: Console) throws -> Int32 {
-    let (vouchers, _) = try query.vouchers(console)
+    let (vouchers, _, names) = try query.vouchers(console)
     var debit = [AccountNumber: Amount]()
     var credit = [AccountNumber: Amount]()
     for voucher in vouchers {
@@ -108,7 +110,7 @@ struct LedgerBalance: Command {
           accounts.map { account in
             let (d, c) = (debit[account] ?? .zero, credit[account] ?? .zero)
             return .object([
-              "account": .string(account.text), "name": .string(AccountNames.name(of: account)),
+              "account": .string(account.text), "name": .string(names.name(of: account)),
               "debit": d.jsonValue, "credit": c.jsonValue, "balance": (d - c).jsonValue,
             ])
           }))
@@ -123,7 +125,7 @@ struct LedgerBalance: Command {
       totals.0 += d
       totals.1 += c
       table.append([
-        account.text, String(AccountNames.name(of: account).prefix(40)), d.swedishFormatted,
+        account.text, String(names.name(of: account).prefix(40)), d.swedishFormatted,
         c.swedishFormatted, (d - c).swedishFormatted,
       ])
     }
