@@ -9,17 +9,39 @@ extension PostingEngine {
   mutating func closeYear(endingOn end: Day) throws(LedgerError) {
     let map = maps[currentMap]
     guard map.method == .cash else { return }
-    var builder = VoucherBuilder(
-      series: map.yearEndSeries, date: end, text: "Obetalda fakturor vid årets slut \(end.iso)")
-    let booked = documents.keys.sorted().filter {
-      flip(invoice: $0, toBooked: true, map: map, into: &builder)
+    var booked = [Int]()
+    var bookedSelf = [Int]()
+    if map.edition >= 2 {
+      // One voucher per document, so that each can be followed to its invoice.
+      for (id, document) in documents.sorted(by: { $0.key < $1.key }) {
+        var builder = VoucherBuilder(
+          series: map.yearEndSeries, date: end,
+          text: "Obetald vid årets slut \(document.name) \(party(document, map))")
+        guard flip(invoice: id, toBooked: true, map: map, into: &builder) else { continue }
+        try emit(builder, activity: nil, documents: [.invoice(id)])
+        booked.append(id)
+      }
+      for (id, document) in selfDocuments.sorted(by: { $0.key < $1.key }) {
+        var builder = VoucherBuilder(
+          series: map.yearEndSeries, date: end,
+          text: "Obetald vid årets slut \(document.name) \(party(document, map))")
+        guard flip(selfInvoice: id, toBooked: true, map: map, into: &builder) else { continue }
+        try emit(builder, activity: nil, documents: [.selfInvoice(id)])
+        bookedSelf.append(id)
+      }
+    } else {
+      var builder = VoucherBuilder(
+        series: map.yearEndSeries, date: end, text: "Obetalda fakturor vid årets slut \(end.iso)")
+      booked = documents.keys.sorted().filter {
+        flip(invoice: $0, toBooked: true, map: map, into: &builder)
+      }
+      bookedSelf = selfDocuments.keys.sorted().filter {
+        flip(selfInvoice: $0, toBooked: true, map: map, into: &builder)
+      }
+      try emit(
+        builder, activity: nil,
+        documents: booked.map(DocumentRef.invoice) + bookedSelf.map(DocumentRef.selfInvoice))
     }
-    let bookedSelf = selfDocuments.keys.sorted().filter {
-      flip(selfInvoice: $0, toBooked: true, map: map, into: &builder)
-    }
-    try emit(
-      builder, activity: nil,
-      documents: booked.map(DocumentRef.invoice) + bookedSelf.map(DocumentRef.selfInvoice))
     if map.yearEndReversal && !(booked.isEmpty && bookedSelf.isEmpty) {
       pendingReversals.append((end.adding(days: 1), booked, bookedSelf))
     }
