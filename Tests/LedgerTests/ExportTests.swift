@@ -254,24 +254,45 @@ final class TemporaryBook {
         .isValid)
   }
 
+  /// Under the cash method a credit note books nothing of its own: the payment it reduced
+  /// carries it.
+  @Test func aCashPaymentCarriesTheCreditNotesThatReducedIt() throws {
+    let book = try TemporaryBook(method: .cash) { tx in
+      _ = try tx.issue(f1001)
+      let note = try tx.draftCreditNote(
+        for: 1, selection: .lines([(1, ExactDecimal(1))]), on: d("2025-03-20"))
+      _ = try tx.attest(note, on: d("2025-03-20"))
+      let open = tx.state.invoices[1]!.open
+      _ = try tx.pay(1, amount: open, on: d("2025-03-25"))
+    }
+    let (result, _) = try book.export("2025-03-01", "2025-03-31", bundle: "bundle.zip")
+    let payment = try #require(result.entries.first { $0.kind == "kreditfaktura" })
+    #expect(payment.vouchers == ["I 1"], "\(result.entries.map { ($0.file, $0.vouchers) })")
+  }
+
   @Test func theBundleHoldsThePDFsBehindTheVouchers() throws {
     let book = try TemporaryBook { try $0.issue(f1001) }
     let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
     let stored = try book.book.storeAttachment(
       pdf, fileName: "../../Följesedel.pdf", placement: .appendix)
+    let cover = try book.book.storeAttachment(
+      pdf + Array(" ".utf8), fileName: "Omslag.pdf", placement: .cover)
     try book.book.transact { tx in
       let id = try tx.draft(
         InvoiceInput(
-          customer: "K1", invoiceDate: d("2025-03-12"), lines: [LineInput(product: "TJ")]))
+          customer: "K1", invoiceDate: d("2025-03-12"), dueDate: d("2025-03-22"),
+          lines: [LineInput(product: "TJ")]))
       try tx.attach(stored, to: id)
+      try tx.attach(cover, to: id)
       _ = try tx.attest(id, on: d("2025-03-12"))
       let note = try tx.draftCreditNote(for: 1, selection: .whole, on: d("2025-03-20"))
       _ = try tx.attest(note, on: d("2025-03-20"))
+      try tx.remind(2, on: d("2025-03-30"), fee: sek("60.00"))
     }
     let (result, _) = try book.export("2025-03-01", "2025-03-31", bundle: "bundle.zip")
     #expect(
       result.entries.map(\.file) == [
-        "faktura-1001.pdf", "faktura-1002.pdf", "kreditfaktura-1003.pdf",
+        "faktura-1001.pdf", "faktura-1002.pdf", "paminnelse-1002-1.pdf", "kreditfaktura-1003.pdf",
       ])
     let unzip = try run("unzip", ["-t", book.file("bundle.zip")])
     #expect(unzip.status == 0, "\(unzip.output)")
@@ -286,11 +307,22 @@ final class TemporaryBook {
     #expect(listing.output.contains("bilagor/1002/"))
     #expect(listing.output.contains("Följesedel.pdf"))
     #expect(!listing.output.contains(".."))
+    // The manifest names, voucher by voucher, the files behind it.
+    for row in [
+      "voucher,file,role,document", "F 1,faktura-1001.pdf,faktura,1001",
+      "F 2,faktura-1002.pdf,faktura,1002", "F 2,bilagor/1002/a8ea9f63-Följesedel.pdf,appendix,1002",
+      "cover sheet,1002",
+      "F 3,kreditfaktura-1003.pdf,kreditfaktura,1003", "F 4,faktura-1002.pdf,faktura,1002",
+      "F 4,paminnelse-1002-1.pdf,paminnelse,1002-1",
+    ] {
+      #expect(listing.output.contains(row), "\(row)\n\(listing.output)")
+    }
+    let reminder = try run(
+      "unzip", ["-o", "-d", book.file("x"), book.file("bundle.zip"), "paminnelse-1002-1.pdf"])
+    #expect(reminder.status == 0)
     #expect(
-      listing.output.contains("1001,faktura,K1,2025-03-10,11120.00,SEK,faktura-1001.pdf,F 1,"))
-    #expect(
-      listing.output.contains(
-        "1003,kreditfaktura,K1,2025-03-20,-11120.00,SEK,kreditfaktura-1003.pdf,F 3,"))
+      try run("pdftotext", [book.file("x/paminnelse-1002-1.pdf"), "-"]).output.contains(
+        "Påminnelse"))
     // The invoice inside is the invoice.
     let extracted = try run(
       "unzip", ["-o", "-d", book.file("x"), book.file("bundle.zip"), "faktura-1001.pdf"])

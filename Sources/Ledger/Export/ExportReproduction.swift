@@ -46,7 +46,7 @@ extension BookLedger {
       let entries = ExportBundle.entries(vouchers: run.vouchers, sources: run.sources, state: state)
       bundle = try ExportBundle.write(
         entries, state: state, documents: documents, date: record.generated,
-        to: ZipMemoryOutput()
+        edition: record.map.edition, to: ZipMemoryOutput()
       ).bytes
     }
     return Reproduction(record: record, file: file, bundle: bundle)

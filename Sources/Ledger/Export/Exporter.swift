@@ -49,8 +49,8 @@ public enum Exporter {
       entries = ExportBundle.entries(
         vouchers: plan.vouchers, sources: plan.sources, state: book.state)
       record.bundleHash = try writeBundle(
-        entries, book: book, date: record.generated, to: try publisher.output(bundlePath),
-        keepIn: stored)
+        entries, book: book, date: record.generated, edition: record.map.edition,
+        to: try publisher.output(bundlePath), keepIn: stored)
     }
     try publisher.output(path).write(bytes)
     try publisher.publish()
@@ -105,8 +105,8 @@ public enum Exporter {
         try publisher.output(bundlePath).write(bundle)
       } else {
         _ = try writeBundle(
-          entries, book: book, date: record.generated, to: try publisher.output(bundlePath),
-          keepIn: nil)
+          entries, book: book, date: record.generated, edition: record.map.edition,
+          to: try publisher.output(bundlePath), keepIn: nil)
       }
     }
     try publisher.output(path).write(bytes)
@@ -119,13 +119,13 @@ public enum Exporter {
   /// Writes the bundle to `file` (published with the SIE file), and a copy into `keepIn`;
   /// returns its SHA-256.
   static func writeBundle(
-    _ entries: [ExportBundle.Entry], book: Book, date: Day, to file: AtomicFileWriter,
-    keepIn stored: String?
+    _ entries: [ExportBundle.Entry], book: Book, date: Day, edition: Int,
+    to file: AtomicFileWriter, keepIn stored: String?
   ) throws -> String {
     let output = HashingFileOutput(file: file)
     let finished = try ExportBundle.write(
       entries, state: book.state, documents: FilePath.join(book.directory, Book.documentsDirectory),
-      date: date, to: output)
+      date: date, edition: edition, to: output)
     let hash = finished.hash()
     try file.finish()
     if let stored {

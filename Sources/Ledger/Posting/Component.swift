@@ -57,21 +57,43 @@ struct Part: Sendable {
 public enum DocumentRef: Hashable, Sendable {
   case invoice(Int)
   case selfInvoice(Int)
+  /// The reminder with index `index` (0 the first) of an invoice (edition 2).
+  case reminder(invoice: Int, index: Int)
 
-  /// The documents an activity books.
-  static func behind(_ activity: Activity) -> [DocumentRef] {
+  /// The documents an activity books: in edition 1 its invoice (or self-invoice); since
+  /// edition 2 also the reminder behind a fee, the credit notes that reduced what a payment
+  /// paid under the cash method, and the corrections paid out with a self-invoice.
+  static func behind(_ activity: Activity, edition: Int, cash: Bool, state: BookState)
+    -> [DocumentRef]
+  {
     switch activity {
+    case .reminderFee(let id, let date, _) where edition >= 2:
+      let index = state.invoices[id]?.reminders.firstIndex { $0.date == date }
+      return [.invoice(id)] + (index.map { [.reminder(invoice: id, index: $0)] } ?? [])
+    case .payment(let id, let payment) where edition >= 2 && cash:
+      let notes = state.allInvoices.filter {
+        if case .creditNote(let original) = $0.invoice.kind, original == id,
+          let attested = $0.attestedOn, attested <= payment.date
+        {
+          return true
+        }
+        return false
+      }
+      return [.invoice(id)] + notes.map { .invoice($0.invoice.id) }
+    case .selfInvoicePaid(let id, _, _) where edition >= 2:
+      return [.selfInvoice(id)]
+        + (state.selfInvoices[id]?.corrections ?? []).map(DocumentRef.selfInvoice)
     case .attested(let id, _), .reminderFee(let id, _, _), .payment(let id, _),
       .doubtful(let id, _, _),
       .writtenOff(let id, _, _):
-      [.invoice(id)]
-    case .credited(let note, let invoice, _, _, _): [.invoice(invoice), .invoice(note)]
-    case .offset(let credit, let invoice, _, _): [.invoice(invoice), .invoice(credit)]
-    case .paymentReversed(let id, _, _): [.invoice(id)]
-    case .refund, .clientFundsPayout, .incomingReceived, .incomingRemoved: []
+      return [.invoice(id)]
+    case .credited(let note, let invoice, _, _, _): return [.invoice(invoice), .invoice(note)]
+    case .offset(let credit, let invoice, _, _): return [.invoice(invoice), .invoice(credit)]
+    case .paymentReversed(let id, _, _): return [.invoice(id)]
+    case .refund, .clientFundsPayout, .incomingReceived, .incomingRemoved: return []
     case .selfInvoiceAttested(let id, _), .selfInvoicePaid(let id, _, _),
       .selfInvoiceCancelled(let id, _):
-      [.selfInvoice(id)]
+      return [.selfInvoice(id)]
     }
   }
 }

@@ -96,7 +96,13 @@ struct PostingEngine {
     throws(LedgerError)
   {
     guard keepsVouchers, let voucher = try builder.build() else { return }
-    let behind = documents ?? activity.map { DocumentRef.behind(state.activities[$0]) } ?? []
+    let map = maps[currentMap]
+    let behind =
+      documents
+      ?? activity.map {
+        DocumentRef.behind(
+          state.activities[$0], edition: map.edition, cash: map.method == .cash, state: state)
+      } ?? []
     posted.append(Posted(voucher: voucher, documents: behind))
   }
 
