@@ -26,7 +26,7 @@ let package = Package(
     .target(name: "Zip", dependencies: ["Basics"]),
     .target(name: "SIE", dependencies: ["Basics"]),
     .target(name: "Invoicing", dependencies: ["Basics", "PDF"]),
-    .target(name: "Ledger", dependencies: ["Basics", "SIE", "Invoicing", "Zip"]),
+    .target(name: "Ledger", dependencies: ["Basics", "SIE", "Invoicing", "PDF", "Zip"]),
     .target(name: "Reconcile", dependencies: ["Basics", "Invoicing"]),
     .executableTarget(
       name: "sietool", dependencies: ["Basics", "SIE", "Invoicing", "Ledger", "Reconcile"]),

@@ -113,13 +113,34 @@ public struct PDFCanvas: Sendable {
 
   public init() {}
 
+  /// Adds drawing operations as they are.
+  mutating func appendOperations(_ text: String) { operations += text }
+
+  /// Draws beneath what the page holds already (a watermark).
+  public mutating func underlay(_ draw: (inout PDFCanvas) -> Void) {
+    var below = PDFCanvas()
+    draw(&below)
+    operations = below.operations + operations
+  }
+
   /// Text with its left end at `x`.
   public mutating func text(
-    _ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10
+    _ text: String, x: Tenths, y: Tenths, font: PDFFont = .regular, size: Int = 10,
+    grey: Int? = nil
   ) {
     guard !text.isEmpty else { return }
-    operations +=
-      "BT /\(font.resourceName) \(size) Tf \(x.pdfNumber) \(y.pdfNumber) Td \(PDFFont.literal(text)) Tj ET\n"
+    let drawn =
+      "BT /\(font.resourceName) \(size) Tf \(x.pdfNumber) \(y.pdfNumber) Td \(PDFFont.literal(text)) Tj ET"
+    if let grey {
+      operations += "q \(Self.greyLevel(grey)) g \(drawn) Q\n"
+    } else {
+      operations += drawn + "\n"
+    }
+  }
+
+  /// A grey (0 black … 1000 white, in thousandths) as PDF writes it.
+  static func greyLevel(_ grey: Int) -> String {
+    grey >= 1000 ? "1" : "0." + String(repeating: "0", count: 3 - String(grey).count) + String(grey)
   }
 
   /// Text with its right end at `x`.
@@ -150,9 +171,7 @@ public struct PDFCanvas: Sendable {
 
   /// A rectangle filled with a grey (0 black … 1000 white, in thousandths).
   public mutating func fill(x: Tenths, y: Tenths, width: Tenths, height: Tenths, grey: Int) {
-    let level =
-      grey >= 1000
-      ? "1" : "0." + String(repeating: "0", count: 3 - String(grey).count) + String(grey)
+    let level = Self.greyLevel(grey)
     operations +=
       "q \(level) g \(x.pdfNumber) \(y.pdfNumber) \(width.pdfNumber) \(height.pdfNumber) re f Q\n"
   }
@@ -160,8 +179,11 @@ public struct PDFCanvas: Sendable {
 
 /// Puts pages with the two standard fonts into a PDF file.
 public enum PDFDocumentBuilder {
-  /// A PDF of `pages`, with a title.
-  public static func document(pages: [PDFCanvas], title: String) -> [UInt8] {
+  /// A PDF of `pages`, with a title, and the picture the pages draw with
+  /// ``PDFCanvas/picture(x:y:width:height:)``.
+  public static func document(pages: [PDFCanvas], title: String, image: PDFImage? = nil)
+    -> [UInt8]
+  {
     var writer = PDFWriter()
     let catalog = writer.reserve()
     let pagesObject = writer.reserve()
@@ -169,12 +191,17 @@ public enum PDFDocumentBuilder {
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     let bold = writer.add(
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    // Without a picture the resources are exactly what they always were.
+    let pictures =
+      image.map {
+        " /XObject << /Im1 \(writer.addStream($0.data, dictionary: $0.dictionary)) 0 R >>"
+      } ?? ""
     var kids = [Int]()
     for page in pages {
       let content = writer.addStream(Array(page.operations.utf8))
       let pageObject = writer.add(
         "<< /Type /Page /Parent \(pagesObject) 0 R /MediaBox [0 0 \(PDFCanvas.a4Width.pdfNumber) \(PDFCanvas.a4Height.pdfNumber)] "
-          + "/Resources << /Font << /F1 \(regular) 0 R /F2 \(bold) 0 R >> >> /Contents \(content) 0 R >>"
+          + "/Resources << /Font << /F1 \(regular) 0 R /F2 \(bold) 0 R >>\(pictures) >> /Contents \(content) 0 R >>"
       )
       kids.append(pageObject)
     }

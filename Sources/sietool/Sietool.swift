@@ -63,7 +63,7 @@ enum Sietool {
         .run(RunDueCommand.self),
         .group(
           "settings", "The creditor's settings (book.json), including the chart of accounts.",
-          [.run(SettingsShow.self), .run(SettingsSet.self)]),
+          [.run(SettingsShow.self), .run(SettingsSet.self), .run(SettingsLogo.self)]),
         .group(
           "book", "Look after a book's files.",
           [.run(BookRepairCommand.self), .run(BookVerifyCommand.self)]),

@@ -62,7 +62,10 @@ import Testing
       InvoiceRenderer.invoice(note, in: book.state), in: directory, name: "credit.pdf")
     #expect(credit.contains("Kreditfaktura"))
     #expect(credit.contains("1001"))
-    #expect(credit.contains("-1 120,00"))
+    // What is credited, never "Att betala -1 120,00".
+    #expect(credit.contains("Krediteras"))
+    #expect(credit.contains("1 120,00"))
+    #expect(!credit.contains("Att betala"))
     let reminder = try check(
       InvoiceRenderer.reminder(invoice, index: 0, in: book.state), in: directory,
       name: "reminder.pdf")

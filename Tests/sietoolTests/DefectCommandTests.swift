@@ -197,7 +197,11 @@ import Testing
       ).status == 0)
     let eu = attest(book, customer: "EU1")
     #expect(eu.status == 0, "\(eu.error)")
-    #expect(eu.error.contains("the buyer's VAT number (the invoice is under reverse charge)"))
+    #expect(eu.error.contains("the buyer's VAT number (ML: the invoice is under reverse charge)"))
+    // An aktiebolag shows its registered office.
+    #expect(eu.error.contains("the registered office of an aktiebolag"))
+    #expect(
+      sietool("settings", "set", "--book", book, "registeredOffice", "Stockholm").status == 0)
     #expect(!eu.error.contains("seller's VAT"))
 
     #expect(

@@ -13,14 +13,38 @@ struct DocumentLayout {
   /// Rows may go down to here; below is the footer.
   let bottom: Tenths = 1500
   let footer: [String]
+  /// "Sida" or "Page".
+  var pageLabel = "Sida"
+  /// The logo, drawn at the top left of every page (edition 2).
+  var logo: PDFImage?
+  /// A mark across every page: UTKAST on drafts (edition 2).
+  var mark: String?
 
   init(footer: [String]) { self.footer = footer }
+
+  init(style: DocumentStyle, footer: [String]) {
+    self.footer = footer
+    pageLabel = style.labels.page
+    logo = style.edition >= 2 ? style.logo : nil
+  }
 
   /// Sender at the top left, title and facts at the top right, recipient in the address window.
   mutating func header(
     sender: [String], title: String, facts: [(String, String)], recipient: [String]
   ) {
     var top = PDFCanvas.a4Height - 600
+    if let logo {
+      // At most 18 mm high and 60 mm wide, in proportion, at the top left; the sender below.
+      var height: Tenths = 510
+      var width = logo.width * height / max(logo.height, 1)
+      if width > 1700 {
+        width = 1700
+        height = logo.height * width / max(logo.width, 1)
+      }
+      let logoTop = PDFCanvas.a4Height - 400
+      canvas.picture(x: margin, y: logoTop - height, width: width, height: height)
+      top = min(top, logoTop - height - 250)
+    }
     if let name = sender.first { canvas.text(name, x: margin, y: top, font: .bold, size: 14) }
     for line in sender.dropFirst() {
       top -= 130
@@ -57,14 +81,17 @@ struct DocumentLayout {
       canvas.text(line, x: margin, y: footerY, size: 8)
       footerY -= 115
     }
-    canvas.rightText("Sida \(pages.count + 1)", x: right, y: 900, size: 8)
+    canvas.rightText("\(pageLabel) \(pages.count + 1)", x: right, y: 900, size: 8)
+    if let mark {
+      canvas.underlay { $0.text(mark, x: 1300, y: 3700, font: .bold, size: 96, grey: 900) }
+    }
     pages.append(canvas)
     canvas = PDFCanvas()
   }
 
   mutating func finish(title: String) -> [UInt8] {
     finishPage()
-    return PDFDocumentBuilder.document(pages: pages, title: title)
+    return PDFDocumentBuilder.document(pages: pages, title: title, image: logo)
   }
 }
 

@@ -12,6 +12,8 @@ public typealias BookError = CodedFailure<BookErrorCode>
 public enum BookErrorCode: String, FailureCode {
   /// An attachment is not a PDF.
   case attachmentNotPdf = "attachment-not-pdf"
+  /// A logo is not a JPEG or a PNG the documents can show, or is larger than 1 MiB.
+  case invalidLogo = "invalid-logo"
   /// An attachment is larger than 10 MiB.
   case attachmentTooLarge = "attachment-too-large"
   /// A customer balance is used for more than the invoice has open.
@@ -155,6 +157,8 @@ public enum BookErrorCode: String, FailureCode {
   public var summary: String {
     switch self {
     case .attachmentNotPdf: "An attachment is not a PDF."
+    case .invalidLogo:
+      "A logo is not a JPEG or a PNG the documents can show, or is larger than 1 MiB."
     case .attachmentTooLarge: "An attachment is larger than 10 MiB."
     case .balanceExceedsOpen: "A customer balance is used for more than the invoice has open."
     case .balanceTooSmall: "A customer balance is used or paid back beyond what it holds."

@@ -22,7 +22,7 @@ public struct BookWarning: Hashable, Sendable, CustomStringConvertible {
       case .settingsCopyUnreadable:
         "book.json cannot be read; the settings in the journal are used."
       case .invoiceParticularsMissing:
-        "An attested invoice lacks what the VAT act requires it to show (ML 17 kap. 24 §)."
+        "An attested invoice lacks what the law requires it to show (ML 17 kap. 24 §; for an aktiebolag, ABL 27 kap. 1 §)."
       case .unfinishedWriteDropped:
         "A killed command left part of a journal line it never acknowledged; the next writer dropped it, keeping a backup."
       }

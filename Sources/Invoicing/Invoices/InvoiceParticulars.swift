@@ -10,12 +10,22 @@ extension BookState {
     let buyer = record.recipient ?? customers[record.invoice.customer]
     var missing = [String]()
     if settings.vatNumber?.isEmpty ?? true {
-      missing.append("the seller's VAT registration number (settings set vatNumber SE…01)")
+      missing.append("the seller's VAT registration number (ML; settings set vatNumber SE…01)")
+    }
+    // An aktiebolag's documents show its registered office (aktiebolagslagen 27 kap. 1 §).
+    let name = settings.name.trimmingBlanks
+    if settings.registeredOffice == nil
+      && (name.hasSuffix(" AB") || name.hasPrefix("AB ")
+        || name.lowercased().contains("aktiebolag"))
+    {
+      missing.append(
+        "the registered office of an aktiebolag (ABL 27 kap. 1 §; settings set registeredOffice Stockholm)"
+      )
     }
     if let buyer {
-      if buyer.address.isEmpty { missing.append("the buyer's address") }
+      if buyer.address.isEmpty { missing.append("the buyer's address (ML)") }
       if (buyer.reverseCharge || buyer.market == .eu) && (buyer.vatNumber?.isEmpty ?? true) {
-        missing.append("the buyer's VAT number (the invoice is under reverse charge)")
+        missing.append("the buyer's VAT number (ML: the invoice is under reverse charge)")
       }
     }
     return missing
@@ -29,7 +39,7 @@ extension BookWarning {
     return BookWarning(
       code: .invoiceParticularsMissing,
       message:
-        "invoice \(invoice) lacks what an invoice must show (ML 17 kap. 24 §): "
+        "invoice \(invoice) lacks what the law requires it to show (ML = mervärdesskattelagen 17 kap. 24 §): "
         + missing.joined(separator: "; "))
   }
 }

@@ -66,6 +66,9 @@ public struct InvoiceRecord: Hashable, Sendable {
   public var closedOn: Day?
   /// The customer as it was when the invoice was attested: the invoice shows it ever after.
   public var recipient: Customer?
+  /// The settings in force when the invoice was attested (an index into
+  /// ``BookState/settingsHistory``): the seller's details it shows ever after.
+  public var issuedUnder: Int?
 
   public init(invoice: Invoice) {
     self.invoice = invoice

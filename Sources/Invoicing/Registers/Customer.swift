@@ -30,6 +30,8 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
   public var bankgiro: String?
   /// The fields of the creditor's reminder plan that differ for this customer.
   public var reminderPlan: ReminderPlan?
+  /// The language of the customer's documents: Swedish unless English.
+  public var language: DocumentLanguage = .swedish
 
   public init(
     number: String, name: String, organizationNumber: String? = nil, vatNumber: String? = nil,
@@ -53,7 +55,7 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
 
   public static let fields: Set<String> = [
     "number", "name", "orgNumber", "vatNumber", "address", "email", "market", "reverseCharge",
-    "paymentTermsDays", "reminderFee", "currency", "bankgiro", "reminderPlan",
+    "paymentTermsDays", "reminderFee", "currency", "bankgiro", "reminderPlan", "language",
   ]
 
   public init(json: JSONReader) throws {
@@ -77,6 +79,7 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
     if let member = try json.optionalMember("reminderPlan") {
       reminderPlan = try ReminderPlan(json: member)
     }
+    language = try json.optionalChoice("language", as: DocumentLanguage.self) ?? .swedish
     if let problem = validationProblem() { throw json.error(problem.message, at: problem.field) }
   }
 
@@ -122,6 +125,7 @@ public struct Customer: Hashable, Sendable, JSONRepresentable {
     object.set("currency", currency.map(JSONValue.string))
     object.set("bankgiro", bankgiro.map(JSONValue.string))
     if let reminderPlan, !reminderPlan.isEmpty { object["reminderPlan"] = reminderPlan.jsonValue }
+    if language != .swedish { object["language"] = .string(language.rawValue) }
     return .object(object)
   }
 }

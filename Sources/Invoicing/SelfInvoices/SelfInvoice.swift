@@ -63,6 +63,8 @@ public struct SelfInvoiceRecord: Hashable, Sendable {
   public var corrections: [Int] = []
   /// The payee as it was when the self-invoice was attested: the document shows it ever after.
   public var payee: Customer?
+  /// The settings in force when it was attested (see ``InvoiceRecord/issuedUnder``).
+  public var issuedUnder: Int?
 
   public init(selfInvoice: SelfInvoice) {
     self.selfInvoice = selfInvoice

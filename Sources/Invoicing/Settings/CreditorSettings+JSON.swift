@@ -35,6 +35,12 @@ extension CreditorSettings: JSONRepresentable {
     if matchesBookedOnMatchingDay { object["matchesBookedOnMatchingDay"] = .bool(true) }
     if !bookUnmatchedPayments { object["bookUnmatchedPayments"] = .bool(false) }
     if !reminderPlan.isEmpty { object["reminderPlan"] = reminderPlan.jsonValue }
+    if !fSkatt { object["fSkatt"] = .bool(false) }
+    object.set("registeredOffice", registeredOffice.map(JSONValue.string))
+    object.set("iban", iban.map(JSONValue.string))
+    object.set("bic", bic.map(JSONValue.string))
+    object.set("logo", logo.map(JSONValue.string))
+    if printDimensions { object["printDimensions"] = .bool(true) }
     if !accountNames.isEmpty {
       var names = JSONObject()
       for account in accountNames.keys.sorted() { names[account] = .string(accountNames[account]!) }
@@ -50,7 +56,9 @@ extension CreditorSettings: JSONRepresentable {
     "paymentTermsDays", "reminderFee", "paymentTolerance", "roundToKronor", "firstInvoiceNumber",
     "ocrLengthDigit", "ocrMinimumLength", "currency", "accounts", "invoiceSeries", "paymentSeries",
     "yearEndSeries", "purchaseSeries", "dimensionsOnResultRowsOnly", "yearEndReversal", "timeZone",
-    "matchesBookedOnMatchingDay", "bookUnmatchedPayments", "reminderPlan", "accountNames",
+    "matchesBookedOnMatchingDay", "bookUnmatchedPayments", "reminderPlan", "accountNames", "fSkatt",
+    "registeredOffice", "iban",
+    "bic", "logo", "printDimensions",
   ]
 
   public init(json: JSONReader) throws {
@@ -100,6 +108,12 @@ extension CreditorSettings: JSONRepresentable {
     if let member = try json.optionalMember("reminderPlan") {
       reminderPlan = try ReminderPlan(json: member)
     }
+    fSkatt = try json.optionalBool("fSkatt") ?? true
+    registeredOffice = try json.optionalString("registeredOffice")
+    iban = try json.optionalString("iban")
+    bic = try json.optionalString("bic")
+    logo = try json.optionalString("logo")
+    printDimensions = try json.optionalBool("printDimensions") ?? false
     if let names = try json.optionalMember("accountNames") {
       guard case .object(let object) = names.value else {
         throw names.error("expected an object of account numbers and names")

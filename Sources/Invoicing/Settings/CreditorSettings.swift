@@ -112,6 +112,18 @@ public struct CreditorSettings: Hashable, Sendable {
   public var reminderPlan = ReminderPlan()
   /// Names for accounts in exported files (`#KONTO`), by account number; BAS names the rest.
   public var accountNames: [String: String] = [:]
+  /// Whether the company is approved for F-skatt (printed on its invoices).
+  public var fSkatt = true
+  /// The registered office (säte), which an aktiebolag's invoices and letters show.
+  public var registeredOffice: String?
+  /// For payments from abroad.
+  public var iban: String?
+  public var bic: String?
+  /// The logo printed on documents: a JPEG or PNG in the book's `documents/`, by its stored
+  /// name (`sietool settings logo FILE`).
+  public var logo: String?
+  /// Whether cost-centre and project codes are printed on the customer's documents.
+  public var printDimensions = false
 
   public init(
     name: String, organizationNumber: String, method: BookkeepingMethod = .accrual,
@@ -200,6 +212,23 @@ public struct CreditorSettings: Hashable, Sendable {
         return (
           "accountNames." + account, "an account name is a 4-digit account and a text on one line"
         )
+      }
+    }
+    if let iban, !IBAN.isValid(iban) {
+      return (
+        "iban",
+        "\"\(iban)\" is not an IBAN (country, check digits and account, e.g. SE45 5000 0000 0583 9825 7466)"
+      )
+    }
+    if let bic,
+      !(bic.count == 8 || bic.count == 11)
+        || !bic.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) })
+    {
+      return ("bic", "\"\(bic)\" is not a BIC (8 or 11 letters and digits, e.g. ESSESESS)")
+    }
+    for (field, text) in [("registeredOffice", registeredOffice), ("logo", logo)] {
+      if let text, text.trimmingBlanks.isEmpty || text.hasControlCharacters {
+        return (field, "\(field) is a text on one line")
       }
     }
     if let problem = reminderPlan.validationProblem() {

@@ -42,6 +42,7 @@ extension BookState {
     switch event {
     case .settingsChanged(let settings):
       self.settings = settings
+      settingsHistory.append(settings)
     case .customerAdded(let customer):
       guard customers[customer.number] == nil else {
         throw BookError(
@@ -285,8 +286,10 @@ extension BookState {
       }
       setPayeeSequence(payee, sequence)
       let snapshot = customers[payee]
+      let issuedUnder = settingsHistory.count - 1
       updateSelfInvoice(id) {
         $0.payee = snapshot
+        $0.issuedUnder = issuedUnder
         $0.selfInvoice.number = number
         $0.state = .attested
         $0.attestedOn = date

@@ -46,8 +46,10 @@ extension BookState {
     }
     assignNumber(number, to: id)
     let recipient = customers[record.invoice.customer]
+    let issuedUnder = settingsHistory.count - 1
     updateRecord(id) {
       $0.recipient = recipient
+      $0.issuedUnder = issuedUnder
       $0.invoice.number = number
       $0.invoice.ocr = ocr
       $0.state = .attested

@@ -3,7 +3,9 @@ import Basics
 /// Everything a book holds, rebuilt by replaying its journal: registers, invoices with what
 /// happened to them, customer balances, self-invoices, and the activities the ledger books.
 public struct BookState: Sendable {
-  public var settings: CreditorSettings
+  public internal(set) var settings: CreditorSettings
+  /// Every version of the settings, oldest first; the last is ``settings``.
+  public internal(set) var settingsHistory: [CreditorSettings]
   public private(set) var customers: [String: Customer] = [:]
   public private(set) var customerOrder: [String] = []
   public private(set) var products: [String: Product] = [:]
@@ -53,6 +55,7 @@ public struct BookState: Sendable {
 
   public init(settings: CreditorSettings) {
     self.settings = settings
+    settingsHistory = [settings]
     nextInvoiceNumber = settings.firstInvoiceNumber
   }
 

@@ -1,4 +1,5 @@
 import Basics
+import PDF
 import Synchronization
 
 #if canImport(Glibc)
@@ -317,6 +318,34 @@ public final class Book: Sendable {
     }
     return Attachment(
       hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
+  }
+
+  /// Stores a logo (JPEG or PNG, at most 1 MiB) in `documents/` by its SHA-256; returns the
+  /// stored name for the `logo` setting.
+  public func storeLogo(_ bytes: [UInt8], fileName: String) throws -> String {
+    guard bytes.count <= 1 << 20 else {
+      throw BookError(
+        .invalidLogo, .file(fileName),
+        "\(fileName) is \(bytes.count) bytes; a logo is at most 1 MiB")
+    }
+    do {
+      _ = try PDFImage(bytes)
+    } catch {
+      throw BookError(.invalidLogo, .file(fileName), "\(fileName): \(error)")
+    }
+    let name = SHA256.hex(bytes) + (bytes.starts(with: [0xFF, 0xD8]) ? ".jpg" : ".png")
+    let path = FilePath.join(FilePath.join(directory, Book.documentsDirectory), name)
+    if !FilePath.exists(path) {
+      try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
+      try AtomicFile.write(bytes, to: path)
+    }
+    return name
+  }
+
+  /// The stored logo `name` (see ``storeLogo(_:fileName:)``), if it is there and readable.
+  public func logo(named name: String) -> PDFImage? {
+    let path = FilePath.join(FilePath.join(directory, Book.documentsDirectory), name)
+    return (try? FilePath.read(path)).flatMap { try? PDFImage($0) }
   }
 
   /// Whether the bytes have a PDF's frame: the header, an object, and `%%EOF` near the end.

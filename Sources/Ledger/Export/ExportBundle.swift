@@ -1,5 +1,6 @@
 import Basics
 import Invoicing
+import PDF
 import Zip
 
 /// The ZIP that goes with an SIE export: the PDF of every document behind its vouchers (the
@@ -159,21 +160,37 @@ public enum ExportBundle {
   ) throws -> Output {
     var files = [(name: String, contents: () throws -> [UInt8])]()
     files.append(("manifest.csv", { manifest(entries, edition: edition) }))
+    // The logo a document was issued with, read once from the book's documents.
+    var logos = [String: PDFImage?]()
+    func logo(_ name: String) -> PDFImage? {
+      if let known = logos[name] { return known }
+      let image = try? PDFImage(FilePath.read(FilePath.join(documents, name)))
+      logos[name] = image
+      return image
+    }
     for entry in entries {
       switch entry.document {
       case .invoice(let id):
         let record = state.invoices[id]!
-        files.append((entry.file, { InvoiceRenderer.invoice(record, in: state) }))
+        let style = DocumentStyle.of(record, in: state, edition: edition, logo: logo)
+        files.append((entry.file, { InvoiceRenderer.invoice(record, in: state, style: style) }))
         for (attachment, name) in zip(record.invoice.attachments, entry.attachments) {
           files.append(
             (name, { try FilePath.read(FilePath.join(documents, attachment.hash + ".pdf")) }))
         }
       case .selfInvoice(let id):
         let record = state.selfInvoices[id]!
-        files.append((entry.file, { InvoiceRenderer.selfInvoice(record, in: state) }))
+        let style = DocumentStyle.of(record, in: state, edition: edition, logo: logo)
+        files.append(
+          (entry.file, { SelfInvoiceRenderer.selfInvoice(record, in: state, style: style) }))
       case .reminder(let id, let index):
         let record = state.invoices[id]!
-        files.append((entry.file, { InvoiceRenderer.reminder(record, index: index, in: state) }))
+        let style = DocumentStyle.of(record, in: state, edition: edition, logo: logo)
+        files.append(
+          (
+            entry.file,
+            { InvoiceRenderer.reminder(record, index: index, in: state, style: style) }
+          ))
       }
     }
     files.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }

@@ -99,6 +99,7 @@ extension VATRate: ExpressibleByArgument {
 
 extension BookkeepingMethod: ArgumentEnum {}
 extension ReminderPlan.Collection: ArgumentEnum {}
+extension DocumentLanguage: ArgumentEnum {}
 extension Market: ArgumentEnum {}
 extension ProductKind: ArgumentEnum {}
 extension ReceiverProfile: ArgumentEnum {}

@@ -190,7 +190,7 @@ struct InvoicePDF: Command {
         (record.invoice.number.map(String.init) ?? "d\(record.invoice.id)")
         + (reminder.map { "-reminder-\($0)" } ?? "")
       files.append(
-        (several ? FilePath.join(output, name + ".pdf") : output, try pdf(of: record, in: state)))
+        (several ? FilePath.join(output, name + ".pdf") : output, try pdf(of: record, in: book)))
     }
     for file in files {
       try OutputTarget(file.path, book: book).write(file.bytes, console: console)
@@ -199,14 +199,16 @@ struct InvoicePDF: Command {
     return 0
   }
 
-  func pdf(of record: InvoiceRecord, in state: BookState) throws -> [UInt8] {
-    guard let reminder else { return InvoiceRenderer.invoice(record, in: state) }
+  func pdf(of record: InvoiceRecord, in book: Book) throws -> [UInt8] {
+    let state = book.state
+    let style = DocumentStyle.of(record, in: state, logo: book.logo(named:))
+    guard let reminder else { return InvoiceRenderer.invoice(record, in: state, style: style) }
     guard record.reminders.indices.contains(reminder - 1) else {
       throw CommandFailure(
         .noSuchReminder, .invoice(record.invoice.displayName),
         "invoice \(record.invoice.displayName) has \(record.reminders.count.counted("reminder")); --reminder is 1 to \(record.reminders.count)"
       )
     }
-    return InvoiceRenderer.reminder(record, index: reminder - 1, in: state)
+    return InvoiceRenderer.reminder(record, index: reminder - 1, in: state, style: style)
   }
 }

@@ -60,7 +60,9 @@ struct RunDueCommand: Command, WorksOnBook {
     let state = book.state
     for reminder in run.reminders {
       guard let record = state.invoices[reminder.invoice] else { continue }
-      let bytes = InvoiceRenderer.reminder(record, index: reminder.ordinal - 1, in: state)
+      let bytes = InvoiceRenderer.reminder(
+        record, index: reminder.ordinal - 1, in: state,
+        style: .of(record, in: state, logo: book.logo(named:)))
       let file = FilePath.join(path, "\(reminder.number)-reminder-\(reminder.ordinal).pdf")
       try OutputTarget(file, book: book).write(bytes, console: console)
     }

@@ -203,7 +203,9 @@ struct SelfInvoicePDF: Command {
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(step.bookOptions.directory, forWriting: false, console: console)
     let state = book.state
-    let bytes = InvoiceRenderer.selfInvoice(try selfInvoiceRecord(step.name, in: state), in: state)
+    let record = try selfInvoiceRecord(step.name, in: state)
+    let bytes = SelfInvoiceRenderer.selfInvoice(
+      record, in: state, style: .of(record, in: state, logo: book.logo(named:)))
     try OutputTarget(output, book: book).write(bytes, console: console)
     return 0
   }

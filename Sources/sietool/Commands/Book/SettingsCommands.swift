@@ -34,6 +34,29 @@ struct SettingsShow: ReadsBook {
   }
 }
 
+/// `sietool settings logo FILE`: the logo on documents.
+struct SettingsLogo: Command, WorksOnBook {
+  static let configuration = CommandConfiguration(
+    name: "logo", abstract: "Put a logo (JPEG, or PNG without transparency) on documents.",
+    discussion: """
+      The picture is kept in the book's documents/ by its content and printed at the top left \
+      of documents attested from now on, at most 18 mm high and 60 mm wide. At most 1 MiB.
+      """)
+  @OptionGroup var bookOptions: BookOptions
+  @Argument(help: "The picture.") var file: String
+
+  func run(_ console: Console) throws -> Int32 {
+    let book = try openBook(directory, forWriting: true, console: console)
+    let name = try book.storeLogo(
+      try FilePath.readRegularFile(file, limit: 1 << 20), fileName: file)
+    var settings = book.state.settings
+    settings.logo = name
+    try book.updateSettings(settings)
+    console.print("logo = \(name)")
+    return 0
+  }
+}
+
 struct SettingsSet: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "set",

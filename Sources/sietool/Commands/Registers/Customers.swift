@@ -29,6 +29,7 @@ enum Customers: EditableRegister {
     @Option(value: "days", help: "Collection: days after the last reminder.") var collectionAfter:
       Int?
     @Option(help: "Collection by plan.") var collection: ReminderPlan.Collection?
+    @Option(help: "The language of the customer's documents.") var language: DocumentLanguage?
 
     /// The reminder-plan fields given, as an override.
     var planOverride: ReminderPlan {
@@ -57,6 +58,7 @@ enum Customers: EditableRegister {
     if let value = fields.reminderFee { customer.reminderFee = value }
     if let value = fields.currency { customer.currency = value }
     if let value = fields.bankgiro { customer.bankgiro = value }
+    if let value = fields.language { customer.language = value }
     if !fields.planOverride.isEmpty {
       customer.reminderPlan = (customer.reminderPlan ?? ReminderPlan()).overridden(
         by: fields.planOverride)
