@@ -37,6 +37,10 @@ struct ExportCommand: Command, WorksOnBook {
   var profile: ReceiverProfile = .generic
   @Option(value: "how", help: "One voucher per event, or per series and day.")
   var summarize: Summarization = .event
+  @Flag(
+    help:
+      "Compile the SIE 4E of the whole fiscal year --from–--to from what its exports wrote (read-only).")
+  var yearFile: Bool
 
   var request: ExportRequest {
     ExportRequest(
@@ -44,6 +48,7 @@ struct ExportCommand: Command, WorksOnBook {
   }
 
   func run(_ console: Console) throws -> Int32 {
+    if yearFile { return try compileYear(console) }
     let book = try openBook(directory, forWriting: true, console: console)
     for path in [output] + (bundle.map { [$0] } ?? []) {
       try OutputTarget.check(path, book: book)
@@ -52,6 +57,19 @@ struct ExportCommand: Command, WorksOnBook {
       try Exporter.export(request, book: book, to: output, bundle: bundle, today: book.today)
     }
     for line in Self.summary(result, output: output, bundle: bundle) { console.print(line) }
+    return 0
+  }
+
+  /// `--year-file`: the fiscal year as exported, written to `-o`; nothing is recorded.
+  func compileYear(_ console: Console) throws -> Int32 {
+    let book = try openBook(directory, forWriting: false, console: console)
+    let target = try OutputTarget(output, book: book)
+    let (file, through) = try BookLedger(state: book.state).yearFile(from: from, to: to)
+    try target.write(file, console: console)
+    if through < to {
+      console.printError(
+        "note: the fiscal year is exported through \(through); the file holds that much")
+    }
     return 0
   }
 
