@@ -20,6 +20,8 @@ import Testing
     ("v1-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
     ("v2-cash", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
     ("v2-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+    ("v3-cash", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
+    ("v3-accrual", ["2025Q1", "2025Q2", "2025H2", "2026Q1"]),
   ]
 
   /// A copy of a fixture book in a temporary directory (the fixture itself is never written).

@@ -105,13 +105,8 @@ public enum InvoiceRenderer {
     layout.canvas.text(
       labels.reminderText(invoice.displayName, due.iso), x: layout.margin, y: layout.y, size: 10)
     layout.y -= 400
-    // What is owed: the open amount as it stood after this reminder.
-    let paid = record.payments.filter { $0.date <= reminder.date }.reduce(Amount.zero) {
-      $0 + $1.applied + $1.rounding
-    }
-    let credited = record.credits.filter { $0.date <= reminder.date }.reduce(Amount.zero) {
-      $0 + $1.amount
-    }
+    // What is owed: the open amount after this reminder, as the book knew it when it was sent.
+    let (paid, credited) = record.reminderStatements[index]
     let earlierFees = record.reminders.prefix(index).reduce(Amount.zero) { $0 + $1.fee }
     var rows: [(String, Amount)] = [(labels.invoiceAmount, invoice.totals.total)]
     if !paid.isZero { rows.append((labels.paid, -paid)) }

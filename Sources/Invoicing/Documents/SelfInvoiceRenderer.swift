@@ -24,6 +24,10 @@ public enum SelfInvoiceRenderer {
     // The document is in the seller's name: the buyer's logo does not head it.
     layout.logo = nil
     let original = selfInvoice.corrects.flatMap { state.selfInvoices[$0]?.selfInvoice }
+    // Edition 2 prints the document as issued: its own amount and the payout day it named.
+    let payoutDate =
+      second ? record.issuedPayoutDate ?? selfInvoice.payoutDate : selfInvoice.payoutDate
+    let payoutAmount = second ? selfInvoice.totals.total : record.payoutAmount
     var facts = [
       ("Fakturanummer", selfInvoice.number ?? "Utkast \(selfInvoice.id)"),
       ("Fakturadatum", selfInvoice.invoiceDate.iso),
@@ -31,7 +35,7 @@ public enum SelfInvoiceRenderer {
     if let original {
       facts.append(("Rättar", original.displayName))
     } else {
-      facts.append(("Utbetalningsdag", selfInvoice.payoutDate.iso))
+      facts.append(("Utbetalningsdag", payoutDate.iso))
     }
     facts.append(("Säljare", selfInvoice.payee))
     layout.header(
@@ -66,11 +70,11 @@ public enum SelfInvoiceRenderer {
     layout.ensure(500)
     layout.canvas.text("Utbetalas", x: 3300, y: layout.y, font: .bold, size: 10)
     layout.canvas.rightText(
-      record.payoutAmount.printed("SEK"), x: layout.right, y: layout.y, font: .bold, size: 10)
+      payoutAmount.printed("SEK"), x: layout.right, y: layout.y, font: .bold, size: 10)
     layout.y -= 160
     if let bankgiro = payee?.bankgiro {
       layout.canvas.text(
-        "Till bankgiro \(bankgiro) den \(selfInvoice.payoutDate.iso)", x: 3300, y: layout.y, size: 9
+        "Till bankgiro \(bankgiro) den \(payoutDate.iso)", x: 3300, y: layout.y, size: 9
       )
     }
     return layout.finish(title: "Självfaktura \(selfInvoice.displayName)")

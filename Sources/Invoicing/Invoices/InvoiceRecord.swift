@@ -56,6 +56,9 @@ public struct InvoiceRecord: Hashable, Sendable {
   public var state: InvoiceState
   public var attestedOn: Day?
   public var reminders: [(date: Day, fee: Amount)] = []
+  /// For each reminder, what had been paid and credited by its day as the book knew it when
+  /// the reminder was sent: the reminder shows that ever after, whatever is registered later.
+  public var reminderStatements: [(paid: Amount, credited: Amount)] = []
   public var collectionDate: Day?
   public var payments: [AppliedPayment] = []
   /// Credits applied to this invoice: credit notes and offsets (amounts are positive).

@@ -65,6 +65,9 @@ public struct SelfInvoiceRecord: Hashable, Sendable {
   public var payee: Customer?
   /// The settings in force when it was attested (see ``InvoiceRecord/issuedUnder``).
   public var issuedUnder: Int?
+  /// The payout day the document named when it was attested (the day may move later; the
+  /// document does not).
+  public var issuedPayoutDate: Day?
 
   public init(selfInvoice: SelfInvoice) {
     self.selfInvoice = selfInvoice

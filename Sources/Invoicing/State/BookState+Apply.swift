@@ -144,8 +144,15 @@ extension BookState {
       try checkDay(date, "the reminder date")
       // Two amounts within the limits add up without overflow; their sum is checked too.
       try checkAmount(record.invoice.totals.total + record.fees + fee, "the invoice with its fees")
+      let paid = record.payments.filter { $0.date <= date }.reduce(Amount.zero) {
+        $0 + $1.applied + $1.rounding
+      }
+      let credited = record.credits.filter { $0.date <= date }.reduce(Amount.zero) {
+        $0 + $1.amount
+      }
       updateRecord(id) {
         $0.reminders.append((date, fee))
+        $0.reminderStatements.append((paid, credited))
         if $0.state != .paid || !fee.isZero {
           $0.state = .reminded
           $0.closedOn = nil
@@ -290,6 +297,7 @@ extension BookState {
       updateSelfInvoice(id) {
         $0.payee = snapshot
         $0.issuedUnder = issuedUnder
+        $0.issuedPayoutDate = $0.selfInvoice.payoutDate
         $0.selfInvoice.number = number
         $0.state = .attested
         $0.attestedOn = date

@@ -63,23 +63,18 @@ public enum DocumentRef: Hashable, Sendable {
   /// The documents an activity books: in edition 1 its invoice (or self-invoice); since
   /// edition 2 also the reminder behind a fee, the credit notes that reduced what a payment
   /// paid under the cash method, and the corrections paid out with a self-invoice.
-  static func behind(_ activity: Activity, edition: Int, cash: Bool, state: BookState)
-    -> [DocumentRef]
-  {
+  ///
+  /// - Parameter creditNotes: for the cash method's payments (edition 2), the credit notes
+  ///   the book knew before the payment (credited activities earlier in the journal).
+  static func behind(
+    _ activity: Activity, edition: Int, state: BookState, creditNotes: () -> [Int] = { [] }
+  ) -> [DocumentRef] {
     switch activity {
     case .reminderFee(let id, let date, _) where edition >= 2:
       let index = state.invoices[id]?.reminders.firstIndex { $0.date == date }
       return [.invoice(id)] + (index.map { [.reminder(invoice: id, index: $0)] } ?? [])
-    case .payment(let id, let payment) where edition >= 2 && cash:
-      let notes = state.allInvoices.filter {
-        if case .creditNote(let original) = $0.invoice.kind, original == id,
-          let attested = $0.attestedOn, attested <= payment.date
-        {
-          return true
-        }
-        return false
-      }
-      return [.invoice(id)] + notes.map { .invoice($0.invoice.id) }
+    case .payment(let id, _) where edition >= 2:
+      return [.invoice(id)] + creditNotes().map(DocumentRef.invoice)
     case .selfInvoicePaid(let id, _, _) where edition >= 2:
       return [.selfInvoice(id)]
         + (state.selfInvoices[id]?.corrections ?? []).map(DocumentRef.selfInvoice)

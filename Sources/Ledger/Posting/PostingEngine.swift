@@ -38,11 +38,20 @@ struct PostingEngine {
   private(set) var posted: [Posted] = []
   /// Whether to keep vouchers (replaying exports only needs the open amounts).
   var keepsVouchers = true
+  /// Each invoice's credit notes, with the index of the activity that credited it.
+  let creditNotes: [Int: [(note: Int, activity: Int)]]
 
   init(state: BookState, map: AccountMap) {
     self.state = state
     maps = [map]
     currentMap = 0
+    var notes = [Int: [(note: Int, activity: Int)]]()
+    for (index, activity) in state.activities.enumerated() {
+      if case .credited(let note, let invoice, _, _, _) = activity {
+        notes[invoice, default: []].append((note, index))
+      }
+    }
+    creditNotes = notes
   }
 
   /// Adds a map (the one of an export) and makes it current; returns its index.
@@ -99,9 +108,13 @@ struct PostingEngine {
     let map = maps[currentMap]
     let behind =
       documents
-      ?? activity.map {
-        DocumentRef.behind(
-          state.activities[$0], edition: map.edition, cash: map.method == .cash, state: state)
+      ?? activity.map { index in
+        DocumentRef.behind(state.activities[index], edition: map.edition, state: state) {
+          guard map.method == .cash, case .payment(let id, _) = state.activities[index] else {
+            return []
+          }
+          return creditNotes[id, default: []].filter { $0.activity < index }.map(\.note)
+        }
       } ?? []
     posted.append(Posted(voucher: voucher, documents: behind))
   }

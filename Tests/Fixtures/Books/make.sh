@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fixture books of one journal format: make.sh FORMAT SIETOOL OUT writes
 # OUT/vFORMAT-cash and OUT/vFORMAT-accrual with the sietool release that writes that format
-# (v1: the first release; v2: 0.2.0). The commands are the ones every release understands.
+# (v1: the first release; v2: 0.2.0; v3: 0.3.0). The commands are the ones every release
+# understands, and from v3 on a block that only its release and later ones know.
 set -euo pipefail
 FORMAT="$1"; S="$2"; OUT="$3"
 for method in cash accrual; do
@@ -28,6 +29,17 @@ for method in cash accrual; do
   $S self-invoice new --payee S1 --date 2025-06-01 --payout 2025-06-15 --line 'description=Virke,price=2000.00,vat=25' --attest >/dev/null
   $S self-invoice set pay SF-S1-0001 --date 2025-06-15 >/dev/null
   $S export --from 2025-01-01 --to 2025-03-31 -o "$B/2025Q1.se" --bundle "$B/2025Q1.zip" >/dev/null
+  if [ "$FORMAT" -ge 3 ]; then
+    # Format 3: the reminder plan, a self-invoice correction, account names, an English
+    # customer; run-due reminds 1003 and pays out SF-S1-0002 (after midsummer eve).
+    $S settings set registeredOffice Stockholm >/dev/null
+    $S settings set accountNames.3001 "Konsultarvoden 25 %" >/dev/null
+    $S settings set reminderPlan.firstAfterDays 10 >/dev/null
+    $S customer update K2 --language en >/dev/null
+    $S self-invoice new --payee S1 --date 2025-06-01 --payout 2025-06-20 --line 'description=Frakt,price=500.00,vat=25' --attest >/dev/null
+    $S self-invoice correct SF-S1-0002 --date 2025-06-05 --line 'description=Avdrag,quantity=-1,price=100.00,vat=25' --attest >/dev/null
+    $S run-due --date 2025-06-30 >/dev/null
+  fi
   $S export --from 2025-04-01 --to 2025-06-30 -o "$B/2025Q2.se" --bundle "$B/2025Q2.zip" >/dev/null
   $S invoice pay 1003 --date 2025-06-10 --amount 500.00 >/dev/null
   $S invoice pay 1003 --date 2025-12-01 --amount 500.00 >/dev/null

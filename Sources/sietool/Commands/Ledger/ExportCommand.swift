@@ -39,7 +39,8 @@ struct ExportCommand: Command, WorksOnBook {
   var summarize: Summarization = .event
   @Flag(
     help:
-      "Compile the SIE 4E of the whole fiscal year --from–--to from what its exports wrote (read-only).")
+      "Compile the SIE 4E of the whole fiscal year --from–--to from what its exports wrote (read-only)."
+  )
   var yearFile: Bool
 
   var request: ExportRequest {
