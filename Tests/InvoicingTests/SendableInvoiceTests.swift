@@ -24,6 +24,15 @@ import Testing
     return try run("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"]).output
   }
 
+  /// Drafts and attests `input`; returns its id.
+  func issue(_ input: InvoiceInput, in book: Book) throws -> Int {
+    try book.transact { tx in
+      let id = try tx.draft(input)
+      _ = try tx.attest(id, on: input.invoiceDate)
+      return id
+    }
+  }
+
   /// A book whose settings say everything an invoice may show.
   func book(_ directory: TemporaryDirectory, change: (inout CreditorSettings) -> Void = { _ in })
     throws -> Book
@@ -43,11 +52,7 @@ import Testing
   @Test func theSellersParticularsAreOnTheInvoice() throws {
     let directory = TemporaryDirectory()
     let book = try book(directory)
-    let id = try book.transact { tx in
-      let id = try tx.draft(f1001)
-      _ = try tx.attest(id, on: d("2025-03-10"))
-      return id
-    }
+    let id = try issue(f1001, in: book)
     let page = try text(
       InvoiceRenderer.invoice(book.state.invoices[id]!, in: book.state), directory, "f.pdf")
     for expected in [
@@ -66,11 +71,7 @@ import Testing
       $0.fSkatt = false
       $0.printDimensions = true
     }
-    let id = try book.transact { tx in
-      let id = try tx.draft(f1001)
-      _ = try tx.attest(id, on: d("2025-03-10"))
-      return id
-    }
+    let id = try issue(f1001, in: book)
     let page = try text(
       InvoiceRenderer.invoice(book.state.invoices[id]!, in: book.state), directory, "f.pdf")
     #expect(!page.contains("F-skatt"), "\(page)")
@@ -94,11 +95,7 @@ import Testing
       $0.paymentMode = .clientFunds
       $0.clientFundsBankgiro = "5555-5551"
     }
-    let id = try book.transact { tx in
-      let id = try tx.draft(f1001)
-      _ = try tx.attest(id, on: d("2025-03-10"))
-      return id
-    }
+    let id = try issue(f1001, in: book)
     let page = try text(
       InvoiceRenderer.invoice(book.state.invoices[id]!, in: book.state), directory, "c.pdf")
     #expect(page.contains("5555-5551") && page.contains("Klientmedel för Exempelbolaget AB"))
@@ -136,11 +133,7 @@ import Testing
     var settings = book.state.settings
     settings.logo = name
     try book.updateSettings(settings)
-    let id = try book.transact { tx in
-      let id = try tx.draft(f1001)
-      _ = try tx.attest(id, on: d("2025-03-10"))
-      return id
-    }
+    let id = try issue(f1001, in: book)
     let record = book.state.invoices[id]!
     let bytes = InvoiceRenderer.invoice(
       record, in: book.state, style: .of(record, in: book.state, logo: book.logo(named:)))
@@ -164,11 +157,7 @@ import Testing
   @Test func anInvoiceKeepsTheSellersDetailsItWasIssuedWith() throws {
     let directory = TemporaryDirectory()
     let book = try book(directory)
-    let id = try book.transact { tx in
-      let id = try tx.draft(f1001)
-      _ = try tx.attest(id, on: d("2025-03-10"))
-      return id
-    }
+    let id = try issue(f1001, in: book)
     let before = InvoiceRenderer.invoice(book.state.invoices[id]!, in: book.state)
     var settings = book.state.settings
     settings.registeredOffice = "Göteborg"

@@ -38,12 +38,10 @@ public struct DocumentStyle: Sendable {
     _ record: InvoiceRecord, in state: BookState, edition: Int = currentEdition,
     logo: (String) -> PDFImage? = { _ in nil }
   ) -> DocumentStyle {
-    guard edition >= 2 else { return DocumentStyle(edition: edition, settings: state.settings) }
-    let settings = record.issuedUnder.map { state.settingsHistory[$0] } ?? state.settings
     let customer = record.recipient ?? state.customers[record.invoice.customer]
-    return DocumentStyle(
-      edition: edition, language: customer?.language ?? .swedish, settings: settings,
-      logo: settings.logo.flatMap(logo))
+    return style(
+      issuedUnder: record.issuedUnder, language: customer?.language ?? .swedish, in: state,
+      edition: edition, logo: logo)
   }
 
   /// The style of a self-invoice's document in `edition`.
@@ -51,8 +49,17 @@ public struct DocumentStyle: Sendable {
     _ record: SelfInvoiceRecord, in state: BookState, edition: Int = currentEdition,
     logo: (String) -> PDFImage? = { _ in nil }
   ) -> DocumentStyle {
+    style(
+      issuedUnder: record.issuedUnder, language: .swedish, in: state, edition: edition, logo: logo)
+  }
+
+  private static func style(
+    issuedUnder: Int?, language: DocumentLanguage, in state: BookState, edition: Int,
+    logo: (String) -> PDFImage?
+  ) -> DocumentStyle {
     guard edition >= 2 else { return DocumentStyle(edition: edition, settings: state.settings) }
-    let settings = record.issuedUnder.map { state.settingsHistory[$0] } ?? state.settings
-    return DocumentStyle(edition: edition, settings: settings, logo: settings.logo.flatMap(logo))
+    let settings = issuedUnder.map { state.settingsHistory[$0] } ?? state.settings
+    return DocumentStyle(
+      edition: edition, language: language, settings: settings, logo: settings.logo.flatMap(logo))
   }
 }

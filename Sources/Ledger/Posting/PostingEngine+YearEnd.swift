@@ -13,21 +13,26 @@ extension PostingEngine {
     var bookedSelf = [Int]()
     if map.edition >= 2 {
       // One voucher per document, so that each can be followed to its invoice.
-      for (id, document) in documents.sorted(by: { $0.key < $1.key }) {
+      let all =
+        documents.keys.sorted().map { (DocumentRef.invoice($0), documents[$0]!) }
+        + selfDocuments.keys.sorted().map { (DocumentRef.selfInvoice($0), selfDocuments[$0]!) }
+      for (reference, document) in all {
         var builder = VoucherBuilder(
           series: map.yearEndSeries, date: end,
           text: "Obetald vid årets slut \(document.name) \(party(document, map))")
-        guard flip(invoice: id, toBooked: true, map: map, into: &builder) else { continue }
-        try emit(builder, activity: nil, documents: [.invoice(id)])
-        booked.append(id)
-      }
-      for (id, document) in selfDocuments.sorted(by: { $0.key < $1.key }) {
-        var builder = VoucherBuilder(
-          series: map.yearEndSeries, date: end,
-          text: "Obetald vid årets slut \(document.name) \(party(document, map))")
-        guard flip(selfInvoice: id, toBooked: true, map: map, into: &builder) else { continue }
-        try emit(builder, activity: nil, documents: [.selfInvoice(id)])
-        bookedSelf.append(id)
+        let flipped =
+          if case .invoice(let id) = reference {
+            flip(invoice: id, toBooked: true, map: map, into: &builder)
+          } else {
+            flip(selfInvoice: document.id, toBooked: true, map: map, into: &builder)
+          }
+        guard flipped else { continue }
+        try emit(builder, activity: nil, documents: [reference])
+        if case .invoice(let id) = reference {
+          booked.append(id)
+        } else {
+          bookedSelf.append(document.id)
+        }
       }
     } else {
       var builder = VoucherBuilder(

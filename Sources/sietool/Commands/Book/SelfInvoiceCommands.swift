@@ -38,6 +38,35 @@ enum SelfInvoices: ListedRegister {
   }
 }
 
+/// `--line … [--text T] [--attest]`: what a self-invoice, or a correction, says.
+struct SelfInvoiceContent: ParsableArguments {
+  @Option(
+    value: "spec",
+    help: "A line, as for invoices (a correction takes back with negative quantities).")
+  var line: [String] = []
+  @Option(help: "A text.") var text: String?
+  @Flag(help: "Attest it at once.") var attest: Bool
+
+  /// The `--line` specifications read; at least one.
+  func lines() throws(UsageError) -> [LineInput] {
+    let lines = try lineInputs(line)
+    guard !lines.isEmpty else { throw UsageError(.missingValue, .field("line"), "missing --line") }
+    return lines
+  }
+
+  /// Drafts with `draft`, and attests on `day` with `--attest`, in one transaction; returns
+  /// the id and, when attested, the number.
+  func record(
+    in book: Book, on day: Day, _ draft: (inout BookTransaction, [LineInput]) throws -> Int
+  ) throws -> (id: Int, number: String?) {
+    let lines = try lines()
+    return try book.transact { transaction -> (Int, String?) in
+      let id = try draft(&transaction, lines)
+      return (id, attest ? try transaction.attestSelfInvoice(id, on: day) : nil)
+    }
+  }
+}
+
 struct SelfInvoiceNew: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
     name: "new", abstract: "Draft a self-invoice for a payee.")
@@ -46,26 +75,18 @@ struct SelfInvoiceNew: Command, WorksOnBook {
   @Option(value: "number", help: "The payee (from the customer register).") var payee: String
   @Option(help: "The invoice date (default: today).") var date: Day?
   @Option(help: "The payout date (default: after the payment terms).") var payout: Day?
-  @Option(value: "spec", help: "A line, as for invoices.") var line: [String] = []
   @Option(value: "id", help: "Your own id.") var externalId: String?
-  @Option(help: "A text.") var text: String?
-  @Flag(help: "Attest it at once.") var attest: Bool
+  @OptionGroup var content: SelfInvoiceContent
 
-  var lines: [LineInput] = []
-
-  mutating func validate() throws(UsageError) {
-    lines = try lineInputs(line)
-    guard !lines.isEmpty else { throw UsageError(.missingValue, .field("line"), "missing --line") }
-  }
+  mutating func validate() throws(UsageError) { _ = try content.lines() }
 
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: true, console: console)
     let day = date ?? book.today
-    let (id, number) = try book.transact { transaction -> (Int, String?) in
-      let id = try transaction.draftSelfInvoice(
-        payee: payee, invoiceDate: day, payoutDate: payout, lines: lines, text: text,
+    let (id, number) = try content.record(in: book, on: day) {
+      try $0.draftSelfInvoice(
+        payee: payee, invoiceDate: day, payoutDate: payout, lines: $1, text: content.text,
         externalId: externalId)
-      return (id, attest ? try transaction.attestSelfInvoice(id, on: day) : nil)
     }
     let record = book.state.selfInvoices[id]!
     console.print(
@@ -87,24 +108,15 @@ struct SelfInvoiceCorrect: ChangesBook {
       """)
   @OptionGroup var changing: BookChange
   @Argument(name: "self-invoice", help: selfInvoiceHelp) var name: String
-  @Option(value: "spec", help: "A line, as for invoices; negative quantities take back.")
-  var line: [String] = []
-  @Option(help: "A text.") var text: String?
-  @Flag(help: "Attest it at once.") var attest: Bool
+  @OptionGroup var content: SelfInvoiceContent
 
-  var lines: [LineInput] = []
-
-  mutating func validate() throws(UsageError) {
-    lines = try lineInputs(line)
-    guard !lines.isEmpty else { throw UsageError(.missingValue, .field("line"), "missing --line") }
-  }
+  mutating func validate() throws(UsageError) { _ = try content.lines() }
 
   func record(in book: Book, on day: Day) throws -> String {
     let original = try selfInvoiceRecord(name, in: book.state)
-    let (id, number) = try book.transact { transaction -> (Int, String?) in
-      let id = try transaction.draftSelfInvoiceCorrection(
-        of: original.selfInvoice.id, date: day, lines: lines, text: text)
-      return (id, attest ? try transaction.attestSelfInvoice(id, on: day) : nil)
+    let (id, number) = try content.record(in: book, on: day) {
+      try $0.draftSelfInvoiceCorrection(
+        of: original.selfInvoice.id, date: day, lines: $1, text: content.text)
     }
     let correction = book.state.selfInvoices[id]!.selfInvoice
     let after = book.state.selfInvoices[original.selfInvoice.id]!
