@@ -50,6 +50,9 @@ public struct BookState: Sendable {
   public internal(set) var importedDeposits: [String: String] = [:]
   /// Events of other modules (the ledger's exports), in journal order.
   public private(set) var otherEvents: [(type: String, payload: JSONValue)] = []
+  /// For each of ``otherEvents``, the settings in force when it was recorded (an index into
+  /// ``settingsHistory``): an export's file shows the company as it was then.
+  public private(set) var otherEventSettings: [Int] = []
   /// Events applied (a batch counts its parts).
   public private(set) var eventCount = 0
 
@@ -191,7 +194,10 @@ public struct BookState: Sendable {
     payeeSequences[payee] = sequence
   }
 
-  mutating func addOther(type: String, payload: JSONValue) { otherEvents.append((type, payload)) }
+  mutating func addOther(type: String, payload: JSONValue) {
+    otherEvents.append((type, payload))
+    otherEventSettings.append(settingsHistory.count - 1)
+  }
 
   mutating func countEvent() { eventCount += 1 }
 

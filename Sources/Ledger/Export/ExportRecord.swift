@@ -42,6 +42,9 @@ public struct ExportRecord: Hashable, Sendable {
   public var voucherCount: Int
   public var lastNumbers: [String: Int]
   var map: AccountMap
+  /// The settings in force when the export was recorded (an index into the book's settings
+  /// history); `nil` for an export being made, which shows the current settings.
+  var settingsIndex: Int?
 
   /// Whether this export covers `day`.
   public func covers(_ day: Day) -> Bool { from <= day && day <= to }
@@ -130,11 +133,13 @@ extension ExportRecord {
   /// The exports recorded in a book, in order.
   public static func all(in state: BookState) throws(LedgerError) -> [ExportRecord] {
     var records = [ExportRecord]()
-    for (type, payload) in state.otherEvents where type == eventType {
+    for ((type, payload), settings) in zip(state.otherEvents, state.otherEventSettings)
+    where type == eventType {
       do {
-        records.append(
-          try ExportRecord(
-            json: JSONReader(payload, path: "export"), legacyIDs: state.activityIDs))
+        var record = try ExportRecord(
+          json: JSONReader(payload, path: "export"), legacyIDs: state.activityIDs)
+        record.settingsIndex = settings
+        records.append(record)
       } catch {
         throw LedgerError(
           .unreadableExportRecord, .export(records.count + 1),

@@ -13,7 +13,8 @@ public enum SIEExport {
 
   /// The SIE document of a plan.
   public static func document(_ plan: ExportPlan, state: BookState) -> SIEDocument {
-    let settings = state.settings
+    // The company as it was when the export was made.
+    let settings = plan.record.settingsIndex.map { state.settingsHistory[$0] } ?? state.settings
     let request = plan.request
     var records: [SIERecord] = [
       .flag(0), .program(Program(name: program.name, version: plan.record.programVersion)),
