@@ -7,7 +7,7 @@
 #   Fuzz/run.sh --seconds 30 sie     one harness for 30 seconds
 #   Fuzz/run.sh --seconds 30 --seed 1   every harness, reproducibly (what CI runs)
 #
-# Harnesses: sie, json, journal-line, import, payments. A crash stops the run and leaves its
+# Harnesses: sie, json, journal-line, import, payments, image. A crash stops the run and leaves its
 # input as Fuzz/out/<harness>-crash-*; keep it in Fuzz/Regressions/<harness>/ (every run reads
 # those again) and turn it into a unit test before fixing it. Exits non-zero when a harness
 # crashed.
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) harnesses="$harnesses $1"; shift ;;
   esac
 done
-[ -n "$harnesses" ] || harnesses="sie json journal-line import payments"
+[ -n "$harnesses" ] || harnesses="sie json journal-line import payments image"
 
 build="$root/.build/fuzz"
 out="$root/Fuzz/out"
@@ -61,7 +61,7 @@ harness() {
 # Seeds: files as they are, and the journals split into one line per file.
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/journal" "$seeds/import" "$seeds/json" "$seeds/sie"
+mkdir -p "$seeds/journal" "$seeds/import" "$seeds/json" "$seeds/sie" "$seeds/image"
 # SIE seeds up to 16 KiB (the largest input the fuzzer makes); big files only slow it down.
 find "$root/../shared/corpus/sie" -type f -size -17k -exec cp {} "$seeds/sie/" \;
 n=0
@@ -74,6 +74,8 @@ done
 cp "$root"/docs/examples/*.json "$seeds/import/"
 cp "$root"/docs/examples/*.json "$seeds/json/"
 cp "$seeds"/journal/* "$seeds/json/"
+# Pictures: the PNG and JPEG seeds kept with the harness.
+cp "$root"/Fuzz/Seeds/image/* "$seeds/image/"
 
 status=0
 for name in $harnesses; do
@@ -86,6 +88,7 @@ for name in $harnesses; do
       binary=$(harness FuzzPayments.swift Basics PDF Invoicing Reconcile)
       corpus="$root/../shared/corpus/payments"
       ;;
+    image) binary=$(harness FuzzImage.swift PDF); corpus="$seeds/image" ;;
     *) echo "no harness $name" >&2; exit 64 ;;
   esac
   # Inputs the fuzzer finds go to a scratch directory, never into the read-only corpus.
