@@ -12,7 +12,7 @@ enum Main {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let mode = arguments.first else {
       print(
-        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | export [INVOICES] | bundle [INVOICES]"
+        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES]"
       )
       return
     }
@@ -36,6 +36,8 @@ enum Main {
       try BookBenchmarks.replayMillion(events: 1_000_000)
     case "pdf":
       try BookBenchmarks.pdfs(count: 5_000)
+    case "sha256":
+      try Self.sha256(file: arguments[1])
     case "export":
       try BookBenchmarks.export(invoices: Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
     case "bundle":
@@ -67,5 +69,17 @@ enum Main {
     default:
       print("unknown benchmark \(mode)")
     }
+  }
+
+  /// SHA-256 of a file in memory, against `sha256sum` on the same file in the same run.
+  static func sha256(file: String) throws {
+    let bytes = try FilePath.read(file)
+    var digest = ""
+    let ours = try Measure.best(3) { digest = SHA256.hex(bytes) }
+    let theirs = try Measure.program("/usr/bin/sha256sum", [file])
+    print(
+      "sha256 \(Measure.mebibytes(bytes.count)): \(Measure.megabytesPerSecond(bytes.count, ours)), "
+        + "sha256sum \(Measure.megabytesPerSecond(bytes.count, theirs)), ratio \(String(format: "%.2f", ours / theirs))× (\(digest.prefix(12))…)"
+    )
   }
 }

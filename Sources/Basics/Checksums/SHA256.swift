@@ -36,28 +36,17 @@ public struct SHA256: Sendable {
       pending.append(contentsOf: bytes.prefix(take))
       bytes = bytes.dropFirst(take)
       if pending.count == 64 {
-        pending.withUnsafeBytes { compress($0) }
+        pending.withUnsafeBytes { compress(blocks: $0) }
         pending.removeAll(keepingCapacity: true)
       }
     }
     let whole = bytes.count / 64 * 64
     if whole > 0 {
       let handled: Void? = bytes.prefix(whole).withContiguousStorageIfAvailable { buffer in
-        let raw = UnsafeRawBufferPointer(buffer)
-        var offset = 0
-        while offset < whole {
-          compress(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 64)]))
-          offset += 64
-        }
+        compress(blocks: UnsafeRawBufferPointer(buffer))
       }
       if handled == nil {
-        Array(bytes.prefix(whole)).withUnsafeBytes { raw in
-          var offset = 0
-          while offset < whole {
-            compress(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 64)]))
-            offset += 64
-          }
-        }
+        Array(bytes.prefix(whole)).withUnsafeBytes { compress(blocks: $0) }
       }
       bytes = bytes.dropFirst(whole)
     }
@@ -73,13 +62,7 @@ public struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    tail.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        compress(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 64)]))
-        offset += 64
-      }
-    }
+    tail.withUnsafeBytes { compress(blocks: $0) }
     pending.removeAll()
     var digest = [UInt8]()
     digest.reserveCapacity(32)
@@ -92,42 +75,67 @@ public struct SHA256: Sendable {
     return digest
   }
 
-  private mutating func compress(_ block: UnsafeRawBufferPointer) {
+  /// Compresses every whole 64-byte block of `blocks`, the state kept in locals throughout
+  /// and the message schedule in a 16-word ring.
+  private mutating func compress(blocks: UnsafeRawBufferPointer) {
     SHA256.k.withUnsafeBufferPointer { k in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-        for i in 0..<16 {
-          w[i] =
-            UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
-            | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        var offset = 0
+        while offset + 64 <= blocks.count {
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for i in 0..<16 {
+            w[i] =
+              blocks.loadUnaligned(fromByteOffset: offset &+ i &* 4, as: UInt32.self)
+              .bigEndian
+          }
+          for j in 16..<64 {
+            let w15 = w[j &- 15]
+            let w2 = w[j &- 2]
+            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+            w[j] = w[j &- 16] &+ s0 &+ w[j &- 7] &+ s1
+          }
+          // Eight rounds at a time, the working variables passed round in rotated order
+          // instead of moved.
+          var i = 0
+          while i < 64 {
+            SHA256.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+            SHA256.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+            SHA256.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+            SHA256.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+            SHA256.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+            SHA256.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+            SHA256.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+            SHA256.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+            i += 8
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          offset += 64
         }
-        for i in 16..<64 {
-          let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-          let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-          w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-          let choice = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = s0 &+ majority
-          h = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ t2
-        }
-        state = (
-          state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
-          state.6 &+ g, state.7 &+ h
-        )
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
       }
     }
+  }
+
+  /// One round: `d` takes the new `e`, `h` the new `a`.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    let t1 = h &+ s1 &+ (g ^ (e & (f ^ g))) &+ kw
+    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    d = d &+ t1
+    h = t1 &+ s0 &+ ((a & b) | (c & (a | b)))
   }
 
   /// The digest of `bytes`.
