@@ -36,6 +36,10 @@ enum Main {
       try BookBenchmarks.replayMillion(events: 1_000_000)
     case "pdf":
       try BookBenchmarks.pdfs(count: 5_000)
+    case "write-sie":
+      // Encoding only, repeated, for profiling.
+      let (document, _) = try SIEDocument.read(path: arguments[1])
+      for _ in 0..<10 { _ = try SIEWriter().encode(document) }
     case "sha256":
       try Self.sha256(file: arguments[1])
     case "export":

@@ -24,8 +24,9 @@ public struct SIEDocument: Hashable, Sendable {
     var group = RecordGroup.flag
     var keyed = [(group: RecordGroup, index: Int)]()
     keyed.reserveCapacity(records.count)
-    for (index, record) in records.enumerated() {
-      if let label = record.label { group = label.group }
+    // By index: iterating would copy (and retain) every record.
+    for index in records.indices {
+      if let label = records[index].label { group = label.group }
       keyed.append((group, index))
     }
     guard !zip(keyed, keyed.dropFirst()).allSatisfy({ $0.group <= $1.group }) else { return self }

@@ -121,7 +121,9 @@ struct ByteSink {
         digits[position] = 0x30
       }
       let length = 24 - position
-      (buffer + count).update(from: digits + position, count: length)
+      // A few bytes: a loop beats a call to memmove.
+      let target = buffer + count
+      for offset in 0..<length { target[offset] = digits[position + offset] }
       return length
     }
     if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }
@@ -166,7 +168,9 @@ struct ByteSink {
         digits[position] = UInt8(ascii: "-")
       }
       let length = 24 - position
-      (buffer + count).update(from: digits + position, count: length)
+      // A few bytes: a loop beats a call to memmove.
+      let target = buffer + count
+      for offset in 0..<length { target[offset] = digits[position + offset] }
       return length
     }
     if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }

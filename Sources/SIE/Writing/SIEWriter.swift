@@ -42,7 +42,12 @@ public struct SIEWriter: Sendable {
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
   ///   transliterating) with its place; nothing is written then.
   public func encode(_ document: SIEDocument) throws(SIEWriteError) -> Output {
-    var writer = RecordWriter(options: options, estimatedRecords: document.records.count)
+    // Room for every line at once: growing would copy what is written so far.
+    var lines = document.records.count
+    for index in document.records.indices {
+      if case .voucher(let voucher) = document.records[index] { lines += voucher.rows.count + 2 }
+    }
+    var writer = RecordWriter(options: options, estimatedRecords: lines)
     writer.write(document.completedForWriting())
     if !writer.encoder.failures.isEmpty {
       writer.sink.discard()
@@ -81,7 +86,22 @@ extension SIEDocument {
   /// The document as the writer writes it: records in group order, `#FLAGGA` present
   /// (`0` when missing) and `#FORMAT PC8`. Reading a written file gives exactly this.
   public func completedForWriting() -> SIEDocument {
-    var records = inGroupOrder().records
+    let ordered = inGroupOrder()
+    // A document that has both (the usual case) is written as it is: changing a copy of its
+    // records would copy every one of them.
+    var hasFlag = false
+    var hasPC8 = false
+    // In group order, #FLAGGA and #FORMAT come before the chart of accounts.
+    for index in ordered.records.indices {
+      if ordered.records[index].label?.group ?? .flag > .identification { break }
+      switch ordered.records[index] {
+      case .flag: hasFlag = true
+      case .format(let value, _): hasPC8 = value == "PC8"
+      default: break
+      }
+    }
+    if hasFlag && hasPC8 { return ordered }
+    var records = ordered.records
     if !records.contains(where: { $0.label == .flagga }) {
       records.insert(.flag(0), at: 0)
     }
