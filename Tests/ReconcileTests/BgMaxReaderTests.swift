@@ -36,6 +36,17 @@ import Testing
     #expect(file.deposits[0].key == "BG9912346-2025-00001")
   }
 
+  /// The file the README's walk-through imports.
+  @Test func theREADMEsExampleFileReads() throws {
+    let bytes = try FilePath.read(PackagePaths.root + "/docs/examples/bgmax-2025-04-20.txt")
+    let file = try PaymentFileReader.read(bytes)
+    #expect(file.format == .bgmax)
+    #expect(file.payments.map(\.amount) == [Amount(ore: 756_250), Amount(ore: 500_000)])
+    #expect(file.payments[0].reference?.text == "100164")
+    #expect(file.payments[1].texts == ["Faktura 1002 delbetalning"])
+    #expect(file.deposits.map(\.key) == ["BG50501055-2025-00001"])
+  }
+
   @Test func aBOMARulerTrailingEmptyLinesAndTabsAreTolerated() throws {
     var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
     bytes += Array("[---+----1----+----2\n".utf8)
