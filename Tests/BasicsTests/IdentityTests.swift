@@ -96,3 +96,14 @@ import Testing
     }
   }
 }
+
+@Suite struct IBANTests {
+  @Test(arguments: [
+    ("SE45 5000 0000 0583 9825 7466", true), ("GB82 WEST 1234 5698 7654 32", true),
+    ("SE45 5000 0000 0583 9825 7467", false), ("SE4550000000058398257466X", false),
+    ("5E45 5000 0000 0583 9825 7466", false), ("SE45", false),
+  ])
+  func checkDigits(text: String, valid: Bool) {
+    #expect(IBAN.isValid(text) == valid, "\(text)")
+  }
+}

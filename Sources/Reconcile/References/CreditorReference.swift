@@ -1,3 +1,5 @@
+import Basics
+
 /// RF creditor references (ISO 11649): `RF`, two check digits, and up to 21 letters and digits;
 /// the check is ISO 7064 MOD 97-10.
 ///
@@ -37,17 +39,5 @@ public enum CreditorReference {
     return "RF" + (check < 10 ? "0" : "") + String(check) + upper
   }
 
-  /// The number the characters spell (letters A = 10 … Z = 35), modulo 97.
-  static func mod97(_ bytes: some Sequence<UInt8>) -> Int {
-    var remainder = 0
-    for byte in bytes {
-      if byte >= 0x41 {
-        let value = Int(byte) - 0x41 + 10
-        remainder = (remainder * 100 + value) % 97
-      } else {
-        remainder = (remainder * 10 + Int(byte) - 0x30) % 97
-      }
-    }
-    return remainder
-  }
+  static func mod97(_ bytes: some Sequence<UInt8>) -> Int { Mod97.remainder(bytes) }
 }
