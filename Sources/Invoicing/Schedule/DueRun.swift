@@ -151,13 +151,18 @@ extension BookTransaction {
         due[payoutDay] = entry
       }
     }
+    // Both sums run along the payout days: what was due, and what was paid out, by each.
+    let earlier = state.clientFundsPayouts.sorted { $0.date < $1.date }
+    var next = 0
     var dueByThen = Amount.zero
+    var paidByThen = Amount.zero
     for payoutDay in due.keys.sorted() {
       let entry = due[payoutDay]!
       dueByThen += entry.amount
-      // Payouts recorded earlier in this run are in the state already.
-      let paidByThen = state.clientFundsPayouts.filter { $0.date <= payoutDay }
-        .reduce(Amount.zero) { $0 + $1.amount }
+      while next < earlier.count && earlier[next].date <= payoutDay {
+        paidByThen += earlier[next].amount
+        next += 1
+      }
       let amount = min(dueByThen - paidByThen, state.clientFundsHeld)
       guard amount > .zero else { continue }
       let document = entry.invoices.joined(separator: ", ")
@@ -167,6 +172,7 @@ extension BookTransaction {
         run.skipped.append(.init(subject: "client funds", reason: error.message))
         return
       }
+      paidByThen += amount
       run.payouts.append(
         .init(kind: .clientFunds, document: document, amount: amount, date: payoutDay))
     }

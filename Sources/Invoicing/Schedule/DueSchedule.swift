@@ -22,15 +22,12 @@ public struct DueSchedule: Sendable {
     public var day: Day
   }
 
-  /// The plan in force for the invoice.
-  public let plan: ReminderPlan
   /// The step not taken yet, if the plan has one.
   public let next: Step?
 
   public init(_ record: InvoiceRecord, in state: BookState) {
     let customer = state.customers[record.invoice.customer]
     let plan = state.settings.reminderPlan.overridden(by: customer?.reminderPlan)
-    self.plan = plan
     guard record.invoice.kind == .invoice, record.collectionDate == nil,
       let attested = record.attestedOn
     else {

@@ -22,8 +22,12 @@ extension BookState {
         "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
       )
     }
-    if record.state != .paid { try checkOverdueAndOpen(record, on: date) }
-    try checkOverdue(record, on: date)
+    // A paid invoice was open on the day (checked above); any other must be open now.
+    if record.state == .paid {
+      try checkOverdue(record, on: date)
+    } else {
+      try checkOverdueAndOpen(record, on: date)
+    }
     if let last = record.reminders.last?.date, date < last {
       throw BookError(
         .reminderNotAllowed, .invoice(record.invoice.displayName),
@@ -66,8 +70,12 @@ extension BookState {
         "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
       )
     }
-    if record.state != .paid { try checkOverdueAndOpen(record, on: date) }
-    try checkOverdue(record, on: date)
+    // A paid invoice was open on the day (checked above); any other must be open now.
+    if record.state == .paid {
+      try checkOverdue(record, on: date)
+    } else {
+      try checkOverdueAndOpen(record, on: date)
+    }
     updateRecord(id) {
       $0.collectionDate = date
       if $0.state != .paid { $0.state = .collection }
