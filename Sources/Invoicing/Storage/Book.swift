@@ -311,11 +311,7 @@ public final class Book: Sendable {
       )
     }
     let hash = SHA256.hex(bytes)
-    let path = documentPath(hash)
-    if !FilePath.exists(path) {
-      try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
-      try AtomicFile.write(bytes, to: path)
-    }
+    try storeDocument(bytes, named: hash + ".pdf")
     return Attachment(
       hash: hash, fileName: FilePath.name(of: fileName), placement: placement, size: bytes.count)
   }
@@ -323,7 +319,7 @@ public final class Book: Sendable {
   /// Stores a logo (JPEG or PNG, at most 1 MiB) in `documents/` by its SHA-256; returns the
   /// stored name for the `logo` setting.
   public func storeLogo(_ bytes: [UInt8], fileName: String) throws -> String {
-    guard bytes.count <= 1 << 20 else {
+    guard bytes.count <= Book.maximumLogoSize else {
       throw BookError(
         .invalidLogo, .file(fileName),
         "\(fileName) is \(bytes.count) bytes; a logo is at most 1 MiB")
@@ -334,17 +330,24 @@ public final class Book: Sendable {
       throw BookError(.invalidLogo, .file(fileName), "\(fileName): \(error)")
     }
     let name = SHA256.hex(bytes) + (bytes.starts(with: [0xFF, 0xD8]) ? ".jpg" : ".png")
-    let path = FilePath.join(FilePath.join(directory, Book.documentsDirectory), name)
-    if !FilePath.exists(path) {
-      try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
-      try AtomicFile.write(bytes, to: path)
-    }
+    try storeDocument(bytes, named: name)
     return name
+  }
+
+  /// The largest logo kept: 1 MiB.
+  public static let maximumLogoSize = 1 << 20
+
+  /// Writes `bytes` into `documents/` as `name` (content-addressed: once there, never again).
+  private func storeDocument(_ bytes: [UInt8], named name: String) throws {
+    let path = documentFile(name)
+    guard !FilePath.exists(path) else { return }
+    try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
+    try AtomicFile.write(bytes, to: path)
   }
 
   /// The stored logo `name` (see ``storeLogo(_:fileName:)``), if it is there and readable.
   public func logo(named name: String) -> PDFImage? {
-    let path = FilePath.join(FilePath.join(directory, Book.documentsDirectory), name)
+    let path = documentFile(name)
     return (try? FilePath.read(path)).flatMap { try? PDFImage($0) }
   }
 
@@ -358,8 +361,11 @@ public final class Book: Sendable {
   }
 
   /// Where a stored document is.
-  public func documentPath(_ hash: String) -> String {
-    FilePath.join(FilePath.join(directory, Book.documentsDirectory), hash + ".pdf")
+  public func documentPath(_ hash: String) -> String { documentFile(hash + ".pdf") }
+
+  /// Where the stored document `name` is.
+  func documentFile(_ name: String) -> String {
+    FilePath.join(FilePath.join(directory, Book.documentsDirectory), name)
   }
 
   // MARK: Repair

@@ -48,7 +48,7 @@ struct SettingsLogo: Command, WorksOnBook {
   func run(_ console: Console) throws -> Int32 {
     let book = try openBook(directory, forWriting: true, console: console)
     let name = try book.storeLogo(
-      try FilePath.readRegularFile(file, limit: 1 << 20), fileName: file)
+      try FilePath.readRegularFile(file, limit: Book.maximumLogoSize), fileName: file)
     var settings = book.state.settings
     settings.logo = name
     try book.updateSettings(settings)
