@@ -164,9 +164,8 @@ extension RecordWriter {
     end()
     sink.byte(0x7B)
     end()
-    // Rows are read in place: copying one retains its texts and lists.
-    voucher.rows.withUnsafeBufferPointer { rows in
-      for index in rows.indices { writeRow(rows[index], index: index) }
+    for index in voucher.rows.indices {
+      writeRow(voucher.rows[index], index: index)
     }
     sink.byte(0x7D)
     end()

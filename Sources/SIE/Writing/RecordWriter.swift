@@ -239,13 +239,6 @@ struct RecordWriter {
   mutating func withCodePage437(
     _ text: String, _ place: Place, _ body: (UnsafeBufferPointer<UInt8>, inout RecordWriter) -> Void
   ) {
-    // Printable ASCII in contiguous storage (the usual case) goes straight through.
-    let plain: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      for byte in utf8 where byte < 0x20 || byte >= 0x7F { return false }
-      body(utf8, &self)
-      return true
-    }
-    if plain == true { return }
     var copy = text
     var bytes = [UInt8]()
     swap(&bytes, &scratch)

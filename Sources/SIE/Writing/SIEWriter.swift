@@ -42,12 +42,7 @@ public struct SIEWriter: Sendable {
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
   ///   transliterating) with its place; nothing is written then.
   public func encode(_ document: SIEDocument) throws(SIEWriteError) -> Output {
-    // Room for every line at once: growing would copy what is written so far.
-    var lines = document.records.count
-    for index in document.records.indices {
-      if case .voucher(let voucher) = document.records[index] { lines += voucher.rows.count + 2 }
-    }
-    var writer = RecordWriter(options: options, estimatedRecords: lines)
+    var writer = RecordWriter(options: options, estimatedRecords: document.records.count)
     writer.write(document.completedForWriting())
     if !writer.encoder.failures.isEmpty {
       writer.sink.discard()
