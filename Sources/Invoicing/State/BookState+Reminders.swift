@@ -11,23 +11,13 @@ extension BookState {
         .reminderOnCredit, .invoice(record.invoice.displayName),
         "\(name(record)) is a credit; credits get no reminders")
     }
-    // A reminder dated back (a scheduled step taken late) may find the invoice paid since:
-    // what counts is how it stood on the reminder's day.
-    guard
-      record.state == .attested || record.state == .reminded
-        || record.state == .paid && record.wasOpen(on: date)
-    else {
+    guard allowsStep(record, on: date) else {
       throw BookError(
         .reminderNotAllowed, .invoice(record.invoice.displayName),
         "\(name(record)) is \(record.state.rawValue); a reminder needs an attested, unpaid invoice not in collection"
       )
     }
-    // A paid invoice was open on the day (checked above); any other must be open now.
-    if record.state == .paid {
-      try checkOverdue(record, on: date)
-    } else {
-      try checkOverdueAndOpen(record, on: date)
-    }
+    try checkStepDue(record, on: date)
     if let last = record.reminders.last?.date, date < last {
       throw BookError(
         .reminderNotAllowed, .invoice(record.invoice.displayName),
@@ -61,24 +51,33 @@ extension BookState {
   /// Collection: of an unpaid, overdue invoice, or (dated back) of one paid since.
   mutating func sendToCollection(_ id: Int, on date: Day) throws(BookError) {
     let record = try attested(id)
-    guard record.invoice.kind == .invoice,
-      record.state == .attested || record.state == .reminded
-        || record.state == .paid && record.wasOpen(on: date)
-    else {
+    guard record.invoice.kind == .invoice, allowsStep(record, on: date) else {
       throw BookError(
         .collectionNotAllowed, .invoice(record.invoice.displayName),
         "\(name(record)) is \(record.state.rawValue); only an unpaid invoice can go to collection"
       )
     }
-    // A paid invoice was open on the day (checked above); any other must be open now.
+    try checkStepDue(record, on: date)
+    updateRecord(id) {
+      $0.collectionDate = date
+      if $0.state != .paid { $0.state = .collection }
+    }
+  }
+
+  /// Whether a reminder or collection may be taken on the invoice in its state: attested or
+  /// reminded, or — dated back by a scheduled run — paid since but open on `date`.
+  func allowsStep(_ record: InvoiceRecord, on date: Day) -> Bool {
+    record.state == .attested || record.state == .reminded
+      || record.state == .paid && record.wasOpen(on: date)
+  }
+
+  /// Refuses a step not yet due on `date`, or one on an unpaid invoice with nothing open (a
+  /// paid one was open on the day: ``allowsStep(_:on:)`` saw to that).
+  func checkStepDue(_ record: InvoiceRecord, on date: Day) throws(BookError) {
     if record.state == .paid {
       try checkOverdue(record, on: date)
     } else {
       try checkOverdueAndOpen(record, on: date)
-    }
-    updateRecord(id) {
-      $0.collectionDate = date
-      if $0.state != .paid { $0.state = .collection }
     }
   }
 
