@@ -9,6 +9,7 @@ import Basics
 @main
 enum Entry {
   static func main() {
+    OpenedBooks.keepUntilExit()
     let status = Sietool.main(Array(CommandLine.arguments.dropFirst()), console: .standard())
     exit(status)
   }

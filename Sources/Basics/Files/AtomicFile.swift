@@ -124,6 +124,13 @@ public enum FilePath {
     try read(path, limit: nil, regularOnly: false)
   }
 
+  /// Reads a file from byte `offset` on, at most `limit` bytes when given.
+  public static func read(_ path: String, from offset: Int, limit: Int? = nil) throws(FileError)
+    -> [UInt8]
+  {
+    try read(path, limit: limit.map { $0 - 1 }, regularOnly: false, offset: offset)
+  }
+
   /// Reads a regular file, but at most `limit` + 1 bytes of it: a result longer than `limit`
   /// means the file is larger, found without reading it all. A FIFO, device or directory is
   /// refused before anything is read.
@@ -131,9 +138,9 @@ public enum FilePath {
     try read(path, limit: limit, regularOnly: true)
   }
 
-  private static func read(_ path: String, limit: Int?, regularOnly: Bool) throws(FileError)
-    -> [UInt8]
-  {
+  private static func read(
+    _ path: String, limit: Int?, regularOnly: Bool, offset: Int = 0
+  ) throws(FileError) -> [UInt8] {
     if regularOnly {
       var info = stat()
       guard stat(path, &info) == 0 else { throw FileError.fromErrno(path) }
@@ -150,8 +157,22 @@ public enum FilePath {
     if regularOnly && (info.st_mode & S_IFMT) != S_IFREG {
       throw FileError(path: path, reason: "is not a regular file")
     }
-    var result = [UInt8]()
-    result.reserveCapacity(min(Int(info.st_size), limit.map { $0 + 1 } ?? Int.max))
+    if offset > 0 {
+      guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+        throw FileError.fromErrno(path, "cannot seek")
+      }
+    }
+    let expected = min(max(0, Int(info.st_size) - offset), limit.map { $0 + 1 } ?? Int.max)
+    // Straight into the result, as much as the file's size says; then on until the end (a
+    // file that grows, or a pipe).
+    var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      while count < buffer.count {
+        let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if read < 0 && errno == EINTR { continue }
+        guard read > 0 else { break }
+        count += read
+      }
+    }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       if let limit, result.count > limit {

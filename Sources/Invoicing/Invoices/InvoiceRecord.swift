@@ -49,33 +49,129 @@ public struct AppliedPayment: Hashable, Sendable {
   public var reversedOn: Day?
 }
 
+/// A customer held by reference: the snapshot many documents of one customer share.
+final class SharedCustomer: Sendable {
+  let customer: Customer
+  init(_ customer: Customer) { self.customer = customer }
+}
+
 /// An invoice and everything that happened to it: the book's view, rebuilt by replaying the
 /// journal.
+///
+/// A value, held by reference underneath (copied on a change when shared), so that a book of
+/// a million invoices copies and frees its register one reference per invoice.
 public struct InvoiceRecord: Hashable, Sendable {
-  public var invoice: Invoice
-  public var state: InvoiceState
-  public var attestedOn: Day?
-  public var reminders: [(date: Day, fee: Amount)] = []
+  /// The stored fields; shared between copies until one of them changes.
+  private final class Storage: @unchecked Sendable {
+    var invoice: Invoice
+    var state: InvoiceState = .draft
+    var attestedOn: Day?
+    var reminders: [(date: Day, fee: Amount)] = []
+    var reminderStatements: [(paid: Amount, credited: Amount)] = []
+    var collectionDate: Day?
+    var payments: [AppliedPayment] = []
+    var credits: [(date: Day, amount: Amount, source: Int)] = []
+    var writeOff: (date: Day, amount: Amount)?
+    var doubtfulOn: Day?
+    var closedOn: Day?
+    var recipient: SharedCustomer?
+    var issuedUnder: Int?
+
+    init(invoice: Invoice) { self.invoice = invoice }
+
+    func copy() -> Storage {
+      let copy = Storage(invoice: invoice)
+      copy.state = state
+      copy.attestedOn = attestedOn
+      copy.reminders = reminders
+      copy.reminderStatements = reminderStatements
+      copy.collectionDate = collectionDate
+      copy.payments = payments
+      copy.credits = credits
+      copy.writeOff = writeOff
+      copy.doubtfulOn = doubtfulOn
+      copy.closedOn = closedOn
+      copy.recipient = recipient
+      copy.issuedUnder = issuedUnder
+      return copy
+    }
+  }
+
+  private var storage: Storage
+
+  /// The storage, copied first when another record shares it.
+  private var unique: Storage {
+    mutating get {
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      return storage
+    }
+  }
+
+  public var invoice: Invoice {
+    get { storage.invoice }
+    _modify { yield &unique.invoice }
+  }
+  public var state: InvoiceState {
+    get { storage.state }
+    _modify { yield &unique.state }
+  }
+  public var attestedOn: Day? {
+    get { storage.attestedOn }
+    _modify { yield &unique.attestedOn }
+  }
+  public var reminders: [(date: Day, fee: Amount)] {
+    get { storage.reminders }
+    _modify { yield &unique.reminders }
+  }
   /// For each reminder, what had been paid and credited by its day as the book knew it when
   /// the reminder was sent: the reminder shows that ever after, whatever is registered later.
-  public var reminderStatements: [(paid: Amount, credited: Amount)] = []
-  public var collectionDate: Day?
-  public var payments: [AppliedPayment] = []
+  public var reminderStatements: [(paid: Amount, credited: Amount)] {
+    get { storage.reminderStatements }
+    _modify { yield &unique.reminderStatements }
+  }
+  public var collectionDate: Day? {
+    get { storage.collectionDate }
+    _modify { yield &unique.collectionDate }
+  }
+  public var payments: [AppliedPayment] {
+    get { storage.payments }
+    _modify { yield &unique.payments }
+  }
   /// Credits applied to this invoice: credit notes and offsets (amounts are positive).
-  public var credits: [(date: Day, amount: Amount, source: Int)] = []
-  public var writeOff: (date: Day, amount: Amount)?
+  public var credits: [(date: Day, amount: Amount, source: Int)] {
+    get { storage.credits }
+    _modify { yield &unique.credits }
+  }
+  public var writeOff: (date: Day, amount: Amount)? {
+    get { storage.writeOff }
+    _modify { yield &unique.writeOff }
+  }
   /// When the open amount was marked doubtful (befarad kundförlust).
-  public var doubtfulOn: Day?
-  public var closedOn: Day?
+  public var doubtfulOn: Day? {
+    get { storage.doubtfulOn }
+    _modify { yield &unique.doubtfulOn }
+  }
+  public var closedOn: Day? {
+    get { storage.closedOn }
+    _modify { yield &unique.closedOn }
+  }
   /// The customer as it was when the invoice was attested: the invoice shows it ever after.
-  public var recipient: Customer?
+  public var recipient: Customer? {
+    get { storage.recipient?.customer }
+    set { unique.recipient = newValue.map(SharedCustomer.init) }
+  }
+
+  /// Sets the recipient to a snapshot other records may share.
+  mutating func setRecipient(_ shared: SharedCustomer?) { unique.recipient = shared }
   /// The settings in force when the invoice was attested (an index into
   /// ``BookState/settingsHistory``): the seller's details it shows ever after.
-  public var issuedUnder: Int?
+  public var issuedUnder: Int? {
+    get { storage.issuedUnder }
+    _modify { yield &unique.issuedUnder }
+  }
 
   public init(invoice: Invoice) {
-    self.invoice = invoice
-    state = .draft
+    storage = Storage(invoice: invoice)
   }
 
   /// Reminder fees charged.

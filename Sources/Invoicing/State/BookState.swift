@@ -6,40 +6,40 @@ public struct BookState: Sendable {
   public internal(set) var settings: CreditorSettings
   /// Every version of the settings, oldest first; the last is ``settings``.
   public internal(set) var settingsHistory: [CreditorSettings]
-  public private(set) var customers: [String: Customer] = [:]
-  public private(set) var customerOrder: [String] = []
-  public private(set) var products: [String: Product] = [:]
-  public private(set) var productOrder: [String] = []
-  public private(set) var costCentres: [String: DimensionEntry] = [:]
-  public private(set) var costCentreOrder: [String] = []
-  public private(set) var projects: [String: DimensionEntry] = [:]
-  public private(set) var projectOrder: [String] = []
-  public private(set) var invoices: [Int: InvoiceRecord] = [:]
-  public private(set) var invoiceOrder: [Int] = []
-  public private(set) var externalIds: [String: Int] = [:]
-  public private(set) var invoiceNumbers: [Int: Int] = [:]
-  public private(set) var nextInvoiceID = 1
-  public private(set) var nextPaymentID = 1
+  public internal(set) var customers: [String: Customer] = [:]
+  public internal(set) var customerOrder: [String] = []
+  public internal(set) var products: [String: Product] = [:]
+  public internal(set) var productOrder: [String] = []
+  public internal(set) var costCentres: [String: DimensionEntry] = [:]
+  public internal(set) var costCentreOrder: [String] = []
+  public internal(set) var projects: [String: DimensionEntry] = [:]
+  public internal(set) var projectOrder: [String] = []
+  public internal(set) var invoices: [Int: InvoiceRecord] = [:]
+  public internal(set) var invoiceOrder: [Int] = []
+  public internal(set) var externalIds: [String: Int] = [:]
+  public internal(set) var invoiceNumbers: [Int: Int] = [:]
+  public internal(set) var nextInvoiceID = 1
+  public internal(set) var nextPaymentID = 1
   /// The next number of the invoice series (invoices, credit notes and credits share it).
-  public private(set) var nextInvoiceNumber: Int
+  public internal(set) var nextInvoiceNumber: Int
   /// Overpayments and excess credits, per customer, not yet paid back or used.
-  public private(set) var balances: [String: Amount] = [:]
-  public private(set) var selfInvoices: [Int: SelfInvoiceRecord] = [:]
-  public private(set) var selfInvoiceOrder: [Int] = []
-  public private(set) var nextSelfInvoiceID = 1
+  public internal(set) var balances: [String: Amount] = [:]
+  public internal(set) var selfInvoices: [Int: SelfInvoiceRecord] = [:]
+  public internal(set) var selfInvoiceOrder: [Int] = []
+  public internal(set) var nextSelfInvoiceID = 1
   /// The last self-invoice number used per payee.
-  public private(set) var payeeSequences: [String: Int] = [:]
+  public internal(set) var payeeSequences: [String: Int] = [:]
   /// Money customers paid into the client-funds account, not yet paid out.
-  public private(set) var clientFundsHeld = Amount.zero
+  public internal(set) var clientFundsHeld = Amount.zero
   /// The payouts of client funds to the creditor, in journal order.
   public internal(set) var clientFundsPayouts: [ClientFundsPayout] = []
   /// What the ledger books, in journal order.
-  public private(set) var activities: [Activity] = []
+  public internal(set) var activities: [Activity] = []
   /// The stable identity of each activity (parallel to ``activities``): the journal line
   /// whose event made it, and its place among that line's activities.
-  public private(set) var activityIDs: [ActivityID] = []
+  public internal(set) var activityIDs: [ActivityID] = []
   /// The journal lines applied (a batch is one line).
-  public private(set) var journalLines = 0
+  public internal(set) var journalLines = 0
   /// Activities logged so far by the line being applied.
   private var lineOrdinal = 0
   /// Payments from payment files, by id, and their order of arrival.
@@ -49,12 +49,12 @@ public struct BookState: Sendable {
   public internal(set) var importedFiles: [String: String] = [:]
   public internal(set) var importedDeposits: [String: String] = [:]
   /// Events of other modules (the ledger's exports), in journal order.
-  public private(set) var otherEvents: [(type: String, payload: JSONValue)] = []
+  public internal(set) var otherEvents: [(type: String, payload: JSONValue)] = []
   /// For each of ``otherEvents``, the settings in force when it was recorded (an index into
   /// ``settingsHistory``): an export's file shows the company as it was then.
-  public private(set) var otherEventSettings: [Int] = []
+  public internal(set) var otherEventSettings: [Int] = []
   /// Events applied (a batch counts its parts).
-  public private(set) var eventCount = 0
+  public internal(set) var eventCount = 0
 
   public init(settings: CreditorSettings) {
     self.settings = settings

@@ -44,28 +44,35 @@ public final class Book: Sendable {
   /// What changes with every commit.
   private struct Current: Sendable {
     var state: BookState
-    var lineCount: Int
-    var lastHash: String
+    /// The journal's last line.
+    var last: Checkpoint.Position
   }
   private let current: Mutex<Current>
   /// Held for the whole of a ``transact(_:)``.
   private let transactions = SerialLock()
 
+  /// How opening used the checkpoint.
+  public let checkpointUse: CheckpointUse
+
   private init(
-    directory: String, state: BookState, lineCount: Int, lastHash: String, lock: FileLock?,
-    warnings: [BookWarning] = [], clock: @escaping @Sendable () -> String
+    directory: String, state: BookState, last: Checkpoint.Position, lock: FileLock?,
+    warnings: [BookWarning] = [], checkpointUse: CheckpointUse = .notRead,
+    clock: @escaping @Sendable () -> String
   ) {
     self.directory = directory
-    self.current = Mutex(Current(state: state, lineCount: lineCount, lastHash: lastHash))
+    self.current = Mutex(Current(state: state, last: last))
     self.lock = lock
     self.warnings = warnings
+    self.checkpointUse = checkpointUse
     self.clock = clock
   }
 
   /// The state after the last line written.
   public var state: BookState { current.withLock { $0.state } }
   /// The number of lines in the journal (a line holds one event, or a batch).
-  public var lineCount: Int { current.withLock { $0.lineCount } }
+  public var lineCount: Int { current.withLock { $0.last.line } }
+  /// Where the journal's last line is.
+  var journalEnd: Checkpoint.Position { current.withLock { $0.last } }
 
   var journalPath: String { FilePath.join(directory, Journal.fileName) }
   var headPath: String { FilePath.join(directory, Journal.headFile) }
@@ -102,8 +109,8 @@ public final class Book: Sendable {
     try FilePath.makeDirectory(FilePath.join(directory, Book.documentsDirectory))
     let lock = try Book.lock(directory)
     let book = Book(
-      directory: directory, state: BookState(settings: settings), lineCount: 0,
-      lastHash: Journal.genesis, lock: lock, clock: clock)
+      directory: directory, state: BookState(settings: settings), last: .start, lock: lock,
+      clock: clock)
     try book.append([.settingsChanged(settings)])
     try book.saveSettings()
     return book
@@ -111,8 +118,11 @@ public final class Book: Sendable {
 
   /// Opens a book; `forWriting` takes the writer's lock (a second writer is refused).
   /// - Parameter lockWait: how long a writer waits for another writer to finish, in seconds.
+  /// - Parameter checkpoint: whether to start from the book's checkpoint (see ``Checkpoint``)
+  ///   or replay the journal from line 1.
   public static func open(
     at directory: String, forWriting: Bool = false, lockWait: Double = 0,
+    checkpoint: CheckpointPolicy = .use,
     clock: @escaping @Sendable () -> String = Book.systemClock
   ) throws -> Book {
     let settingsPath = FilePath.join(directory, Book.settingsFile)
@@ -125,27 +135,16 @@ public final class Book: Sendable {
     }
     let lock = forWriting ? try Book.lock(directory, waitingUpTo: lockWait) : nil
     if forWriting { Book.removeStaleTemporaries(directory) }
-    var state: BookState?
     // The head first: a reader reads the lines it acknowledges and none a writer is adding.
     let head = try Journal.readHead(FilePath.join(directory, Journal.headFile))
-    let (count, lastHash, tornLine, hashAtHead) = try Journal.read(
-      path: FilePath.join(directory, Journal.fileName), limit: forWriting ? nil : head?.count,
-      mark: head?.count
-    ) { entry throws(BookError) in
-      if state == nil {
-        // The first line sets the settings up; the state starts from them.
-        guard case .settingsChanged(let settings) = entry.event else {
-          throw BookError(
-            .journalWithoutSettings, .file(directory),
-            "the first event is not the creditor's settings")
-        }
-        state = BookState(settings: settings)
-      }
-      try state!.apply(entry.event)
-    }
-    try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
+    let replay = try Book.replay(
+      directory, limit: forWriting ? nil : head?.count, head: head, checkpoint: checkpoint)
+    let reading = replay.reading
+    let (count, lastHash) = (reading.count, reading.lastHash)
+    try Journal.check(
+      head: head, read: count, lastHash: lastHash, hashAtHead: reading.markedHash)
     var warnings = [BookWarning]()
-    if forWriting, let tornLine {
+    if forWriting, let tornLine = reading.tornLine {
       // Bytes after the last acknowledged line that never became a whole line: a write that
       // was killed before it was acknowledged. The writer drops them, keeping a backup.
       let backup = try Book.dropTornTail(directory, count: count, lastHash: lastHash)
@@ -161,17 +160,25 @@ public final class Book: Sendable {
       try Journal.writeHead(
         FilePath.join(directory, Journal.headFile), count: count, lastHash: lastHash)
     }
+    let state = replay.state
     guard let state else {
       throw BookError(
         .journalWithoutSettings, .file(directory),
         "the book at \(directory) has an empty journal; it holds no settings")
     }
+    var use = replay.use
+    if replay.isSlow {
+      // A cache: a checkpoint that cannot be written costs the next opening time, no more.
+      if (try? Checkpoint.write(state, at: reading.last, in: directory)) != nil {
+        use = .written(after: use)
+      }
+    }
     if let problem = Book.settingsCopyProblem(settingsPath, journal: state.settings) {
       warnings.append(problem)
     }
     return Book(
-      directory: directory, state: state, lineCount: count, lastHash: lastHash, lock: lock,
-      warnings: warnings, clock: clock)
+      directory: directory, state: state, last: reading.last, lock: lock, warnings: warnings,
+      checkpointUse: use, clock: clock)
   }
 
   /// Why `book.json` is not a true copy of the journal's settings, if it is not.
@@ -249,18 +256,19 @@ public final class Book: Sendable {
         for event in events { try next.apply(event) }
       }
       var lines = [[UInt8]]()
-      var hash = current.lastHash
-      var sequence = current.lineCount
+      var last = current.last
       let time = clock()
       for event in events {
-        sequence += 1
-        let line = Journal.line(sequence: sequence, time: time, event: event, previous: hash)
-        hash = SHA256.hex(line)
+        let line = Journal.line(
+          sequence: last.line + 1, time: time, event: event, previous: last.hash)
+        last = Checkpoint.Position(
+          line: last.line + 1, lineStart: last.end, end: last.end + line.count + 1,
+          hash: SHA256.hex(line))
         lines.append(line)
       }
       try Journal.append(lines, to: journalPath)
-      try Journal.writeHead(headPath, count: sequence, lastHash: hash)
-      current = Current(state: next, lineCount: sequence, lastHash: hash)
+      try Journal.writeHead(headPath, count: last.line, lastHash: last.hash)
+      current = Current(state: next, last: last)
     }
   }
 
@@ -379,13 +387,12 @@ public final class Book: Sendable {
     let path = FilePath.join(directory, Journal.fileName)
     let headPath = FilePath.join(directory, Journal.headFile)
     let head = try Journal.readHead(headPath)
-    let (count, lastHash, tornLine, hashAtHead) = try Journal.read(path: path, mark: head?.count) {
-      _ throws(BookError) in
-    }
+    let reading = try Journal.read(path: path, mark: head?.count) { _ throws(BookError) in }
     // Whatever was acknowledged must be whole; only a tail after it may be dropped.
-    try Journal.check(head: head, read: count, lastHash: lastHash, hashAtHead: hashAtHead)
-    guard tornLine != nil else { return nil }
-    return try dropTornTail(directory, count: count, lastHash: lastHash)
+    try Journal.check(
+      head: head, read: reading.count, lastHash: reading.lastHash, hashAtHead: reading.markedHash)
+    guard reading.tornLine != nil else { return nil }
+    return try dropTornTail(directory, count: reading.count, lastHash: reading.lastHash)
   }
 
   /// Copies the journal to `journal.jsonl.torn-<time>`, cuts it back to its last whole line

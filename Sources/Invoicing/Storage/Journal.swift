@@ -88,36 +88,59 @@ public enum Journal {
     return bytes
   }
 
+  /// What reading a journal found.
+  struct Reading {
+    /// The number of whole lines.
+    var count: Int
+    /// The last whole line read: where it is and its hash.
+    var last: Checkpoint.Position
+    /// The line number of an incomplete last line (bytes after the last line end), if any.
+    var tornLine: Int?
+    /// The hash of the line `mark` asked for, when it was read.
+    var markedHash: String?
+    var lastHash: String { last.hash }
+  }
+
   /// Reads and checks a journal, calling `body` with each event in order.
   ///
   /// Lines are hashed and decoded in blocks, on every core; the chain is checked and the
   /// events are applied in order, so the first problem found is the first in the file.
   ///
-  /// - Returns: the number of lines and the hash of the last one.
-  ///
   /// - Parameter limit: read at most this many lines (a reader reads the lines `journal.head`
   ///   acknowledges, never a write in progress after them).
-  /// - Returns: the lines read, the hash of the last, and the line number of an incomplete
-  ///   last line (bytes after the last line end) when there is one.
+  /// - Parameter mark: the line whose hash to report (the one the head names).
   static func read(
     path: String, limit: Int? = nil, mark: Int? = nil, _ body: (Entry) throws(BookError) -> Void
-  ) throws -> (count: Int, lastHash: String, tornLine: Int?, markedHash: String?) {
-    guard FilePath.exists(path) else { return (0, genesis, nil, nil) }
-    var markedHash: String?
-    let bytes = try FilePath.read(path)
+  ) throws -> Reading {
+    guard FilePath.exists(path) else {
+      return Reading(count: 0, last: .start, tornLine: nil, markedHash: nil)
+    }
+    return try read(
+      FilePath.read(path), fileOffset: 0, after: .start, limit: limit, mark: mark, body)
+  }
+
+  /// Reads the lines after `start` from `bytes`, the journal from byte `fileOffset` on (where
+  /// the line after `start` begins).
+  static func read(
+    _ bytes: [UInt8], fileOffset: Int, after start: Checkpoint.Position, limit: Int?,
+    mark: Int?, _ body: (Entry) throws(BookError) -> Void
+  ) throws -> Reading {
+    var markedHash: String? = mark == start.line ? start.hash : nil
     var lines = lineRanges(bytes)
     let end = lines.last.map { $0.upperBound + 1 } ?? 0
-    let tornLine = end < bytes.count ? lines.count + 1 : nil
-    if let limit, limit < lines.count { lines.removeLast(lines.count - limit) }
-    var previous = genesis
-    var lineNumber = 0
+    let tornLine = end < bytes.count ? start.line + lines.count + 1 : nil
+    if let limit, limit - start.line < lines.count {
+      lines.removeLast(lines.count - max(0, limit - start.line))
+    }
+    var previous = start.hash
+    var lineNumber = start.line
     let blockSize = 8192
     var blockStart = 0
     while blockStart < lines.count {
       let block = Array(lines[blockStart..<min(lines.count, blockStart + blockSize)])
-      let decoded = decode(block, of: bytes, firstLine: blockStart + 1)
+      let decoded = decode(block, of: bytes, firstLine: start.line + blockStart + 1)
       for (offset, line) in decoded.enumerated() {
-        lineNumber = blockStart + offset + 1
+        lineNumber = start.line + blockStart + offset + 1
         let entry: Entry
         switch line.content {
         case .newerFormat(let version):
@@ -158,7 +181,13 @@ public enum Journal {
       }
       blockStart += blockSize
     }
-    return (lines.count, previous, tornLine, markedHash)
+    var last = start
+    if let range = lines.last {
+      last = Checkpoint.Position(
+        line: start.line + lines.count, lineStart: fileOffset + range.lowerBound,
+        end: fileOffset + range.upperBound + 1, hash: previous)
+    }
+    return Reading(count: last.line, last: last, tornLine: tornLine, markedHash: markedHash)
   }
 
   /// The byte ranges of the complete lines (without their line ends).

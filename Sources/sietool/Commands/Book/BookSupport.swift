@@ -1,5 +1,6 @@
 import Basics
 import Invoicing
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -16,14 +17,35 @@ func lockWait() -> Double {
     ?? 10
 }
 
-func openBook(_ directory: String, forWriting: Bool, console: Console) throws -> Book {
+func openBook(
+  _ directory: String, forWriting: Bool, checkpoint: CheckpointPolicy = .use, console: Console
+) throws -> Book {
   let book = try ProgressLine.during("opening the book", console: console) {
-    try Book.open(at: directory, forWriting: forWriting, lockWait: forWriting ? lockWait() : 0)
+    try Book.open(
+      at: directory, forWriting: forWriting, lockWait: forWriting ? lockWait() : 0,
+      checkpoint: checkpoint)
   }
   for warning in book.warnings {
     console.printError("warning: [\(warning.code.rawValue)] \(warning.message)")
   }
+  OpenedBooks.keep(book)
   return book
+}
+
+/// The books a command opened, kept until the process exits when it is the `sietool`
+/// executable: the system takes back their memory at once, where freeing a large book's
+/// state piece by piece would take a while. Commands run inside another program free theirs.
+enum OpenedBooks {
+  private static let books = Mutex<(keeping: Bool, books: [Book])>((false, []))
+
+  /// Keeps every book opened from now on until the process exits.
+  static func keepUntilExit() { books.withLock { $0.keeping = true } }
+
+  static func keep(_ book: Book) {
+    books.withLock {
+      if $0.keeping { $0.books.append(book) }
+    }
+  }
 }
 
 /// Today in Swedish time, for commands without a book (`SIETOOL_TIME` sets the clock).

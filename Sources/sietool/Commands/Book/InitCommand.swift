@@ -77,12 +77,18 @@ struct BookRepairCommand: Command, WorksOnBook {
 
 struct BookVerifyCommand: Command, WorksOnBook {
   static let configuration = CommandConfiguration(
-    name: "verify", abstract: "Replay the journal and check its hash chain.")
+    name: "verify",
+    abstract: "Replay the journal from line 1 and check its hash chain.",
+    discussion: """
+      Reads every line, checks each line's hash against the next, and applies every event; \
+      the checkpoint (journal.checkpoint) that other commands start from is not read.
+      """)
 
   @OptionGroup var bookOptions: BookOptions
 
   func run(_ console: Console) throws -> Int32 {
-    let book = try openBook(directory, forWriting: false, console: console)
+    let book = try openBook(
+      directory, forWriting: false, checkpoint: .replayAll, console: console)
     Exporter.removeLeftovers(ofBookAt: directory)
     console.print(
       "\(book.lineCount) journal lines, \(book.state.eventCount) events: the chain is intact")

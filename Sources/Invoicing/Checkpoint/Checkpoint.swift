@@ -1,0 +1,106 @@
+import Basics
+
+/// A book's state after journal line N, kept beside the journal (`journal.checkpoint`) so that
+/// opening replays only the lines after N.
+///
+/// The file holds what it was made from: its own layout, the journal format and release that
+/// wrote it, line N with its byte place in the journal and its hash (which, through the
+/// chain, stands for every line before it), the state, and a CRC-32 of all of that. It is a
+/// cache and never trusted: a checkpoint that is missing, damaged, written by another release
+/// or journal format, past the lines the head acknowledges, or whose line N is not in the
+/// journal as it is now, is ignored and the journal replayed from line 1. `sietool book
+/// verify` never reads it.
+public enum Checkpoint {
+  public static let fileName = "journal.checkpoint"
+  /// The layout of the file and of the state in it.
+  static let layout = 1
+  static let magic = Array("sietool checkpoint\n".utf8)
+
+  /// Where in the journal a checkpoint stands: after line `line`, which starts at byte
+  /// `lineStart` and ends (with its line end) at byte `end`, and has the SHA-256 `hash`.
+  struct Position: Equatable, Sendable {
+    var line: Int
+    var lineStart: Int
+    var end: Int
+    var hash: String
+
+    /// Before the first line.
+    static let start = Position(line: 0, lineStart: 0, end: 0, hash: Journal.genesis)
+  }
+
+  /// Why a checkpoint was not used.
+  public enum Rejection: String, Error, Sendable, Equatable {
+    /// There is no checkpoint.
+    case missing
+    /// Its bytes are not what was written (its checksum or content is wrong).
+    case damaged
+    /// Another release, journal format or checkpoint layout wrote it.
+    case foreign
+    /// Its line is not in the journal as it is now, or not yet acknowledged by the head.
+    case stale
+  }
+
+  /// A checkpoint's file: header, state, CRC-32.
+  /// - Parameter release: the release it says wrote it (another only in tests).
+  static func encode(
+    _ state: BookState, at position: Position, release: String = Release.version
+  ) -> [UInt8] {
+    var header = CheckpointWriter()
+    header.count(layout)
+    header.count(Journal.formatVersion)
+    header.string(release)
+    header.count(position.line)
+    header.count(position.lineStart)
+    header.count(position.end)
+    header.string(position.hash)
+    let payload = state.checkpointPayload()
+    header.count(payload.count)
+    var bytes = magic + header.bytes
+    bytes.reserveCapacity(bytes.count + payload.count + 4)
+    bytes += payload
+    let crc = CRC32.checksum(bytes)
+    withUnsafeBytes(of: crc.littleEndian) { bytes += $0 }
+    return bytes
+  }
+
+  /// The state and position a checkpoint's file holds, if it is whole and from this release.
+  static func decode(_ bytes: [UInt8]) -> Result<(BookState, Position), Rejection> {
+    guard bytes.count > magic.count + 4, bytes.starts(with: magic) else {
+      return .failure(.damaged)
+    }
+    let body = bytes[..<(bytes.count - 4)]
+    let stored = bytes[(bytes.count - 4)...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    guard CRC32.checksum(body) == stored else { return .failure(.damaged) }
+    do {
+      return try bytes.withUnsafeBufferPointer {
+        buffer throws(CheckpointDamage) -> Result<(BookState, Position), Rejection> in
+        var reader = CheckpointReader(
+          UnsafeBufferPointer(rebasing: buffer[magic.count..<(buffer.count - 4)]))
+        guard try reader.count() == layout, try reader.count() == Journal.formatVersion,
+          try reader.string() == Release.version
+        else { return .failure(.foreign) }
+        let position = Position(
+          line: try reader.count(), lineStart: try reader.count(), end: try reader.count(),
+          hash: try reader.string())
+        let length = try reader.count()
+        guard length == reader.remaining else { throw CheckpointDamage("the state's length") }
+        // The state has texts of its own: it is read by a reader of its own.
+        var state = CheckpointReader(
+          UnsafeBufferPointer(rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)]))
+        return .success((try BookState(reading: &state), position))
+      }
+    } catch {
+      return .failure(.damaged)
+    }
+  }
+
+  /// Whether `position` is a line of the journal as it is now: `line`, the bytes at its
+  /// place, end in a line end and hash to its hash.
+  static func matches(_ position: Position, line: [UInt8]) -> Bool {
+    let length = position.end - position.lineStart
+    guard position.line > 0, length > 0, line.count == length, line[length - 1] == 0x0A else {
+      return false
+    }
+    return SHA256.hex(line[..<(length - 1)]) == position.hash
+  }
+}

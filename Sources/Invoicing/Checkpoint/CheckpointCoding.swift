@@ -1,0 +1,244 @@
+import Basics
+
+/// A checkpoint that cannot be read as written: it is ignored and the journal replayed.
+struct CheckpointDamage: Error, Sendable {
+  var reason: String
+  init(_ reason: String) { self.reason = reason }
+}
+
+/// Writes a checkpoint's state: integers as LEB128 varints (signed ones zigzagged), each
+/// distinct text once (later uses name it by number), values with a JSON form of their own
+/// as that JSON.
+struct CheckpointWriter {
+  private(set) var bytes: [UInt8] = []
+  private var strings: [String: Int] = [:]
+  private var customers: [Customer: Int] = [:]
+
+  init() { bytes.reserveCapacity(1 << 20) }
+
+  mutating func count(_ value: Int) {
+    var rest = UInt64(value)
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  mutating func int(_ value: Int) {
+    let zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+    count(Int(bitPattern: UInt(zigzag)))
+  }
+
+  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  mutating func amount(_ value: Amount) { int(Int(value.ore)) }
+  mutating func day(_ value: Day) { count(Int(value.packed)) }
+
+  mutating func decimal(_ value: ExactDecimal) {
+    int(Int(value.significand))
+    bytes.append(value.scale)
+  }
+
+  mutating func string(_ value: String) {
+    if let index = strings[value] {
+      count(index)
+      return
+    }
+    let index = strings.count
+    strings[value] = index
+    count(index)
+    count(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  /// A customer (the registers and the snapshots on documents share one table).
+  mutating func customer(_ value: Customer) {
+    if let index = customers[value] {
+      count(index)
+      return
+    }
+    let index = customers.count
+    customers[value] = index
+    count(index)
+    json(value.jsonValue)
+  }
+
+  mutating func json(_ value: JSONValue) {
+    var text = [UInt8]()
+    value.write(to: &text)
+    count(text.count)
+    bytes.append(contentsOf: text)
+  }
+
+  mutating func optional<T>(_ value: T?, _ write: (inout CheckpointWriter, T) -> Void) {
+    guard let value else { return bytes.append(0) }
+    bytes.append(1)
+    write(&self, value)
+  }
+
+  mutating func array<T>(_ values: [T], _ write: (inout CheckpointWriter, T) -> Void) {
+    count(values.count)
+    for value in values { write(&self, value) }
+  }
+}
+
+/// Reads what ``CheckpointWriter`` wrote; anything out of place is ``CheckpointDamage``,
+/// never a trap.
+struct CheckpointReader: ~Copyable {
+  private let base: UnsafePointer<UInt8>
+  private let end: Int
+  private var position = 0
+  private var strings: [String] = []
+  private var customers: [SharedCustomer] = []
+
+  /// Reads `buffer`, which must outlive the reader.
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    end = buffer.count
+  }
+
+  var isAtEnd: Bool { position == end }
+  /// The bytes not read yet.
+  var remaining: Int { end - position }
+
+  mutating func byte() throws(CheckpointDamage) -> UInt8 {
+    guard position < end else { throw CheckpointDamage("ends early") }
+    defer { position += 1 }
+    return base[position]
+  }
+
+  mutating func count() throws(CheckpointDamage) -> Int {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let next = try byte()
+      guard shift < 64 else { throw CheckpointDamage("a number is too long") }
+      value |= UInt64(next & 0x7F) << shift
+      if next < 0x80 { break }
+      shift += 7
+    }
+    guard value <= UInt64(Int.max) else { throw CheckpointDamage("a count is too large") }
+    return Int(value)
+  }
+
+  /// A count of items still to come, each at least one byte long.
+  mutating func itemCount() throws(CheckpointDamage) -> Int {
+    let value = try count()
+    guard value <= end - position else { throw CheckpointDamage("a count runs past the end") }
+    return value
+  }
+
+  mutating func int() throws(CheckpointDamage) -> Int {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let next = try byte()
+      guard shift < 64 else { throw CheckpointDamage("a number is too long") }
+      value |= UInt64(next & 0x7F) << shift
+      if next < 0x80 { break }
+      shift += 7
+    }
+    return Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
+  }
+
+  mutating func bool() throws(CheckpointDamage) -> Bool {
+    switch try byte() {
+    case 0: false
+    case 1: true
+    default: throw CheckpointDamage("a flag is neither 0 nor 1")
+    }
+  }
+
+  mutating func amount() throws(CheckpointDamage) -> Amount { Amount(ore: Int64(try int())) }
+
+  mutating func day() throws(CheckpointDamage) -> Day {
+    let packed = try count()
+    guard let day = Day(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
+    else { throw CheckpointDamage("\(packed) is not a day") }
+    return day
+  }
+
+  mutating func decimal() throws(CheckpointDamage) -> ExactDecimal {
+    let significand = try int()
+    let scale = try byte()
+    guard scale <= 18 else { throw CheckpointDamage("a decimal's scale is \(scale)") }
+    return ExactDecimal(significand: Int64(significand), scale: Int(scale))
+  }
+
+  mutating func string() throws(CheckpointDamage) -> String {
+    let index = try count()
+    if index < strings.count { return strings[index] }
+    guard index == strings.count else { throw CheckpointDamage("text \(index) is not known") }
+    let length = try itemCount()
+    let text = String(
+      decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self)
+    position += length
+    strings.append(text)
+    return text
+  }
+
+  mutating func customer() throws(CheckpointDamage) -> Customer { try sharedCustomer().customer }
+
+  /// A customer, held once however many documents show it.
+  mutating func sharedCustomer() throws(CheckpointDamage) -> SharedCustomer {
+    let index = try count()
+    if index < customers.count { return customers[index] }
+    guard index == customers.count else {
+      throw CheckpointDamage("customer \(index) is not known")
+    }
+    let customer = SharedCustomer(try decode { try Customer(json: $0) })
+    customers.append(customer)
+    return customer
+  }
+
+  mutating func json() throws(CheckpointDamage) -> JSONValue {
+    let length = try itemCount()
+    let text = Array(UnsafeBufferPointer(start: base + position, count: length))
+    position += length
+    do {
+      return try JSONValue(parsing: text)
+    } catch {
+      throw CheckpointDamage("JSON: \(error)")
+    }
+  }
+
+  /// A value read from its JSON form.
+  mutating func decode<T>(_ make: (JSONReader) throws -> T) throws(CheckpointDamage) -> T {
+    let value = try json()
+    do {
+      return try make(JSONReader(value, path: "checkpoint"))
+    } catch {
+      throw CheckpointDamage("\(error)")
+    }
+  }
+
+  mutating func optional<T>(_ read: (inout CheckpointReader) throws(CheckpointDamage) -> T)
+    throws(CheckpointDamage) -> T?
+  {
+    try bool() ? try read(&self) : nil
+  }
+
+  mutating func array<T>(_ read: (inout CheckpointReader) throws(CheckpointDamage) -> T)
+    throws(CheckpointDamage) -> [T]
+  {
+    let count = try itemCount()
+    var values = [T]()
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try read(&self)) }
+    return values
+  }
+
+  /// A case of a `String`-backed enum.
+  mutating func choice<T: RawRepresentable>(_: T.Type) throws(CheckpointDamage) -> T
+  where T.RawValue == String {
+    let raw = try string()
+    guard let value = T(rawValue: raw) else { throw CheckpointDamage("unknown value \(raw)") }
+    return value
+  }
+}
+
+extension CheckpointWriter {
+  mutating func choice<T: RawRepresentable>(_ value: T) where T.RawValue == String {
+    string(value.rawValue)
+  }
+}

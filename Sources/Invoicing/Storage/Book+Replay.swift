@@ -1,0 +1,131 @@
+import Basics
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whether opening a book starts from its checkpoint.
+public enum CheckpointPolicy: Sendable, Equatable {
+  /// Start from the checkpoint when it holds; replay only the lines after it.
+  case use
+  /// Replay the journal from line 1 (`sietool book verify`).
+  case replayAll
+}
+
+/// What opening a book did with its checkpoint.
+public indirect enum CheckpointUse: Sendable, Equatable {
+  /// The policy was ``CheckpointPolicy/replayAll``.
+  case notRead
+  /// The state came from the checkpoint after this journal line.
+  case used(line: Int)
+  /// The checkpoint was ignored, and why; the journal was replayed from line 1.
+  case ignored(Checkpoint.Rejection)
+  /// Replay was slow, so a new checkpoint was written; what was done before.
+  case written(after: CheckpointUse)
+}
+
+extension Book {
+  /// A checkpoint is written when opening replayed more than this many events after it…
+  static let checkpointEvents = 10_000
+  /// …or took longer than this (in seconds) over at least ``checkpointMinimumEvents``.
+  static let checkpointSeconds = 0.2
+  static let checkpointMinimumEvents = 1_000
+
+  /// The replayed state of a book, and how it was reached.
+  struct Replay {
+    var state: BookState?
+    var reading: Journal.Reading
+    var use: CheckpointUse
+    /// Whether replay was slow enough to write a new checkpoint.
+    var isSlow: Bool
+  }
+
+  /// Replays the journal of the book in `directory`: from its checkpoint when the policy
+  /// allows and the checkpoint holds, else from line 1.
+  static func replay(
+    _ directory: String, limit: Int?, head: (count: Int, hash: String)?,
+    checkpoint policy: CheckpointPolicy
+  ) throws -> Replay {
+    let path = FilePath.join(directory, Journal.fileName)
+    let started = monotonicSeconds()
+    var state: BookState?
+    var start = Checkpoint.Position.start
+    var use = CheckpointUse.notRead
+    var tail: [UInt8]?
+    if policy == .use {
+      switch Checkpoint.load(in: directory, journal: path, acknowledged: head?.count ?? 0) {
+      case .success(let (loaded, position, bytes)):
+        (state, start, tail) = (loaded, position, bytes)
+        use = .used(line: position.line)
+      case .failure(let rejection):
+        use = .ignored(rejection)
+      }
+    }
+    let startEvents = state?.eventCount ?? 0
+    let apply = { (entry: Journal.Entry) throws(BookError) in
+      if state == nil {
+        // The first line sets the settings up; the state starts from them.
+        guard case .settingsChanged(let settings) = entry.event else {
+          throw BookError(
+            .journalWithoutSettings, .file(directory),
+            "the first event is not the creditor's settings")
+        }
+        state = BookState(settings: settings)
+      }
+      try state!.apply(entry.event)
+    }
+    let reading: Journal.Reading
+    if let tail {
+      reading = try Journal.read(
+        tail, fileOffset: start.end, after: start, limit: limit, mark: head?.count, apply)
+    } else {
+      reading = try Journal.read(path: path, limit: limit, mark: head?.count, apply)
+    }
+    let events = (state?.eventCount ?? 0) - startEvents
+    let seconds = monotonicSeconds() - started
+    let isSlow =
+      events > checkpointEvents
+      || (seconds > checkpointSeconds && events >= checkpointMinimumEvents)
+    return Replay(state: state, reading: reading, use: use, isSlow: isSlow)
+  }
+
+  static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+  }
+}
+
+extension Checkpoint {
+  /// The book's checkpoint, if it holds: its state, its position, and the journal after it.
+  /// - Parameter acknowledged: the lines the head acknowledges; a checkpoint past them is
+  ///   stale.
+  static func load(in directory: String, journal: String, acknowledged: Int) -> Result<
+    (BookState, Position, [UInt8]), Rejection
+  > {
+    let path = FilePath.join(directory, fileName)
+    guard FilePath.exists(path) else { return .failure(.missing) }
+    guard let bytes = try? FilePath.read(path) else { return .failure(.damaged) }
+    let decoded: (BookState, Position)
+    switch decode(bytes) {
+    case .success(let value): decoded = value
+    case .failure(let rejection): return .failure(rejection)
+    }
+    let position = decoded.1
+    guard position.line <= acknowledged,
+      let line = try? FilePath.read(
+        journal, from: position.lineStart, limit: position.end - position.lineStart),
+      matches(position, line: line),
+      let tail = try? FilePath.read(journal, from: position.end)
+    else { return .failure(.stale) }
+    return .success((decoded.0, position, tail))
+  }
+
+  /// Writes the checkpoint of `state` after the journal line at `position`, atomically.
+  static func write(_ state: BookState, at position: Position, in directory: String) throws {
+    guard position.line > 0 else { return }
+    try AtomicFile.write(encode(state, at: position), to: FilePath.join(directory, fileName))
+  }
+}

@@ -1,0 +1,301 @@
+import Basics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Invoicing
+@testable import Ledger
+
+/// A checkpoint is a cache of the replayed state: a book opened from it equals the book
+/// replayed from line 1 in every stored field and in every export, and a checkpoint that is
+/// damaged, stale or from another release is never used.
+@Suite struct CheckpointTests {
+  /// A random book with an export of its first half, incoming payments and a checkpoint at
+  /// year end, then a renamed customer, changed settings and an export of the second half.
+  static func checkpointedBook(seed: UInt64, method: BookkeepingMethod) throws -> (
+    TemporaryBook, checkpointLine: Int
+  ) {
+    let full = try randomBook(seed: seed, method: method, settled: false)
+    let template = try exampleState(method: method, tolerance: sek("1.00"))
+    let book = try TemporaryBook(method: method, tolerance: sek("1.00"))
+    let events = Array(full.events.dropFirst(template.events.count))
+    let half = events.count / 2
+    try book.book.append(Array(events[..<half]))
+    try book.export("2025-01-01", "2025-06-30", name: "h1.se", bundle: "h1.zip")
+    try book.book.append(Array(events[half...]))
+    try book.book.transact { tx in try receivePayments(&tx, seed: seed) }
+    let end = book.book.journalEnd
+    try Checkpoint.write(book.book.state, at: end, in: book.file("book"))
+    try book.book.transact { tx in
+      var customer = tx.state.customers["K1"]!
+      customer.name = "Nytt Namn AB"
+      try tx.updateCustomer(customer)
+      var settings = tx.state.settings
+      settings.name = "Omdöpta Bolaget AB"
+      try tx.record(.settingsChanged(settings))
+    }
+    try book.export("2025-07-01", "2025-12-31", name: "h2.se", bundle: "h2.zip")
+    return (book, end.line)
+  }
+
+  /// Two payments from a payment file: one placed on an open invoice, one left unhandled.
+  static func receivePayments(_ tx: inout BookTransaction, seed: UInt64) throws {
+    guard
+      let open = tx.state.allInvoices.first(where: { $0.state == .attested && $0.open > .zero })
+    else { return }
+    let file = IncomingReceipt.File(
+      hash: String(repeating: "a", count: 64), name: "bg.txt", format: "bgmax")
+    let payments = [
+      IncomingPayment(
+        id: "P\(seed)-1", date: d("2025-12-28"), amount: open.open, reference: open.invoice.ocr,
+        texts: ["Betalning"], file: "bg.txt", format: "bgmax", deposit: "D1"),
+      IncomingPayment(
+        id: "P\(seed)-2", date: d("2025-12-28"), amount: sek("99.00"), texts: ["Okänd"],
+        file: "bg.txt", format: "bgmax", deposit: "D1"),
+    ]
+    let suggestion = IncomingSuggestion(
+      invoices: [open.invoice.id], amounts: [sek("99.00")], score: 40, reasons: ["amount"])
+    try tx.record(
+      .incoming(
+        .received(
+          IncomingReceipt(
+            files: [file], deposits: ["D1": "hash-d1"], payments: payments,
+            suggestions: ["P\(seed)-2": [suggestion]]))))
+    try tx.record(
+      .incoming(
+        .matched(
+          IncomingMatch(
+            payment: "P\(seed)-1", parts: [.init(invoice: open.invoice.id, amount: open.open)],
+            date: d("2025-12-28"), decidedOn: d("2025-12-28"), reason: "OCR", score: 100,
+            automatic: true))))
+  }
+
+  @Test(arguments: Array(UInt64(1)...8))
+  func checkpointedAndReplayedBooksAreTheSame(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let (book, line) = try Self.checkpointedBook(seed: seed, method: method)
+      let path = book.file("book")
+      let replayed = try Book.open(at: path, checkpoint: .replayAll)
+      let checkpointed = try Book.open(at: path)
+      #expect(checkpointed.checkpointUse == .used(line: line), "\(method) seed \(seed)")
+      #expect(checkpointed.lineCount == replayed.lineCount)
+      #expect(
+        difference(canonical(checkpointed.state), canonical(replayed.state)) == nil,
+        "\(method) seed \(seed): the states differ")
+      // Every export rebuilds to the same bytes from either, and so does one made now.
+      let documents = path + "/" + Book.documentsDirectory
+      let fromCheckpoint = try BookLedger(state: checkpointed.state)
+      let fromReplay = try BookLedger(state: replayed.state)
+      for export in 1...2 {
+        let a = try fromCheckpoint.reproduce(export: export, documents: documents)
+        let b = try fromReplay.reproduce(export: export, documents: documents)
+        #expect(a.file == b.file && a.bundle == b.bundle, "\(method) seed \(seed) export \(export)")
+      }
+      let next = ExportRequest(from: d("2026-01-01"), to: d("2026-03-31"))
+      let planned = try [checkpointed, replayed].map { opened in
+        try SIEExport.encode(
+          try BookLedger(state: opened.state).plan(next, today: d("2026-04-15")),
+          state: opened.state)
+      }
+      #expect(planned[0] == planned[1], "\(method) seed \(seed): the next export differs")
+    }
+  }
+
+  /// The fixture books of every journal format (self-invoices, corrections, reminders,
+  /// account names, logos): their state read back from a checkpoint is the replayed state.
+  @Test(arguments: FixtureBookTests.books.map(\.name))
+  func fixtureStatesSurviveACheckpoint(name: String) throws {
+    let (directory, path) = try FixtureBookTests.copy(name)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let book = try Book.open(at: path, checkpoint: .replayAll)
+    let bytes = Checkpoint.encode(book.state, at: book.journalEnd)
+    guard case .success(let (state, position)) = Checkpoint.decode(bytes) else {
+      Issue.record("\(name): the checkpoint does not read back")
+      return
+    }
+    #expect(position == book.journalEnd)
+    #expect(difference(canonical(state), canonical(book.state)) == nil, "\(name)")
+    #expect(Checkpoint.encode(state, at: position) == bytes, "\(name): encoding is not stable")
+  }
+
+  // MARK: Checkpoints that are not used
+
+  /// A small book with a checkpoint after its last line, and its replayed state.
+  static func bookWithCheckpoint() throws -> (TemporaryBook, String) {
+    let (book, _) = try checkpointedBook(seed: 3, method: .accrual)
+    try Checkpoint.write(book.book.state, at: book.book.journalEnd, in: book.file("book"))
+    let replayed = try Book.open(at: book.file("book"), checkpoint: .replayAll)
+    return (book, canonical(replayed.state))
+  }
+
+  static func checkpointPath(_ book: TemporaryBook) -> String {
+    book.file("book/" + Checkpoint.fileName)
+  }
+
+  @Test func aDamagedCheckpointIsIgnored() throws {
+    let (book, expected) = try Self.bookWithCheckpoint()
+    var bytes = try FilePath.read(Self.checkpointPath(book))
+    bytes[bytes.count / 2] ^= 0x20
+    try AtomicFile.write(bytes, to: Self.checkpointPath(book))
+    let opened = try Book.open(at: book.file("book"))
+    #expect(opened.checkpointUse == .ignored(.damaged))
+    #expect(difference(canonical(opened.state), expected) == nil)
+    // Cut short, or not a checkpoint at all.
+    for broken in [Array(bytes.prefix(bytes.count / 3)), Array("{}".utf8), []] {
+      try AtomicFile.write(broken, to: Self.checkpointPath(book))
+      #expect(try Book.open(at: book.file("book")).checkpointUse == .ignored(.damaged))
+    }
+  }
+
+  @Test func aCheckpointOfAnotherReleaseIsIgnored() throws {
+    let (book, expected) = try Self.bookWithCheckpoint()
+    let bytes = Checkpoint.encode(book.book.state, at: book.book.journalEnd, release: "0.2.9")
+    try AtomicFile.write(bytes, to: Self.checkpointPath(book))
+    let opened = try Book.open(at: book.file("book"))
+    #expect(opened.checkpointUse == .ignored(.foreign))
+    #expect(difference(canonical(opened.state), expected) == nil)
+  }
+
+  @Test func aCheckpointOfAnotherJournalIsStale() throws {
+    let (book, _) = try Self.bookWithCheckpoint()
+    // The same line numbers, another history: the journal of another book.
+    let (other, _) = try Self.checkpointedBook(seed: 4, method: .accrual)
+    for file in [Journal.fileName, Journal.headFile] {
+      try AtomicFile.write(
+        try FilePath.read(other.file("book/" + file)), to: book.file("book/" + file))
+    }
+    let opened = try Book.open(at: book.file("book"))
+    #expect(opened.checkpointUse == .ignored(.stale))
+    let replayed = try Book.open(at: other.file("book"), checkpoint: .replayAll)
+    #expect(difference(canonical(opened.state), canonical(replayed.state)) == nil)
+  }
+
+  @Test func aCheckpointPastTheHeadIsStale() throws {
+    let (book, _) = try Self.checkpointedBook(seed: 5, method: .cash)
+    // A checkpoint of the last line, then the head taken back by one line: a reader reads
+    // only what the head acknowledges, so the checkpoint is ahead of it.
+    let end = book.book.journalEnd
+    try Checkpoint.write(book.book.state, at: end, in: book.file("book"))
+    let reading = try Journal.read(path: book.file("book/" + Journal.fileName), limit: end.line - 1)
+    { _ throws(BookError) in }
+    try Journal.writeHead(
+      book.file("book/" + Journal.headFile), count: reading.count, lastHash: reading.lastHash)
+    let opened = try Book.open(at: book.file("book"))
+    #expect(opened.checkpointUse == .ignored(.stale))
+    #expect(opened.lineCount == end.line - 1)
+  }
+
+  @Test func aMissingCheckpointIsNotAnError() throws {
+    let (book, expected) = try Self.bookWithCheckpoint()
+    try FileManager.default.removeItem(atPath: Self.checkpointPath(book))
+    let opened = try Book.open(at: book.file("book"))
+    #expect(opened.checkpointUse == .ignored(.missing))
+    #expect(difference(canonical(opened.state), expected) == nil)
+  }
+
+  /// Whatever the bytes, reading a checkpoint never traps: random changes with the checksum
+  /// made right again are read as a state or refused as damaged.
+  @Test func changedBytesNeverTrap() throws {
+    let (book, _) = try Self.bookWithCheckpoint()
+    let bytes = try FilePath.read(Self.checkpointPath(book))
+    var random = SplitMix64(seed: 7)
+    var refused = 0
+    for _ in 0..<300 {
+      var changed = Array(bytes.dropLast(4))
+      for _ in 0..<Int.random(in: 1...4, using: &random) {
+        let index = Int.random(in: Checkpoint.magic.count..<changed.count, using: &random)
+        changed[index] = UInt8.random(in: 0...255, using: &random)
+      }
+      withUnsafeBytes(of: CRC32.checksum(changed).littleEndian) { changed += $0 }
+      if case .failure = Checkpoint.decode(changed) { refused += 1 }
+    }
+    #expect(refused > 0)
+  }
+
+  /// Opening a book whose replay after the checkpoint is long writes a new checkpoint; the
+  /// next opening starts from it.
+  @Test func aSlowReplayWritesACheckpoint() throws {
+    let book = try TemporaryBook(method: .accrual)
+    let customer = "K1"
+    try book.book.transact { tx in
+      for index in 0..<(Book.checkpointEvents / 2 + 1) {
+        let id = try tx.draft(
+          InvoiceInput(
+            customer: customer, invoiceDate: d("2025-03-01"),
+            lines: [
+              LineInput(description: "Rad \(index)", unitPrice: sek("10.00"), vatRate: .standard)
+            ]))
+        _ = try tx.attest(id, on: d("2025-03-01"))
+      }
+    }
+    let first = try Book.open(at: book.file("book"))
+    #expect(first.checkpointUse == .written(after: .ignored(.missing)))
+    let second = try Book.open(at: book.file("book"))
+    #expect(second.checkpointUse == .used(line: first.lineCount))
+    #expect(difference(canonical(second.state), canonical(first.state)) == nil)
+    // `book verify` replays from line 1 whatever the checkpoint holds.
+    #expect(
+      try Book.open(at: book.file("book"), checkpoint: .replayAll).checkpointUse
+        != .used(line: first.lineCount))
+  }
+}
+
+/// Every stored field of a value, private ones included, as text; the entries of
+/// dictionaries and sets sorted, so that equal contents give equal text whatever their order
+/// in memory.
+func canonical(_ value: Any) -> String {
+  var output = ""
+  render(value, into: &output)
+  return output
+}
+
+/// Where two texts first differ, with some text around it; `nil` when they are equal.
+func difference(_ a: String, _ b: String) -> String? {
+  guard a != b else { return nil }
+  let (x, y) = (Array(a.utf8), Array(b.utf8))
+  let at = zip(x, y).prefix { $0 == $1 }.count
+  func around(_ bytes: [UInt8]) -> String {
+    String(decoding: bytes[max(0, at - 120)..<min(bytes.count, at + 120)], as: UTF8.self)
+  }
+  return "at \(at): …\(around(x))… vs …\(around(y))…"
+}
+
+private func render(_ value: Any, into output: inout String) {
+  let mirror = Mirror(reflecting: value)
+  switch mirror.displayStyle {
+  case .dictionary, .set:
+    let entries = mirror.children.map { canonical($0.value) }.sorted()
+    output += "[" + entries.joined(separator: ", ") + "]"
+  case .optional:
+    if let child = mirror.children.first {
+      render(child.value, into: &output)
+    } else {
+      output += "nil"
+    }
+  default:
+    guard !mirror.children.isEmpty else {
+      output += String(reflecting: value)
+      return
+    }
+    output += "\(mirror.subjectType)"
+    if mirror.displayStyle == .enum {
+      output += ".\(String(describing: value).prefix { $0 != "(" })"
+    }
+    output += "("
+    for child in mirror.children {
+      output += (child.label ?? "_") + ": "
+      render(child.value, into: &output)
+      output += ", "
+    }
+    var superclass = mirror.superclassMirror
+    while let parent = superclass {
+      for child in parent.children {
+        output += (child.label ?? "_") + ": "
+        render(child.value, into: &output)
+        output += ", "
+      }
+      superclass = parent.superclassMirror
+    }
+    output += ")"
+  }
+}
