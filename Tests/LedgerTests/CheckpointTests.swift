@@ -185,6 +185,24 @@ import Testing
     #expect(opened.lineCount == end.line - 1)
   }
 
+  /// A checkpoint changed by hand with its checksum made right is read as written; replaying
+  /// from line 1 (`book verify`) finds it out and removes it.
+  @Test func replayingFromLineOneChecksTheCheckpoint() throws {
+    let (book, expected) = try Self.bookWithCheckpoint()
+    let end = book.book.journalEnd
+    #expect(
+      try Book.open(at: book.file("book"), checkpoint: .replayAll).checkpointUse
+        == .confirmed(line: end.line))
+    var forged = book.book.state
+    forged.balances["K1"] = Amount(kronor: 1_000_000)
+    try AtomicFile.write(Checkpoint.encode(forged, at: end), to: Self.checkpointPath(book))
+    #expect(try Book.open(at: book.file("book")).state.balances["K1"] == Amount(kronor: 1_000_000))
+    let verified = try Book.open(at: book.file("book"), checkpoint: .replayAll)
+    #expect(verified.checkpointUse == .contradicted(line: end.line))
+    #expect(difference(canonical(verified.state), expected) == nil)
+    #expect(!FileManager.default.fileExists(atPath: Self.checkpointPath(book)))
+  }
+
   @Test func aMissingCheckpointIsNotAnError() throws {
     let (book, expected) = try Self.bookWithCheckpoint()
     try FileManager.default.removeItem(atPath: Self.checkpointPath(book))

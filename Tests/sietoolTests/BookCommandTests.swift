@@ -1,9 +1,9 @@
 import Basics
 import Foundation
-import Invoicing
 import TestSupport
 import Testing
 
+@testable import Invoicing
 @testable import sietool
 
 @Suite struct BookCommandTests {
@@ -158,5 +158,30 @@ import Testing
     #expect(result.error.contains("damaged at line"))
     let verify = sietool("book", "verify", "--book", book)
     #expect(verify.status == 1)
+  }
+}
+
+@Suite struct CheckpointCommandTests {
+  /// `book verify` replays from line 1 and refuses a checkpoint that holds another state.
+  @Test func verifyFindsAChangedCheckpoint() throws {
+    let directory = TemporaryDirectory()
+    let book = directory.file("book")
+    #expect(
+      sietool("init", "--book", book, "--name", "Test AB", "--org-number", "556677-8899").status
+        == 0)
+    #expect(
+      sietool("customer", "add", "--number", "K1", "--name", "Kund AB", "--book", book).status == 0)
+    let opened = try Book.open(at: book)
+    #expect(opened.checkpointUse == .ignored(.missing))
+    // A checkpoint of another state at the journal's last line (as a hand edit would make).
+    var tx = BookTransaction(state: opened.state)
+    try tx.addCustomer(Customer(number: "K2", name: "Ny Kund AB"))
+    try Checkpoint.write(tx.state, at: opened.journalEnd, in: book)
+    #expect(sietool("customer", "show", "K2", "--book", book).status == 0)
+    let verify = sietool("book", "verify", "--book", book)
+    #expect(verify.status == 1)
+    #expect(verify.error.hasPrefix("error: [checkpoint-contradicted] "), "\(verify.error)")
+    #expect(sietool("customer", "show", "K2", "--book", book).status == 1)
+    #expect(sietool("book", "verify", "--book", book).status == 0)
   }
 }

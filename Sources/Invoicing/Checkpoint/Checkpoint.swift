@@ -65,6 +65,29 @@ public enum Checkpoint {
 
   /// The state and position a checkpoint's file holds, if it is whole and from this release.
   static func decode(_ bytes: [UInt8]) -> Result<(BookState, Position), Rejection> {
+    let position: Position
+    let length: Int
+    switch header(bytes) {
+    case .success(let found): (position, length) = found
+    case .failure(let rejection): return .failure(rejection)
+    }
+    do {
+      return .success(
+        try bytes.withUnsafeBufferPointer { buffer throws(CheckpointDamage) in
+          // The state has texts of its own: it is read by a reader of its own.
+          var reader = CheckpointReader(
+            UnsafeBufferPointer(
+              rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)]))
+          return (try BookState(reading: &reader), position)
+        })
+    } catch {
+      return .failure(.damaged)
+    }
+  }
+
+  /// The position a checkpoint's file holds and the length of its state, if the file is
+  /// whole and from this release.
+  static func header(_ bytes: [UInt8]) -> Result<(Position, stateLength: Int), Rejection> {
     guard bytes.count > magic.count + 4, bytes.starts(with: magic) else {
       return .failure(.damaged)
     }
@@ -73,7 +96,7 @@ public enum Checkpoint {
     guard CRC32.checksum(body) == stored else { return .failure(.damaged) }
     do {
       return try bytes.withUnsafeBufferPointer {
-        buffer throws(CheckpointDamage) -> Result<(BookState, Position), Rejection> in
+        buffer throws(CheckpointDamage) -> Result<(Position, stateLength: Int), Rejection> in
         var reader = CheckpointReader(
           UnsafeBufferPointer(rebasing: buffer[magic.count..<(buffer.count - 4)]))
         guard try reader.count() == layout, try reader.count() == Journal.formatVersion,
@@ -84,10 +107,7 @@ public enum Checkpoint {
           hash: try reader.string())
         let length = try reader.count()
         guard length == reader.remaining else { throw CheckpointDamage("the state's length") }
-        // The state has texts of its own: it is read by a reader of its own.
-        var state = CheckpointReader(
-          UnsafeBufferPointer(rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)]))
-        return .success((try BookState(reading: &state), position))
+        return .success((position, length))
       }
     } catch {
       return .failure(.damaged)

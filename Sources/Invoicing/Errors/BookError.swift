@@ -26,6 +26,8 @@ public enum BookErrorCode: String, FailureCode {
   case bookLocked = "book-locked"
   /// The book was opened for reading only.
   case bookReadOnly = "book-read-only"
+  /// The checkpoint holds another state than replaying the journal reaches at its line.
+  case checkpointContradicted = "checkpoint-contradicted"
   /// A client-funds payout is more than the funds held.
   case clientFundsShort = "client-funds-short"
   /// Only an overdue, unpaid invoice can go to collection.
@@ -165,6 +167,8 @@ public enum BookErrorCode: String, FailureCode {
     case .bookExists: "The directory holds a book already."
     case .bookLocked: "Another process is changing the book."
     case .bookReadOnly: "The book was opened for reading only."
+    case .checkpointContradicted:
+      "The checkpoint holds another state than replaying the journal reaches at its line (it was changed by hand); it is removed."
     case .clientFundsShort: "A client-funds payout is more than the funds held."
     case .collectionNotAllowed: "Only an overdue, unpaid invoice can go to collection."
     case .costCentreExists: "The cost centre exists already."

@@ -24,6 +24,12 @@ public indirect enum CheckpointUse: Sendable, Equatable {
   case ignored(Checkpoint.Rejection)
   /// Replay was slow, so a new checkpoint was written; what was done before.
   case written(after: CheckpointUse)
+  /// The journal was replayed from line 1 and the checkpoint after this line holds the state
+  /// the replay reached there.
+  case confirmed(line: Int)
+  /// The journal was replayed from line 1 and the checkpoint after this line holds another
+  /// state than the replay reached there: it was changed by hand. It is removed.
+  case contradicted(line: Int)
 }
 
 extension Book {
@@ -54,6 +60,13 @@ extension Book {
     var start = Checkpoint.Position.start
     var use = CheckpointUse.notRead
     var tail: [UInt8]?
+    // Replaying from line 1, the checkpoint is checked against the state at its line.
+    var audit: (position: Checkpoint.Position, bytes: [UInt8], state: BookState?)?
+    if policy == .replayAll, let bytes = try? FilePath.read(Checkpoint.path(in: directory)),
+      case .success(let (position, _)) = Checkpoint.header(bytes)
+    {
+      audit = (position, bytes, nil)
+    }
     if policy == .use {
       switch Checkpoint.load(in: directory, journal: path, acknowledged: head?.count ?? 0) {
       case .success(let (loaded, position, bytes)):
@@ -75,6 +88,9 @@ extension Book {
         state = BookState(settings: settings)
       }
       try state!.apply(entry.event)
+      if entry.sequence == audit?.position.line, entry.hash == audit?.position.hash {
+        audit?.state = state
+      }
     }
     let reading: Journal.Reading
     if let tail {
@@ -82,6 +98,15 @@ extension Book {
         tail, fileOffset: start.end, after: start, limit: limit, mark: head?.count, apply)
     } else {
       reading = try Journal.read(path: path, limit: limit, mark: head?.count, apply)
+    }
+    if let audit, let reached = audit.state {
+      let line = audit.position.line
+      if Checkpoint.encode(reached, at: audit.position) == audit.bytes {
+        use = .confirmed(line: line)
+      } else {
+        use = .contradicted(line: line)
+        unlink(Checkpoint.path(in: directory))
+      }
     }
     let events = (state?.eventCount ?? 0) - startEvents
     let seconds = monotonicSeconds() - started
@@ -105,7 +130,7 @@ extension Checkpoint {
   static func load(in directory: String, journal: String, acknowledged: Int) -> Result<
     (BookState, Position, [UInt8]), Rejection
   > {
-    let path = FilePath.join(directory, fileName)
+    let path = path(in: directory)
     guard FilePath.exists(path) else { return .failure(.missing) }
     guard let bytes = try? FilePath.read(path) else { return .failure(.damaged) }
     let decoded: (BookState, Position)
@@ -123,9 +148,12 @@ extension Checkpoint {
     return .success((decoded.0, position, tail))
   }
 
+  /// Where the checkpoint of the book in `directory` is.
+  static func path(in directory: String) -> String { FilePath.join(directory, fileName) }
+
   /// Writes the checkpoint of `state` after the journal line at `position`, atomically.
   static func write(_ state: BookState, at position: Position, in directory: String) throws {
     guard position.line > 0 else { return }
-    try AtomicFile.write(encode(state, at: position), to: FilePath.join(directory, fileName))
+    try AtomicFile.write(encode(state, at: position), to: path(in: directory))
   }
 }

@@ -75,6 +75,8 @@ public enum Journal {
     public var sequence: Int
     public var time: String
     public var event: Event
+    /// The SHA-256 of the line (set once the line's place in the chain is checked).
+    public var hash = ""
   }
 
   /// The line for an event.
@@ -141,7 +143,7 @@ public enum Journal {
       let decoded = decode(block, of: bytes, firstLine: start.line + blockStart + 1)
       for (offset, line) in decoded.enumerated() {
         lineNumber = start.line + blockStart + offset + 1
-        let entry: Entry
+        var entry: Entry
         switch line.content {
         case .newerFormat(let version):
           throw Problem.newerFormat(line: lineNumber, version: version)
@@ -169,6 +171,7 @@ public enum Journal {
               line: lineNumber, reason: "prev: the hash of the line before does not match")
           }
           entry = read
+          entry.hash = line.hash
         }
         do {
           try body(entry)

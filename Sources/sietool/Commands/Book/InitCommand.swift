@@ -80,8 +80,10 @@ struct BookVerifyCommand: Command, WorksOnBook {
     name: "verify",
     abstract: "Replay the journal from line 1 and check its hash chain.",
     discussion: """
-      Reads every line, checks each line's hash against the next, and applies every event; \
-      the checkpoint (journal.checkpoint) that other commands start from is not read.
+      Reads every line, checks each line's hash against the next, and applies every event \
+      from line 1. The checkpoint (journal.checkpoint) that other commands start from is not \
+      used; it is compared with the state the replay reaches at its line, and removed with \
+      the error checkpoint-contradicted when they differ.
       """)
 
   @OptionGroup var bookOptions: BookOptions
@@ -90,6 +92,14 @@ struct BookVerifyCommand: Command, WorksOnBook {
     let book = try openBook(
       directory, forWriting: false, checkpoint: .replayAll, console: console)
     Exporter.removeLeftovers(ofBookAt: directory)
+    var use = book.checkpointUse
+    if case .written(let before) = use { use = before }
+    if case .contradicted(let line) = use {
+      throw BookError(
+        .checkpointContradicted, .file(Checkpoint.fileName),
+        "the checkpoint after journal line \(line) holds another state than the journal's replay reaches there: it was changed outside sietool and is removed; the journal is intact, but commands since it was written may have shown what it held"
+      )
+    }
     console.print(
       "\(book.lineCount) journal lines, \(book.state.eventCount) events: the chain is intact")
     return 0
