@@ -1,11 +1,46 @@
 import Basics
+import Dispatch
 
-// The whole state in checkpoint form. Dictionaries are written in the order of their keys,
-// so the same state always gives the same bytes.
+// The whole state in checkpoint form, in sections that are read at the same time on all
+// cores: the invoices in four parts, the activities, and the rest. Each section has its own
+// table of texts. Dictionaries are written in the order of their keys, so the same state
+// always gives the same bytes.
 
 extension BookState {
-  /// The state's checkpoint bytes (without the file's header and checksum).
+  /// The invoices are written in this many parts.
+  static let checkpointInvoiceParts = 4
+
+  /// The state's checkpoint bytes (without the file's header and checksum): the number of
+  /// sections, then each section's length and bytes.
   func checkpointPayload() -> [UInt8] {
+    var sections = [restSection()]
+    let ids = invoices.keys.sorted()
+    let parts = Self.checkpointInvoiceParts
+    for part in 0..<parts {
+      var writer = CheckpointWriter()
+      let slice = ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)]
+      writer.count(slice.count)
+      for id in slice {
+        writer.int(id)
+        writer.record(invoices[id]!)
+      }
+      sections.append(writer.bytes)
+    }
+    var writer = CheckpointWriter()
+    writer.array(activities) { $0.activity($1) }
+    writer.array(activityIDs) {
+      $0.count($1.line)
+      $0.count($1.ordinal)
+    }
+    sections.append(writer.bytes)
+    var frame = CheckpointWriter()
+    frame.count(sections.count)
+    for section in sections { frame.count(section.count) }
+    return sections.reduce(frame.bytes, +)
+  }
+
+  /// Everything but the invoices and the activities.
+  private func restSection() -> [UInt8] {
     var writer = CheckpointWriter()
     writer.array(settingsHistory) { $0.json($1.jsonValue) }
     writer.table(customers) { $0.customer($1) }
@@ -16,7 +51,6 @@ extension BookState {
     writer.array(costCentreOrder) { $0.string($1) }
     writer.table(projects) { $0.json($1.jsonValue) }
     writer.array(projectOrder) { $0.string($1) }
-    writer.table(invoices) { $0.record($1) }
     writer.array(invoiceOrder) { $0.count($1) }
     writer.table(externalIds) { $0.count($1) }
     writer.table(invoiceNumbers) { $0.count($1) }
@@ -30,11 +64,6 @@ extension BookState {
     writer.table(payeeSequences) { $0.int($1) }
     writer.amount(clientFundsHeld)
     writer.array(clientFundsPayouts) { $0.payout($1) }
-    writer.array(activities) { $0.activity($1) }
-    writer.array(activityIDs) {
-      $0.count($1.line)
-      $0.count($1.ordinal)
-    }
     writer.count(journalLines)
     writer.table(incoming) { $0.incomingRecord($1) }
     writer.array(incomingOrder) { $0.string($1) }
@@ -49,16 +78,84 @@ extension BookState {
     return writer.bytes
   }
 
-  /// The state a checkpoint's bytes hold.
-  init(checkpointPayload bytes: [UInt8]) throws(CheckpointDamage) {
-    let state = try bytes.withUnsafeBufferPointer { buffer throws(CheckpointDamage) in
-      var reader = CheckpointReader(buffer)
-      return try BookState(reading: &reader)
+  /// The state a checkpoint's payload holds; its sections are read on all cores, and
+  /// `alongside` (the file's checksum) runs on one of them too.
+  init(
+    checkpointPayload buffer: UnsafeBufferPointer<UInt8>, alongside: @Sendable () -> Void = {}
+  ) throws(CheckpointDamage) {
+    var frame = CheckpointReader(buffer)
+    let count = try frame.itemCount()
+    guard count == Self.checkpointInvoiceParts + 2 else {
+      throw CheckpointDamage("\(count) sections")
+    }
+    var lengths = [Int]()
+    for _ in 0..<count { lengths.append(try frame.count()) }
+    guard lengths.reduce(0, +) == frame.remaining else {
+      throw CheckpointDamage("the sections' lengths")
+    }
+    var start = buffer.count - frame.remaining
+    var sections = [UnsafeBufferPointer<UInt8>]()
+    for length in lengths {
+      sections.append(UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]))
+      start += length
+    }
+    enum Part {
+      case rest(BookState)
+      case invoices([(Int, InvoiceRecord)])
+      case activities(ChunkedLog<Activity>, ChunkedLog<ActivityID>)
+    }
+    var parts = [Result<Part, CheckpointDamage>?](repeating: nil, count: count)
+    parts.withUnsafeMutableBufferPointer { output in
+      nonisolated(unsafe) let output = output
+      nonisolated(unsafe) let sections = sections
+      DispatchQueue.concurrentPerform(iterations: count + 1) { index in
+        guard index < count else { return alongside() }
+        output[index] = Result { () throws(CheckpointDamage) -> Part in
+          var reader = CheckpointReader(sections[index])
+          let part: Part
+          if index == 0 {
+            part = .rest(try BookState(reading: &reader))
+          } else if index == count - 1 {
+            let activities = try reader.log { r throws(CheckpointDamage) in try r.activity() }
+            let ids = try reader.log { r throws(CheckpointDamage) in
+              ActivityID(line: try r.count(), ordinal: try r.count())
+            }
+            part = .activities(activities, ids)
+          } else {
+            part = .invoices(
+              try reader.array { r throws(CheckpointDamage) in (try r.int(), try r.record()) })
+          }
+          guard reader.isAtEnd else { throw CheckpointDamage("bytes after section \(index)") }
+          return part
+        }
+      }
+    }
+    guard case .rest(var state) = try parts[0]!.get() else {
+      throw CheckpointDamage("no state")
+    }
+    var invoiceCount = 0
+    for part in parts[1...] {
+      if case .invoices(let records) = try part!.get() { invoiceCount += records.count }
+    }
+    state.invoices.reserveCapacity(invoiceCount)
+    for part in parts[1...] {
+      switch try part!.get() {
+      case .rest: throw CheckpointDamage("two states")
+      case .invoices(let records):
+        for (id, record) in records { state.invoices[id] = record }
+      case .activities(let activities, let ids):
+        guard activities.count == ids.count else { throw CheckpointDamage("activity ids") }
+        state.activities = activities
+        state.activityIDs = ids
+      }
+    }
+    guard state.invoices.count == invoiceCount else {
+      throw CheckpointDamage("an invoice is written twice")
     }
     self = state
   }
 
-  init(reading reader: inout CheckpointReader) throws(CheckpointDamage) {
+  private init(reading reader: inout CheckpointReader) throws(CheckpointDamage) {
     let history = try reader.array { r throws(CheckpointDamage) in
       try r.decode { try CreditorSettings(json: $0) }
     }
@@ -93,12 +190,6 @@ extension BookState {
       try r.decode { try DimensionEntry(json: $0) }
     }
     projectOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    invoices = try reader.table { r throws(CheckpointDamage) in
-      try r.int()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.record()
-    }
     invoiceOrder = try reader.array { r throws(CheckpointDamage) in try r.count() }
     externalIds = try reader.table { r throws(CheckpointDamage) in
       try r.string()
@@ -137,10 +228,6 @@ extension BookState {
     }
     clientFundsHeld = try reader.amount()
     clientFundsPayouts = try reader.array { r throws(CheckpointDamage) in try r.payout() }
-    activities = try reader.array { r throws(CheckpointDamage) in try r.activity() }
-    activityIDs = try reader.array { r throws(CheckpointDamage) in
-      ActivityID(line: try r.count(), ordinal: try r.count())
-    }
     journalLines = try reader.count()
     incoming = try reader.table { r throws(CheckpointDamage) in
       try r.string()
@@ -165,8 +252,7 @@ extension BookState {
     otherEventSettings = try reader.array { r throws(CheckpointDamage) in try r.count() }
     eventCount = try reader.count()
     guard reader.isAtEnd else { throw CheckpointDamage("bytes after the state") }
-    guard activityIDs.count == activities.count,
-      otherEventSettings.count == otherEvents.count,
+    guard otherEventSettings.count == otherEvents.count,
       otherEventSettings.allSatisfy({ $0 < settingsHistory.count })
     else { throw CheckpointDamage("the state's parts disagree") }
   }

@@ -1,4 +1,5 @@
 import Basics
+import Synchronization
 
 /// A book's state after journal line N, kept beside the journal (`journal.checkpoint`) so that
 /// opening replays only the lines after N.
@@ -13,7 +14,7 @@ import Basics
 public enum Checkpoint {
   public static let fileName = "journal.checkpoint"
   /// The layout of the file and of the state in it.
-  static let layout = 1
+  static let layout = 2
   static let magic = Array("sietool checkpoint\n".utf8)
 
   /// Where in the journal a checkpoint stands: after line `line`, which starts at byte
@@ -67,33 +68,59 @@ public enum Checkpoint {
   static func decode(_ bytes: [UInt8]) -> Result<(BookState, Position), Rejection> {
     let position: Position
     let length: Int
-    switch header(bytes) {
+    switch fields(bytes) {
     case .success(let found): (position, length) = found
-    case .failure(let rejection): return .failure(rejection)
+    case .failure(let rejection):
+      // A header that does not read is damage unless the checksum holds.
+      return .failure(checksumHolds(bytes) ? rejection : .damaged)
     }
-    do {
-      return .success(
-        try bytes.withUnsafeBufferPointer { buffer throws(CheckpointDamage) in
-          // The state has texts of its own: it is read by a reader of its own.
-          var reader = CheckpointReader(
-            UnsafeBufferPointer(
-              rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)]))
-          return (try BookState(reading: &reader), position)
-        })
-    } catch {
+    let holds = Mutex(false)
+    let decoded = bytes.withUnsafeBufferPointer {
+      buffer -> Result<(BookState, Position), CheckpointDamage> in
+      nonisolated(unsafe) let buffer = buffer
+      let payload = UnsafeBufferPointer(
+        rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)])
+      // The checksum is worked out while the state is read; a state read from bytes it
+      // does not hold for is thrown away.
+      return Result { () throws(CheckpointDamage) in
+        let state = try BookState(checkpointPayload: payload) {
+          let result = checksumHolds(buffer)
+          holds.withLock { $0 = result }
+        }
+        return (state, position)
+      }
+    }
+    guard holds.withLock({ $0 }), case .success(let result) = decoded else {
       return .failure(.damaged)
     }
+    return .success(result)
+  }
+
+  /// Whether the last four bytes are the CRC-32 of the others.
+  static func checksumHolds(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { checksumHolds($0) }
+  }
+
+  static func checksumHolds(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard buffer.count > 4 else { return false }
+    let stored = buffer[(buffer.count - 4)...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    var crc = CRC32()
+    crc.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<(buffer.count - 4)])))
+    return crc.value == stored
   }
 
   /// The position a checkpoint's file holds and the length of its state, if the file is
   /// whole and from this release.
   static func header(_ bytes: [UInt8]) -> Result<(Position, stateLength: Int), Rejection> {
+    guard checksumHolds(bytes) else { return .failure(.damaged) }
+    return fields(bytes)
+  }
+
+  /// The header's fields, the checksum unchecked.
+  private static func fields(_ bytes: [UInt8]) -> Result<(Position, stateLength: Int), Rejection> {
     guard bytes.count > magic.count + 4, bytes.starts(with: magic) else {
       return .failure(.damaged)
     }
-    let body = bytes[..<(bytes.count - 4)]
-    let stored = bytes[(bytes.count - 4)...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    guard CRC32.checksum(body) == stored else { return .failure(.damaged) }
     do {
       return try bytes.withUnsafeBufferPointer {
         buffer throws(CheckpointDamage) -> Result<(Position, stateLength: Int), Rejection> in

@@ -76,7 +76,8 @@ struct CheckpointWriter {
     write(&self, value)
   }
 
-  mutating func array<T>(_ values: [T], _ write: (inout CheckpointWriter, T) -> Void) {
+  mutating func array<T>(_ values: some Collection<T>, _ write: (inout CheckpointWriter, T) -> Void)
+  {
     count(values.count)
     for value in values { write(&self, value) }
   }
@@ -223,6 +224,17 @@ struct CheckpointReader: ~Copyable {
   {
     let count = try itemCount()
     var values = [T]()
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try read(&self)) }
+    return values
+  }
+
+  /// A list written with `array`, read into a log.
+  mutating func log<T>(_ read: (inout CheckpointReader) throws(CheckpointDamage) -> T)
+    throws(CheckpointDamage) -> ChunkedLog<T>
+  {
+    let count = try itemCount()
+    var values = ChunkedLog<T>()
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(try read(&self)) }
     return values

@@ -34,10 +34,10 @@ public struct BookState: Sendable {
   /// The payouts of client funds to the creditor, in journal order.
   public internal(set) var clientFundsPayouts: [ClientFundsPayout] = []
   /// What the ledger books, in journal order.
-  public internal(set) var activities: [Activity] = []
+  public internal(set) var activities = ChunkedLog<Activity>()
   /// The stable identity of each activity (parallel to ``activities``): the journal line
   /// whose event made it, and its place among that line's activities.
-  public internal(set) var activityIDs: [ActivityID] = []
+  public internal(set) var activityIDs = ChunkedLog<ActivityID>()
   /// The journal lines applied (a batch is one line).
   public internal(set) var journalLines = 0
   /// Activities logged so far by the line being applied.

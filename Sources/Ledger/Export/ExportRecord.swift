@@ -83,7 +83,7 @@ extension ExportRecord {
   }
 
   /// Reads a record; `legacyIDs` resolves the activity indexes of format 1 records.
-  init(json: JSONReader, legacyIDs: [ActivityID]) throws {
+  init(json: JSONReader, legacyIDs: ChunkedLog<ActivityID>) throws {
     number = try json.int("number")
     from = try json.day("from")
     to = try json.day("to")

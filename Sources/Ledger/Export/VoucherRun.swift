@@ -21,7 +21,7 @@ struct VoucherRun {
   }
 
   func run(
-    _ engine: inout PostingEngine, activities: [Activity], startingNumbers: [String: Int]
+    _ engine: inout PostingEngine, activities: ChunkedLog<Activity>, startingNumbers: [String: Int]
   ) throws(LedgerError) -> Result {
     for day in reversals { try engine.reverseYearEnd(on: day) }
     for index in indexes {

@@ -1,0 +1,74 @@
+/// An append-only list kept in chunks of 4 096 elements.
+///
+/// A copy shares every chunk with the original until one of them is appended to; then only the
+/// chunk being filled is copied. A book's state keeps its activities this way, so a transaction
+/// on a book of a million activities appends to its copy of the list without copying the
+/// million.
+///
+/// ```swift
+/// var log = ChunkedLog<Int>()
+/// log.append(1)
+/// var copy = log
+/// copy.append(2)      // copies one chunk of at most 4 096 elements
+/// log.count           // 1
+/// ```
+public struct ChunkedLog<Element>: RandomAccessCollection {
+  @usableFromInline static var shift: Int { 12 }
+  @usableFromInline static var chunkSize: Int { 1 << shift }
+
+  @usableFromInline var chunks: [[Element]] = []
+  @inlinable public var count: Int { storedCount }
+  @usableFromInline var storedCount = 0
+
+  @inlinable public init() {}
+
+  @inlinable public init(_ elements: some Sequence<Element>) {
+    for element in elements { append(element) }
+  }
+
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { storedCount }
+
+  @inlinable public subscript(position: Int) -> Element {
+    precondition(position >= 0 && position < storedCount, "index out of range")
+    return chunks[position >> Self.shift][position & (Self.chunkSize - 1)]
+  }
+
+  @inlinable public mutating func append(_ element: Element) {
+    if storedCount & (Self.chunkSize - 1) == 0 {
+      var chunk = [Element]()
+      chunk.reserveCapacity(Self.chunkSize)
+      chunk.append(element)
+      chunks.append(chunk)
+    } else {
+      chunks[chunks.count - 1].append(element)
+    }
+    storedCount += 1
+  }
+
+  @inlinable public mutating func append(contentsOf elements: some Sequence<Element>) {
+    for element in elements { append(element) }
+  }
+
+  /// Makes room for `capacity` elements in all.
+  @inlinable public mutating func reserveCapacity(_ capacity: Int) {
+    chunks.reserveCapacity((capacity + Self.chunkSize - 1) >> Self.shift)
+  }
+}
+
+extension ChunkedLog: Sendable where Element: Sendable {}
+
+extension ChunkedLog: Equatable where Element: Equatable {
+  public static func == (a: ChunkedLog, b: ChunkedLog) -> Bool { a.elementsEqual(b) }
+}
+
+extension ChunkedLog: Hashable where Element: Hashable {
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for element in self { hasher.combine(element) }
+  }
+}
+
+extension ChunkedLog: ExpressibleByArrayLiteral {
+  public init(arrayLiteral elements: Element...) { self.init(elements) }
+}
