@@ -251,10 +251,11 @@ import Testing
     let second = try Book.open(at: book.file("book"))
     #expect(second.checkpointUse == .used(line: first.lineCount))
     #expect(difference(canonical(second.state), canonical(first.state)) == nil)
-    // `book verify` replays from line 1 whatever the checkpoint holds.
+    // `book verify` replays from line 1 and confirms the checkpoint; with nothing after it,
+    // it writes none.
     #expect(
       try Book.open(at: book.file("book"), checkpoint: .replayAll).checkpointUse
-        != .used(line: first.lineCount))
+        == .confirmed(line: first.lineCount))
   }
 }
 

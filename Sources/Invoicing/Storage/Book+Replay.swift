@@ -108,8 +108,14 @@ extension Book {
         unlink(Checkpoint.path(in: directory))
       }
     }
-    let events = (state?.eventCount ?? 0) - startEvents
-    let seconds = monotonicSeconds() - started
+    var events = (state?.eventCount ?? 0) - startEvents
+    var seconds = monotonicSeconds() - started
+    if case .confirmed = use, let reached = audit?.state {
+      // A replay from line 1 that confirmed the checkpoint: what the next opening would
+      // replay is what came after it.
+      events = (state?.eventCount ?? 0) - reached.eventCount
+      seconds = 0
+    }
     let isSlow =
       events > checkpointEvents
       || (seconds > checkpointSeconds && events >= checkpointMinimumEvents)
