@@ -13,6 +13,15 @@ extension BookState {
     finishLine()
   }
 
+  /// Applies a journal line while replaying the journal: a batch in place, without the copy
+  /// that keeps a failing batch from changing anything. A line that does not fit stops the
+  /// replay and the state is thrown away, so there is nothing to keep; and a copy of a large
+  /// book's state for every batch line would make replay quadratic.
+  mutating func replay(_ event: Event) throws(BookError) {
+    try applyInPlace(event)
+    finishLine()
+  }
+
   /// Applies an event that shares the journal line being built (the events of a transaction,
   /// written as one batch line); ``finishLine()`` ends the line.
   mutating func applyWithinLine(_ event: Event) throws(BookError) {

@@ -10,8 +10,12 @@ import Basics
 public enum CheckpointPolicy: Sendable, Equatable {
   /// Start from the checkpoint when it holds; replay only the lines after it.
   case use
-  /// Replay the journal from line 1 (`sietool book verify`).
+  /// Replay the journal from line 1 (`sietool book verify`), checking the checkpoint against
+  /// the state at its line.
   case replayAll
+  /// Replay the journal from line 1; neither read nor write a checkpoint (a book on a medium
+  /// that must not be written, or a measurement of replay alone).
+  case none
 }
 
 /// What opening a book did with its checkpoint.
@@ -61,17 +65,19 @@ extension Book {
     var use = CheckpointUse.notRead
     var tail: [UInt8]?
     // Replaying from line 1, the checkpoint is checked against the state at its line.
-    var audit: (position: Checkpoint.Position, bytes: [UInt8], state: BookState?)?
+    var audit: (position: Checkpoint.Position, bytes: [UInt8], state: BookState?)? = nil
     if policy == .replayAll, let bytes = try? FilePath.read(Checkpoint.path(in: directory)),
       case .success(let (position, _)) = Checkpoint.header(bytes)
     {
       audit = (position, bytes, nil)
     }
     if policy == .use {
-      switch Checkpoint.load(in: directory, journal: path, acknowledged: head?.count ?? 0) {
-      case .success(let (loaded, position, bytes)):
-        (state, start, tail) = (loaded, position, bytes)
-        use = .used(line: position.line)
+      let loaded = Checkpoint.load(in: directory, journal: path, acknowledged: head?.count ?? 0)
+      // Consumed, so that the state is held once and the lines after it change it in place.
+      switch consume loaded {
+      case .success(let found):
+        (state, start, tail) = found
+        use = .used(line: start.line)
       case .failure(let rejection):
         use = .ignored(rejection)
       }
@@ -87,7 +93,7 @@ extension Book {
         }
         state = BookState(settings: settings)
       }
-      try state!.apply(entry.event)
+      try state!.replay(entry.event)
       if entry.sequence == audit?.position.line, entry.hash == audit?.position.hash {
         audit?.state = state
       }
@@ -117,8 +123,9 @@ extension Book {
       seconds = 0
     }
     let isSlow =
-      events > checkpointEvents
-      || (seconds > checkpointSeconds && events >= checkpointMinimumEvents)
+      policy != .none
+      && (events > checkpointEvents
+        || (seconds > checkpointSeconds && events >= checkpointMinimumEvents))
     return Replay(state: state, reading: reading, use: use, isSlow: isSlow)
   }
 
