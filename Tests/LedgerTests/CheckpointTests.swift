@@ -15,14 +15,10 @@ import Testing
   static func checkpointedBook(seed: UInt64, method: BookkeepingMethod) throws -> (
     TemporaryBook, checkpointLine: Int
   ) {
-    let full = try randomBook(seed: seed, method: method, settled: false)
-    let template = try exampleState(method: method, tolerance: sek("1.00"))
-    let book = try TemporaryBook(method: method, tolerance: sek("1.00"))
-    let events = Array(full.events.dropFirst(template.events.count))
-    let half = events.count / 2
-    try book.book.append(Array(events[..<half]))
+    let (book, first, second) = try randomBookInHalves(seed: seed, method: method)
+    try book.book.append(first)
     try book.export("2025-01-01", "2025-06-30", name: "h1.se", bundle: "h1.zip")
-    try book.book.append(Array(events[half...]))
+    try book.book.append(second)
     try book.book.transact { tx in try receivePayments(&tx, seed: seed) }
     let end = book.book.journalEnd
     try Checkpoint.write(book.book.state, at: end, in: book.file("book"))

@@ -77,6 +77,19 @@ func randomBook(seed: UInt64, method: BookkeepingMethod, settled: Bool) throws -
   return tx
 }
 
+/// A random book on disk holding only the registers, and the rest of its year in two halves of
+/// events (in journal order), to be appended by the test.
+func randomBookInHalves(seed: UInt64, method: BookkeepingMethod) throws -> (
+  TemporaryBook, first: [Event], second: [Event]
+) {
+  let full = try randomBook(seed: seed, method: method, settled: false)
+  let template = try exampleState(method: method, tolerance: sek("1.00"))
+  let book = try TemporaryBook(method: method, tolerance: sek("1.00"))
+  let events = Array(full.events.dropFirst(template.events.count))
+  let half = events.count / 2
+  return (book, Array(events[..<half]), Array(events[half...]))
+}
+
 /// The sum per account of a journal.
 func totalsPerAccount(_ vouchers: [Voucher]) -> [String: Amount] {
   var totals = [String: Amount]()

@@ -162,92 +162,39 @@ extension BookState {
     guard let settings = history.last else { throw CheckpointDamage("no settings") }
     self.init(settings: settings)
     settingsHistory = history
-    customers = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.customer()
-    }
+    customers = try reader.textKeyed { r throws(CheckpointDamage) in try r.customer() }
     customerOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    products = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
+    products = try reader.textKeyed { r throws(CheckpointDamage) in
       try r.decode { try Product(json: $0) }
     }
     productOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    costCentres = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
+    costCentres = try reader.textKeyed { r throws(CheckpointDamage) in
       try r.decode { try DimensionEntry(json: $0) }
     }
     costCentreOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    projects = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
+    projects = try reader.textKeyed { r throws(CheckpointDamage) in
       try r.decode { try DimensionEntry(json: $0) }
     }
     projectOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
     invoiceOrder = try reader.array { r throws(CheckpointDamage) in try r.count() }
-    externalIds = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.count()
-    }
-    invoiceNumbers = try reader.table { r throws(CheckpointDamage) in
-      try r.int()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.count()
-    }
+    externalIds = try reader.textKeyed { r throws(CheckpointDamage) in try r.count() }
+    invoiceNumbers = try reader.numberKeyed { r throws(CheckpointDamage) in try r.count() }
     nextInvoiceID = try reader.count()
     nextPaymentID = try reader.count()
     nextInvoiceNumber = try reader.int()
-    balances = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.amount()
-    }
-    selfInvoices = try reader.table { r throws(CheckpointDamage) in
-      try r.int()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.selfInvoiceRecord()
+    balances = try reader.textKeyed { r throws(CheckpointDamage) in try r.amount() }
+    selfInvoices = try reader.numberKeyed { r throws(CheckpointDamage) in try r.selfInvoiceRecord()
     }
     selfInvoiceOrder = try reader.array { r throws(CheckpointDamage) in try r.count() }
     nextSelfInvoiceID = try reader.count()
-    payeeSequences = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.int()
-    }
+    payeeSequences = try reader.textKeyed { r throws(CheckpointDamage) in try r.int() }
     clientFundsHeld = try reader.amount()
     clientFundsPayouts = try reader.array { r throws(CheckpointDamage) in try r.payout() }
     journalLines = try reader.count()
-    incoming = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.incomingRecord()
-    }
+    incoming = try reader.textKeyed { r throws(CheckpointDamage) in try r.incomingRecord() }
     incomingOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    importedFiles = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.string()
-    }
-    importedDeposits = try reader.table { r throws(CheckpointDamage) in
-      try r.string()
-    } value: {
-      r throws(CheckpointDamage) in
-      try r.string()
-    }
+    importedFiles = try reader.textKeyed { r throws(CheckpointDamage) in try r.string() }
+    importedDeposits = try reader.textKeyed { r throws(CheckpointDamage) in try r.string() }
     otherEvents = try reader.array { r throws(CheckpointDamage) in (try r.string(), try r.json()) }
     otherEventSettings = try reader.array { r throws(CheckpointDamage) in try r.count() }
     eventCount = try reader.count()
@@ -278,6 +225,20 @@ extension CheckpointWriter {
 }
 
 extension CheckpointReader {
+  /// A dictionary with texts for keys, written with `table`.
+  mutating func textKeyed<Value>(_ value: (inout Self) throws(CheckpointDamage) -> Value)
+    throws(CheckpointDamage) -> [String: Value]
+  {
+    try table(key: { r throws(CheckpointDamage) in try r.string() }, value: value)
+  }
+
+  /// A dictionary with integers for keys, written with `table`.
+  mutating func numberKeyed<Value>(_ value: (inout Self) throws(CheckpointDamage) -> Value)
+    throws(CheckpointDamage) -> [Int: Value]
+  {
+    try table(key: { r throws(CheckpointDamage) in try r.int() }, value: value)
+  }
+
   mutating func table<Key: Hashable, Value>(
     key: (inout Self) throws(CheckpointDamage) -> Key,
     value: (inout Self) throws(CheckpointDamage) -> Value

@@ -108,16 +108,21 @@ struct CheckpointReader: ~Copyable {
     return base[position]
   }
 
-  mutating func count() throws(CheckpointDamage) -> Int {
+  /// A LEB128 varint: seven bits a byte, the low ones first.
+  private mutating func varint() throws(CheckpointDamage) -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
       let next = try byte()
       guard shift < 64 else { throw CheckpointDamage("a number is too long") }
       value |= UInt64(next & 0x7F) << shift
-      if next < 0x80 { break }
+      if next < 0x80 { return value }
       shift += 7
     }
+  }
+
+  mutating func count() throws(CheckpointDamage) -> Int {
+    let value = try varint()
     guard value <= UInt64(Int.max) else { throw CheckpointDamage("a count is too large") }
     return Int(value)
   }
@@ -129,16 +134,9 @@ struct CheckpointReader: ~Copyable {
     return value
   }
 
+  /// A signed integer, zigzagged.
   mutating func int() throws(CheckpointDamage) -> Int {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while true {
-      let next = try byte()
-      guard shift < 64 else { throw CheckpointDamage("a number is too long") }
-      value |= UInt64(next & 0x7F) << shift
-      if next < 0x80 { break }
-      shift += 7
-    }
+    let value = try varint()
     return Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
   }
 
