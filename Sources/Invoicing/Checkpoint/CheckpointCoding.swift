@@ -11,8 +11,8 @@ struct CheckpointDamage: Error, Sendable {
 /// as that JSON.
 struct CheckpointWriter {
   private(set) var bytes: [UInt8] = []
-  private var strings: [String: Int] = [:]
-  private var customers: [Customer: Int] = [:]
+  private var strings = FirstSeen<String>()
+  private var customers = FirstSeen<Customer>()
 
   init() { bytes.reserveCapacity(1 << 20) }
 
@@ -40,27 +40,19 @@ struct CheckpointWriter {
   }
 
   mutating func string(_ value: String) {
-    if let index = strings[value] {
-      count(index)
-      return
+    let (number, isNew) = strings.number(value)
+    count(number)
+    if isNew {
+      count(value.utf8.count)
+      bytes.append(contentsOf: value.utf8)
     }
-    let index = strings.count
-    strings[value] = index
-    count(index)
-    count(value.utf8.count)
-    bytes.append(contentsOf: value.utf8)
   }
 
   /// A customer (the registers and the snapshots on documents share one table).
   mutating func customer(_ value: Customer) {
-    if let index = customers[value] {
-      count(index)
-      return
-    }
-    let index = customers.count
-    customers[value] = index
-    count(index)
-    json(value.jsonValue)
+    let (number, isNew) = customers.number(value)
+    count(number)
+    if isNew { json(value.jsonValue) }
   }
 
   mutating func json(_ value: JSONValue) {
@@ -80,6 +72,20 @@ struct CheckpointWriter {
   {
     count(values.count)
     for value in values { write(&self, value) }
+  }
+}
+
+/// Numbers values in the order they are first seen: a value written again is written as its
+/// number.
+struct FirstSeen<Value: Hashable> {
+  private var numbers: [Value: Int] = [:]
+
+  /// The value's number, and whether this is the first time it is seen.
+  mutating func number(_ value: Value) -> (number: Int, isNew: Bool) {
+    if let number = numbers[value] { return (number, false) }
+    let number = numbers.count
+    numbers[value] = number
+    return (number, true)
   }
 }
 
