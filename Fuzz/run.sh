@@ -7,7 +7,7 @@
 #   Fuzz/run.sh --seconds 30 sie     one harness for 30 seconds
 #   Fuzz/run.sh --seconds 30 --seed 1   every harness, reproducibly (what CI runs)
 #
-# Harnesses: sie, json, journal-line, import, payments, image. A crash stops the run and leaves its
+# Harnesses: sie, json, journal-line, import, payments, image, checkpoint. A crash stops the run and leaves its
 # input as Fuzz/out/<harness>-crash-*; keep it in Fuzz/Regressions/<harness>/ (every run reads
 # those again) and turn it into a unit test before fixing it. Exits non-zero when a harness
 # crashed.
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) harnesses="$harnesses $1"; shift ;;
   esac
 done
-[ -n "$harnesses" ] || harnesses="sie json journal-line import payments image"
+[ -n "$harnesses" ] || harnesses="sie json journal-line import payments image checkpoint"
 
 build="$root/.build/fuzz"
 out="$root/Fuzz/out"
@@ -89,6 +89,10 @@ for name in $harnesses; do
       corpus="$root/../shared/corpus/payments"
       ;;
     image) binary=$(harness FuzzImage.swift PDF); corpus="$seeds/image" ;;
+    checkpoint)
+      binary=$(harness FuzzCheckpoint.swift Basics PDF Invoicing)
+      corpus="$root/Fuzz/Seeds/checkpoint"
+      ;;
     *) echo "no harness $name" >&2; exit 64 ;;
   esac
   # Inputs the fuzzer finds go to a scratch directory, never into the read-only corpus.
