@@ -176,23 +176,22 @@ extension CheckpointReader {
   }
 
   mutating func record() throws(CheckpointDamage) -> InvoiceRecord {
-    var record = InvoiceRecord(invoice: try invoice())
-    record.state = try choice(InvoiceState.self)
-    record.attestedOn = try optional { r throws(CheckpointDamage) in try r.day() }
-    record.reminders = try array { r throws(CheckpointDamage) in (try r.day(), try r.amount()) }
-    record.reminderStatements = try array { r throws(CheckpointDamage) in
-      (try r.amount(), try r.amount())
-    }
-    record.collectionDate = try optional { r throws(CheckpointDamage) in try r.day() }
-    record.payments = try array { r throws(CheckpointDamage) in try r.payment() }
-    record.credits = try array { r throws(CheckpointDamage) in
-      (try r.day(), try r.amount(), try r.count())
-    }
-    record.writeOff = try optional { r throws(CheckpointDamage) in (try r.day(), try r.amount()) }
-    record.doubtfulOn = try optional { r throws(CheckpointDamage) in try r.day() }
-    record.closedOn = try optional { r throws(CheckpointDamage) in try r.day() }
-    record.setRecipient(try optional { r throws(CheckpointDamage) in try r.sharedCustomer() })
-    record.issuedUnder = try optional { r throws(CheckpointDamage) in try r.count() }
-    return record
+    InvoiceRecord(
+      invoice: try invoice(), state: try choice(InvoiceState.self),
+      attestedOn: try optional { r throws(CheckpointDamage) in try r.day() },
+      reminders: try array { r throws(CheckpointDamage) in (try r.day(), try r.amount()) },
+      reminderStatements: try array { r throws(CheckpointDamage) in
+        (try r.amount(), try r.amount())
+      },
+      collectionDate: try optional { r throws(CheckpointDamage) in try r.day() },
+      payments: try array { r throws(CheckpointDamage) in try r.payment() },
+      credits: try array { r throws(CheckpointDamage) in
+        (try r.day(), try r.amount(), try r.count())
+      },
+      writeOff: try optional { r throws(CheckpointDamage) in (try r.day(), try r.amount()) },
+      doubtfulOn: try optional { r throws(CheckpointDamage) in try r.day() },
+      closedOn: try optional { r throws(CheckpointDamage) in try r.day() },
+      recipient: try optional { r throws(CheckpointDamage) in try r.sharedCustomer() },
+      issuedUnder: try optional { r throws(CheckpointDamage) in try r.count() })
   }
 }

@@ -14,7 +14,7 @@ import Synchronization
 public enum Checkpoint {
   public static let fileName = "journal.checkpoint"
   /// The layout of the file and of the state in it.
-  static let layout = 2
+  static let layout = 3
   static let magic = Array("sietool checkpoint\n".utf8)
 
   /// Where in the journal a checkpoint stands: after line `line`, which starts at byte

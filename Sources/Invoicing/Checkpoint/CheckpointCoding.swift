@@ -108,6 +108,7 @@ struct CheckpointReader: ~Copyable {
   /// The bytes not read yet.
   var remaining: Int { end - position }
 
+  @inline(__always)
   mutating func byte() throws(CheckpointDamage) -> UInt8 {
     guard position < end else { throw CheckpointDamage("ends early") }
     defer { position += 1 }
@@ -115,7 +116,17 @@ struct CheckpointReader: ~Copyable {
   }
 
   /// A LEB128 varint: seven bits a byte, the low ones first.
+  @inline(__always)
   private mutating func varint() throws(CheckpointDamage) -> UInt64 {
+    // Most numbers (days aside) fit in one byte.
+    if position < end, base[position] < 0x80 {
+      defer { position += 1 }
+      return UInt64(base[position])
+    }
+    return try longVarint()
+  }
+
+  private mutating func longVarint() throws(CheckpointDamage) -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -127,6 +138,7 @@ struct CheckpointReader: ~Copyable {
     }
   }
 
+  @inline(__always)
   mutating func count() throws(CheckpointDamage) -> Int {
     let value = try varint()
     guard value <= UInt64(Int.max) else { throw CheckpointDamage("a count is too large") }
@@ -141,11 +153,13 @@ struct CheckpointReader: ~Copyable {
   }
 
   /// A signed integer, zigzagged.
+  @inline(__always)
   mutating func int() throws(CheckpointDamage) -> Int {
     let value = try varint()
     return Int(Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1))))
   }
 
+  @inline(__always)
   mutating func bool() throws(CheckpointDamage) -> Bool {
     switch try byte() {
     case 0: false
@@ -154,8 +168,10 @@ struct CheckpointReader: ~Copyable {
     }
   }
 
+  @inline(__always)
   mutating func amount() throws(CheckpointDamage) -> Amount { Amount(ore: Int64(try int())) }
 
+  @inline(__always)
   mutating func day() throws(CheckpointDamage) -> Day {
     let packed = try count()
     guard let day = Day(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
@@ -170,6 +186,7 @@ struct CheckpointReader: ~Copyable {
     return ExactDecimal(significand: Int64(significand), scale: Int(scale))
   }
 
+  @inline(__always)
   mutating func string() throws(CheckpointDamage) -> String {
     let index = try count()
     if index < strings.count { return strings[index] }
@@ -244,17 +261,47 @@ struct CheckpointReader: ~Copyable {
     return values
   }
 
-  /// A case of a `String`-backed enum.
-  mutating func choice<T: RawRepresentable>(_: T.Type) throws(CheckpointDamage) -> T
-  where T.RawValue == String {
-    let raw = try string()
-    guard let value = T(rawValue: raw) else { throw CheckpointDamage("unknown value \(raw)") }
-    return value
+  /// A case of an enum, by its number.
+  mutating func choice<T: CheckpointCase>(_: T.Type) throws(CheckpointDamage) -> T {
+    let number = try count()
+    guard number < T.checkpointCases.count else {
+      throw CheckpointDamage("\(T.self) has no case \(number)")
+    }
+    return T.checkpointCases[number]
   }
 }
 
 extension CheckpointWriter {
-  mutating func choice<T: RawRepresentable>(_ value: T) where T.RawValue == String {
-    string(value.rawValue)
+  mutating func choice<T: CheckpointCase>(_ value: T) {
+    count(T.checkpointCases.firstIndex(of: value)!)
   }
+}
+
+/// An enum written in a checkpoint as the number of its case (every case is in
+/// ``checkpointCases``; their order is part of the checkpoint's layout, which names the
+/// release that wrote it).
+protocol CheckpointCase: Equatable {
+  static var checkpointCases: [Self] { get }
+}
+
+extension ProductKind: CheckpointCase {
+  static let checkpointCases = Array(ProductKind.allCases)
+}
+extension LineCategory: CheckpointCase {
+  static let checkpointCases = Array(LineCategory.allCases)
+}
+extension SaleType: CheckpointCase {
+  static let checkpointCases = Array(SaleType.allCases)
+}
+extension InvoiceState: CheckpointCase {
+  static let checkpointCases = Array(InvoiceState.allCases)
+}
+extension Attachment.Placement: CheckpointCase {
+  static let checkpointCases = Array(Attachment.Placement.allCases)
+}
+extension SelfInvoiceState: CheckpointCase {
+  static let checkpointCases = Array(SelfInvoiceState.allCases)
+}
+extension IncomingState: CheckpointCase {
+  static let checkpointCases = Array(IncomingState.allCases)
 }

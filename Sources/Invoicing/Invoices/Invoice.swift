@@ -35,7 +35,7 @@ public enum SaleType: String, Hashable, Sendable, CaseIterable {
 
 /// A PDF kept with an invoice.
 public struct Attachment: Hashable, Sendable {
-  public enum Placement: String, Hashable, Sendable {
+  public enum Placement: String, Hashable, Sendable, CaseIterable {
     /// Before the invoice (försättsblad).
     case cover
     /// After the invoice.

@@ -79,21 +79,34 @@ public struct InvoiceRecord: Hashable, Sendable {
 
     init(invoice: Invoice) { self.invoice = invoice }
 
+    init(
+      invoice: Invoice, state: InvoiceState, attestedOn: Day?,
+      reminders: [(date: Day, fee: Amount)], reminderStatements: [(paid: Amount, credited: Amount)],
+      collectionDate: Day?, payments: [AppliedPayment],
+      credits: [(date: Day, amount: Amount, source: Int)], writeOff: (date: Day, amount: Amount)?,
+      doubtfulOn: Day?, closedOn: Day?, recipient: SharedCustomer?, issuedUnder: Int?
+    ) {
+      self.invoice = invoice
+      self.state = state
+      self.attestedOn = attestedOn
+      self.reminders = reminders
+      self.reminderStatements = reminderStatements
+      self.collectionDate = collectionDate
+      self.payments = payments
+      self.credits = credits
+      self.writeOff = writeOff
+      self.doubtfulOn = doubtfulOn
+      self.closedOn = closedOn
+      self.recipient = recipient
+      self.issuedUnder = issuedUnder
+    }
+
     func copy() -> Storage {
-      let copy = Storage(invoice: invoice)
-      copy.state = state
-      copy.attestedOn = attestedOn
-      copy.reminders = reminders
-      copy.reminderStatements = reminderStatements
-      copy.collectionDate = collectionDate
-      copy.payments = payments
-      copy.credits = credits
-      copy.writeOff = writeOff
-      copy.doubtfulOn = doubtfulOn
-      copy.closedOn = closedOn
-      copy.recipient = recipient
-      copy.issuedUnder = issuedUnder
-      return copy
+      Storage(
+        invoice: invoice, state: state, attestedOn: attestedOn, reminders: reminders,
+        reminderStatements: reminderStatements, collectionDate: collectionDate,
+        payments: payments, credits: credits, writeOff: writeOff, doubtfulOn: doubtfulOn,
+        closedOn: closedOn, recipient: recipient, issuedUnder: issuedUnder)
     }
   }
 
@@ -161,8 +174,6 @@ public struct InvoiceRecord: Hashable, Sendable {
     set { unique.recipient = newValue.map(SharedCustomer.init) }
   }
 
-  /// Sets the recipient to a snapshot other records may share.
-  mutating func setRecipient(_ shared: SharedCustomer?) { unique.recipient = shared }
   /// The settings in force when the invoice was attested (an index into
   /// ``BookState/settingsHistory``): the seller's details it shows ever after.
   public var issuedUnder: Int? {
@@ -172,6 +183,21 @@ public struct InvoiceRecord: Hashable, Sendable {
 
   public init(invoice: Invoice) {
     storage = Storage(invoice: invoice)
+  }
+
+  /// A record with every field given (reading a checkpoint).
+  init(
+    invoice: Invoice, state: InvoiceState, attestedOn: Day?,
+    reminders: [(date: Day, fee: Amount)], reminderStatements: [(paid: Amount, credited: Amount)],
+    collectionDate: Day?, payments: [AppliedPayment],
+    credits: [(date: Day, amount: Amount, source: Int)], writeOff: (date: Day, amount: Amount)?,
+    doubtfulOn: Day?, closedOn: Day?, recipient: SharedCustomer?, issuedUnder: Int?
+  ) {
+    storage = Storage(
+      invoice: invoice, state: state, attestedOn: attestedOn, reminders: reminders,
+      reminderStatements: reminderStatements, collectionDate: collectionDate, payments: payments,
+      credits: credits, writeOff: writeOff, doubtfulOn: doubtfulOn, closedOn: closedOn,
+      recipient: recipient, issuedUnder: issuedUnder)
   }
 
   /// Reminder fees charged.
