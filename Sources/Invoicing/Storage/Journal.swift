@@ -137,10 +137,19 @@ public enum Journal {
     var previous = start.hash
     var lineNumber = start.line
     let blockSize = 8192
-    var blockStart = 0
-    while blockStart < lines.count {
+    // The next block is hashed and decoded while this one is applied.
+    func decoding(_ blockStart: Int) -> DecodingBlock? {
+      guard blockStart < lines.count else { return nil }
       let block = Array(lines[blockStart..<min(lines.count, blockStart + blockSize)])
-      let decoded = decode(block, of: bytes, firstLine: start.line + blockStart + 1)
+      return DecodingBlock(start: blockStart) {
+        decode(block, of: bytes, firstLine: start.line + blockStart + 1)
+      }
+    }
+    var next = decoding(0)
+    while let current = next {
+      let blockStart = current.start
+      let decoded = current.wait()
+      next = decoding(blockStart + blockSize)
       for (offset, line) in decoded.enumerated() {
         lineNumber = start.line + blockStart + offset + 1
         var entry: Entry
@@ -182,7 +191,6 @@ public enum Journal {
         previous = line.hash
         if lineNumber == mark { markedHash = line.hash }
       }
-      blockStart += blockSize
     }
     var last = start
     if let range = lines.last {
@@ -207,6 +215,27 @@ public enum Journal {
       }
     }
     return ranges
+  }
+
+  /// A block of lines being hashed and decoded in the background.
+  final class DecodingBlock: @unchecked Sendable {
+    let start: Int
+    private var lines: [DecodedLine] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(start: Int, _ work: @escaping @Sendable () -> [DecodedLine]) {
+      self.start = start
+      DispatchQueue.global().async {
+        self.lines = work()
+        self.done.signal()
+      }
+    }
+
+    /// The decoded lines, once they are.
+    func wait() -> [DecodedLine] {
+      done.wait()
+      return lines
+    }
   }
 
   /// A line as read, before the chain is checked.
