@@ -107,13 +107,15 @@ private struct JSONParser {
       }
       let keyStart = index
       let key = try parseString()
-      if object[key] != nil { throw error("duplicate key \"\(key)\"", at: keyStart) }
+      if object.members.contains(where: { $0.key == key }) {
+        throw error("duplicate key \"\(key)\"", at: keyStart)
+      }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
         throw error("expected ':' after a member name")
       }
       index += 1
-      object[key] = try parseValue()
+      object.appendNew(key, try parseValue())
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of input in an object") }
       if bytes[index] == UInt8(ascii: ",") {

@@ -68,6 +68,9 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral, Se
     }
   }
 
+  /// Appends a member whose key the object does not have yet (the parser checked).
+  mutating func appendNew(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+
   /// The keys in order.
   public var keys: [String] { members.map(\.key) }
 
