@@ -226,6 +226,55 @@ import Testing
     #expect(refused > 0)
   }
 
+  /// Integers of every size read back as written; a negative count reads back as damage.
+  @Test(arguments: [0, 1, -1, 63, -64, 127, 128, 300, -300, Int.max, Int.min, 1 << 62, -(1 << 62)])
+  func integersReadBack(value: Int) {
+    var writer = CheckpointWriter()
+    writer.int(value)
+    writer.count(value)
+    let (int, count) = writer.bytes.withUnsafeBufferPointer { buffer -> (Int?, Int?) in
+      var reader = CheckpointReader(buffer)
+      let int = try? reader.int()
+      return (int, try? reader.count())
+    }
+    #expect(int == value)
+    #expect(count == (value >= 0 ? value : nil))
+  }
+
+  /// Inputs the fuzzer found (`Fuzz/Regressions/checkpoint/`), each refused as damaged.
+  @Test(arguments: ["section-lengths-overflow"])
+  func fuzzedInputsAreRefused(name: String) throws {
+    let bytes = try FilePath.read(
+      PackagePaths.root + "/Fuzz/Regressions/checkpoint/" + name)
+    let state = try? bytes.withUnsafeBufferPointer { try BookState(checkpointPayload: $0) }
+    #expect(state == nil)
+  }
+
+  /// Amounts, days and lines beyond what a book accepts are refused as damage, so that no
+  /// sum over a checkpoint's state can overflow.
+  @Test func valuesBeyondTheLimitsAreRefused() throws {
+    let (book, _) = try Self.bookWithCheckpoint()
+    let state = book.book.state
+    func refused(_ change: (inout BookState) -> Void) -> Bool {
+      var changed = state
+      change(&changed)
+      return
+        (try? changed.checkpointPayload().withUnsafeBufferPointer {
+          try BookState(checkpointPayload: $0)
+        }) == nil
+    }
+    let id = state.invoiceOrder[0]
+    #expect(!refused { _ in })
+    #expect(refused { $0.balances["K1"] = Amount(ore: Limits.amount.ore + 1) })
+    #expect(refused { $0.invoices[id]!.invoice.lines[0].unitPrice = Amount(ore: Int64.max / 2) })
+    #expect(
+      refused {
+        $0.invoices[id]!.invoice.lines[0].quantity = ExactDecimal(significand: Int64.max, scale: 0)
+      })
+    #expect(refused { $0.invoices[id]!.invoice.dueDate = Day(year: 9999, month: 1, day: 1)! })
+    #expect(refused { $0.invoices[id]!.issuedUnder = state.settingsHistory.count })
+  }
+
   /// Opening a book whose replay after the checkpoint is long writes a new checkpoint; the
   /// next opening starts from it.
   @Test func aSlowReplayWritesACheckpoint() throws {

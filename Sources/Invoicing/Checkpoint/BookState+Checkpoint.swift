@@ -89,10 +89,15 @@ extension BookState {
       throw CheckpointDamage("\(count) sections")
     }
     var lengths = [Int]()
-    for _ in 0..<count { lengths.append(try frame.count()) }
-    guard lengths.reduce(0, +) == frame.remaining else {
-      throw CheckpointDamage("the sections' lengths")
+    var total = 0
+    for _ in 0..<count {
+      // Each within the bytes there are, so that the sum cannot overflow.
+      let length = try frame.count()
+      guard length <= frame.remaining else { throw CheckpointDamage("a section's length") }
+      lengths.append(length)
+      total += length
     }
+    guard total == frame.remaining else { throw CheckpointDamage("the sections' lengths") }
     var start = buffer.count - frame.remaining
     var sections = [UnsafeBufferPointer<UInt8>]()
     for length in lengths {
@@ -152,6 +157,11 @@ extension BookState {
     guard state.invoices.count == invoiceCount else {
       throw CheckpointDamage("an invoice is written twice")
     }
+    let settingsCount = state.settingsHistory.count
+    guard
+      state.invoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount }),
+      state.selfInvoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount })
+    else { throw CheckpointDamage("a document names settings that are not there") }
     self = state
   }
 

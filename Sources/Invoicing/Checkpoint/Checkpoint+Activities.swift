@@ -157,6 +157,7 @@ extension CheckpointReader {
 
   mutating func selfInvoiceRecord() throws(CheckpointDamage) -> SelfInvoiceRecord {
     var record = SelfInvoiceRecord(selfInvoice: try decode { try SelfInvoice(json: $0) })
+    try Self.checkLines(record.selfInvoice.lines)
     record.state = try choice(SelfInvoiceState.self)
     record.attestedOn = try optional { r throws(CheckpointDamage) in try r.day() }
     record.payoutAmount = try amount()

@@ -103,6 +103,15 @@ extension CheckpointWriter {
 }
 
 extension CheckpointReader {
+  /// Lines whose amounts a book can total (what ``BookState`` checks of every document).
+  static func checkLines(_ lines: [InvoiceLine]) throws(CheckpointDamage) {
+    do {
+      try BookState.checkLines(lines)
+    } catch {
+      throw CheckpointDamage(error.message)
+    }
+  }
+
   mutating func vatRate() throws(CheckpointDamage) -> VATRate {
     let percent = try count()
     guard let rate = VATRate(percent: percent) else {
@@ -155,6 +164,10 @@ extension CheckpointReader {
     invoice.reference = try optional { r throws(CheckpointDamage) in try r.string() }
     invoice.text = try optional { r throws(CheckpointDamage) in try r.string() }
     invoice.reminderDate = try optional { r throws(CheckpointDamage) in try r.day() }
+    try Self.checkLines(invoice.lines)
+    if let rate = invoice.exchangeRate, !Limits.contains(rate: rate) {
+      throw CheckpointDamage("exchange rate \(rate) is past the limits")
+    }
     invoice.attachments = try array { r throws(CheckpointDamage) in
       Attachment(
         hash: try r.string(), fileName: try r.string(),

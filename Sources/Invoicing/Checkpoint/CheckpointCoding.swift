@@ -16,8 +16,9 @@ struct CheckpointWriter {
 
   init() { bytes.reserveCapacity(1 << 20) }
 
-  mutating func count(_ value: Int) {
-    var rest = UInt64(value)
+  /// A LEB128 varint: seven bits a byte, the low ones first.
+  private mutating func varint(_ value: UInt64) {
+    var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
       rest >>= 7
@@ -25,9 +26,13 @@ struct CheckpointWriter {
     bytes.append(UInt8(rest))
   }
 
+  /// A count, an id or a number that is never negative (one that is reads back as damage).
+  mutating func count(_ value: Int) { varint(UInt64(bitPattern: Int64(value))) }
+
+  /// A signed integer, zigzagged: small magnitudes either way take few bytes.
   mutating func int(_ value: Int) {
-    let zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
-    count(Int(bitPattern: UInt(zigzag)))
+    let value = Int64(value)
+    varint(UInt64(bitPattern: (value &<< 1) ^ (value >> 63)))
   }
 
   mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
@@ -169,13 +174,19 @@ struct CheckpointReader: ~Copyable {
   }
 
   @inline(__always)
-  mutating func amount() throws(CheckpointDamage) -> Amount { Amount(ore: Int64(try int())) }
+  /// An amount within ``Limits`` (what a book accepts), so that no sum over them overflows.
+  mutating func amount() throws(CheckpointDamage) -> Amount {
+    let amount = Amount(ore: Int64(try int()))
+    guard Limits.contains(amount) else { throw CheckpointDamage("\(amount) is past the limits") }
+    return amount
+  }
 
   @inline(__always)
   mutating func day() throws(CheckpointDamage) -> Day {
     let packed = try count()
-    guard let day = Day(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
-    else { throw CheckpointDamage("\(packed) is not a day") }
+    guard let day = Day(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100),
+      Limits.contains(day)
+    else { throw CheckpointDamage("\(packed) is not a day a book keeps") }
     return day
   }
 

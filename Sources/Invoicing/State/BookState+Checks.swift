@@ -74,7 +74,7 @@ extension BookState {
 
   /// Refuses lines whose amounts could not be totalled exactly: too many, or a quantity, price
   /// or line beyond ``Limits``, or a total beyond them.
-  func checkLines(_ lines: [InvoiceLine]) throws(BookError) {
+  static func checkLines(_ lines: [InvoiceLine]) throws(BookError) {
     guard lines.count <= Limits.lines else {
       throw BookError(
         .invalidLine, .none, "\(lines.count) lines; a document has at most \(Limits.lines)")
@@ -105,7 +105,7 @@ extension BookState {
       subject: .none)
     try checkDay(invoice.invoiceDate, "the invoice date")
     try checkDay(invoice.dueDate, "the due date")
-    try checkLines(invoice.lines)
+    try Self.checkLines(invoice.lines)
     if let rate = invoice.exchangeRate, !Limits.contains(rate: rate) {
       throw BookError(
         .invalidExchangeRate, .none,

@@ -176,7 +176,7 @@ extension BookState {
   func checkSelfInvoice(_ selfInvoice: SelfInvoice) throws(BookError) {
     try checkDay(selfInvoice.invoiceDate, "the invoice date")
     try checkDay(selfInvoice.payoutDate, "the payout date")
-    try checkLines(selfInvoice.lines)
+    try Self.checkLines(selfInvoice.lines)
     guard customers[selfInvoice.payee] != nil else {
       throw BookError(
         .noSuchCustomer, .customer(selfInvoice.payee),
