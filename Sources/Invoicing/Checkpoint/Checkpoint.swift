@@ -10,7 +10,8 @@ import Synchronization
 /// cache and never trusted: a checkpoint that is missing, damaged, written by another release
 /// or journal format, past the lines the head acknowledges, or whose line N is not in the
 /// journal as it is now, is ignored and the journal replayed from line 1. `sietool book
-/// verify` never reads it.
+/// verify` never starts from it: it replays from line 1 and compares the state it reaches at
+/// line N with the checkpoint.
 public enum Checkpoint {
   public static let fileName = "journal.checkpoint"
   /// The layout of the file and of the state in it.
