@@ -1,5 +1,6 @@
 // libFuzzer harness: one journal line decoded, and its event applied to a book's state: a
-// line is read, refused or reported, and never crashes the reader.
+// line is read, refused or reported, and never crashes the reader; the scanner and the parser
+// agree on every line the scanner reads.
 @testable import Basics
 @testable import Invoicing
 
@@ -19,6 +20,14 @@ let baseState: BookState = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // A line read straight from its bytes is the entry the JSON tree reads.
+  if let scanned = bytes.withUnsafeBufferPointer({ Journal.scanLine($0, number: 1) }) {
+    guard case .entry(let parsed, let previous) = Journal.parseLine(bytes[...], number: 1),
+      parsed.version == scanned.entry.version, parsed.sequence == scanned.entry.sequence,
+      parsed.time == scanned.entry.time, parsed.event == scanned.entry.event,
+      previous == scanned.previous
+    else { fatalError("the scanner and the parser read the line differently") }
+  }
   let decoded = Journal.decodeLine(bytes[...], number: 1)
   if case .entry(let entry, _) = decoded.content {
     var state = baseState

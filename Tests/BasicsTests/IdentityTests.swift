@@ -72,6 +72,23 @@ import Testing
   ])
   func vectors(text: String, digest: String) {
     #expect(SHA256.hex(Array(text.utf8)) == digest)
+    // The same through the streaming hasher (the one-shot path is for bytes in memory).
+    var hasher = SHA256()
+    hasher.update(text.utf8)
+    #expect(hasher.finalizeHex() == digest)
+  }
+
+  /// The one-shot digest pads the tail on the stack: every length around the block and
+  /// padding boundaries gives what the streaming hasher gives.
+  @Test func oneShotAgreesWithStreamingAtEveryLength() {
+    var random = SplitMix64(seed: 5)
+    let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    for length in 0...bytes.count {
+      var hasher = SHA256()
+      hasher.update(bytes[..<length].lazy.map { $0 })  // not contiguous: the streaming path
+      let streamed = hasher.finalizeHex()
+      #expect(SHA256.hex(bytes[..<length]) == streamed, "length \(length)")
+    }
   }
 
   @Test func aMillionAs() {

@@ -14,6 +14,8 @@ public struct SHA256: Sendable {
 
   public init() { pending.reserveCapacity(64) }
 
+  private init(reserving: Bool) {}
+
   private static let k: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -147,9 +149,44 @@ public struct SHA256: Sendable {
 
   /// The digest of `bytes` as 64 lower-case hex digits.
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    if let text = bytes.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) {
+      return text
+    }
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalizeHex()
+  }
+
+  /// The digest of bytes in memory as 64 lower-case hex digits, with no allocation but the
+  /// text's: the whole blocks are compressed where they are, the padded tail on the stack.
+  public static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+    var hasher = SHA256(reserving: false)
+    let whole = bytes.count / 64 * 64
+    if whole > 0 { hasher.compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[..<whole])) }
+    let rest = bytes.count - whole
+    let bitLength = UInt64(bytes.count) &* 8
+    withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+      tail.initializeMemory(as: UInt8.self, repeating: 0)
+      if rest > 0 {
+        tail.baseAddress!.copyMemory(from: bytes.baseAddress! + whole, byteCount: rest)
+      }
+      tail[rest] = 0x80
+      let length = rest < 56 ? 64 : 128
+      tail.storeBytes(of: bitLength.bigEndian, toByteOffset: length - 8, as: UInt64.self)
+      hasher.compress(blocks: UnsafeRawBufferPointer(rebasing: tail[..<length]))
+    }
+    let state = hasher.state
+    return String(unsafeUninitializedCapacity: 64) { text in
+      let digits: StaticString = "0123456789abcdef"
+      var index = 0
+      for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+        for shift in stride(from: 28, through: 0, by: -4) {
+          text[index] = digits.utf8Start[Int((word >> UInt32(shift)) & 0xF)]
+          index += 1
+        }
+      }
+      return 64
+    }
   }
 
   /// The digest as 64 lower-case hex digits; the hasher is spent afterwards.

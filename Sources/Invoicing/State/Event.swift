@@ -2,16 +2,19 @@ import Basics
 
 /// Something that happened in a book. The journal is the list of events; the book's state is
 /// their replay. Events are never edited: a correction is a new event.
+///
+/// The registers' and settings' cases are `indirect`: an event is as large as its largest
+/// inline case, and a journal of a million invoice steps should not move settings-sized values.
 public enum Event: Hashable, Sendable {
-  case settingsChanged(CreditorSettings)
-  case customerAdded(Customer)
-  case customerUpdated(Customer)
-  case productAdded(Product)
-  case productUpdated(Product)
+  indirect case settingsChanged(CreditorSettings)
+  indirect case customerAdded(Customer)
+  indirect case customerUpdated(Customer)
+  indirect case productAdded(Product)
+  indirect case productUpdated(Product)
   case costCentreAdded(DimensionEntry)
   case projectAdded(DimensionEntry)
-  case invoiceDrafted(Invoice)
-  case draftUpdated(Invoice)
+  indirect case invoiceDrafted(Invoice)
+  indirect case draftUpdated(Invoice)
   case draftDeleted(id: Int)
   case invoiceAttested(id: Int, number: Int, ocr: String, date: Day)
   case reminderSent(id: Int, date: Day, fee: Amount)
@@ -27,8 +30,8 @@ public enum Event: Hashable, Sendable {
   /// Money from a customer's balance paid back.
   case refunded(customer: String, amount: Amount, date: Day)
   case attachmentAdded(invoice: Int, Attachment)
-  case selfInvoiceDrafted(SelfInvoice)
-  case selfInvoiceUpdated(SelfInvoice)
+  indirect case selfInvoiceDrafted(SelfInvoice)
+  indirect case selfInvoiceUpdated(SelfInvoice)
   case selfInvoiceAttested(id: Int, number: String, date: Day)
   case payoutChanged(id: Int, date: Day?, amount: Amount?)
   case payoutPaused(id: Int)

@@ -253,33 +253,42 @@ public enum Journal {
 
   /// Hashes and decodes lines, spread over the cores.
   static func decode(_ lines: [Range<Int>], of bytes: [UInt8], firstLine: Int) -> [DecodedLine] {
-    var results = [DecodedLine?](repeating: nil, count: lines.count)
     let workers = min(max(1, systemCores()), max(1, lines.count / 256))
-    results.withUnsafeMutableBufferPointer { output in
+    return [DecodedLine](unsafeUninitializedCapacity: lines.count) { output, initialized in
       nonisolated(unsafe) let output = output
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var index = worker
         while index < lines.count {
-          output[index] = decodeLine(bytes[lines[index]], number: firstLine + index)
+          (output.baseAddress! + index).initialize(
+            to: decodeLine(bytes[lines[index]], number: firstLine + index))
           index += workers
         }
       }
+      initialized = lines.count
     }
-    return results.map { $0! }
   }
 
   static func decodeLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine {
     let hash = SHA256.hex(line)
+    if let (entry, previous) = line.withUnsafeBufferPointer({ scanLine($0, number: number) }) {
+      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+    }
+    return DecodedLine(hash: hash, content: parseLine(line, number: number))
+  }
+
+  /// Reads a line through the JSON tree: every line JSON allows, and a worded reason for any
+  /// that is not an entry.
+  static func parseLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine.Content {
     let value: JSONValue
     do {
       value = try JSONValue(parsing: Array(line))
     } catch {
-      return DecodedLine(hash: hash, content: .notJSON("\(error)"))
+      return .notJSON("\(error)")
     }
     let reader = JSONReader(value, path: "line \(number)")
     let version = (try? reader.optionalInt("v")) ?? nil
     if let version, version > formatVersion {
-      return DecodedLine(hash: hash, content: .newerFormat(version))
+      return .newerFormat(version)
     }
     do {
       let sequence = try reader.int("seq")
@@ -290,13 +299,11 @@ public enum Journal {
       }
       let entry = Entry(
         version: version ?? 1, sequence: sequence, time: try reader.string("time"), event: event)
-      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+      return .entry(entry, previous: previous)
     } catch {
-      return DecodedLine(
-        hash: hash,
-        content: .unreadable(
-          sequence: try? reader.int("seq"), previous: try? reader.string("prev"),
-          problem: "\(error)"))
+      return .unreadable(
+        sequence: try? reader.int("seq"), previous: try? reader.string("prev"),
+        problem: "\(error)")
     }
   }
 

@@ -1,0 +1,95 @@
+extension JSONScanner {
+  /// A date `"YYYY-MM-DD"` that exists, as ``JSONReader/asDay()`` reads it.
+  @inlinable
+  public mutating func readDay() -> Day? {
+    guard let text = readStringBytes(), text.count == 10, text[4] == UInt8(ascii: "-"),
+      text[7] == UInt8(ascii: "-")
+    else { return nil }
+    var value = 0
+    for offset in 0..<10 where offset != 4 && offset != 7 {
+      let digit = text[offset] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return Day(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+  }
+
+  /// An amount as a decimal string with at most two decimals, as ``JSONReader/asAmount()``
+  /// reads it.
+  @inlinable
+  public mutating func readAmount() -> Amount? {
+    guard let text = readStringBytes(), case .exact(let amount) = Amount.parse(text) else {
+      return nil
+    }
+    return amount
+  }
+
+  /// A decimal written as a string (`"7.5"`); a bare number is left to the parser.
+  @inlinable
+  public mutating func readDecimal() -> ExactDecimal? {
+    guard let text = readStringBytes() else { return nil }
+    return ExactDecimal.parse(text)
+  }
+
+  /// A string naming a case of `T`.
+  @inlinable
+  public mutating func readChoice<T: RawRepresentable>(_ type: T.Type) -> T?
+  where T.RawValue == String {
+    readString().flatMap(T.init(rawValue:))
+  }
+
+  // MARK: Members read once
+  //
+  // Each reads a member's value into a field that must still be `nil`: a second member of the
+  // same name (which the parser refuses) makes the read fail.
+
+  @inlinable
+  public mutating func read(_ field: inout Int?) -> Bool {
+    guard field == nil else { return false }
+    field = readInt()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read(_ field: inout String?) -> Bool {
+    guard field == nil else { return false }
+    field = readString()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read(_ field: inout Bool?) -> Bool {
+    guard field == nil else { return false }
+    field = readBool()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read(_ field: inout Day?) -> Bool {
+    guard field == nil else { return false }
+    field = readDay()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read(_ field: inout Amount?) -> Bool {
+    guard field == nil else { return false }
+    field = readAmount()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read(_ field: inout ExactDecimal?) -> Bool {
+    guard field == nil else { return false }
+    field = readDecimal()
+    return field != nil
+  }
+
+  @inlinable
+  public mutating func read<T: RawRepresentable>(_ field: inout T?) -> Bool
+  where T.RawValue == String {
+    guard field == nil else { return false }
+    field = readChoice(T.self)
+    return field != nil
+  }
+}
