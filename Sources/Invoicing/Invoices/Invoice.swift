@@ -134,12 +134,26 @@ public struct InvoiceTotals: Hashable, Sendable {
   public var total: Amount
 
   public init(lines: [InvoiceLine], roundToKronor: Bool) {
-    var perRate = [VATRate: Amount]()
-    for line in lines {
-      for part in line.vatParts { perRate[part.rate, default: .zero] += part.net }
+    // The rates the lines use, highest first, each with the net of its lines and parts.
+    let order: [VATRate] = [.standard, .reduced, .low, .zero]
+    var nets: (Amount?, Amount?, Amount?, Amount?) = (nil, nil, nil, nil)
+    func add(_ net: Amount, _ rate: VATRate) {
+      switch rate {
+      case .standard: nets.0 = (nets.0 ?? .zero) + net
+      case .reduced: nets.1 = (nets.1 ?? .zero) + net
+      case .low: nets.2 = (nets.2 ?? .zero) + net
+      case .zero: nets.3 = (nets.3 ?? .zero) + net
+      }
     }
-    rates = perRate.keys.sorted(by: >).map { rate in
-      RateLine(rate: rate, net: perRate[rate]!, vat: rate.vat(on: perRate[rate]!))
+    for line in lines {
+      if line.parts.isEmpty {
+        add(line.net, line.vatRate)
+      } else {
+        for part in line.parts { add(part.net, part.vatRate) }
+      }
+    }
+    rates = zip(order, [nets.0, nets.1, nets.2, nets.3]).compactMap { rate, net in
+      net.map { RateLine(rate: rate, net: $0, vat: rate.vat(on: $0)) }
     }
     net = rates.reduce(.zero) { $0 + $1.net }
     vat = rates.reduce(.zero) { $0 + $1.vat }

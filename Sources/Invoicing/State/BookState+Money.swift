@@ -1,8 +1,11 @@
 import Basics
 
 extension BookState {
-  mutating func attest(_ id: Int, number: Int, ocr: String, date: Day) throws(BookError) {
-    try checkDay(date, "the attestation date")
+  /// Checks that draft `id` can be attested as `number`, returning what attesting it needs.
+  /// (The record is read here, so that it is let go before the book changes it in place.)
+  private func attestable(_ id: Int, number: Int, ocr: String) throws(BookError) -> (
+    total: Amount, kind: InvoiceKind, customer: String
+  ) {
     let record = try draft(id)
     guard number == nextInvoiceNumber else {
       throw BookError(
@@ -44,8 +47,14 @@ extension BookState {
         )
       }
     }
+    return (total, record.invoice.kind, record.invoice.customer)
+  }
+
+  mutating func attest(_ id: Int, number: Int, ocr: String, date: Day) throws(BookError) {
+    try checkDay(date, "the attestation date")
+    let (total, kind, customer) = try attestable(id, number: number, ocr: ocr)
     assignNumber(number, to: id)
-    let recipient = customers[record.invoice.customer]
+    let recipient = customers[customer]
     let issuedUnder = settingsHistory.count - 1
     updateRecord(id) {
       $0.recipient = recipient
@@ -56,7 +65,7 @@ extension BookState {
       $0.attestedOn = date
     }
     log(.attested(invoice: id, date: date))
-    if case .creditNote(let original) = record.invoice.kind {
+    if case .creditNote(let original) = kind {
       // The credit note credits its invoice at once: what the invoice still owes is reduced,
       // anything beyond goes to the customer's balance (to be paid back).
       let source = invoices[original]!
@@ -75,18 +84,18 @@ extension BookState {
         record.state = .credited
         record.closedOn = date
       }
-      try addToBalance(record.invoice.customer, excess)
+      try addToBalance(customer, excess)
       self.log(
         .credited(creditNote: id, invoice: original, date: date, applied: applied, excess: excess))
     }
   }
 
-  mutating func pay(_ payment: PaymentEvent) throws(BookError) {
-    guard payment.id == nextPaymentID else {
-      throw BookError(
-        .eventOutOfSequence, .payment(String(payment.id)),
-        "payment id \(payment.id) out of sequence")
-    }
+  /// Checks a payment and works out how it applies to its invoice (taking money from the
+  /// customer's balance when it is paid from there). The record is read here, so that it is let
+  /// go before the book changes it in place.
+  private mutating func application(of payment: PaymentEvent) throws(BookError) -> (
+    customer: String, applications: AppliedPayment, overpaid: Amount
+  ) {
     let record = try attested(payment.invoice)
     guard record.invoice.kind == .invoice else {
       throw BookError(
@@ -150,6 +159,16 @@ extension BookState {
       payment: payment.id, date: payment.date, means: payment.means, received: payment.amount,
       applied: applied, rounding: rounding, overpaid: overpaid, receivedSEK: payment.amountSEK)
     applications.recovered = recovered
+    return (customer, applications, overpaid)
+  }
+
+  mutating func pay(_ payment: PaymentEvent) throws(BookError) {
+    guard payment.id == nextPaymentID else {
+      throw BookError(
+        .eventOutOfSequence, .payment(String(payment.id)),
+        "payment id \(payment.id) out of sequence")
+    }
+    let (customer, applications, overpaid) = try application(of: payment)
     if payment.means == .clientFunds { try addClientFunds(payment.amountSEK ?? payment.amount) }
     nextPayment()
     updateRecord(payment.invoice) { record in

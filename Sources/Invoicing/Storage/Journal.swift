@@ -148,7 +148,7 @@ public enum Journal {
     var next = decoding(0)
     while let current = next {
       let blockStart = current.start
-      let decoded = current.wait()
+      var decoded = current.take()
       next = decoding(blockStart + blockSize)
       for (offset, line) in decoded.enumerated() {
         lineNumber = start.line + blockStart + offset + 1
@@ -191,6 +191,10 @@ public enum Journal {
         previous = line.hash
         if lineNumber == mark { markedHash = line.hash }
       }
+      // What is left of the block is freed on another thread, while this one goes on.
+      let spent = SpentLines(decoded)
+      decoded = []
+      DispatchQueue.global().async { spent.free() }
     }
     var last = start
     if let range = lines.last {
@@ -231,11 +235,19 @@ public enum Journal {
       }
     }
 
-    /// The decoded lines, once they are.
-    func wait() -> [DecodedLine] {
+    /// The decoded lines, once they are, moved out of the block.
+    func take() -> [DecodedLine] {
       done.wait()
+      defer { lines = [] }
       return lines
     }
+  }
+
+  /// Lines applied, held until another thread frees them.
+  final class SpentLines: @unchecked Sendable {
+    private var lines: [DecodedLine]
+    init(_ lines: [DecodedLine]) { self.lines = lines }
+    func free() { lines = [] }
   }
 
   /// A line as read, before the chain is checked.
