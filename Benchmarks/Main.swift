@@ -36,6 +36,9 @@ enum Main {
       try BookBenchmarks.replayMillion(events: 1_000_000)
     case "pdf":
       try BookBenchmarks.pdfs(count: 5_000)
+    case "validate-sie":
+      // Streaming validation only, repeated, for profiling.
+      for _ in 0..<10 { _ = try SIEValidator.validate(path: arguments[1]) }
     case "write-sie":
       // Encoding only, repeated, for profiling.
       let (document, _) = try SIEDocument.read(path: arguments[1])

@@ -91,6 +91,25 @@ import Testing
     }
   }
 
+  @Test func digestsReadBackFromTheirHex() throws {
+    let text = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    let digest = try #require(SHA256.Digest(hex: text))
+    #expect(digest.hex == text)
+    #expect(Array("abc".utf8).withUnsafeBytes { SHA256.digest($0) } == digest)
+    #expect(SHA256.Digest(hex: String(repeating: "0", count: 64)) == .zero)
+    #expect(digest != .zero)
+  }
+
+  @Test(arguments: [
+    "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015adf",
+    "ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "",
+  ])
+  func digestsReadOnlyTheirOwnForm(text: String) {
+    #expect(SHA256.Digest(hex: text) == nil)
+  }
+
   @Test func aMillionAs() {
     var hasher = SHA256()
     let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)

@@ -119,6 +119,8 @@ import Testing
     ("a VAT rate that is none", #""vatRate":12"#, #""vatRate":13"#, false),
     ("a credit note without its invoice", #""kind":"invoice""#, #""kind":"creditNote""#, false),
     ("an unknown kind", #""kind":"invoice""#, #""kind":"faktura""#, false),
+    ("prev not a hash", #""prev":"0"#, #""prev":"x"#, false),
+    ("prev in capitals", #""prev":"0"#, #""prev":"A"#, false),
   ])
   func variationsAreScannedOrLeftToTheTree(
     name: String, find: String, replacement: String, scanned: Bool
@@ -135,7 +137,8 @@ import Testing
     let open = String(repeating: #"{"type":"batch","payload":["#, count: depth)
     let line = Array(
       (#"{"v":3,"seq":1,"time":"t","type":"batch","payload":["# + open
-        + String(repeating: "]}", count: depth) + #"],"prev":"p"}"#).utf8)
+        + String(repeating: "]}", count: depth) + #"],"prev":""# + Journal.genesis + #""}"#)
+        .utf8)
     #expect(Self.outcome(line) == (scanned ? .agrees : .leftToParser))
     // The parser reads what JSON's nesting limit allows, and refuses the rest.
     if case .entry = Journal.parseLine(line[...], number: 1) {

@@ -157,9 +157,12 @@ public struct SHA256: Sendable {
     return hasher.finalizeHex()
   }
 
-  /// The digest of bytes in memory as 64 lower-case hex digits, with no allocation but the
-  /// text's: the whole blocks are compressed where they are, the padded tail on the stack.
-  public static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+  /// The digest of bytes in memory as 64 lower-case hex digits.
+  public static func hex(_ bytes: UnsafeRawBufferPointer) -> String { digest(bytes).hex }
+
+  /// The digest of bytes in memory, with no allocation: the whole blocks are compressed where
+  /// they are, the padded tail on the stack.
+  public static func digest(_ bytes: UnsafeRawBufferPointer) -> Digest {
     var hasher = SHA256(reserving: false)
     let whole = bytes.count / 64 * 64
     if whole > 0 { hasher.compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[..<whole])) }
@@ -175,18 +178,7 @@ public struct SHA256: Sendable {
       tail.storeBytes(of: bitLength.bigEndian, toByteOffset: length - 8, as: UInt64.self)
       hasher.compress(blocks: UnsafeRawBufferPointer(rebasing: tail[..<length]))
     }
-    let state = hasher.state
-    return String(unsafeUninitializedCapacity: 64) { text in
-      let digits: StaticString = "0123456789abcdef"
-      var index = 0
-      for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-        for shift in stride(from: 28, through: 0, by: -4) {
-          text[index] = digits.utf8Start[Int((word >> UInt32(shift)) & 0xF)]
-          index += 1
-        }
-      }
-      return 64
-    }
+    return Digest(hasher.state)
   }
 
   /// The digest as 64 lower-case hex digits; the hasher is spent afterwards.

@@ -14,7 +14,7 @@ extension Journal {
   /// The entry a line holds and the hash it names as the previous line's, or `nil` to leave
   /// the line to ``parseLine(_:number:)``.
   static func scanLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> (
-    entry: Entry, previous: String
+    entry: Entry, previous: SHA256.Digest
   )? {
     // Batches in batches deeper than this are rare enough to leave to the parser.
     var scanner = JSONScanner(line, depthLimit: 64)
@@ -23,7 +23,7 @@ extension Journal {
     var time: String?
     var type: String?
     var event: Event?
-    var previous: String?
+    var previous: SHA256.Digest?
     let read = scanner.readObject { scanner, key in
       switch key {
       case "v": return scanner.read(&version)
@@ -34,7 +34,10 @@ extension Journal {
         guard event == nil, let type else { return false }
         event = Event(scanning: &scanner, type: type, path: "line \(number).payload")
         return event != nil
-      case "prev": return scanner.read(&previous)
+      case "prev":
+        guard previous == nil, let text = scanner.readStringBytes() else { return false }
+        previous = SHA256.Digest(hex: text)
+        return previous != nil
       default: return false
       }
     }

@@ -76,7 +76,9 @@ public enum Journal {
     public var time: String
     public var event: Event
     /// The SHA-256 of the line (set once the line's place in the chain is checked).
-    public var hash = ""
+    var digest = SHA256.Digest.zero
+    /// The SHA-256 of the line as hex.
+    public var hash: String { digest.hex }
   }
 
   /// The line for an event.
@@ -128,13 +130,16 @@ public enum Journal {
     mark: Int?, _ body: (Entry) throws(BookError) -> Void
   ) throws -> Reading {
     var markedHash: String? = mark == start.line ? start.hash : nil
+    // A start hash that is not a digest (only a damaged checkpoint could name one) matches no
+    // line's previous.
+    let startDigest = SHA256.Digest(hex: start.hash)
     var lines = lineRanges(bytes)
     let end = lines.last.map { $0.upperBound + 1 } ?? 0
     let tornLine = end < bytes.count ? start.line + lines.count + 1 : nil
     if let limit, limit - start.line < lines.count {
       lines.removeLast(lines.count - max(0, limit - start.line))
     }
-    var previous = start.hash
+    var previous = startDigest
     var lineNumber = start.line
     let blockSize = 8192
     // The next block is hashed and decoded while this one is applied.
@@ -165,7 +170,7 @@ public enum Journal {
             throw Problem.tampered(
               line: lineNumber, reason: "seq: sequence \(sequence), expected \(lineNumber)")
           }
-          if sequence != nil, let prev, prev != previous {
+          if sequence != nil, let prev, SHA256.Digest(hex: prev).map({ $0 != previous }) ?? true {
             throw Problem.tampered(
               line: lineNumber, reason: "prev: the hash of the line before does not match")
           }
@@ -175,12 +180,12 @@ public enum Journal {
             throw Problem.tampered(
               line: lineNumber, reason: "seq: sequence \(read.sequence), expected \(lineNumber)")
           }
-          guard prev == previous else {
+          guard let prev, prev == previous else {
             throw Problem.tampered(
               line: lineNumber, reason: "prev: the hash of the line before does not match")
           }
           entry = read
-          entry.hash = line.hash
+          entry.digest = line.hash
         }
         do {
           try body(entry)
@@ -189,7 +194,7 @@ public enum Journal {
             line: lineNumber, reason: "the event does not fit the book: \(error.message)")
         }
         previous = line.hash
-        if lineNumber == mark { markedHash = line.hash }
+        if lineNumber == mark { markedHash = line.hash.hex }
       }
       // What is left of the block is freed on another thread, while this one goes on.
       let spent = SpentLines(decoded)
@@ -200,7 +205,7 @@ public enum Journal {
     if let range = lines.last {
       last = Checkpoint.Position(
         line: start.line + lines.count, lineStart: fileOffset + range.lowerBound,
-        end: fileOffset + range.upperBound + 1, hash: previous)
+        end: fileOffset + range.upperBound + 1, hash: previous?.hex ?? start.hash)
     }
     return Reading(count: last.line, last: last, tornLine: tornLine, markedHash: markedHash)
   }
@@ -253,13 +258,14 @@ public enum Journal {
   /// A line as read, before the chain is checked.
   struct DecodedLine: Sendable {
     enum Content: Sendable {
-      case entry(Entry, previous: String)
+      /// An entry and the digest its `prev` names (`nil` when it names none).
+      case entry(Entry, previous: SHA256.Digest?)
       case notJSON(String)
       case newerFormat(Int)
       /// JSON, but not a journal entry: what could be read of its sequence and chain, and why.
       case unreadable(sequence: Int?, previous: String?, problem: String)
     }
-    var hash: String
+    var hash: SHA256.Digest
     var content: Content
   }
 
@@ -281,11 +287,13 @@ public enum Journal {
   }
 
   static func decodeLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine {
-    let hash = SHA256.hex(line)
-    if let (entry, previous) = line.withUnsafeBufferPointer({ scanLine($0, number: number) }) {
-      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+    line.withUnsafeBufferPointer { buffer in
+      let hash = SHA256.digest(UnsafeRawBufferPointer(buffer))
+      if let (entry, previous) = scanLine(buffer, number: number) {
+        return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
+      }
+      return DecodedLine(hash: hash, content: parseLine(line, number: number))
     }
-    return DecodedLine(hash: hash, content: parseLine(line, number: number))
   }
 
   /// Reads a line through the JSON tree: every line JSON allows, and a worded reason for any
@@ -311,7 +319,7 @@ public enum Journal {
       }
       let entry = Entry(
         version: version ?? 1, sequence: sequence, time: try reader.string("time"), event: event)
-      return .entry(entry, previous: previous)
+      return .entry(entry, previous: SHA256.Digest(hex: previous))
     } catch {
       return .unreadable(
         sequence: try? reader.int("seq"), previous: try? reader.string("prev"),
