@@ -13,7 +13,19 @@ extension String {
   /// name, address or line text never needs, and what could move a terminal's cursor or forge
   /// a line in a CSV file.
   public var hasControlCharacters: Bool {
-    unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    // In UTF-8 the C0 controls and DEL are single bytes, the C1 controls 0xC2 0x80–0x9F.
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+          return true
+        }
+        previous = byte
+      }
+      return false
+    }
+    return found
+      ?? unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
   }
 }
 
