@@ -122,6 +122,44 @@ import Testing
     #expect(SIEDocument.read(bytes: output.bytes).document.companyName == "Örebro \"Bygg\" HB")
   }
 
+  /// Texts of every kind the writer quotes in one pass or hands to the encoder: written with and
+  /// without the checksum, they read back as written (or as the encoder changed them), and the
+  /// checksum, which sees texts unescaped, holds.
+  @Test(arguments: [
+    ("Faktura 1001", "Faktura 1001", false), ("Örebro Åsa ärende", "Örebro Åsa ärende", false),
+    ("Säg \"hej\"", "Säg \"hej\"", false), ("\"", "\"", false), ("½ ░ ß £", "½ ░ ß £", false),
+    ("a\tb", "a b", true), ("C:\\temp\\", "C:\\temp/", true), ("Avgift 5 €", "Avgift 5 EUR", true),
+    ("ŠKODA", "SKODA", true), ("x\u{85}", "x?", true),
+  ])
+  func writesTextsInOnePassOrThroughTheEncoder(text: String, read: String, changed: Bool) throws {
+    for checksum in [false, true] {
+      let document = SIEDocument(records: [
+        .flag(0), .companyName(text),
+        .voucher(
+          VoucherRecord(
+            series: "A", number: "1", date: Day(year: 2025, month: 1, day: 2), text: text,
+            rows: [
+              TransactionRow(account: "1930", amount: Amount(ore: 100), text: text),
+              TransactionRow(account: "3001", amount: Amount(ore: -100)),
+            ])),
+      ])
+      let output = try SIEWriter(options: .init(checksum: checksum, transliterate: true)).encode(
+        document)
+      #expect(output.changes.isEmpty == !changed, "\(text)")
+      let back = SIEDocument.read(bytes: output.bytes).document
+      #expect(back.companyName == read)
+      #expect(back.vouchers.first?.text == read)
+      #expect(back.vouchers.first?.rows.first?.text == read)
+      if checksum {
+        let report = SIEValidator.validate(bytes: output.bytes)
+        guard case .valid = report.checksum else {
+          Issue.record("checksum \(report.checksum) for \(text)")
+          continue
+        }
+      }
+    }
+  }
+
   @Test func refusesCharactersCodePage437LacksAndNamesTheirPlace() {
     var document = Self.invoiceDocument
     document.append(

@@ -123,6 +123,9 @@ public struct TransactionRow: Hashable, Sendable {
   /// The rarely filled fields; `nil` when all are empty.
   private var details: Details?
 
+  /// Whether a quantity, sign or unknown field is filled (the writer skips them otherwise).
+  var hasDetails: Bool { details != nil }
+
   /// Quantity, sign and unknown fields, shared between rows that hold the same ones.
   final class Details: Hashable, Sendable {
     let quantity: ExactDecimal?

@@ -101,6 +101,63 @@ struct ByteSink {
     if hashing { crc.update(UnsafeRawBufferPointer(bytes)) }
   }
 
+  /// A free text quoted in one pass from its UTF-8: printable ASCII as it is (`"` escaped),
+  /// Swedish and other letters of code page 437 through ``TextEncoder/table``. Writes nothing
+  /// and says `false` when the text needs ``TextEncoder`` (a control character, a character
+  /// outside the code page, broken UTF-8), ends in a backslash, or has a quote to escape while
+  /// the checksum is kept (which sees the text unescaped).
+  mutating func quotedText(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let length = utf8.count
+    reserve(length * 2 + 3)
+    let output = buffer + count
+    output[0] = 0x20
+    output[1] = 0x22
+    var written = 2
+    var index = 0
+    var escaped = false
+    var last: UInt8 = 0
+    let table = TextEncoder.table
+    while index < length {
+      let lead = utf8[index]
+      if lead < 0x80 {
+        guard lead >= 0x20, lead != 0x7F else { return false }
+        if lead == 0x22 {
+          output[written] = 0x5C
+          written += 1
+          escaped = true
+        }
+        output[written] = lead
+        written += 1
+        last = lead
+        index += 1
+        continue
+      }
+      let scalar: Int
+      if lead & 0xE0 == 0xC0, index + 1 < length {
+        scalar = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
+        index += 2
+      } else if lead & 0xF0 == 0xE0, index + 2 < length {
+        scalar =
+          Int(lead & 0x0F) << 12 | Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)
+        index += 3
+      } else {
+        return false
+      }
+      guard scalar < 0x2600 else { return false }
+      let byte = table[scalar]
+      guard byte != 0 else { return false }
+      output[written] = byte
+      written += 1
+      last = byte
+    }
+    guard last != 0x5C, !(hashing && escaped) else { return false }
+    output[written] = 0x22
+    written += 1
+    if hashing { crc.update(UnsafeRawBufferPointer(start: output + 2, count: written - 3)) }
+    count += written
+    return true
+  }
+
   /// Digits of a non-negative number, into the buffer and the checksum.
   @inline(__always)
   mutating func digits(_ value: UInt64, minimumCount: Int = 1) {

@@ -164,25 +164,27 @@ extension RecordWriter {
     end()
     sink.byte(0x7B)
     end()
-    for index in voucher.rows.indices {
-      writeRow(voucher.rows[index], index: index)
+    // Each row is read where it lies: copying one would retain all its texts and lists.
+    voucher.rows.withUnsafeBufferPointer { rows in
+      for index in rows.indices { writeRow(rows.baseAddress! + index, index: index) }
     }
     sink.byte(0x7D)
     end()
   }
 
-  private mutating func writeRow(_ row: borrowing TransactionRow, index: Int) {
-    do {
-      begin(row.kind == .normal ? .trans : row.kind == .added ? .rtrans : .btrans)
-      account(row.account, .row(index, ""))
-      objects(row.objects, .row(index, ""))
-      amount(row.amount)
-      day(row.date)
-      text(row.text, .row(index, "text"))
-      quantity(row.quantity)
-      text(row.sign, .row(index, "sign"))
-      extra(row.extra, .row(index, ""))
-      end()
+  private mutating func writeRow(_ row: UnsafePointer<TransactionRow>, index: Int) {
+    let kind = row.pointee.kind
+    begin(kind == .normal ? .trans : kind == .added ? .rtrans : .btrans)
+    account(row.pointee.account, .row(index, ""))
+    objects(row.pointee.objects, .row(index, ""))
+    amount(row.pointee.amount)
+    day(row.pointee.date)
+    text(row.pointee.text, .row(index, "text"))
+    if row.pointee.hasDetails {
+      quantity(row.pointee.quantity)
+      text(row.pointee.sign, .row(index, "sign"))
+      extra(row.pointee.extra, .row(index, ""))
     }
+    end()
   }
 }

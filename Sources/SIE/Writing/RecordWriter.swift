@@ -91,6 +91,8 @@ struct RecordWriter {
   mutating func text(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }
     flushEmpty()
+    var copy = value
+    if copy.withUTF8({ sink.quotedText($0) }) { return }
     withCodePage437(value, place) { bytes, writer in
       if bytes.last == 0x5C {
         // `"…\"` would read as an escaped quote: the final backslash cannot be written.
