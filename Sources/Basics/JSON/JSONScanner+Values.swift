@@ -44,52 +44,55 @@ extension JSONScanner {
   // same name (which the parser refuses) makes the read fail.
 
   @inlinable
-  public mutating func read(_ field: inout Int?) -> Bool {
-    guard field == nil else { return false }
-    field = readInt()
-    return field != nil
-  }
+  public mutating func read(_ field: inout Int?) -> Bool { readOnce(&field) { $0.readInt() } }
 
   @inlinable
   public mutating func read(_ field: inout String?) -> Bool {
-    guard field == nil else { return false }
-    field = readString()
-    return field != nil
+    readOnce(&field) { $0.readString() }
   }
 
   @inlinable
-  public mutating func read(_ field: inout Bool?) -> Bool {
-    guard field == nil else { return false }
-    field = readBool()
-    return field != nil
-  }
+  public mutating func read(_ field: inout Bool?) -> Bool { readOnce(&field) { $0.readBool() } }
 
   @inlinable
-  public mutating func read(_ field: inout Day?) -> Bool {
-    guard field == nil else { return false }
-    field = readDay()
-    return field != nil
-  }
+  public mutating func read(_ field: inout Day?) -> Bool { readOnce(&field) { $0.readDay() } }
 
   @inlinable
   public mutating func read(_ field: inout Amount?) -> Bool {
-    guard field == nil else { return false }
-    field = readAmount()
-    return field != nil
+    readOnce(&field) { $0.readAmount() }
   }
 
   @inlinable
   public mutating func read(_ field: inout ExactDecimal?) -> Bool {
-    guard field == nil else { return false }
-    field = readDecimal()
-    return field != nil
+    readOnce(&field) { $0.readDecimal() }
   }
 
   @inlinable
   public mutating func read<T: RawRepresentable>(_ field: inout T?) -> Bool
   where T.RawValue == String {
+    readOnce(&field) { $0.readChoice(T.self) }
+  }
+
+  /// An array member, each element read by `element`.
+  @inlinable
+  public mutating func read<T>(
+    _ field: inout [T]?, elements element: (inout JSONScanner) -> T?
+  ) -> Bool {
+    readOnce(&field) { scanner in
+      var elements = [T]()
+      let read = scanner.readArray { scanner in
+        guard let value = element(&scanner) else { return false }
+        elements.append(value)
+        return true
+      }
+      return read ? elements : nil
+    }
+  }
+
+  @inlinable
+  mutating func readOnce<T>(_ field: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
     guard field == nil else { return false }
-    field = readChoice(T.self)
+    field = read(&self)
     return field != nil
   }
 }

@@ -34,7 +34,7 @@ extension Invoice {
       case "customer": scanner.read(&customer)
       case "invoiceDate": scanner.read(&invoiceDate)
       case "dueDate": scanner.read(&dueDate)
-      case "lines": InvoiceLine.scanArray(&scanner, into: &lines)
+      case "lines": scanner.read(&lines) { InvoiceLine(scanning: &$0) }
       case "currency": scanner.read(&currency)
       case "exchangeRate": scanner.read(&exchangeRate)
       case "saleType": scanner.read(&saleType)
@@ -43,7 +43,7 @@ extension Invoice {
       case "reference": scanner.read(&reference)
       case "text": scanner.read(&text)
       case "reminderDate": scanner.read(&reminderDate)
-      case "attachments": Attachment.scanArray(&scanner, into: &attachments)
+      case "attachments": scanner.read(&attachments) { Attachment(scanning: &$0) }
       default: false
       }
     }
@@ -71,21 +71,6 @@ extension Invoice {
 }
 
 extension InvoiceLine {
-  /// Reads an array of lines into `lines`, which must not have been read yet.
-  static func scanArray(_ scanner: inout JSONScanner, into lines: inout [InvoiceLine]?) -> Bool {
-    guard lines == nil else { return false }
-    var read = [InvoiceLine]()
-    guard
-      scanner.readArray({ scanner in
-        guard let line = InvoiceLine(scanning: &scanner) else { return false }
-        read.append(line)
-        return true
-      })
-    else { return false }
-    lines = read
-    return true
-  }
-
   init?(scanning scanner: inout JSONScanner) {
     var product: String?
     var description: String?
@@ -112,7 +97,7 @@ extension InvoiceLine {
       case "costCentre": scanner.read(&costCentre)
       case "project": scanner.read(&project)
       case "category": scanner.read(&category)
-      case "parts": LinePart.scanArray(&scanner, into: &parts)
+      case "parts": scanner.read(&parts) { LinePart(scanning: &$0) }
       default: false
       }
     }
@@ -127,52 +112,27 @@ extension InvoiceLine {
 }
 
 extension LinePart {
-  static func scanArray(_ scanner: inout JSONScanner, into parts: inout [LinePart]?) -> Bool {
-    guard parts == nil else { return false }
-    var read = [LinePart]()
+  init?(scanning scanner: inout JSONScanner) {
+    var product: String?
+    var kind: ProductKind?
+    var net: Amount?
+    var vatRate: Int?
     guard
-      scanner.readArray({ scanner in
-        var product: String?
-        var kind: ProductKind?
-        var net: Amount?
-        var vatRate: Int?
-        guard
-          scanner.readObject({ scanner, key in
-            switch key {
-            case "product": scanner.read(&product)
-            case "kind": scanner.read(&kind)
-            case "net": scanner.read(&net)
-            case "vatRate": scanner.read(&vatRate)
-            default: false
-            }
-          }), let product, let kind, let net, let rate = VATRate.scanned(vatRate)
-        else { return false }
-        read.append(LinePart(product: product, kind: kind, net: net, vatRate: rate))
-        return true
-      })
-    else { return false }
-    parts = read
-    return true
+      scanner.readObject({ scanner, key in
+        switch key {
+        case "product": scanner.read(&product)
+        case "kind": scanner.read(&kind)
+        case "net": scanner.read(&net)
+        case "vatRate": scanner.read(&vatRate)
+        default: false
+        }
+      }), let product, let kind, let net, let rate = VATRate.scanned(vatRate)
+    else { return nil }
+    self.init(product: product, kind: kind, net: net, vatRate: rate)
   }
 }
 
 extension Attachment {
-  static func scanArray(_ scanner: inout JSONScanner, into attachments: inout [Attachment]?)
-    -> Bool
-  {
-    guard attachments == nil else { return false }
-    var read = [Attachment]()
-    guard
-      scanner.readArray({ scanner in
-        guard let attachment = Attachment(scanning: &scanner) else { return false }
-        read.append(attachment)
-        return true
-      })
-    else { return false }
-    attachments = read
-    return true
-  }
-
   init?(scanning scanner: inout JSONScanner) {
     var hash: String?
     var fileName: String?
