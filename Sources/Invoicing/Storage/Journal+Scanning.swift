@@ -6,9 +6,10 @@ import Basics
 // events that make up most of a book (invoices, attestations, payments, reminders and the other
 // steps of an invoice, batches of them) member by member, and any other event's payload
 // through the JSON tree. Whatever it does not read plainly (an escape in a string, a `null`,
-// a number as text, an unknown or repeated member, a newer format) it leaves to
-// `Journal.parseLine`, which reads everything JSON allows and words the problems. A line the
-// scanner reads gives the entry `parseLine` gives; the tests and the fuzzer hold it to that.
+// a number as text, an unknown or repeated member, a `prev` that is no lower-case digest, a
+// newer format) it leaves to `Journal.parseLine`, which reads everything JSON allows and words
+// the problems. A line the scanner reads gives the entry `parseLine` gives; the tests and the
+// fuzzer hold it to that.
 
 extension Journal {
   /// The entry a line holds and the hash it names as the previous line's, or `nil` to leave
