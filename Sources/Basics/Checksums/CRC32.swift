@@ -52,7 +52,9 @@ public struct CRC32: Sendable {
 
   /// Adds bytes.
   public mutating func update(_ bytes: some Collection<UInt8>) {
-    let handled = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    let handled: Void? = bytes.withContiguousStorageIfAvailable {
+      update(UnsafeRawBufferPointer($0))
+    }
     if handled == nil { Array(bytes).withUnsafeBytes { update($0) } }
   }
 
