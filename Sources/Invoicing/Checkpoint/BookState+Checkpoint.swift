@@ -159,7 +159,7 @@ extension BookState {
     }
     let settingsCount = state.settingsHistory.count
     guard
-      state.invoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount }),
+      state.invoices.allValues(satisfy: { ($0.issuedUnder ?? 0) < settingsCount }),
       state.selfInvoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount })
     else { throw CheckpointDamage("a document names settings that are not there") }
     self = state

@@ -14,7 +14,7 @@ public struct BookState: Sendable {
   public internal(set) var costCentreOrder: [String] = []
   public internal(set) var projects: [String: DimensionEntry] = [:]
   public internal(set) var projectOrder: [String] = []
-  public internal(set) var invoices: [Int: InvoiceRecord] = [:]
+  public internal(set) var invoices = IDTable<InvoiceRecord>()
   public internal(set) var invoiceOrder: [Int] = []
   public internal(set) var externalIds: [String: Int] = [:]
   public internal(set) var invoiceNumbers: [Int: Int] = [:]
@@ -146,7 +146,7 @@ public struct BookState: Sendable {
   }
 
   mutating func updateRecord(_ id: Int, _ body: (inout InvoiceRecord) -> Void) {
-    body(&invoices[id]!)
+    invoices.update(id, body)
   }
 
   mutating func assignNumber(_ number: Int, to id: Int) {
