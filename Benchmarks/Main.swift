@@ -12,7 +12,7 @@ enum Main {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let mode = arguments.first else {
       print(
-        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES"
+        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES | replay-book DIR | write-sie FILE | validate-sie FILE"
       )
       return
     }

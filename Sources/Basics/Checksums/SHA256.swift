@@ -183,14 +183,8 @@ public struct SHA256: Sendable {
 
   /// The digest as 64 lower-case hex digits; the hasher is spent afterwards.
   public mutating func finalizeHex() -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text = [UInt8]()
-    text.reserveCapacity(64)
-    for byte in finalize() {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0xF)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    _ = finalize()
+    return Digest(state).hex
   }
 }
 

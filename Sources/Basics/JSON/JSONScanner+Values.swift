@@ -2,16 +2,7 @@ extension JSONScanner {
   /// A date `"YYYY-MM-DD"` that exists, as ``JSONReader/asDay()`` reads it.
   @inlinable
   public mutating func readDay() -> Day? {
-    guard let text = readStringBytes(), text.count == 10, text[4] == UInt8(ascii: "-"),
-      text[7] == UInt8(ascii: "-")
-    else { return nil }
-    var value = 0
-    for offset in 0..<10 where offset != 4 && offset != 7 {
-      let digit = text[offset] &- UInt8(ascii: "0")
-      guard digit < 10 else { return nil }
-      value = value * 10 + Int(digit)
-    }
-    return Day(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+    readStringBytes().flatMap(Day.parseISO)
   }
 
   /// An amount as a decimal string with at most two decimals, as ``JSONReader/asAmount()``

@@ -121,13 +121,24 @@ extension Day {
 
   /// Reads `YYYY-MM-DD` (ISO 8601, the JSON form) from text.
   public init?(iso text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    guard let day = text.withUTF8({ Day.parseISO($0) }) else { return nil }
+    self = day
+  }
+
+  /// Reads exactly `YYYY-MM-DD` in ASCII naming an existing day.
+  @inlinable
+  public static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       return nil
     }
-    let compact = Array(bytes[0..<4] + bytes[5..<7] + bytes[8..<10])
-    guard let day = compact.withUnsafeBufferPointer({ Day.parseCompact($0) }) else { return nil }
-    self = day
+    var value = 0
+    for offset in 0..<10 where offset != 4 && offset != 7 {
+      let digit = bytes[offset] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return Day(year: value / 10_000, month: value / 100 % 100, day: value % 100)
   }
 
   /// Reads exactly eight ASCII digits `YYYYMMDD` naming an existing day.

@@ -116,7 +116,6 @@ struct ByteSink {
     var index = 0
     var escaped = false
     var last: UInt8 = 0
-    let table = TextEncoder.table
     while index < length {
       let lead = utf8[index]
       if lead < 0x80 {
@@ -132,20 +131,7 @@ struct ByteSink {
         index += 1
         continue
       }
-      let scalar: Int
-      if lead & 0xE0 == 0xC0, index + 1 < length {
-        scalar = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
-        index += 2
-      } else if lead & 0xF0 == 0xE0, index + 2 < length {
-        scalar =
-          Int(lead & 0x0F) << 12 | Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)
-        index += 3
-      } else {
-        return false
-      }
-      guard scalar < 0x2600 else { return false }
-      let byte = table[scalar]
-      guard byte != 0 else { return false }
+      guard let byte = TextEncoder.codePage437Byte(utf8, at: &index) else { return false }
       output[written] = byte
       written += 1
       last = byte

@@ -49,29 +49,37 @@ struct TextEncoder {
     let count = utf8.count
     while index < count {
       let lead = utf8[index]
-      var scalar: UInt32
       if lead < 0x80 {
         guard lead >= 0x20, lead != 0x7F else { return false }
         output.append(lead)
         index += 1
         continue
-      } else if lead & 0xE0 == 0xC0, index + 1 < count {
-        scalar = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-        index += 2
-      } else if lead & 0xF0 == 0xE0, index + 2 < count {
-        scalar =
-          UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
-          | UInt32(utf8[index + 2] & 0x3F)
-        index += 3
-      } else {
-        return false
       }
-      guard scalar < 0x2600 else { return false }
-      let byte = table[Int(scalar)]
-      guard byte != 0 else { return false }
+      guard let byte = codePage437Byte(utf8, at: &index) else { return false }
       output.append(byte)
     }
     return true
+  }
+
+  /// The code page 437 byte of the two- or three-byte UTF-8 sequence at `index` (past it
+  /// then), or `nil` when there is none or the sequence is not one.
+  @inline(__always)
+  static func codePage437Byte(_ utf8: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt8? {
+    let lead = utf8[index]
+    let scalar: Int
+    if lead & 0xE0 == 0xC0, index + 1 < utf8.count {
+      scalar = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
+      index += 2
+    } else if lead & 0xF0 == 0xE0, index + 2 < utf8.count {
+      scalar =
+        Int(lead & 0x0F) << 12 | Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)
+      index += 3
+    } else {
+      return nil
+    }
+    guard scalar < 0x2600 else { return nil }
+    let byte = table[scalar]
+    return byte == 0 ? nil : byte
   }
 
   /// The bytes of `text` in code page 437, and whether they differ from it: control characters
