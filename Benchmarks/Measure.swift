@@ -16,16 +16,24 @@ enum Measure {
   }
 
   /// Runs a program and returns the best wall-clock time over `runs` runs, its output thrown
-  /// away.
+  /// away. Started with `posix_spawn` and waited for with `waitpid`: Foundation's `Process`
+  /// notices the exit only at its next poll, which added up to 50 ms to every figure.
   static func program(_ path: String, _ arguments: [String], runs: Int = 3) throws -> Double {
-    try best(runs) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: path)
-      process.arguments = arguments
-      process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-      process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-      try process.run()
-      process.waitUntilExit()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    return try best(runs) {
+      var pid = pid_t()
+      let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+      guard spawned == 0 else {
+        throw NSError(domain: "Measure", code: Int(spawned), userInfo: [:])
+      }
+      var status: Int32 = 0
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     }
   }
 

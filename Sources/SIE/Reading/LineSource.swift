@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// Delivers the lines of a file or a byte array, reading a file in chunks so that memory stays
-/// constant whatever the file's size.
+/// Delivers the lines of a file or a byte array, reading a file in chunks (the next one on
+/// another thread, see ``ReadAhead``) so that memory stays constant whatever the file's size.
 ///
 /// A line is delivered without its LF and without a CR right before it. The bytes a line points
 /// to stay valid until the next call.
@@ -14,45 +14,60 @@ struct LineSource {
   static let maximumLineLength = 16 << 20
 
   private(set) var buffer: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
   private var start = 0
   private var end = 0
-  private var descriptor: Int32
+  /// The file being read; `nil` for bytes in memory.
+  private let reader: ReadAhead?
+  /// The bytes in memory (owned).
+  private let owned: UnsafeMutablePointer<UInt8>?
   private var atEndOfFile: Bool
+  /// The LFs of the current chunk, found by the reader (none for bytes in memory).
+  private var newlines = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+  private var nextNewline = 0
+  private var newlineShift = 0
   /// The 1-based number of the line last delivered.
   private(set) var lineNumber = 0
   /// Bytes consumed so far, including line ends.
   private(set) var bytesConsumed = 0
   /// Set when a read failed; the lines before it were delivered.
-  private(set) var readError: Int32?
+  var readError: Int32? { reader?.readError }
   /// Set when a line longer than ``maximumLineLength`` was skipped (its line number).
   var skippedLongLine: Int?
   private var skipping = false
 
   /// Reads from an open file descriptor (not closed here) in chunks of `chunkSize` bytes.
   init(descriptor: Int32, chunkSize: Int) {
-    self.descriptor = descriptor
-    capacity = max(chunkSize, 64)
-    buffer = .allocate(capacity: capacity)
-    atEndOfFile = false
-    fill()
+    let reader = ReadAhead(
+      descriptor: descriptor, chunkSize: max(chunkSize, 64),
+      carryLimit: LineSource.maximumLineLength + 2)
+    self.reader = reader
+    owned = nil
+    let first = reader.first
+    buffer = first.bytes
+    end = first.count
+    atEndOfFile = first.isLast
+    newlines = first.newlines
     skipByteOrderMark()
   }
 
   /// Reads lines from bytes in memory (copied once).
   init(bytes: UnsafeRawBufferPointer) {
-    descriptor = -1
-    capacity = max(bytes.count, 1)
-    buffer = .allocate(capacity: capacity)
+    reader = nil
+    let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
     if let base = bytes.baseAddress {
-      buffer.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+      copy.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     }
+    owned = copy
+    buffer = copy
     end = bytes.count
     atEndOfFile = true
     skipByteOrderMark()
   }
 
-  func deallocate() { buffer.deallocate() }
+  func deallocate() {
+    reader?.close()
+    owned?.deallocate()
+  }
 
   /// The bytes read ahead and not yet delivered (the start of the file before the first line).
   var lookahead: UnsafeBufferPointer<UInt8> {
@@ -70,22 +85,6 @@ struct LineSource {
       bytesConsumed += 3
     }
   }
-
-  /// Reads until the buffer is full or the file ends.
-  private mutating func fill() {
-    while end < capacity && !atEndOfFile {
-      let count = read(descriptor, buffer + end, capacity - end)
-      if count > 0 {
-        end += count
-      } else if count == 0 {
-        atEndOfFile = true
-      } else if errno != EINTR {
-        readError = errno
-        atEndOfFile = true
-      }
-    }
-  }
-
   /// The next line, or `nil` at the end of the input.
 
   mutating func nextLine() -> UnsafeBufferPointer<UInt8>? {
@@ -129,37 +128,46 @@ struct LineSource {
     }
   }
 
-  func findNewline() -> Int? {
+  /// The next LF at or after `start`: the reader's next one, or one searched for.
+  mutating func findNewline() -> Int? {
+    if reader != nil {
+      while nextNewline < newlines.count {
+        let position = Int(newlines[nextNewline]) + newlineShift
+        nextNewline += 1
+        if position >= start { return position }
+      }
+      return nil
+    }
     guard start < end else { return nil }
     guard let found = memchr(buffer + start, 0x0A, end - start) else { return nil }
     return buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
-  /// Makes room and reads more: moves the unfinished line to the front, or grows the buffer
-  /// for a long line, or starts skipping a line that is too long.
+  /// Reads the next chunk, carrying the unfinished line into it, or starts skipping that line
+  /// when it is already too long to be kept.
   mutating func refill() {
-    if start > 0 {
-      let remaining = end - start
-      if remaining > 0 { buffer.update(from: buffer + start, count: remaining) }
-      start = 0
-      end = remaining
-    } else if end == capacity {
-      if capacity >= LineSource.maximumLineLength {
-        if !skipping {
-          skipping = true
-          lineNumber += 1
-          skippedLongLine = lineNumber
-        }
-        bytesConsumed += end
-        end = 0
-      } else {
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: buffer, count: end)
-        buffer.deallocate()
-        buffer = bigger
-        capacity *= 2
-      }
+    guard let reader else {
+      atEndOfFile = true
+      return
     }
-    fill()
+    var carried = end - start
+    if carried > LineSource.maximumLineLength + 1 {
+      if !skipping {
+        skipping = true
+        lineNumber += 1
+        skippedLongLine = lineNumber
+      }
+      bytesConsumed += carried
+      carried = 0
+    }
+    let chunk = reader.next(
+      carrying: UnsafeBufferPointer(start: buffer + end - carried, count: carried))
+    buffer = chunk.bytes
+    start = 0
+    end = chunk.count
+    atEndOfFile = chunk.isLast
+    newlines = chunk.newlines
+    nextNewline = 0
+    newlineShift = chunk.carried
   }
 }

@@ -133,12 +133,34 @@ extension ParserCore {
       field += 1
     }
     startVoucher(at: location)
+    let numericNumber = VoucherRecord.numericNumber(number)
+    // Plain digits without a leading zero say the number: no text needed.
+    let isPlain = numericNumber != nil && (number.count == 1 || number[0] != 0x30)
     sink.fastVoucher(
-      series: String(decoding: series, as: UTF8.self),
-      number: String(decoding: number, as: UTF8.self),
-      numericNumber: VoucherRecord.numericNumber(number), date: date,
+      series: seriesNames.text(series),
+      number: isPlain ? nil : String(decoding: number, as: UTF8.self),
+      numericNumber: numericNumber, date: date,
       registrationDate: registrationDate, at: location, diagnostics: &diagnostics)
     return true
+  }
+}
+
+/// The last series read, by its bytes: a file has few series, usually one after the other.
+struct TextCache {
+  private var key: (UInt64, UInt64) = (0, 0)
+  private var length = -1
+  private var value = ""
+
+  /// The ASCII `token` as text.
+  mutating func text(_ token: UnsafeBufferPointer<UInt8>) -> String {
+    guard token.count <= 16 else { return String(decoding: token, as: UTF8.self) }
+    var packed: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(token)) }
+    if length == token.count && packed == key { return value }
+    key = packed
+    length = token.count
+    value = String(decoding: token, as: UTF8.self)
+    return value
   }
 }
 

@@ -40,6 +40,7 @@ struct ParserCore<Sink: ParserSink> {
   var seenObjects = RawObjectSet()
   /// The fast path's last date.
   var dates = DateCache()
+  var seriesNames = TextCache()
   let byteClasses = ByteCursor.classTable
 
   /// Whether a voucher is open, and where it started.

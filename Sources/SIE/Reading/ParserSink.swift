@@ -21,9 +21,10 @@ protocol ParserSink {
   /// The open voucher is complete.
   mutating func endVoucher(diagnostics: inout DiagnosticCollector)
 
-  /// The fast path's `#VER`: plain values only (see ``ParserCore/scanFast()``).
+  /// The fast path's `#VER`: plain values only (see ``ParserCore/scanFast()``); `number` is
+  /// `nil` when it is `numericNumber` written in plain digits.
   mutating func fastVoucher(
-    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    series: String, number: String?, numericNumber: Int?, date: Day, registrationDate: Day?,
     at location: SourceLocation, diagnostics: inout DiagnosticCollector)
   /// The fast path's row: plain values only; `newObjects` holds the objects of its list that
   /// were not delivered before.
@@ -35,11 +36,13 @@ protocol ParserSink {
 
 extension ParserSink {
   mutating func fastVoucher(
-    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    series: String, number: String?, numericNumber: Int?, date: Day, registrationDate: Day?,
     at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     beginVoucher(
-      VoucherRecord(series: series, number: number, date: date, registrationDate: registrationDate),
+      VoucherRecord(
+        series: series, number: number ?? numericNumber.map { String($0) } ?? "", date: date,
+        registrationDate: registrationDate),
       at: location, diagnostics: &diagnostics)
   }
 

@@ -116,7 +116,7 @@ extension SIEValidator: ParserSink {
   static var wantsDetails: Bool { false }
 
   mutating func fastVoucher(
-    series: String, number: String, numericNumber: Int?, date: Day, registrationDate: Day?,
+    series: String, number: String?, numericNumber: Int?, date: Day, registrationDate: Day?,
     at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     beginVoucher(

@@ -23,12 +23,13 @@ extension SIEValidator {
   }
 
   mutating func beginVoucher(
-    series: String, number: String, numericNumber: Int?, date: Day?, at location: SourceLocation,
+    series: String, number: String?, numericNumber: Int?, date: Day?, at location: SourceLocation,
     diagnostics: inout DiagnosticCollector
   ) {
     noteLabel(.ver, at: location, diagnostics: &diagnostics)
     summary.vouchers += 1
-    current = OpenVoucher(series: series, number: number, location: location)
+    current = OpenVoucher(
+      series: series, numberText: number, numericNumber: numericNumber, location: location)
     current.inYearZero = voucherCountsInYearZero(date, at: location)
     if current.inYearZero { movementsCounted += 1 } else { uncountedVouchers += 1 }
     checkNumber(numericNumber, at: location, diagnostics: &diagnostics)

@@ -48,11 +48,13 @@ public struct SIEValidator {
   var outsideYearCount = 0
 
   /// The voucher being checked.
-  var current = OpenVoucher(series: "", number: "", location: SourceLocation(line: 0))
+  var current = OpenVoucher(series: "", numberText: "", location: SourceLocation(line: 0))
 
   struct OpenVoucher {
     var series: String
-    var number: String
+    /// The number as written; `nil` when it is ``numericNumber`` in plain digits.
+    var numberText: String?
+    var numericNumber: Int?
     var location: SourceLocation
     var inYearZero = false
     var rows = 0
@@ -63,6 +65,8 @@ public struct SIEValidator {
 
     /// `"A 17"`, as ``VoucherRecord/displayName`` says it.
     var displayName: String { VoucherRecord(series: series, number: number, date: nil).displayName }
+
+    var number: String { numberText ?? numericNumber.map { String($0) } ?? "" }
   }
 
   // Balances.

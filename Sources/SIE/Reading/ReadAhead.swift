@@ -1,0 +1,176 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a file in chunks, the next one on another thread while the caller works through the
+/// current one.
+///
+/// Two buffers take turns. Each has room before its chunk for the unfinished end of the chunk
+/// before it, so that a line across the border lies in one piece without copying the chunk.
+/// The reading thread also finds where the chunk's lines end, so that the caller does not
+/// search for them. The first chunk is read on the caller's thread; a file that fits in it
+/// starts no thread.
+final class ReadAhead: @unchecked Sendable {
+  /// What a call to ``next(carrying:)`` delivers.
+  struct Chunk {
+    /// The carried bytes followed by the new ones, contiguous.
+    var bytes: UnsafeMutablePointer<UInt8>
+    var count: Int
+    /// Whether the file ends with this chunk (also after a read error).
+    var isLast: Bool
+    /// The positions of the LFs in ``bytes``, ascending, less the carried bytes' count (which
+    /// hold none: they are an unfinished line). Valid as long as the bytes.
+    var newlines: UnsafeBufferPointer<Int32>
+    /// The number of carried bytes, to add to each of ``newlines``.
+    var carried: Int
+  }
+
+  /// One of the two buffers. Whichever thread holds it (handed over by the semaphores) is the
+  /// only one to touch it.
+  private final class Buffer: @unchecked Sendable {
+    let storage: UnsafeMutablePointer<UInt8>
+    /// Where the chunk starts, after the room for carried bytes.
+    let data: UnsafeMutablePointer<UInt8>
+    let newlines: UnsafeMutablePointer<Int32>
+    var count = 0
+    var newlineCount = 0
+    var isLast = false
+    var error: Int32?
+    /// Signalled when the reading thread has filled it.
+    let filled = DispatchSemaphore(value: 0)
+    /// Signalled when the caller is done with it.
+    let free: DispatchSemaphore
+
+    init(chunkSize: Int, carryLimit: Int, free: Int) {
+      storage = .allocate(capacity: carryLimit + chunkSize)
+      data = storage + carryLimit
+      newlines = .allocate(capacity: chunkSize)
+      self.free = DispatchSemaphore(value: free)
+    }
+
+    deinit {
+      storage.deallocate()
+      newlines.deallocate()
+    }
+
+    /// Reads until the chunk is full or the file ends, and finds the LFs.
+    func fill(from descriptor: Int32, chunkSize: Int) {
+      count = 0
+      isLast = false
+      while count < chunkSize {
+        let got = read(descriptor, data + count, chunkSize - count)
+        if got > 0 {
+          count += got
+        } else if got == 0 {
+          isLast = true
+          break
+        } else if errno != EINTR {
+          error = errno
+          isLast = true
+          break
+        }
+      }
+      newlineCount = 0
+      var position = 0
+      while position < count, let newline = memchr(data + position, 0x0A, count - position) {
+        let offset = data.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+        newlines[newlineCount] = Int32(offset)
+        newlineCount += 1
+        position = offset + 1
+      }
+    }
+
+    func chunk(carried: Int) -> Chunk {
+      Chunk(
+        bytes: data - carried, count: carried + count, isLast: isLast,
+        newlines: UnsafeBufferPointer(start: newlines, count: newlineCount), carried: carried)
+    }
+  }
+
+  /// The longest unfinished line that can be carried into the next chunk.
+  let carryLimit: Int
+  private let chunkSize: Int
+  private let descriptor: Int32
+  private let buffers: [Buffer]
+  /// The `errno` of a failed read; the bytes before it were delivered.
+  private(set) var readError: Int32?
+  private let finished = DispatchSemaphore(value: 0)
+  /// Set by the caller before it frees both buffers a last time; the reading thread stops
+  /// when it finds it set.
+  private let stopped = Atomic(false)
+  private var started = false
+  /// The buffer the caller holds.
+  private var current = 0
+
+  /// Starts reading `descriptor` (not closed here); returns with the first chunk read.
+  init(descriptor: Int32, chunkSize: Int, carryLimit: Int) {
+    self.descriptor = descriptor
+    self.chunkSize = chunkSize
+    self.carryLimit = carryLimit
+    // The caller holds the first buffer; the reading thread starts with the second.
+    buffers = [
+      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0),
+      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 1),
+    ]
+    buffers[0].fill(from: descriptor, chunkSize: chunkSize)
+    readError = buffers[0].error
+  }
+
+  /// The first chunk, read by the initializer.
+  var first: Chunk { buffers[0].chunk(carried: 0) }
+
+  /// The next chunk, with `carry` (at most ``carryLimit`` bytes of the current one) copied in
+  /// front of it. The current chunk's bytes are invalid afterwards. Only after a chunk that
+  /// is not the last.
+  func next(carrying carry: UnsafeBufferPointer<UInt8>) -> Chunk {
+    precondition(carry.count <= carryLimit)
+    if !started {
+      started = true
+      let buffers = buffers
+      let descriptor = descriptor
+      let chunkSize = chunkSize
+      DispatchQueue.global().async {
+        self.work(buffers, descriptor: descriptor, chunkSize: chunkSize)
+      }
+    }
+    let held = buffers[current]
+    current ^= 1
+    let next = buffers[current]
+    next.filled.wait()
+    if let base = carry.baseAddress, carry.count > 0 {
+      (next.data - carry.count).update(from: base, count: carry.count)
+    }
+    held.free.signal()
+    if let error = next.error { readError = error }
+    return next.chunk(carried: carry.count)
+  }
+
+  /// Stops the reading thread; the buffers are freed with the last reference.
+  func close() {
+    guard started else { return }
+    stopped.store(true, ordering: .releasing)
+    buffers[0].free.signal()
+    buffers[1].free.signal()
+    finished.wait()
+  }
+
+  /// The reading thread: fills the buffers in turn until the file ends or the reader closes.
+  private func work(_ buffers: [Buffer], descriptor: Int32, chunkSize: Int) {
+    var slot = 1
+    while true {
+      let buffer = buffers[slot]
+      buffer.free.wait()
+      if stopped.load(ordering: .acquiring) { break }
+      buffer.fill(from: descriptor, chunkSize: chunkSize)
+      buffer.filled.signal()
+      if buffer.isLast { break }
+      slot ^= 1
+    }
+    finished.signal()
+  }
+}
