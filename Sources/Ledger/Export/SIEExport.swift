@@ -13,6 +13,13 @@ public enum SIEExport {
 
   /// The SIE document of a plan.
   public static func document(_ plan: ExportPlan, state: BookState) -> SIEDocument {
+    var document = header(plan, state: state)
+    for voucher in plan.fileVouchers { document.records.append(.voucher(sieVoucher(voucher))) }
+    return document
+  }
+
+  /// The records of a plan's file before its vouchers.
+  static func header(_ plan: ExportPlan, state: BookState) -> SIEDocument {
     // The company as it was when the export was made.
     let settings = plan.record.settingsIndex.map { state.settingsHistory[$0] } ?? state.settings
     let request = plan.request
@@ -70,7 +77,6 @@ public enum SIEExport {
       )
     }
     if request.type == .type4E { records += balances(plan, accounts: accounts) }
-    for voucher in plan.fileVouchers { records.append(.voucher(sieVoucher(voucher))) }
     return SIEDocument(records: records)
   }
 
@@ -115,12 +121,21 @@ public enum SIEExport {
   }
 
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
-  /// profile.
+  /// profile. The vouchers are written and checked one at a time, never held as a document.
   public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
-    let document = document(plan, state: state)
+    let header = header(plan, state: state)
+    let stream = SIEVoucherStream(
+      header: header, options: .init(transliterate: true),
+      estimatedBytes: (1 << 16) + plan.fileVouchers.count * 160)
+    var check = ReceiverProfile.Check(plan.request.profile, header: header)
+    for voucher in plan.fileVouchers {
+      let record = sieVoucher(voucher)
+      stream.write(record)
+      check.add(record)
+    }
     let output: SIEWriter.Output
     do {
-      output = try SIEWriter(options: .init(transliterate: true)).encode(document)
+      output = try stream.finish()
     } catch {
       throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }
@@ -133,7 +148,7 @@ public enum SIEExport {
         .exportInvalid, .period(plan.request.from, plan.request.to),
         "the export does not pass strict validation:\n\(problems)")
     }
-    let findings = plan.request.profile.check(document).filter { $0.diagnostic.severity == .error }
+    let findings = check.findings.filter { $0.diagnostic.severity == .error }
     if !findings.isEmpty {
       let problems = findings.prefix(5).map { "  \($0.diagnostic.message)" }.joined(separator: "\n")
       throw LedgerError(

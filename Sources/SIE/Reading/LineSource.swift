@@ -64,6 +64,34 @@ struct LineSource {
     skipByteOrderMark()
   }
 
+  /// Reads lines from bytes in memory where they lie; they must outlive the source (which
+  /// never writes to them).
+  init(borrowing bytes: UnsafeRawBufferPointer) {
+    reader = nil
+    if let base = bytes.baseAddress {
+      owned = nil
+      buffer = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
+    } else {
+      owned = .allocate(capacity: 1)
+      buffer = owned!
+    }
+    end = bytes.count
+    atEndOfFile = true
+    skipByteOrderMark()
+  }
+
+  /// Calls `body` with the bytes of `collection`, in place when they are contiguous.
+  static func withContiguousBytes<Result>(
+    of collection: some Collection<UInt8>, _ body: (UnsafeRawBufferPointer) -> Result
+  ) -> Result {
+    if let result = collection.withContiguousStorageIfAvailable({
+      body(UnsafeRawBufferPointer($0))
+    }) {
+      return result
+    }
+    return Array(collection).withUnsafeBytes(body)
+  }
+
   func deallocate() {
     reader?.close()
     owned?.deallocate()

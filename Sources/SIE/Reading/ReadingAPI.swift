@@ -21,8 +21,8 @@ extension SIEValidator {
   static func validate(bytes: some Collection<UInt8>, options: ValidationOptions, fastPath: Bool)
     -> ValidationReport
   {
-    Array(bytes).withUnsafeBytes {
-      run(LineSource(bytes: $0), options: options, fastPath: fastPath)
+    LineSource.withContiguousBytes(of: bytes) {
+      run(LineSource(borrowing: $0), options: options, fastPath: fastPath)
     }
   }
 
@@ -64,7 +64,9 @@ extension SIEDocument {
   public static func read(
     bytes: some Collection<UInt8>, options: ValidationOptions = ValidationOptions()
   ) -> (document: SIEDocument, report: ValidationReport) {
-    Array(bytes).withUnsafeBytes { read(LineSource(bytes: $0), options: options) }
+    LineSource.withContiguousBytes(of: bytes) {
+      read(LineSource(borrowing: $0), options: options)
+    }
   }
 
   private static func read(_ source: LineSource, options: ValidationOptions)

@@ -1,7 +1,14 @@
 import Basics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The writer's output: a growing byte buffer in code page 437, with the `#KSUMMA` CRC kept
-/// over field contents as they are written.
+/// over field contents as they are written. The buffer is grown with `realloc`, which moves a
+/// large one by remapping its pages rather than copying them.
 struct ByteSink {
   private var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int
@@ -11,20 +18,29 @@ struct ByteSink {
 
   init(capacity: Int) {
     self.capacity = max(capacity, 4096)
-    buffer = .allocate(capacity: self.capacity)
+    buffer = Self.reallocate(nil, capacity: self.capacity)
   }
 
   /// The bytes written; the sink is spent afterwards.
   mutating func finish() -> [UInt8] {
     let result = Array(UnsafeBufferPointer(start: buffer, count: count))
-    buffer.deallocate()
+    free(buffer)
     capacity = 0
     count = 0
     return result
   }
 
   /// Frees the buffer without returning it.
-  func discard() { buffer.deallocate() }
+  func discard() { free(buffer) }
+
+  private static func reallocate(_ buffer: UnsafeMutablePointer<UInt8>?, capacity: Int)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    guard let grown = realloc(buffer, capacity) else {
+      fatalError("out of memory for \(capacity) bytes of SIE output")
+    }
+    return grown.assumingMemoryBound(to: UInt8.self)
+  }
 
   @inline(__always)
   private mutating func reserve(_ extra: Int) {
@@ -34,10 +50,7 @@ struct ByteSink {
   private mutating func grow(_ needed: Int) {
     var newCapacity = capacity * 2
     while newCapacity < needed { newCapacity *= 2 }
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    bigger.update(from: buffer, count: count)
-    buffer.deallocate()
-    buffer = bigger
+    buffer = Self.reallocate(buffer, capacity: newCapacity)
     capacity = newCapacity
   }
 

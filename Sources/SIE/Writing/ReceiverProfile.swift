@@ -25,83 +25,124 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
 
   /// Every finding, without changing anything.
   public func check(_ document: SIEDocument) -> [Finding] {
-    var findings = [Finding]()
-    func report(_ severity: Severity, _ message: String, fixable: Bool = false) {
-      findings.append(
-        Finding(
-          diagnostic: Diagnostic(severity, .receiverRejects, "\(rawValue): \(message)"),
-          isFixable: fixable))
+    var check = Check(self, header: document)
+    for voucher in document.vouchers { check.add(voucher) }
+    return check.findings
+  }
+
+  /// The findings of ``ReceiverProfile/check(_:)`` gathered voucher by voucher, for a file
+  /// whose vouchers are never held together (see ``SIEVoucherStream``).
+  public struct Check: Sendable {
+    public let profile: ReceiverProfile
+    private let yearZero: FiscalYear?
+    /// Findings about vouchers that every receiver refuses, in voucher order.
+    private var general = [Finding]()
+    /// Findings about vouchers that only this receiver minds, in voucher order.
+    private var specific = [Finding]()
+    /// Findings about the header, and for Visma its class-9 accounts.
+    private var headerFindings = [Finding]()
+    private var headerSpecific = [Finding]()
+    private var classNine = Set<AccountNumber>()
+
+    /// Checks `header`'s records other than vouchers (its vouchers are left to ``add(_:)``).
+    public init(_ profile: ReceiverProfile, header: SIEDocument) {
+      self.profile = profile
+      yearZero = header.fiscalYear(0)
+      if let number = header.organizationNumber, !number.isCanonical {
+        headerFindings.append(
+          profile.finding(
+            .warning, "#ORGNR \"\(number.number)\" is not written NNNNNN-NNNN",
+            fixable: number.normalized != nil))
+      }
+      if header.flag == 1 {
+        headerFindings.append(
+          profile.finding(
+            profile == .bokio ? .error : .warning,
+            "#FLAGGA 1 marks the file as already imported", fixable: true))
+      }
+      switch profile {
+      case .generic, .fortnox:
+        break
+      case .visma:
+        for account in header.accounts where account.number.accountClass == 9 {
+          classNine.insert(account.number)
+        }
+        if let chart = header.chartType, chart.uppercased() == "BAS96" {
+          headerSpecific.append(profile.finding(.error, "#KPTYP BAS96 charts are not accepted"))
+        }
+      case .bokio:
+        guard let yearZero else {
+          headerSpecific.append(
+            profile.finding(
+              .warning, "no #RAR 0: the fiscal year must exist in Bokio before the import"))
+          break
+        }
+        if yearZero.start.adding(months: 18) <= yearZero.end {
+          headerSpecific.append(profile.finding(.error, "fiscal year 0 is longer than 18 months"))
+        }
+      }
     }
-    let yearZero = document.fiscalYear(0)
-    for voucher in document.vouchers {
+
+    /// Checks one voucher.
+    public mutating func add(_ voucher: VoucherRecord) {
       if voucher.imbalance != 0 {
-        report(.error, "voucher \(voucher.displayName) does not balance")
+        general.append(profile.finding(.error, "voucher \(voucher.displayName) does not balance"))
       }
       if let date = voucher.date {
         if let yearZero, !yearZero.contains(date) {
-          report(.error, "voucher \(voucher.displayName) is dated \(date), outside fiscal year 0")
+          general.append(
+            profile.finding(
+              .error, "voucher \(voucher.displayName) is dated \(date), outside fiscal year 0"))
         }
       } else {
-        report(.error, "voucher \(voucher.displayName) has no valid date")
+        general.append(
+          profile.finding(.error, "voucher \(voucher.displayName) has no valid date"))
       }
-    }
-    if let number = document.organizationNumber, !number.isCanonical {
-      report(
-        .warning, "#ORGNR \"\(number.number)\" is not written NNNNNN-NNNN",
-        fixable: number.normalized != nil)
-    }
-    if document.flag == 1 {
-      report(
-        self == .bokio ? .error : .warning,
-        "#FLAGGA 1 marks the file as already imported", fixable: true)
-    }
-    switch self {
-    case .generic:
-      break
-    case .fortnox:
-      for voucher in document.vouchers {
+      switch profile {
+      case .generic, .bokio:
+        break
+      case .fortnox:
         if voucher.text.count > 50 {
-          report(
-            .error,
-            "voucher \(voucher.displayName) text has \(voucher.text.count) characters; "
-              + "Fortnox takes at most 50", fixable: true)
+          specific.append(
+            profile.finding(
+              .error,
+              "voucher \(voucher.displayName) text has \(voucher.text.count) characters; "
+                + "Fortnox takes at most 50", fixable: true))
         }
         for (index, row) in voucher.rows.enumerated() where row.text.count > 50 {
-          report(
-            .error,
-            "row \(index + 1) of voucher \(voucher.displayName) has a text of "
-              + "\(row.text.count) characters; Fortnox takes at most 50", fixable: true)
+          specific.append(
+            profile.finding(
+              .error,
+              "row \(index + 1) of voucher \(voucher.displayName) has a text of "
+                + "\(row.text.count) characters; Fortnox takes at most 50", fixable: true))
         }
         if voucher.series.isEmpty {
-          report(.note, "voucher \(voucher.displayName) has no series; Fortnox puts it in series A")
+          specific.append(
+            profile.finding(
+              .note, "voucher \(voucher.displayName) has no series; Fortnox puts it in series A"))
         }
-      }
-    case .visma:
-      var classNine = Set<AccountNumber>()
-      for account in document.accounts where account.number.accountClass == 9 {
-        classNine.insert(account.number)
-      }
-      for voucher in document.vouchers {
+      case .visma:
         for row in voucher.rows where row.account.accountClass == 9 {
           classNine.insert(row.account)
         }
       }
-      for account in classNine.sorted() {
-        report(.error, "account \(account) is of class 9, which Visma cannot import")
-      }
-      if let chart = document.chartType, chart.uppercased() == "BAS96" {
-        report(.error, "#KPTYP BAS96 charts are not accepted")
-      }
-    case .bokio:
-      guard let yearZero else {
-        report(.warning, "no #RAR 0: the fiscal year must exist in Bokio before the import")
-        break
-      }
-      if yearZero.start.adding(months: 18) <= yearZero.end {
-        report(.error, "fiscal year 0 is longer than 18 months")
-      }
     }
-    return findings
+
+    /// Every finding so far, in the order ``ReceiverProfile/check(_:)`` lists them.
+    public var findings: [Finding] {
+      var all = general + headerFindings + specific
+      for account in classNine.sorted() {
+        all.append(
+          profile.finding(.error, "account \(account) is of class 9, which Visma cannot import"))
+      }
+      return all + headerSpecific
+    }
+  }
+
+  func finding(_ severity: Severity, _ message: String, fixable: Bool = false) -> Finding {
+    Finding(
+      diagnostic: Diagnostic(severity, .receiverRejects, "\(rawValue): \(message)"),
+      isFixable: fixable)
   }
 
   /// The document with every fixable finding repaired, and what was changed.

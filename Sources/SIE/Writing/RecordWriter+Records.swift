@@ -151,7 +151,7 @@ extension RecordWriter {
     end()
   }
 
-  private mutating func writeVoucher(_ voucher: VoucherRecord) {
+  mutating func writeVoucher(_ voucher: VoucherRecord) {
     voucherName = (voucher.series, voucher.number)
     begin(.ver)
     series(voucher.series, .voucher("series"))

@@ -37,12 +37,22 @@ struct RecordWriter {
   }
 
   init(options: SIEWriter.Options, estimatedRecords: Int) {
-    sink = ByteSink(capacity: estimatedRecords * 64)
+    self.init(options: options, capacity: estimatedRecords * 64)
+  }
+
+  init(options: SIEWriter.Options, capacity: Int) {
+    sink = ByteSink(capacity: capacity)
     encoder = TextEncoder(transliterate: options.transliterate)
     checksum = options.checksum
   }
 
   mutating func write(_ document: SIEDocument) {
+    writeRecords(of: document)
+    finishChecksum()
+  }
+
+  /// The records, with the opening `#KSUMMA` after `#FLAGGA` when checksumming.
+  mutating func writeRecords(of document: SIEDocument) {
     for index in document.records.indices {
       write(document.records[index])
       if checksum, document.records[index].label == .flagga, !sink.hashing {
@@ -51,6 +61,10 @@ struct RecordWriter {
         sink.hashing = true
       }
     }
+  }
+
+  /// The closing `#KSUMMA` with the checksum, when checksumming.
+  mutating func finishChecksum() {
     if checksum {
       if !sink.hashing {
         sink.label(.ksumma)
