@@ -26,8 +26,10 @@ struct PostingEngine {
   private(set) var maps: [AccountMap]
   /// The map new documents and non-document events are booked with.
   var currentMap: Int
-  var documents: [Int: DocumentLedger] = [:]
-  var selfDocuments: [Int: DocumentLedger] = [:]
+  /// What is open of each invoice and credit note, by its id (dense: ids are sequential).
+  var documents = IDTable<DocumentLedger>()
+  /// What is open of each self-invoice, by its id.
+  var selfDocuments = IDTable<DocumentLedger>()
   var balances: [String: [BalanceItem]] = [:]
   /// What each invoice payment booked, by the book's payment id, so that undoing it books the
   /// opposite.
@@ -52,6 +54,7 @@ struct PostingEngine {
       }
     }
     creditNotes = notes
+    documents.reserveCapacity(state.invoices.count)
   }
 
   /// Adds a map (the one of an export) and makes it current; returns its index.
