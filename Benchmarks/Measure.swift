@@ -15,6 +15,20 @@ enum Measure {
     return best
   }
 
+  /// The best times of `baseline` (which times itself) and `measured` over `runs` rounds that run one after the other, so that a
+  /// slow spell of the machine falls on both alike.
+  static func bestOfEach(
+    runs: Int = 7, baseline: () throws -> Double, measured: () throws -> Void
+  ) rethrows -> (baseline: Double, measured: Double) {
+    var bestBaseline = Double.infinity
+    var bestMeasured = Double.infinity
+    for _ in 0..<runs {
+      bestBaseline = min(bestBaseline, try baseline())
+      bestMeasured = min(bestMeasured, try best(1, measured))
+    }
+    return (bestBaseline, bestMeasured)
+  }
+
   /// Runs a program and returns the best wall-clock time over `runs` runs, its output thrown
   /// away. Started with `posix_spawn` and waited for with `waitpid`: Foundation's `Process`
   /// notices the exit only at its next poll, which added up to 50 ms to every figure.
