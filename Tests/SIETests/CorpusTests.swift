@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 import Invoicing
 import TestSupport
 import Testing
@@ -164,6 +165,73 @@ import Testing
     #expect(fast.summary.vouchers == general.summary.vouchers)
     #expect(fast.summary.transactions == general.summary.transactions)
     #expect(fast.checksum == general.checksum)
+  }
+
+  /// Read from a file, the lines parsed ahead on the reading thread (two of three) and cut into
+  /// chunks anywhere: the same report as the general path reading the same chunks.
+  @Test(arguments: CorpusExpectation.all.map(\.file))
+  func linesParsedAheadAgree(_ file: String) throws {
+    for chunkSize in [64, 301, 1 << 20] {
+      let general = try SIEValidator.validate(
+        path: Corpus.path(file), options: ValidationOptions(), chunkSize: chunkSize,
+        parsingAhead: false, fastPath: false)
+      let ahead = try SIEValidator.validate(
+        path: Corpus.path(file), options: ValidationOptions(), chunkSize: chunkSize)
+      Self.expectSameReport(ahead, general, "\(file) in chunks of \(chunkSize)")
+    }
+  }
+
+  /// A file of many vouchers of every shape the fast path takes or leaves (objects, dates,
+  /// texts, quantities, braces after rows, CR LF and LF), parsed ahead in chunks.
+  @Test(arguments: [97, 4096])
+  func aLargeGeneratedFileParsedAheadAgrees(chunkSize: Int) throws {
+    var random = SplitMix64(seed: UInt64(chunkSize))
+    var text = "#FLAGGA 0\r\n#PROGRAM p 1\r\n#SIETYP 4\r\n#FNAMN x\r\n#RAR 0 20250101 20251231\r\n"
+    text += "#KONTO 1510 a\n#KONTO 3001 b\n#DIM 1 Kst\n#OBJEKT 1 \"100\" Butik\n"
+    let rows = [
+      "#TRANS 1510 {} %@", "#TRANS 1510 {1 \"100\"} %@ 20250102", "#TRANS 1510 {1 \"9\"} %@",
+      "#TRANS 1510 {} %@ 20250103 \"rad\" 2,5", "#TRANS 1510 {} %@ \"\" \"a \\\"b\\\"\"",
+      "#RTRANS 1510 {} %@\n#TRANS 1510 {} %@", "#BTRANS 1510 {} %@\n#TRANS 3001 {} 0.00",
+      "#TRANS 1510 {6 \"P1\"} %@ 20251301", "#TRANS 9999999 {} %@",
+    ]
+    for number in 1...3_000 {
+      let series = ["A", "B", "\"C D\""][Int(random.next() % 3)]
+      text +=
+        "#VER \(series) \(number) 20250\(1 + random.next() % 9)01 \"v\(number)\" 20250105\n{\n"
+      let amount = "\(random.next() % 100_000).\(10 + random.next() % 90)"
+      let row = rows[Int(random.next() % UInt64(rows.count))].replacingOccurrences(
+        of: "%@", with: amount)
+      text += row + (random.next() % 2 == 0 ? "\r\n" : "\n")
+      text += "#TRANS 3001 {} -\(amount)" + (random.next() % 4 == 0 ? " }\n" : "\n}\n")
+    }
+    let bytes = Array(text.utf8)
+    let directory = TemporaryDirectory()
+    let path = directory.file("many.se")
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let general = try SIEValidator.validate(
+      path: path, options: ValidationOptions(), chunkSize: chunkSize, parsingAhead: false,
+      fastPath: false)
+    let ahead = try SIEValidator.validate(
+      path: path, options: ValidationOptions(), chunkSize: chunkSize)
+    Self.expectSameReport(ahead, general, "chunks of \(chunkSize)")
+    #expect(general.summary.vouchers == 3_000)
+    #expect(!general.diagnostics.isEmpty)
+  }
+
+  static func expectSameReport(
+    _ a: ValidationReport, _ b: ValidationReport, _ comment: Comment,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(a.diagnostics == b.diagnostics, comment, sourceLocation: sourceLocation)
+    #expect(a.errorCount == b.errorCount, comment, sourceLocation: sourceLocation)
+    #expect(a.warningCount == b.warningCount, comment, sourceLocation: sourceLocation)
+    #expect(a.summary.vouchers == b.summary.vouchers, comment, sourceLocation: sourceLocation)
+    #expect(
+      a.summary.transactions == b.summary.transactions, comment, sourceLocation: sourceLocation)
+    #expect(a.summary.lines == b.summary.lines, comment, sourceLocation: sourceLocation)
+    #expect(a.summary.bytes == b.summary.bytes, comment, sourceLocation: sourceLocation)
+    #expect(a.checksum == b.checksum, comment, sourceLocation: sourceLocation)
+    #expect(a.encoding == b.encoding, comment, sourceLocation: sourceLocation)
   }
 
   /// Found by fuzzing: a `#VER` cut off after a blank at the very end of the bytes made the

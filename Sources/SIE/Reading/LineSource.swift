@@ -25,6 +25,11 @@ struct LineSource {
   private var newlines = UnsafeBufferPointer<Int32>(start: nil, count: 0)
   private var nextNewline = 0
   private var newlineShift = 0
+  /// The current chunk's lines parsed by the reader, and their objects.
+  private var parsedLines: UnsafePointer<FastLine>?
+  private var parsedObjects: UnsafePointer<FastObject>?
+  /// The index among the chunk's LFs of the line last delivered, or −1.
+  private var deliveredNewline = -1
   /// The 1-based number of the line last delivered.
   private(set) var lineNumber = 0
   /// Bytes consumed so far, including line ends.
@@ -35,11 +40,12 @@ struct LineSource {
   var skippedLongLine: Int?
   private var skipping = false
 
-  /// Reads from an open file descriptor (not closed here) in chunks of `chunkSize` bytes.
-  init(descriptor: Int32, chunkSize: Int) {
+  /// Reads from an open file descriptor (not closed here) in chunks of `chunkSize` bytes;
+  /// with `parsing`, the reading thread also parses the lines for the fast path.
+  init(descriptor: Int32, chunkSize: Int, parsing: Bool = false) {
     let reader = ReadAhead(
       descriptor: descriptor, chunkSize: max(chunkSize, 64),
-      carryLimit: LineSource.maximumLineLength + 2)
+      carryLimit: LineSource.maximumLineLength + 2, parsing: parsing)
     self.reader = reader
     owned = nil
     let first = reader.first
@@ -47,6 +53,8 @@ struct LineSource {
     end = first.count
     atEndOfFile = first.isLast
     newlines = first.newlines
+    parsedLines = first.lines
+    parsedObjects = first.objects
     skipByteOrderMark()
   }
 
@@ -97,6 +105,15 @@ struct LineSource {
     owned?.deallocate()
   }
 
+  /// The line last delivered as the reading thread parsed it, when it did (not for the first
+  /// line of a chunk, nor for bytes in memory), with the objects its range refers to.
+  var preparsedLine: (line: FastLine, objects: UnsafePointer<FastObject>)? {
+    guard deliveredNewline > 0, let parsedLines, let parsedObjects,
+      parsedLines[deliveredNewline].kind != .unparsed
+    else { return nil }
+    return (parsedLines[deliveredNewline], parsedObjects)
+  }
+
   /// The bytes read ahead and not yet delivered (the start of the file before the first line).
   var lookahead: UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(start: buffer + start, count: end - start)
@@ -132,8 +149,10 @@ struct LineSource {
         }
         var lineEnd = newline
         if lineEnd > lineStart && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        deliveredNewline = reader != nil ? nextNewline - 1 : -1
         return UnsafeBufferPointer(start: buffer + lineStart, count: lineEnd - lineStart)
       }
+      deliveredNewline = -1
       if atEndOfFile {
         guard start < end else { return nil }
         let lineStart = start
@@ -197,5 +216,7 @@ struct LineSource {
     newlines = chunk.newlines
     nextNewline = 0
     newlineShift = chunk.carried
+    parsedLines = chunk.lines
+    parsedObjects = chunk.objects
   }
 }

@@ -9,139 +9,67 @@ import Basics
 extension ParserCore {
   /// Reads the current line on the fast path; `false` when the general path must read it.
   mutating func scanFast() -> Bool {
-    guard let base = line.baseAddress else { return false }
-    var cursor = ByteCursor(base: base, count: line.count, classes: byteClasses)
-    cursor.skipBlanks()
-    guard let first = cursor.peek else { return false }
-    if first == 0x7B || first == 0x7D {
-      cursor.advance()
-      cursor.skipBlanks()
-      guard cursor.atEnd else { return false }
-      if first == 0x7B {
-        guard voucherOpen && block == .none else { return false }
-        block = .explicit
-      } else {
-        guard voucherOpen && block != .none else { return false }
-        deliverVoucher()
+    if let preparsed = source.preparsedLine {
+      return apply(preparsed.line, objects: preparsed.objects)
+    }
+    fastObjects.count = 0
+    let parsed = fastParser.parse(line, objects: &fastObjects)
+    return apply(parsed, objects: fastObjects.base)
+  }
+
+  /// Takes a parsed line if the engine's state allows it there (a row inside an open voucher's
+  /// block, a `#VER` when none is open, a brace that opens or closes one).
+  private mutating func apply(_ parsed: FastLine, objects: UnsafePointer<FastObject>) -> Bool {
+    switch parsed.kind {
+    case .other, .unparsed:
+      return false
+    case .open:
+      guard voucherOpen && block == .none else { return false }
+      block = .explicit
+      return true
+    case .close:
+      guard voucherOpen && block != .none else { return false }
+      deliverVoucher()
+      return true
+    case .row:
+      guard voucherOpen, block == .explicit, let base = line.baseAddress else { return false }
+      var newObjects = [ObjectReference]()
+      for index in parsed.objects {
+        let object = objects[Int(index)]
+        let code = UnsafeBufferPointer(
+          start: base + Int(object.code.lowerBound), count: object.code.count)
+        // The sink (a validator) only needs each object's first use.
+        if seenObjects.insert(dimension: object.dimension, code: code) {
+          newObjects.append(
+            ObjectReference(
+              dimension: object.dimension, code: String(decoding: code, as: UTF8.self)))
+        }
       }
+      sink.fastRow(
+        parsed.rowKind, slot: Int(parsed.slot), newObjects: newObjects, amount: parsed.amount,
+        date: parsed.date, quantity: parsed.quantity,
+        at: SourceLocation(line: lineNumber, column: Int(parsed.column)),
+        diagnostics: &diagnostics)
+      if parsed.closes { deliverVoucher() }
+      return true
+    case .voucher:
+      guard !voucherOpen, let base = line.baseAddress, let date = parsed.date else { return false }
+      let series = UnsafeBufferPointer(
+        start: base + Int(parsed.series.lowerBound), count: parsed.series.count)
+      let number = UnsafeBufferPointer(
+        start: base + Int(parsed.number.lowerBound), count: parsed.number.count)
+      let location = SourceLocation(line: lineNumber, column: Int(parsed.column))
+      startVoucher(at: location)
+      let numericNumber = VoucherRecord.numericNumber(number)
+      // Plain digits without a leading zero say the number: no text needed.
+      let isPlain = numericNumber != nil && (number.count == 1 || number[0] != 0x30)
+      sink.fastVoucher(
+        series: seriesNames.text(series),
+        number: isPlain ? nil : String(decoding: number, as: UTF8.self),
+        numericNumber: numericNumber, date: date, registrationDate: parsed.registrationDate,
+        at: location, diagnostics: &diagnostics)
       return true
     }
-    guard first == UInt8(ascii: "#"), cursor.position + 1 < line.count else { return false }
-    let location = SourceLocation(line: lineNumber, column: cursor.position + 1)
-    cursor.advance()
-    switch cursor.peek {
-    case UInt8(ascii: "T"):
-      return cursor.consume("TRANS") && scanRow(.normal, &cursor, at: location)
-    case UInt8(ascii: "V"):
-      return cursor.consume("VER") && scanVoucher(&cursor, at: location)
-    case UInt8(ascii: "R"):
-      return cursor.consume("RTRANS") && scanRow(.added, &cursor, at: location)
-    case UInt8(ascii: "B"):
-      return cursor.consume("BTRANS") && scanRow(.removed, &cursor, at: location)
-    default:
-      return false
-    }
-  }
-
-  /// `#TRANS account {dim "code" …} amount [date [text [quantity [sign …]]]] [}]`
-  private mutating func scanRow(
-    _ kind: TransactionRow.Kind, _ cursor: inout ByteCursor, at location: SourceLocation
-  ) -> Bool {
-    guard voucherOpen, block == .explicit, cursor.skipBlanks() > 0,
-      let slot = cursor.accountSlot()
-    else { return false }
-    cursor.skipBlanks()
-    guard cursor.peek == 0x7B else { return false }
-    cursor.advance()
-    var newObjects = [ObjectReference]()
-    while true {
-      cursor.skipBlanks()
-      guard let next = cursor.peek else { return false }
-      if next == 0x7D {
-        cursor.advance()
-        break
-      }
-      guard let dimensionToken = cursor.plainToken(inList: true),
-        let dimension = ParserCore.parseInteger(dimensionToken), cursor.skipBlanks() > 0,
-        let code = cursor.plainToken(inList: true), code.allSatisfy({ $0 < 0x80 })
-      else { return false }
-      // The sink (a validator) only needs each object's first use.
-      if seenObjects.insert(dimension: dimension, code: code) {
-        newObjects.append(
-          ObjectReference(dimension: dimension, code: String(decoding: code, as: UTF8.self)))
-      }
-    }
-    cursor.skipBlanks()
-    guard let amount = cursor.amount() else { return false }
-    var date: Day?
-    var quantity: ExactDecimal?
-    // The optional fields: date, text, quantity, sign, and unknown ones; then maybe a `}`.
-    var field = 0
-    var closes = false
-    while cursor.skipBlanks() > 0 || !cursor.atEnd {
-      guard !cursor.atEnd else { break }
-      if cursor.peek == 0x7D {
-        cursor.advance()
-        cursor.skipBlanks()
-        guard cursor.atEnd else { return false }
-        closes = true
-        break
-      }
-      guard let token = cursor.anyToken() else { return false }
-      switch field {
-      case 0:
-        if token.count > 0 {
-          guard let day = dates.day(token) else { return false }
-          date = day
-        }
-      case 2:
-        if token.count > 0 {
-          guard let value = ExactDecimal.parse(token) else { return false }
-          quantity = value
-        }
-      default:
-        break
-      }
-      field += 1
-    }
-    sink.fastRow(
-      kind, slot: slot, newObjects: newObjects, amount: amount, date: date, quantity: quantity,
-      at: location, diagnostics: &diagnostics)
-    if closes { deliverVoucher() }
-    return true
-  }
-
-  /// `#VER series number date [text [regdate [sign …]]]`: what the validator needs of it.
-  private mutating func scanVoucher(_ cursor: inout ByteCursor, at location: SourceLocation) -> Bool
-  {
-    guard !voucherOpen, cursor.skipBlanks() > 0, let series = cursor.plainToken(),
-      series.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
-      number.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
-      let date = dates.day(dateToken)
-    else { return false }
-    var registrationDate: Day?
-    var field = 0
-    while cursor.skipBlanks() > 0 || !cursor.atEnd {
-      guard !cursor.atEnd else { break }
-      guard cursor.peek != 0x7B && cursor.peek != 0x7D, let token = cursor.anyToken() else {
-        return false
-      }
-      if field == 1 && token.count > 0 {
-        guard let day = dates.day(token) else { return false }
-        registrationDate = day
-      }
-      field += 1
-    }
-    startVoucher(at: location)
-    let numericNumber = VoucherRecord.numericNumber(number)
-    // Plain digits without a leading zero say the number: no text needed.
-    let isPlain = numericNumber != nil && (number.count == 1 || number[0] != 0x30)
-    sink.fastVoucher(
-      series: seriesNames.text(series),
-      number: isPlain ? nil : String(decoding: number, as: UTF8.self),
-      numericNumber: numericNumber, date: date,
-      registrationDate: registrationDate, at: location, diagnostics: &diagnostics)
-    return true
   }
 }
 

@@ -216,21 +216,7 @@ extension ParserCore {
   }
 
   static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var index = 0
-    var negative = false
-    if bytes.first == UInt8(ascii: "-") {
-      negative = true
-      index = 1
-    }
-    guard index < bytes.count, bytes.count - index <= 18 else { return nil }
-    var value = 0
-    while index < bytes.count {
-      let digit = bytes[index] &- 0x30
-      guard digit < 10 else { return nil }
-      value = value * 10 + Int(digit)
-      index += 1
-    }
-    return negative ? -value : value
+    IntegerField.parse(bytes)
   }
 
   mutating func reportMissing(_ index: Int, _ what: String) {
@@ -367,5 +353,26 @@ extension ParserCore {
       }
     }
     return AccountKey(account(index))
+  }
+}
+
+/// A whole-number field: an optional `-` and at most 18 digits.
+enum IntegerField {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    var negative = false
+    if bytes.first == UInt8(ascii: "-") {
+      negative = true
+      index = 1
+    }
+    guard index < bytes.count, bytes.count - index <= 18 else { return nil }
+    var value = 0
+    while index < bytes.count {
+      let digit = bytes[index] &- 0x30
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+      index += 1
+    }
+    return negative ? -value : value
   }
 }

@@ -38,10 +38,10 @@ struct ParserCore<Sink: ParserSink> {
   var fastPath = true
   /// Objects the fast path has delivered already.
   var seenObjects = RawObjectSet()
-  /// The fast path's last date.
-  var dates = DateCache()
+  /// The fast path's parser, for lines not parsed ahead, and its objects.
+  var fastParser = FastLineParser()
+  var fastObjects = FastObjectTable()
   var seriesNames = TextCache()
-  let byteClasses = ByteCursor.classTable
 
   /// Whether a voucher is open, and where it started.
   var voucherOpen = false
@@ -67,6 +67,7 @@ struct ParserCore<Sink: ParserSink> {
   func deallocate() {
     source.deallocate()
     tokenizer.deallocate()
+    fastObjects.deallocate()
   }
 
   /// Reads one line (or finishes the input); returns `false` once everything is read.

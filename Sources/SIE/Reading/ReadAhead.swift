@@ -13,8 +13,8 @@ import Synchronization
 /// Two buffers take turns. Each has room before its chunk for the unfinished end of the chunk
 /// before it, so that a line across the border lies in one piece without copying the chunk.
 /// The reading thread also finds where the chunk's lines end, so that the caller does not
-/// search for them. The first chunk is read on the caller's thread; a file that fits in it
-/// starts no thread.
+/// search for them, and when asked parses them for the fast path (``FastLine``). The first
+/// chunk is read on the caller's thread; a file that fits in it starts no thread.
 final class ReadAhead: @unchecked Sendable {
   /// What a call to ``next(carrying:)`` delivers.
   struct Chunk {
@@ -28,6 +28,11 @@ final class ReadAhead: @unchecked Sendable {
     var newlines: UnsafeBufferPointer<Int32>
     /// The number of carried bytes, to add to each of ``newlines``.
     var carried: Int
+    /// For each LF, the line it ends parsed for the fast path (the first line, which starts in
+    /// the chunk before, is not); `nil` when not asked for.
+    var lines: UnsafePointer<FastLine>?
+    /// The objects of the parsed rows.
+    var objects: UnsafePointer<FastObject>
   }
 
   /// One of the two buffers. Whichever thread holds it (handed over by the semaphores) is the
@@ -41,6 +46,11 @@ final class ReadAhead: @unchecked Sendable {
     var newlineCount = 0
     var isLast = false
     var error: Int32?
+    /// The parsed lines (when parsing), and room for them.
+    var lines: UnsafeMutablePointer<FastLine>?
+    var lineCapacity = 0
+    var objects = FastObjectTable()
+    var parser = FastLineParser()
     /// Signalled when the reading thread has filled it.
     let filled = DispatchSemaphore(value: 0)
     /// Signalled when the caller is done with it.
@@ -56,10 +66,13 @@ final class ReadAhead: @unchecked Sendable {
     deinit {
       storage.deallocate()
       newlines.deallocate()
+      lines?.deallocate()
+      objects.deallocate()
     }
 
-    /// Reads until the chunk is full or the file ends, and finds the LFs.
-    func fill(from descriptor: Int32, chunkSize: Int) {
+    /// Reads until the chunk is full or the file ends, finds the LFs, and parses the lines when
+    /// `parsing`.
+    func fill(from descriptor: Int32, chunkSize: Int, parsing: Bool) {
       count = 0
       isLast = false
       while count < chunkSize {
@@ -83,12 +96,50 @@ final class ReadAhead: @unchecked Sendable {
         newlineCount += 1
         position = offset + 1
       }
+      if parsing { parseLines() }
     }
 
-    func chunk(carried: Int) -> Chunk {
+    /// Parses each line that lies wholly in the chunk, without its CR.
+    private func parseLines() {
+      if lineCapacity < newlineCount {
+        lines?.deallocate()
+        lineCapacity = max(newlineCount, 2 * lineCapacity)
+        lines = .allocate(capacity: lineCapacity)
+      }
+      guard let lines, newlineCount > 0 else { return }
+      // In locals: a class's stored properties passed inout are checked for exclusive access
+      // at run time, on every call.
+      var parser = self.parser
+      var objects = self.objects
+      defer {
+        self.parser = parser
+        self.objects = objects
+      }
+      objects.count = 0
+      lines.initialize(to: FastLine())
+      var turn = 0
+      for index in 1..<newlineCount {
+        // Two lines of three: the caller parses the third, so that the two threads share the
+        // work about evenly.
+        turn = turn == 2 ? 0 : turn + 1
+        if turn == 0 {
+          (lines + index).initialize(to: FastLine(kind: .unparsed))
+          continue
+        }
+        let start = Int(newlines[index - 1]) + 1
+        var end = Int(newlines[index])
+        if end > start && data[end - 1] == 0x0D { end -= 1 }
+        (lines + index).initialize(
+          to: parser.parse(
+            UnsafeBufferPointer(start: data + start, count: end - start), objects: &objects))
+      }
+    }
+
+    func chunk(carried: Int, parsing: Bool) -> Chunk {
       Chunk(
         bytes: data - carried, count: carried + count, isLast: isLast,
-        newlines: UnsafeBufferPointer(start: newlines, count: newlineCount), carried: carried)
+        newlines: UnsafeBufferPointer(start: newlines, count: newlineCount), carried: carried,
+        lines: parsing ? UnsafePointer(lines) : nil, objects: UnsafePointer(objects.base))
     }
   }
 
@@ -96,6 +147,8 @@ final class ReadAhead: @unchecked Sendable {
   let carryLimit: Int
   private let chunkSize: Int
   private let descriptor: Int32
+  /// Whether the lines are parsed for the fast path as they are read.
+  private let parsing: Bool
   private let buffers: [Buffer]
   /// The `errno` of a failed read; the bytes before it were delivered.
   private(set) var readError: Int32?
@@ -107,9 +160,11 @@ final class ReadAhead: @unchecked Sendable {
   /// The buffer the caller holds.
   private var current = 0
 
-  /// Starts reading `descriptor` (not closed here); returns with the first chunk read.
-  init(descriptor: Int32, chunkSize: Int, carryLimit: Int) {
+  /// Starts reading `descriptor` (not closed here); returns with the first chunk read (and
+  /// parsed, when `parsing`).
+  init(descriptor: Int32, chunkSize: Int, carryLimit: Int, parsing: Bool) {
     self.descriptor = descriptor
+    self.parsing = parsing
     self.chunkSize = chunkSize
     self.carryLimit = carryLimit
     // The caller holds the first buffer; the reading thread starts with the second.
@@ -117,12 +172,12 @@ final class ReadAhead: @unchecked Sendable {
       Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0),
       Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 1),
     ]
-    buffers[0].fill(from: descriptor, chunkSize: chunkSize)
+    buffers[0].fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
     readError = buffers[0].error
   }
 
   /// The first chunk, read by the initializer.
-  var first: Chunk { buffers[0].chunk(carried: 0) }
+  var first: Chunk { buffers[0].chunk(carried: 0, parsing: parsing) }
 
   /// The next chunk, with `carry` (at most ``carryLimit`` bytes of the current one) copied in
   /// front of it. The current chunk's bytes are invalid afterwards. Only after a chunk that
@@ -134,8 +189,9 @@ final class ReadAhead: @unchecked Sendable {
       let buffers = buffers
       let descriptor = descriptor
       let chunkSize = chunkSize
+      let parsing = parsing
       DispatchQueue.global().async {
-        self.work(buffers, descriptor: descriptor, chunkSize: chunkSize)
+        self.work(buffers, descriptor: descriptor, chunkSize: chunkSize, parsing: parsing)
       }
     }
     let held = buffers[current]
@@ -147,7 +203,7 @@ final class ReadAhead: @unchecked Sendable {
     }
     held.free.signal()
     if let error = next.error { readError = error }
-    return next.chunk(carried: carry.count)
+    return next.chunk(carried: carry.count, parsing: parsing)
   }
 
   /// Stops the reading thread; the buffers are freed with the last reference.
@@ -160,13 +216,13 @@ final class ReadAhead: @unchecked Sendable {
   }
 
   /// The reading thread: fills the buffers in turn until the file ends or the reader closes.
-  private func work(_ buffers: [Buffer], descriptor: Int32, chunkSize: Int) {
+  private func work(_ buffers: [Buffer], descriptor: Int32, chunkSize: Int, parsing: Bool) {
     var slot = 1
     while true {
       let buffer = buffers[slot]
       buffer.free.wait()
       if stopped.load(ordering: .acquiring) { break }
-      buffer.fill(from: descriptor, chunkSize: chunkSize)
+      buffer.fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
       buffer.filled.signal()
       if buffer.isLast { break }
       slot ^= 1

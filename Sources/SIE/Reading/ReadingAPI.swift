@@ -5,9 +5,19 @@ extension SIEValidator {
   public static func validate(path: String, options: ValidationOptions = ValidationOptions())
     throws(FileError) -> ValidationReport
   {
+    try validate(path: path, options: options, chunkSize: 1 << 20)
+  }
+
+  /// Validates a file read in chunks of `chunkSize` bytes, the lines parsed for the fast path
+  /// as they are read unless told otherwise (tests cut the file into small chunks and compare).
+  static func validate(
+    path: String, options: ValidationOptions, chunkSize: Int, parsingAhead: Bool = true,
+    fastPath: Bool = true
+  ) throws(FileError) -> ValidationReport {
     let file = try OpenFile(path: path)
-    let source = LineSource(descriptor: file.descriptor, chunkSize: 1 << 20)
-    return withExtendedLifetime(file) { run(source, options: options) }
+    let source = LineSource(
+      descriptor: file.descriptor, chunkSize: chunkSize, parsing: parsingAhead)
+    return withExtendedLifetime(file) { run(source, options: options, fastPath: fastPath) }
   }
 
   /// Validates bytes in memory.

@@ -1,0 +1,214 @@
+import Basics
+
+/// A line as the fast path reads it, before the engine's state is consulted: `{`, `}`, a
+/// `#VER` or a row, clean (see ``ParserCore/scanFast()``); anything else is ``Kind/other``
+/// and left to the general path. Parsing needs nothing but the line's bytes, so the thread
+/// that reads a file ahead parses its lines too.
+///
+/// Positions are offsets into the line; a row's objects are a range of an object table kept
+/// beside the lines.
+struct FastLine {
+  enum Kind: UInt8 {
+    /// Not parsed yet.
+    case unparsed
+    case other
+    case open
+    case close
+    case row
+    case voucher
+  }
+
+  var kind = Kind.other
+  var rowKind = TransactionRow.Kind.normal
+  /// A row that ends with the voucher's `}`.
+  var closes = false
+  /// The 1-based column of the `#`.
+  var column: Int32 = 0
+  /// A row's account (a plain number below 100 000).
+  var slot: Int32 = 0
+  var amount = Amount.zero
+  /// A row's date, or a voucher's.
+  var date: Day?
+  var registrationDate: Day?
+  var quantity: ExactDecimal?
+  var objects: Range<Int32> = 0..<0
+  var series: Range<Int32> = 0..<0
+  var number: Range<Int32> = 0..<0
+}
+
+/// An object of a row's list: its dimension and where its code lies in the line.
+struct FastObject {
+  var dimension: Int
+  var code: Range<Int32>
+}
+
+/// Parses lines into ``FastLine``s; keeps the last date read, since rows repeat it.
+struct FastLineParser {
+  private var dates = DateCache()
+
+  /// The line parsed; a row's objects are appended to `objects`.
+  mutating func parse(
+    _ line: UnsafeBufferPointer<UInt8>, objects: inout FastObjectTable
+  ) -> FastLine {
+    guard let base = line.baseAddress else { return FastLine() }
+    var cursor = ByteCursor(base: base, count: line.count, classes: ByteCursor.classTable)
+    cursor.skipBlanks()
+    guard let first = cursor.peek else { return FastLine() }
+    if first == 0x7B || first == 0x7D {
+      cursor.advance()
+      cursor.skipBlanks()
+      guard cursor.atEnd else { return FastLine() }
+      return FastLine(kind: first == 0x7B ? .open : .close)
+    }
+    guard first == UInt8(ascii: "#"), cursor.position + 1 < line.count else { return FastLine() }
+    var parsed = FastLine()
+    parsed.column = Int32(cursor.position + 1)
+    cursor.advance()
+    switch cursor.peek {
+    case UInt8(ascii: "T"):
+      guard cursor.consume("TRANS") else { return FastLine() }
+      parsed.rowKind = .normal
+    case UInt8(ascii: "V"):
+      guard cursor.consume("VER"), parseVoucher(&cursor, into: &parsed) else { return FastLine() }
+      return parsed
+    case UInt8(ascii: "R"):
+      guard cursor.consume("RTRANS") else { return FastLine() }
+      parsed.rowKind = .added
+    case UInt8(ascii: "B"):
+      guard cursor.consume("BTRANS") else { return FastLine() }
+      parsed.rowKind = .removed
+    default:
+      return FastLine()
+    }
+    let objectStart = objects.count
+    guard parseRow(&cursor, into: &parsed, objects: &objects) else {
+      objects.count = objectStart
+      return FastLine()
+    }
+    parsed.objects = Int32(objectStart)..<Int32(objects.count)
+    return parsed
+  }
+
+  /// `account {dim "code" …} amount [date [text [quantity [sign …]]]] [}]`
+  private mutating func parseRow(
+    _ cursor: inout ByteCursor, into parsed: inout FastLine, objects: inout FastObjectTable
+  ) -> Bool {
+    guard cursor.skipBlanks() > 0, let slot = cursor.accountSlot() else { return false }
+    cursor.skipBlanks()
+    guard cursor.peek == 0x7B else { return false }
+    cursor.advance()
+    while true {
+      cursor.skipBlanks()
+      guard let next = cursor.peek else { return false }
+      if next == 0x7D {
+        cursor.advance()
+        break
+      }
+      guard let dimensionToken = cursor.plainToken(inList: true),
+        let dimension = IntegerField.parse(dimensionToken), cursor.skipBlanks() > 0,
+        let code = cursor.plainToken(inList: true), code.allSatisfy({ $0 < 0x80 })
+      else { return false }
+      let start = Int32(cursor.base.distance(to: code.baseAddress!))
+      objects.append(FastObject(dimension: dimension, code: start..<start + Int32(code.count)))
+    }
+    cursor.skipBlanks()
+    guard let amount = cursor.amount() else { return false }
+    // The optional fields: date, text, quantity, sign, and unknown ones; then maybe a `}`.
+    var field = 0
+    while cursor.skipBlanks() > 0 || !cursor.atEnd {
+      guard !cursor.atEnd else { break }
+      if cursor.peek == 0x7D {
+        cursor.advance()
+        cursor.skipBlanks()
+        guard cursor.atEnd else { return false }
+        parsed.closes = true
+        break
+      }
+      guard let token = cursor.anyToken() else { return false }
+      switch field {
+      case 0:
+        if token.count > 0 {
+          guard let day = dates.day(token) else { return false }
+          parsed.date = day
+        }
+      case 2:
+        if token.count > 0 {
+          guard let value = ExactDecimal.parse(token) else { return false }
+          parsed.quantity = value
+        }
+      default:
+        break
+      }
+      field += 1
+    }
+    parsed.kind = .row
+    parsed.slot = Int32(slot)
+    parsed.amount = amount
+    return true
+  }
+
+  /// `series number date [text [regdate [sign …]]]`: what the validator needs of a `#VER`.
+  private mutating func parseVoucher(_ cursor: inout ByteCursor, into parsed: inout FastLine)
+    -> Bool
+  {
+    guard cursor.skipBlanks() > 0, let series = cursor.plainToken(),
+      series.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
+      number.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
+      let date = dates.day(dateToken)
+    else { return false }
+    var field = 0
+    while cursor.skipBlanks() > 0 || !cursor.atEnd {
+      guard !cursor.atEnd else { break }
+      guard cursor.peek != 0x7B && cursor.peek != 0x7D, let token = cursor.anyToken() else {
+        return false
+      }
+      if field == 1 && token.count > 0 {
+        guard let day = dates.day(token) else { return false }
+        parsed.registrationDate = day
+      }
+      field += 1
+    }
+    parsed.kind = .voucher
+    parsed.date = date
+    parsed.series = cursor.range(of: series)
+    parsed.number = cursor.range(of: number)
+    return true
+  }
+}
+
+/// A growing table of trivial values in memory of its own (so that one thread can fill it and
+/// another read it through a pointer).
+struct FastObjectTable {
+  private(set) var base: UnsafeMutablePointer<FastObject>
+  private var capacity: Int
+  var count = 0
+
+  init(capacity: Int = 256) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  func deallocate() { base.deallocate() }
+
+  mutating func append(_ object: FastObject) {
+    if count == capacity {
+      let bigger = UnsafeMutablePointer<FastObject>.allocate(capacity: capacity * 2)
+      bigger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
+    }
+    (base + count).initialize(to: object)
+    count += 1
+  }
+
+  subscript(index: Int32) -> FastObject { base[Int(index)] }
+}
+
+extension ByteCursor {
+  /// Where `token` (a part of the line) lies in the line.
+  func range(of token: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
+    let start = Int32(base.distance(to: token.baseAddress!))
+    return start..<start + Int32(token.count)
+  }
+}
