@@ -23,6 +23,30 @@ public enum SIELabel: UInt8, Sendable, CaseIterable, Comparable {
 
   private static let byteForms: [[UInt8]] = texts.map { Array($0.utf8) }
 
+  /// The label's bytes where they lie, for the writer: no copy, no reference counting.
+  var byteBuffer: UnsafeBufferPointer<UInt8> {
+    let table = SIELabel.flatForms
+    let start = Int(table.offsets[Int(rawValue)])
+    let end = Int(table.offsets[Int(rawValue) + 1])
+    return UnsafeBufferPointer(start: table.bytes + start, count: end - start)
+  }
+
+  /// Every label's bytes one after the other, and where each starts (allocated once, kept).
+  nonisolated(unsafe) private static let flatForms:
+    (bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>) = {
+      let all = byteForms.flatMap { $0 }
+      let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count)
+      bytes.initialize(from: all, count: all.count)
+      let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: byteForms.count + 1)
+      var offset: Int32 = 0
+      for (index, form) in byteForms.enumerated() {
+        offsets[index] = offset
+        offset += Int32(form.count)
+      }
+      offsets[byteForms.count] = offset
+      return (UnsafePointer(bytes), UnsafePointer(offsets))
+    }()
+
   /// The group the specification places the record in (§5.11–5.13).
   public var group: RecordGroup {
     switch self {

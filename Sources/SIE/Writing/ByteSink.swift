@@ -71,7 +71,7 @@ struct ByteSink {
 
   /// A label: its bytes go into the checksum.
   mutating func label(_ label: SIELabel) {
-    label.bytes.withUnsafeBufferPointer { content($0) }
+    content(label.byteBuffer)
   }
 
   /// Field content: written as is and added to the checksum.
@@ -157,33 +157,58 @@ struct ByteSink {
     return true
   }
 
+  /// "00", "01", … "99": numbers are written two digits at a time.
+  nonisolated(unsafe) static let digitPairs: UnsafePointer<UInt8> = {
+    let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+    for value in 0..<100 {
+      pairs[2 * value] = UInt8(value / 10) + 0x30
+      pairs[2 * value + 1] = UInt8(value % 10) + 0x30
+    }
+    return UnsafePointer(pairs)
+  }()
+
+  /// How many decimal digits `value` has.
+  @inline(__always)
+  static func digitCount(_ value: UInt64) -> Int {
+    var count = 1
+    var threshold: UInt64 = 10
+    while count < 20 && value >= threshold {
+      count += 1
+      threshold &*= 10
+    }
+    return count
+  }
+
+  /// Writes `value` in exactly `length` digits (leading zeros when it has fewer) so that the
+  /// last one lands before `end`.
+  @inline(__always)
+  static func writeDigits(_ value: UInt64, length: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+    let pairs = digitPairs
+    var position = end
+    var rest = value
+    var left = length
+    while left >= 2 {
+      let pair = Int(rest % 100)
+      rest /= 100
+      position -= 2
+      position[0] = pairs[2 * pair]
+      position[1] = pairs[2 * pair + 1]
+      left -= 2
+    }
+    if left == 1 {
+      position -= 1
+      position[0] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+    }
+  }
+
   /// Digits of a non-negative number, into the buffer and the checksum.
   @inline(__always)
   mutating func digits(_ value: UInt64, minimumCount: Int = 1) {
     reserve(21)
-    // Written backwards into a small stack buffer, then copied forwards.
-    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-      let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-      var position = 24
-      var rest = value
-      repeat {
-        position -= 1
-        digits[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-        rest /= 10
-      } while rest > 0
-      while 24 - position < minimumCount {
-        position -= 1
-        digits[position] = 0x30
-      }
-      let length = 24 - position
-      // A few bytes: a loop beats a call to memmove.
-      let target = buffer + count
-      for offset in 0..<length { target[offset] = digits[position + offset] }
-      return length
-    }
-    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }
-    count += written
+    let length = Swift.max(Self.digitCount(value), minimumCount)
+    Self.writeDigits(value, length: length, endingAt: buffer + count + length)
+    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: length)) }
+    count += length
   }
 
   /// An integer field (after a space).
@@ -199,38 +224,23 @@ struct ByteSink {
     formatted(negative: amount.ore < 0, magnitude / 100, cents: UInt8(magnitude % 100))
   }
 
-  /// `-1234` or `-1234.50` written at once (into the buffer and the checksum).
+  /// `-1234` or `-1234.50` written at once, straight into the buffer (and the checksum).
   @inline(__always)
   private mutating func formatted(negative: Bool, _ whole: UInt64, cents: UInt8?) {
     reserve(24)
-    var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-      let digits = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-      var position = 24
-      if let cents {
-        position -= 3
-        digits[position] = UInt8(ascii: ".")
-        digits[position + 1] = cents / 10 &+ 0x30
-        digits[position + 2] = cents % 10 &+ 0x30
-      }
-      var rest = whole
-      repeat {
-        position -= 1
-        digits[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-        rest /= 10
-      } while rest > 0
-      if negative {
-        position -= 1
-        digits[position] = UInt8(ascii: "-")
-      }
-      let length = 24 - position
-      // A few bytes: a loop beats a call to memmove.
-      let target = buffer + count
-      for offset in 0..<length { target[offset] = digits[position + offset] }
-      return length
+    let digitCount = Self.digitCount(whole)
+    let length = (negative ? 1 : 0) + digitCount + (cents == nil ? 0 : 3)
+    let start = buffer + count
+    if negative { start[0] = UInt8(ascii: "-") }
+    let wholeEnd = start + (negative ? 1 : 0) + digitCount
+    Self.writeDigits(whole, length: digitCount, endingAt: wholeEnd)
+    if let cents {
+      wholeEnd[0] = UInt8(ascii: ".")
+      wholeEnd[1] = Self.digitPairs[2 * Int(cents)]
+      wholeEnd[2] = Self.digitPairs[2 * Int(cents) + 1]
     }
-    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: written)) }
-    count += written
+    if hashing { crc.update(UnsafeRawBufferPointer(start: start, count: length)) }
+    count += length
   }
 
   /// A date ` YYYYMMDD`.

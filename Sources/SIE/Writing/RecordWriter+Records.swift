@@ -176,10 +176,20 @@ extension RecordWriter {
     let kind = row.pointee.kind
     begin(kind == .normal ? .trans : kind == .added ? .rtrans : .btrans)
     account(row.pointee.account, .row(index, ""))
-    objects(row.pointee.objects, .row(index, ""))
+    // Empty lists and texts, the usual case, are seen where they lie: handing them on would
+    // retain and release them.
+    if row.pointee.objects.isEmpty {
+      emptyObjects()
+    } else {
+      objects(row.pointee.objects, .row(index, ""))
+    }
     amount(row.pointee.amount)
     day(row.pointee.date)
-    text(row.pointee.text, .row(index, "text"))
+    if row.pointee.text.isEmpty {
+      empty()
+    } else {
+      text(row.pointee.text, .row(index, "text"))
+    }
     if row.pointee.hasDetails {
       quantity(row.pointee.quantity)
       text(row.pointee.sign, .row(index, "sign"))

@@ -105,8 +105,7 @@ struct RecordWriter {
   mutating func text(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }
     flushEmpty()
-    var copy = value
-    if copy.withUTF8({ sink.quotedText($0) }) { return }
+    if value.utf8.withContiguousStorageIfAvailable({ sink.quotedText($0) }) == true { return }
     withCodePage437(value, place) { bytes, writer in
       if bytes.last == 0x5C {
         // `"…\"` would read as an escaped quote: the final backslash cannot be written.
@@ -207,6 +206,14 @@ struct RecordWriter {
     } else {
       code(value.text, place)
     }
+  }
+
+  /// `{}`.
+  mutating func emptyObjects() {
+    flushEmpty()
+    sink.space()
+    sink.byte(0x7B)
+    sink.byte(0x7D)
   }
 
   /// An object list; written even when empty: `{}`.
