@@ -23,16 +23,18 @@ public enum SIELabel: UInt8, Sendable, CaseIterable, Comparable {
 
   private static let byteForms: [[UInt8]] = texts.map { Array($0.utf8) }
 
-  /// The label's bytes where they lie, for the writer: no copy, no reference counting.
-  var byteBuffer: UnsafeBufferPointer<UInt8> {
-    let table = SIELabel.flatForms
+  /// The label's bytes where they lie in `table` (``flatForms``), for the writer: no copy, no
+  /// reference counting.
+  func byteBuffer(in table: (bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>))
+    -> UnsafeBufferPointer<UInt8>
+  {
     let start = Int(table.offsets[Int(rawValue)])
     let end = Int(table.offsets[Int(rawValue) + 1])
     return UnsafeBufferPointer(start: table.bytes + start, count: end - start)
   }
 
   /// Every label's bytes one after the other, and where each starts (allocated once, kept).
-  nonisolated(unsafe) private static let flatForms:
+  nonisolated(unsafe) static let flatForms:
     (bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>) = {
       let all = byteForms.flatMap { $0 }
       let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count)

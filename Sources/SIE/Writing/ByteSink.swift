@@ -16,6 +16,11 @@ struct ByteSink {
   var crc = CRC32()
   var hashing = false
 
+  /// The tables, held here so that writing a number or a label does not go through the check
+  /// that a global is initialized.
+  private let pairs = ByteSink.digitPairs
+  private let labels = SIELabel.flatForms
+
   init(capacity: Int) {
     self.capacity = max(capacity, 4096)
     buffer = Self.reallocate(nil, capacity: self.capacity)
@@ -71,7 +76,7 @@ struct ByteSink {
 
   /// A label: its bytes go into the checksum.
   mutating func label(_ label: SIELabel) {
-    content(label.byteBuffer)
+    content(label.byteBuffer(in: labels))
   }
 
   /// Field content: written as is and added to the checksum.
@@ -182,8 +187,10 @@ struct ByteSink {
   /// Writes `value` in exactly `length` digits (leading zeros when it has fewer) so that the
   /// last one lands before `end`.
   @inline(__always)
-  static func writeDigits(_ value: UInt64, length: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-    let pairs = digitPairs
+  static func writeDigits(
+    _ value: UInt64, length: Int, endingAt end: UnsafeMutablePointer<UInt8>,
+    pairs: UnsafePointer<UInt8>
+  ) {
     var position = end
     var rest = value
     var left = length
@@ -206,7 +213,7 @@ struct ByteSink {
   mutating func digits(_ value: UInt64, minimumCount: Int = 1) {
     reserve(21)
     let length = Swift.max(Self.digitCount(value), minimumCount)
-    Self.writeDigits(value, length: length, endingAt: buffer + count + length)
+    Self.writeDigits(value, length: length, endingAt: buffer + count + length, pairs: pairs)
     if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: length)) }
     count += length
   }
@@ -233,11 +240,11 @@ struct ByteSink {
     let start = buffer + count
     if negative { start[0] = UInt8(ascii: "-") }
     let wholeEnd = start + (negative ? 1 : 0) + digitCount
-    Self.writeDigits(whole, length: digitCount, endingAt: wholeEnd)
+    Self.writeDigits(whole, length: digitCount, endingAt: wholeEnd, pairs: pairs)
     if let cents {
       wholeEnd[0] = UInt8(ascii: ".")
-      wholeEnd[1] = Self.digitPairs[2 * Int(cents)]
-      wholeEnd[2] = Self.digitPairs[2 * Int(cents) + 1]
+      wholeEnd[1] = pairs[2 * Int(cents)]
+      wholeEnd[2] = pairs[2 * Int(cents) + 1]
     }
     if hashing { crc.update(UnsafeRawBufferPointer(start: start, count: length)) }
     count += length

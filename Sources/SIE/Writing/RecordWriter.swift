@@ -94,7 +94,13 @@ struct RecordWriter {
 
   mutating func empty() { pendingEmpty += 1 }
 
+  @inline(__always)
   private mutating func flushEmpty() {
+    if pendingEmpty > 0 { writeEmpty() }
+  }
+
+  /// The `""` of the empty fields before a filled one.
+  private mutating func writeEmpty() {
     while pendingEmpty > 0 {
       sink.quoted(UnsafeBufferPointer(start: nil, count: 0))
       pendingEmpty -= 1
