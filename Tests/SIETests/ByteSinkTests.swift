@@ -45,6 +45,15 @@ import Testing
     #expect(Self.written { $0.day(day) } == " " + iso.replacingOccurrences(of: "-", with: ""))
   }
 
+  @Test func aRepeatedDayIsWrittenFromItsKeptDigits() {
+    let days = ["2025-03-09", "2025-03-09", "2024-12-31", "2025-03-09", "0001-01-01"].map {
+      Day(iso: $0)!
+    }
+    #expect(
+      Self.written { sink in for day in days { sink.day(day) } }
+        == " 20250309 20250309 20241231 20250309 00010101")
+  }
+
   @Test func digitsArePaddedToTheMinimum() {
     #expect(Self.written { $0.digits(7, minimumCount: 3) } == "007")
     #expect(Self.written { $0.digits(1234, minimumCount: 3) } == "1234")

@@ -20,6 +20,9 @@ struct ByteSink {
   /// that a global is initialized.
   private let pairs = ByteSink.digitPairs
   private let labels = SIELabel.flatForms
+  /// The last day written, and its digits.
+  private var lastDay: Int32 = -1
+  private var lastDayDigits: UInt64 = 0
 
   init(capacity: Int) {
     self.capacity = max(capacity, 4096)
@@ -253,6 +256,20 @@ struct ByteSink {
   /// A date ` YYYYMMDD`.
   mutating func day(_ day: Day) {
     space()
-    digits(UInt64(day.packed), minimumCount: 8)
+    // Rows usually repeat their voucher's date: its eight digits are kept.
+    if day.packed != lastDay {
+      lastDay = day.packed
+      var digits: UInt64 = 0
+      withUnsafeMutableBytes(of: &digits) { raw in
+        Self.writeDigits(
+          UInt64(day.packed), length: 8,
+          endingAt: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 8, pairs: pairs)
+      }
+      lastDayDigits = digits
+    }
+    reserve(8)
+    UnsafeMutableRawPointer(buffer + count).storeBytes(of: lastDayDigits, as: UInt64.self)
+    if hashing { crc.update(UnsafeRawBufferPointer(start: buffer + count, count: 8)) }
+    count += 8
   }
 }
