@@ -64,10 +64,16 @@ import Testing
     var (document, _) = try SIEDocument.read(path: folder + "/in.se")
     document.append(.account(Account(number: "3001", name: "Försäljning 25 %")))
     try SIEWriter(options: .init(checksum: true)).write(document, toPath: folder + "/out.se")
+
+    // Vouchers made one at a time, written without holding them all as a document.
+    let stream = SIEVoucherStream(header: SIEDocument(records: [.flag(0), .sieType(4)]))
+    for voucher in document.vouchers { stream.write(voucher) }
+    let streamed = try stream.finish()
     // README: end
     #expect(seen > 0)
     #expect(report.summary.vouchers > 0)
     #expect(FileManager.default.fileExists(atPath: directory.file("out.se")))
+    #expect(SIEDocument.read(bytes: streamed.bytes).document.vouchers == document.vouchers)
   }
 
   @Test func thePaymentsExampleRuns() throws {
