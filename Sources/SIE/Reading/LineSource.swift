@@ -50,11 +50,8 @@ struct LineSource {
     owned = nil
     let first = reader.first
     buffer = first.bytes
-    end = first.count
     atEndOfFile = first.isLast
-    newlines = first.newlines
-    parsedLines = first.lines
-    parsedObjects = first.objects
+    take(first)
     skipByteOrderMark()
   }
 
@@ -207,8 +204,12 @@ struct LineSource {
       bytesConsumed += carried
       carried = 0
     }
-    let chunk = reader.next(
-      carrying: UnsafeBufferPointer(start: buffer + end - carried, count: carried))
+    take(
+      reader.next(carrying: UnsafeBufferPointer(start: buffer + end - carried, count: carried)))
+  }
+
+  /// Reads on in `chunk`, from its start.
+  private mutating func take(_ chunk: ReadAhead.Chunk) {
     buffer = chunk.bytes
     start = 0
     end = chunk.count
