@@ -43,6 +43,35 @@ import Testing
     }
   }
 
+  /// Written into the output's own array while the estimate holds, moved to a buffer of its
+  /// own (once) when it does not: the same bytes either way.
+  @Test(arguments: [1, 64, 4096, 1 << 20])
+  func theEstimateChangesNothingButWhereTheBytesGo(estimatedBytes: Int) throws {
+    let (document, _) = try SIEDocument.read(
+      path: Corpus.path("asteinarson__20140901-20150831.se"))
+    let (header, vouchers) = Self.split(document)
+    let options = SIEWriter.Options(checksum: true, transliterate: true)
+    let expected = try Self.streamed(header, vouchers, options: options)
+    let output = try SIEVoucherStream.encode(
+      header: header, options: options, estimatedBytes: estimatedBytes
+    ) { stream in
+      for voucher in vouchers { stream.write(voucher) }
+    }
+    #expect(output.bytes == expected.bytes)
+    #expect(output.checksum == expected.checksum)
+    #expect(output.bytes.count > 4096)
+  }
+
+  /// A document far larger than its estimate (one long text) is written whole.
+  @Test func aDocumentLargerThanItsEstimate() throws {
+    let long = String(repeating: "Lång text ", count: 20_000)
+    let document = SIEDocument(records: [.flag(0), .prose(long), .sieType(4)])
+    let output = try SIEWriter(options: .init(checksum: true)).encode(document)
+    #expect(output.bytes.count > 200_000)
+    #expect(SIEDocument.read(bytes: output.bytes).document.prose == long)
+    #expect(SIEValidator.validate(bytes: output.bytes).checksum == .valid(output.checksum!))
+  }
+
   @Test func aCharacterCodePage437LacksIsRefusedAsByTheWriter() throws {
     var voucher = VoucherRecord(series: "A", number: "1", date: Day(iso: "2025-03-01"))
     voucher.text = "Avgift 5 €"
@@ -53,6 +82,10 @@ import Testing
     let refused = #expect(throws: SIEWriteError.self) {
       try Self.streamed(header, [voucher], options: .init())
     }
+    let refusedInPlace = #expect(throws: SIEWriteError.self) {
+      try SIEVoucherStream.encode(header: header) { $0.write(voucher) }
+    }
+    #expect(refusedInPlace?.problems == expected?.problems)
     #expect(refused?.codeName == "sie-not-writable")
     #expect(refused?.problems == expected?.problems)
     #expect(refused?.problems.count == 1)

@@ -124,18 +124,20 @@ public enum SIEExport {
   /// profile. The vouchers are written and checked one at a time, never held as a document.
   public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
     let header = header(plan, state: state)
-    let stream = SIEVoucherStream(
-      header: header, options: .init(transliterate: true),
-      estimatedBytes: (1 << 16) + plan.fileVouchers.count * 160)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
-    for voucher in plan.fileVouchers {
-      let record = sieVoucher(voucher)
-      stream.write(record)
-      check.add(record)
-    }
     let output: SIEWriter.Output
     do {
-      output = try stream.finish()
+      // About 150 bytes a voucher; written into the output's array while they fit.
+      output = try SIEVoucherStream.encode(
+        header: header, options: .init(transliterate: true),
+        estimatedBytes: (1 << 16) + plan.fileVouchers.count * 192
+      ) { stream in
+        for voucher in plan.fileVouchers {
+          let record = sieVoucher(voucher)
+          stream.write(record)
+          check.add(record)
+        }
+      }
     } catch {
       throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }

@@ -9,9 +9,14 @@ import Basics
 /// The writer's output: a growing byte buffer in code page 437, with the `#KSUMMA` CRC kept
 /// over field contents as they are written. The buffer is grown with `realloc`, which moves a
 /// large one by remapping its pages rather than copying them.
+///
+/// A sink may start in memory it is lent (the storage of the array that will hold the output,
+/// see ``withOutput(estimatedBytes:_:)``): while the output fits, it is never copied.
 struct ByteSink {
   private var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int
+  /// Whether ``buffer`` is lent memory, not the sink's own.
+  private(set) var isInPlace = false
   private(set) var count = 0
   var crc = CRC32()
   var hashing = false
@@ -29,17 +34,53 @@ struct ByteSink {
     buffer = Self.reallocate(nil, capacity: self.capacity)
   }
 
+  /// A sink that writes into `memory` until it is full, then moves to a buffer of its own.
+  init(lending memory: UnsafeMutableBufferPointer<UInt8>) {
+    if let base = memory.baseAddress, memory.count > 0 {
+      buffer = base
+      capacity = memory.count
+      isInPlace = true
+    } else {
+      capacity = 4096
+      buffer = Self.reallocate(nil, capacity: capacity)
+    }
+  }
+
   /// The bytes written; the sink is spent afterwards.
   mutating func finish() -> [UInt8] {
     let result = Array(UnsafeBufferPointer(start: buffer, count: count))
-    free(buffer)
+    discard()
     capacity = 0
     count = 0
     return result
   }
 
-  /// Frees the buffer without returning it.
-  func discard() { free(buffer) }
+  /// Frees the buffer without returning it (lent memory is left alone).
+  func discard() {
+    if !isInPlace { free(buffer) }
+  }
+
+  /// The output of the sink `body` makes (lending it `memory`, the storage of the array
+  /// returned) and returns when done: the array itself when the output fit in
+  /// `estimatedBytes`, else the sink's own buffer copied once; `nil` when `body` returns none
+  /// (having discarded its sink).
+  static func output(
+    estimatedBytes: Int, _ body: (_ memory: UnsafeMutableBufferPointer<UInt8>) -> ByteSink?
+  ) -> [UInt8]? {
+    var elsewhere: [UInt8]?
+    var made = false
+    let inPlace = [UInt8](unsafeUninitializedCapacity: Swift.max(estimatedBytes, 1)) {
+      memory, initialized in
+      guard var sink = body(memory) else { return }
+      made = true
+      if sink.isInPlace {
+        initialized = sink.count
+      } else {
+        elsewhere = sink.finish()
+      }
+    }
+    return made ? elsewhere ?? inPlace : nil
+  }
 
   private static func reallocate(_ buffer: UnsafeMutablePointer<UInt8>?, capacity: Int)
     -> UnsafeMutablePointer<UInt8>
@@ -58,7 +99,14 @@ struct ByteSink {
   private mutating func grow(_ needed: Int) {
     var newCapacity = capacity * 2
     while newCapacity < needed { newCapacity *= 2 }
-    buffer = Self.reallocate(buffer, capacity: newCapacity)
+    if isInPlace {
+      let own = Self.reallocate(nil, capacity: newCapacity)
+      own.update(from: buffer, count: count)
+      buffer = own
+      isInPlace = false
+    } else {
+      buffer = Self.reallocate(buffer, capacity: newCapacity)
+    }
     capacity = newCapacity
   }
 

@@ -36,12 +36,8 @@ struct RecordWriter {
     }
   }
 
-  init(options: SIEWriter.Options, estimatedRecords: Int) {
-    self.init(options: options, capacity: estimatedRecords * 64)
-  }
-
-  init(options: SIEWriter.Options, capacity: Int) {
-    sink = ByteSink(capacity: capacity)
+  init(options: SIEWriter.Options, sink: ByteSink) {
+    self.sink = sink
     encoder = TextEncoder(transliterate: options.transliterate)
     checksum = options.checksum
   }

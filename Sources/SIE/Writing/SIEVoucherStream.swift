@@ -6,9 +6,9 @@ import Basics
 /// the vouchers appended.
 ///
 /// ```swift
-/// let stream = SIEVoucherStream(header: header, options: .init(transliterate: true))
-/// for voucher in vouchers { stream.write(voucher) }
-/// let output = try stream.finish()
+/// let output = try SIEVoucherStream.encode(header: header, options: .init(transliterate: true)) {
+///   stream in for voucher in vouchers { stream.write(voucher) }
+/// }
 /// ```
 public final class SIEVoucherStream {
   private var writer: RecordWriter
@@ -16,15 +16,46 @@ public final class SIEVoucherStream {
 
   /// Starts with `header` (records other than vouchers), completed and ordered as the writer
   /// writes a document; `estimatedBytes` sizes the first buffer.
-  public init(
+  public convenience init(
     header: SIEDocument, options: SIEWriter.Options = .init(), estimatedBytes: Int = 1 << 16
   ) {
-    writer = RecordWriter(options: options, capacity: estimatedBytes)
+    self.init(header: header, options: options, sink: ByteSink(capacity: estimatedBytes))
+  }
+
+  private init(header: SIEDocument, options: SIEWriter.Options, sink: ByteSink) {
+    writer = RecordWriter(options: options, sink: sink)
     writer.writeRecords(of: header.completedForWriting())
   }
 
   deinit {
     if !finished { writer.sink.discard() }
+  }
+
+  /// Writes `header`, then the vouchers `body` hands the stream, straight into the array of
+  /// the output when they fit in `estimatedBytes` (the output is then never copied).
+  ///
+  /// - Throws: ``SIEWriteError`` as ``finish()`` does.
+  public static func encode(
+    header: SIEDocument, options: SIEWriter.Options = .init(), estimatedBytes: Int = 1 << 16,
+    _ body: (SIEVoucherStream) -> Void
+  ) throws(SIEWriteError) -> SIEWriter.Output {
+    var ending: (changes: [Diagnostic], checksum: UInt32?, failures: [Diagnostic])?
+    let bytes = ByteSink.output(estimatedBytes: estimatedBytes) { memory in
+      let stream = SIEVoucherStream(
+        header: header, options: options, sink: ByteSink(lending: memory))
+      body(stream)
+      let end = stream.end()
+      ending = end
+      guard end.failures.isEmpty else {
+        stream.writer.sink.discard()
+        return nil
+      }
+      return stream.writer.sink
+    }
+    guard let ending, let bytes else {
+      throw SIEWriteError(problems: ending?.failures ?? [])
+    }
+    return SIEWriter.Output(bytes: bytes, changes: ending.changes, checksum: ending.checksum)
   }
 
   /// Appends a voucher after those written so far.
@@ -38,16 +69,22 @@ public final class SIEVoucherStream {
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
   ///   transliterating), as ``SIEWriter/encode(_:)`` does.
   public func finish() throws(SIEWriteError) -> SIEWriter.Output {
+    let end = end()
+    guard end.failures.isEmpty else {
+      writer.sink.discard()
+      throw SIEWriteError(problems: end.failures)
+    }
+    return SIEWriter.Output(
+      bytes: writer.sink.finish(), changes: end.changes, checksum: end.checksum)
+  }
+
+  /// Writes the closing `#KSUMMA`; what the output comes with. The sink is the caller's then.
+  private func end() -> (changes: [Diagnostic], checksum: UInt32?, failures: [Diagnostic]) {
     precondition(!finished, "the stream is finished")
     finished = true
     writer.finishChecksum()
-    if !writer.encoder.failures.isEmpty {
-      writer.sink.discard()
-      throw SIEWriteError(problems: writer.encoder.failures)
-    }
-    let checksum = writer.sink.crc.value
-    return SIEWriter.Output(
-      bytes: writer.sink.finish(), changes: writer.encoder.changes,
-      checksum: writer.checksum ? checksum : nil)
+    return (
+      writer.encoder.changes, writer.checksum ? writer.sink.crc.value : nil, writer.encoder.failures
+    )
   }
 }

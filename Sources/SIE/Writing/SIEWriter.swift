@@ -42,16 +42,24 @@ public struct SIEWriter: Sendable {
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
   ///   transliterating) with its place; nothing is written then.
   public func encode(_ document: SIEDocument) throws(SIEWriteError) -> Output {
-    var writer = RecordWriter(options: options, estimatedRecords: document.records.count)
-    writer.write(document.completedForWriting())
-    if !writer.encoder.failures.isEmpty {
-      writer.sink.discard()
-      throw SIEWriteError(problems: writer.encoder.failures)
+    var writer: RecordWriter?
+    // Written straight into the array returned when the estimate holds (no copy).
+    let bytes = ByteSink.output(estimatedBytes: document.estimatedSize) { memory in
+      var recordWriter = RecordWriter(options: options, sink: ByteSink(lending: memory))
+      recordWriter.write(document.completedForWriting())
+      writer = recordWriter
+      guard recordWriter.encoder.failures.isEmpty else {
+        recordWriter.sink.discard()
+        return nil
+      }
+      return recordWriter.sink
     }
-    let checksum = writer.sink.crc.value
+    guard let writer, let bytes else {
+      throw SIEWriteError(problems: writer?.encoder.failures ?? [])
+    }
     return Output(
-      bytes: writer.sink.finish(), changes: writer.encoder.changes,
-      checksum: options.checksum ? checksum : nil)
+      bytes: bytes, changes: writer.encoder.changes,
+      checksum: options.checksum ? writer.sink.crc.value : nil)
   }
 
   /// Encodes `document` and writes it to `path` atomically (a temporary file, then rename).
@@ -78,6 +86,17 @@ public struct SIEWriteError: CodedError, Sendable {
 }
 
 extension SIEDocument {
+  /// About how many bytes the writer makes of the document: 64 per record and 48 per row,
+  /// rather more than most files need (only the part written is touched).
+  var estimatedSize: Int {
+    var size = 4096
+    for index in records.indices {
+      size += 64
+      if case .voucher(let voucher) = records[index] { size += 48 * voucher.rows.count }
+    }
+    return size
+  }
+
   /// The document as the writer writes it: records in group order, `#FLAGGA` present
   /// (`0` when missing) and `#FORMAT PC8`. Reading a written file gives exactly this.
   public func completedForWriting() -> SIEDocument {
