@@ -25,6 +25,14 @@ import Testing
     #expect(Day(iso: "2025-3-10") == nil)
   }
 
+  @Test(arguments: ["0001-01-01", "2024-02-29", "2025-03-10", "9999-12-31"])
+  func aDayIsRebuiltFromItsPackedForm(iso: String) {
+    let day = Day(iso: iso)!
+    let rebuilt = Day(packedUnchecked: day.packed)
+    #expect(rebuilt == day)
+    #expect(rebuilt.iso == iso)
+  }
+
   @Test func countsDaysAcrossLeapYears() {
     let start = Day(year: 2024, month: 2, day: 28)!
     #expect(start.adding(days: 1) == Day(year: 2024, month: 2, day: 29))

@@ -28,6 +28,9 @@ public struct Day: Hashable, Comparable, Sendable {
     packed = Int32(year * 10_000 + month * 100 + day)
   }
 
+  /// The day whose ``packed`` form is `packed`, which must come from a day (no check).
+  @inlinable public init(packedUnchecked packed: Int32) { self.packed = packed }
+
   @inlinable init(unchecked year: Int, _ month: Int, _ day: Int) {
     packed = Int32(year * 10_000 + month * 100 + day)
   }

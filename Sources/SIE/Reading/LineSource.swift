@@ -105,9 +105,9 @@ struct LineSource {
   /// The line last delivered as the reading thread parsed it, when it did (not for the first
   /// line of a chunk, nor for bytes in memory), with the objects its range refers to.
   var preparsedLine: (line: FastLine, objects: UnsafePointer<FastObject>)? {
-    guard deliveredNewline > 0, let parsedLines, let parsedObjects,
-      parsedLines[deliveredNewline].kind != .unparsed
-    else { return nil }
+    guard let parsedLines, let parsedObjects, ReadAhead.isParsedAhead(deliveredNewline) else {
+      return nil
+    }
     return (parsedLines[deliveredNewline], parsedObjects)
   }
 

@@ -21,7 +21,7 @@ extension ParserCore {
   /// block, a `#VER` when none is open, a brace that opens or closes one).
   private mutating func apply(_ parsed: FastLine, objects: UnsafePointer<FastObject>) -> Bool {
     switch parsed.kind {
-    case .other, .unparsed:
+    case .other:
       return false
     case .open:
       guard voucherOpen && block == .none else { return false }

@@ -35,6 +35,11 @@ final class ReadAhead: @unchecked Sendable {
     var objects: UnsafePointer<FastObject>
   }
 
+  /// Whether the line ending at LF `index` of a chunk is parsed ahead: two lines of three
+  /// (the caller parses the third, so that the two threads share the work about evenly), and
+  /// never the first, which starts in the chunk before. The others are left uninitialized.
+  static func isParsedAhead(_ index: Int) -> Bool { index > 0 && index % 3 != 0 }
+
   /// One of the two buffers. Whichever thread holds it (handed over by the semaphores) is the
   /// only one to touch it.
   private final class Buffer: @unchecked Sendable {
@@ -116,16 +121,7 @@ final class ReadAhead: @unchecked Sendable {
         self.objects = objects
       }
       objects.count = 0
-      lines.initialize(to: FastLine())
-      var turn = 0
-      for index in 1..<newlineCount {
-        // Two lines of three: the caller parses the third, so that the two threads share the
-        // work about evenly.
-        turn = turn == 2 ? 0 : turn + 1
-        if turn == 0 {
-          (lines + index).initialize(to: FastLine(kind: .unparsed))
-          continue
-        }
+      for index in 1..<newlineCount where ReadAhead.isParsedAhead(index) {
         let start = Int(newlines[index - 1]) + 1
         var end = Int(newlines[index])
         if end > start && data[end - 1] == 0x0D { end -= 1 }
