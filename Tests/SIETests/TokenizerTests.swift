@@ -73,7 +73,7 @@ import Testing
   @Test func textsFollowTheCaseNames() {
     for label in SIELabel.allCases {
       #expect(label.text == "#" + String(describing: label).uppercased())
-      #expect(label.bytes == Array(label.text.utf8))
+      #expect(Array(label.bytes) == Array(label.text.utf8))
     }
   }
 }

@@ -19,11 +19,10 @@ public enum SIELabel: UInt8, Sendable, CaseIterable, Comparable {
   ]
 
   /// The label's bytes, `#` included.
-  var bytes: [UInt8] { SIELabel.byteForms[Int(rawValue)] }
+  var bytes: UnsafeBufferPointer<UInt8> { byteBuffer(in: SIELabel.flatForms) }
 
-  private static let byteForms: [[UInt8]] = texts.map { Array($0.utf8) }
-
-  /// The label's bytes where they lie in `table` (``flatForms``), for the writer: no copy, no
+  /// The label's bytes where they lie in `table` (``flatForms``; the writer holds the table
+  /// so that it does not check per label that the global is initialized): no copy, no
   /// reference counting.
   func byteBuffer(in table: (bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>))
     -> UnsafeBufferPointer<UInt8>
@@ -36,16 +35,16 @@ public enum SIELabel: UInt8, Sendable, CaseIterable, Comparable {
   /// Every label's bytes one after the other, and where each starts (allocated once, kept).
   nonisolated(unsafe) static let flatForms:
     (bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>) = {
-      let all = byteForms.flatMap { $0 }
+      let all = texts.flatMap { Array($0.utf8) }
       let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count)
       bytes.initialize(from: all, count: all.count)
-      let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: byteForms.count + 1)
+      let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: texts.count + 1)
       var offset: Int32 = 0
-      for (index, form) in byteForms.enumerated() {
+      for (index, text) in texts.enumerated() {
         offsets[index] = offset
-        offset += Int32(form.count)
+        offset += Int32(text.utf8.count)
       }
-      offsets[byteForms.count] = offset
+      offsets[texts.count] = offset
       return (UnsafePointer(bytes), UnsafePointer(offsets))
     }()
 

@@ -205,7 +205,7 @@ extension ParserCore {
     }
     let field = fields[index]
     guard !field.isList,
-      let value = withContent(tokenizer[field.first], { ParserCore.parseInteger($0) })
+      let value = withContent(tokenizer[field.first], { IntegerField.parse($0) })
     else {
       diagnostics.report(
         .error, .invalidNumber, "\(what) is not a whole number: \(fieldPreview(index))",
@@ -213,10 +213,6 @@ extension ParserCore {
       return nil
     }
     return value
-  }
-
-  static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    IntegerField.parse(bytes)
   }
 
   mutating func reportMissing(_ index: Int, _ what: String) {
@@ -331,7 +327,7 @@ extension ParserCore {
     var tokenIndex = field.first
     while tokenIndex + 1 < field.first + field.count {
       let dimensionToken = tokenizer[tokenIndex]
-      guard let dimension = withContent(dimensionToken, { ParserCore.parseInteger($0) }) else {
+      guard let dimension = withContent(dimensionToken, { IntegerField.parse($0) }) else {
         diagnostics.report(
           .error, .invalidObjectList,
           "dimension \"\(string(dimensionToken))\" in an object list is not a number",

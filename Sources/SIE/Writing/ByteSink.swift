@@ -11,7 +11,7 @@ import Basics
 /// large one by remapping its pages rather than copying them.
 ///
 /// A sink may start in memory it is lent (the storage of the array that will hold the output,
-/// see ``withOutput(estimatedBytes:_:)``): while the output fits, it is never copied.
+/// see ``output(estimatedBytes:_:)``): while the output fits, it is never copied.
 struct ByteSink {
   private var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int

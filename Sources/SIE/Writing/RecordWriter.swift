@@ -42,11 +42,6 @@ struct RecordWriter {
     checksum = options.checksum
   }
 
-  mutating func write(_ document: SIEDocument) {
-    writeRecords(of: document)
-    finishChecksum()
-  }
-
   /// The records, with the opening `#KSUMMA` after `#FLAGGA` when checksumming.
   mutating func writeRecords(of document: SIEDocument) {
     for index in document.records.indices {

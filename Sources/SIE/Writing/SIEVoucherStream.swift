@@ -14,8 +14,9 @@ public final class SIEVoucherStream {
   private var writer: RecordWriter
   private var finished = false
 
-  /// Starts with `header` (records other than vouchers), completed and ordered as the writer
-  /// writes a document; `estimatedBytes` sizes the first buffer.
+  /// Starts with `header` (the records before the vouchers; any vouchers it holds come
+  /// first), completed and ordered as the writer writes a document; `estimatedBytes` sizes
+  /// the first buffer.
   public convenience init(
     header: SIEDocument, options: SIEWriter.Options = .init(), estimatedBytes: Int = 1 << 16
   ) {

@@ -42,24 +42,11 @@ public struct SIEWriter: Sendable {
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
   ///   transliterating) with its place; nothing is written then.
   public func encode(_ document: SIEDocument) throws(SIEWriteError) -> Output {
-    var writer: RecordWriter?
-    // Written straight into the array returned when the estimate holds (no copy).
-    let bytes = ByteSink.output(estimatedBytes: document.estimatedSize) { memory in
-      var recordWriter = RecordWriter(options: options, sink: ByteSink(lending: memory))
-      recordWriter.write(document.completedForWriting())
-      writer = recordWriter
-      guard recordWriter.encoder.failures.isEmpty else {
-        recordWriter.sink.discard()
-        return nil
-      }
-      return recordWriter.sink
-    }
-    guard let writer, let bytes else {
-      throw SIEWriteError(problems: writer?.encoder.failures ?? [])
-    }
-    return Output(
-      bytes: bytes, changes: writer.encoder.changes,
-      checksum: options.checksum ? writer.sink.crc.value : nil)
+    // The whole document as the header of a stream with no more vouchers: written straight
+    // into the array returned when the estimate holds (no copy).
+    try SIEVoucherStream.encode(
+      header: document, options: options, estimatedBytes: document.estimatedSize
+    ) { _ in }
   }
 
   /// Encodes `document` and writes it to `path` atomically (a temporary file, then rename).
