@@ -78,12 +78,109 @@ extension BookState {
     return writer.bytes
   }
 
-  /// The state a checkpoint's payload holds; its sections are read on all cores, and
-  /// `alongside` (the file's checksum) runs on one of them too.
+  /// The state a checkpoint's payload holds (all of `bytes`).
+  init(checkpointPayload bytes: [UInt8]) throws(CheckpointDamage) {
+    try self.init(checkpoint: bytes, payload: bytes.indices)
+  }
+
+  /// The state the payload at `payload` in a checkpoint's `bytes` holds. Its sections are
+  /// read on all cores, and `alongside` (the file's checksum) runs on one of them too. The
+  /// invoice records are read through to check them, then kept unread with `bytes` (see
+  /// ``StoredInvoices``).
   init(
-    checkpointPayload buffer: UnsafeBufferPointer<UInt8>, alongside: @Sendable () -> Void = {}
+    checkpoint bytes: [UInt8], payload: Range<Int>, alongside: @Sendable () -> Void = {}
   ) throws(CheckpointDamage) {
-    var frame = CheckpointReader(buffer)
+    let (count, ranges) = try bytes.withUnsafeBufferPointer {
+      buffer throws(CheckpointDamage) in
+      try Self.sections(of: UnsafeBufferPointer(rebasing: buffer[payload]))
+    }
+    enum Part {
+      case rest(BookState)
+      case invoices([(id: Int, offset: Int)], CheckpointTables, latestSettings: Int)
+      case activities(count: Int, CheckpointTables, start: Int)
+    }
+    var parts = [Result<Part, CheckpointDamage>?](repeating: nil, count: count)
+    bytes.withUnsafeBufferPointer { buffer in
+      parts.withUnsafeMutableBufferPointer { output in
+        nonisolated(unsafe) let output = output
+        nonisolated(unsafe) let buffer = buffer
+        DispatchQueue.concurrentPerform(iterations: count + 1) { index in
+          guard index < count else { return alongside() }
+          output[index] = Result { () throws(CheckpointDamage) -> Part in
+            let range = ranges[index]
+            let section = UnsafeBufferPointer(
+              rebasing: buffer[
+                (payload.lowerBound + range.lowerBound)..<(payload.lowerBound + range.upperBound)])
+            var reader = try CheckpointReader(section)
+            let part: Part
+            if index == 0 {
+              part = .rest(try BookState(reading: &reader))
+            } else if index == count - 1 {
+              let start = reader.position
+              let count = try reader.readThrough { r throws(CheckpointDamage) in try r.activity() }
+              guard
+                try reader.readThrough({ r throws(CheckpointDamage) in try r.activityID() })
+                  == count
+              else { throw CheckpointDamage("activity ids") }
+              part = .activities(count: count, reader.tables, start: start)
+            } else {
+              let (records, latest) = try Self.checkRecords(&reader)
+              part = .invoices(records, reader.tables, latestSettings: latest)
+            }
+            guard reader.isAtEnd else { throw CheckpointDamage("bytes after section \(index)") }
+            return part
+          }
+        }
+      }
+    }
+    guard case .rest(var state) = try parts[0]!.get() else {
+      throw CheckpointDamage("no state")
+    }
+    var stored = [StoredInvoices.Part]()
+    var records = [[(id: Int, offset: Int)]]()
+    var latestSettings = 0
+    var lastID = Int.min
+    for (index, part) in parts.enumerated().dropFirst() {
+      switch try part!.get() {
+      case .rest: throw CheckpointDamage("two states")
+      case .invoices(let list, let tables, let latest):
+        // In order of id across the parts, so that none is written twice.
+        for (id, _) in list {
+          guard id > lastID else { throw CheckpointDamage("invoice \(id) is out of order") }
+          lastID = id
+        }
+        let range = ranges[index]
+        stored.append(
+          StoredInvoices.Part(
+            tables: tables,
+            bytes: (payload.lowerBound + range.lowerBound)..<(payload.lowerBound + range.upperBound)
+          ))
+        records.append(list)
+        latestSettings = max(latestSettings, latest)
+      case .activities(let count, let tables, let start):
+        let range = ranges[index]
+        state.activityLog = ActivityLog(
+          stored: StoredActivities(
+            bytes: bytes,
+            section: (payload.lowerBound + range.lowerBound)..<(payload.lowerBound
+              + range.upperBound),
+            tables: tables, start: start, count: count))
+      }
+    }
+    state.invoices = InvoiceTable(
+      stored: StoredInvoices(bytes: bytes, parts: stored, records: records))
+    let settingsCount = state.settingsHistory.count
+    guard latestSettings < settingsCount,
+      state.selfInvoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount })
+    else { throw CheckpointDamage("a document names settings that are not there") }
+    self = state
+  }
+
+  /// The ranges of a payload's sections, checked against its length.
+  private static func sections(of buffer: UnsafeBufferPointer<UInt8>) throws(CheckpointDamage)
+    -> (count: Int, ranges: [Range<Int>])
+  {
+    var frame = try CheckpointReader(buffer)
     let count = try frame.itemCount()
     guard count == Self.checkpointInvoiceParts + 2 else {
       throw CheckpointDamage("\(count) sections")
@@ -99,70 +196,31 @@ extension BookState {
     }
     guard total == frame.remaining else { throw CheckpointDamage("the sections' lengths") }
     var start = buffer.count - frame.remaining
-    var sections = [UnsafeBufferPointer<UInt8>]()
+    var ranges = [Range<Int>]()
     for length in lengths {
-      sections.append(UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]))
+      ranges.append(start..<(start + length))
       start += length
     }
-    enum Part {
-      case rest(BookState)
-      case invoices([(Int, InvoiceRecord)])
-      case activities(ChunkedLog<Activity>, ChunkedLog<ActivityID>)
+    return (count, ranges)
+  }
+
+  /// Reads through a part's invoice records to check them, keeping where each starts; and
+  /// the latest settings any of them was issued under.
+  private static func checkRecords(_ reader: inout CheckpointReader) throws(CheckpointDamage)
+    -> ([(id: Int, offset: Int)], Int)
+  {
+    let count = try reader.itemCount()
+    var records = [(id: Int, offset: Int)]()
+    records.reserveCapacity(count)
+    var latest = 0
+    for _ in 0..<count {
+      let id = try reader.int()
+      let offset = reader.position
+      let record = try reader.record()
+      latest = max(latest, record.issuedUnder ?? 0)
+      records.append((id, offset))
     }
-    var parts = [Result<Part, CheckpointDamage>?](repeating: nil, count: count)
-    parts.withUnsafeMutableBufferPointer { output in
-      nonisolated(unsafe) let output = output
-      nonisolated(unsafe) let sections = sections
-      DispatchQueue.concurrentPerform(iterations: count + 1) { index in
-        guard index < count else { return alongside() }
-        output[index] = Result { () throws(CheckpointDamage) -> Part in
-          var reader = CheckpointReader(sections[index])
-          let part: Part
-          if index == 0 {
-            part = .rest(try BookState(reading: &reader))
-          } else if index == count - 1 {
-            let activities = try reader.log { r throws(CheckpointDamage) in try r.activity() }
-            let ids = try reader.log { r throws(CheckpointDamage) in
-              ActivityID(line: try r.count(), ordinal: try r.count())
-            }
-            part = .activities(activities, ids)
-          } else {
-            part = .invoices(
-              try reader.array { r throws(CheckpointDamage) in (try r.int(), try r.record()) })
-          }
-          guard reader.isAtEnd else { throw CheckpointDamage("bytes after section \(index)") }
-          return part
-        }
-      }
-    }
-    guard case .rest(var state) = try parts[0]!.get() else {
-      throw CheckpointDamage("no state")
-    }
-    var invoiceCount = 0
-    for part in parts[1...] {
-      if case .invoices(let records) = try part!.get() { invoiceCount += records.count }
-    }
-    state.invoices.reserveCapacity(invoiceCount)
-    for part in parts[1...] {
-      switch try part!.get() {
-      case .rest: throw CheckpointDamage("two states")
-      case .invoices(let records):
-        for (id, record) in records { state.invoices[id] = record }
-      case .activities(let activities, let ids):
-        guard activities.count == ids.count else { throw CheckpointDamage("activity ids") }
-        state.activities = activities
-        state.activityIDs = ids
-      }
-    }
-    guard state.invoices.count == invoiceCount else {
-      throw CheckpointDamage("an invoice is written twice")
-    }
-    let settingsCount = state.settingsHistory.count
-    guard
-      state.invoices.allValues(satisfy: { ($0.issuedUnder ?? 0) < settingsCount }),
-      state.selfInvoices.values.allSatisfy({ ($0.issuedUnder ?? 0) < settingsCount })
-    else { throw CheckpointDamage("a document names settings that are not there") }
-    self = state
+    return (records, latest)
   }
 
   private init(reading reader: inout CheckpointReader) throws(CheckpointDamage) {

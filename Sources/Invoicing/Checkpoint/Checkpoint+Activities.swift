@@ -127,6 +127,10 @@ extension CheckpointReader {
       date: try day(), amount: try amount(), fee: try amount(), feeVAT: try amount())
   }
 
+  mutating func activityID() throws(CheckpointDamage) -> ActivityID {
+    ActivityID(line: try count(), ordinal: try count())
+  }
+
   mutating func activity() throws(CheckpointDamage) -> Activity {
     switch try count() {
     case 0: return .attested(invoice: try count(), date: try day())

@@ -15,7 +15,7 @@ import Synchronization
 public enum Checkpoint {
   public static let fileName = "journal.checkpoint"
   /// The layout of the file and of the state in it.
-  static let layout = 3
+  static let layout = 4
   static let magic = Array("sietool checkpoint\n".utf8)
 
   /// Where in the journal a checkpoint stands: after line `line`, which starts at byte
@@ -76,20 +76,16 @@ public enum Checkpoint {
       return .failure(checksumHolds(bytes) ? rejection : .damaged)
     }
     let holds = Mutex(false)
-    let decoded = bytes.withUnsafeBufferPointer {
-      buffer -> Result<(BookState, Position), CheckpointDamage> in
-      nonisolated(unsafe) let buffer = buffer
-      let payload = UnsafeBufferPointer(
-        rebasing: buffer[(buffer.count - 4 - length)..<(buffer.count - 4)])
-      // The checksum is worked out while the state is read; a state read from bytes it
-      // does not hold for is thrown away.
-      return Result { () throws(CheckpointDamage) in
-        let state = try BookState(checkpointPayload: payload) {
-          let result = checksumHolds(buffer)
-          holds.withLock { $0 = result }
-        }
-        return (state, position)
+    // The checksum is worked out while the state is read; a state read from bytes it does
+    // not hold for is thrown away.
+    let decoded = Result { () throws(CheckpointDamage) in
+      let state = try BookState(
+        checkpoint: bytes, payload: (bytes.count - 4 - length)..<(bytes.count - 4)
+      ) {
+        let result = checksumHolds(bytes)
+        holds.withLock { $0 = result }
       }
+      return (state, position)
     }
     guard holds.withLock({ $0 }), case .success(let result) = decoded else {
       return .failure(.damaged)
@@ -125,7 +121,7 @@ public enum Checkpoint {
     do {
       return try bytes.withUnsafeBufferPointer {
         buffer throws(CheckpointDamage) -> Result<(Position, stateLength: Int), Rejection> in
-        var reader = CheckpointReader(
+        var reader = try CheckpointReader(
           UnsafeBufferPointer(rebasing: buffer[magic.count..<(buffer.count - 4)]))
         guard try reader.count() == layout, try reader.count() == Journal.formatVersion,
           try reader.string() == Release.version

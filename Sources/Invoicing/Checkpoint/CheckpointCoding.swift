@@ -6,18 +6,36 @@ struct CheckpointDamage: Error, Sendable {
   init(_ reason: String) { self.reason = reason }
 }
 
-/// Writes a checkpoint's state: integers as LEB128 varints (signed ones zigzagged), each
-/// distinct text once (later uses name it by number), values with a JSON form of their own
-/// as that JSON.
+/// Writes a checkpoint's state: integers as LEB128 varints (signed ones zigzagged), values
+/// with a JSON form of their own as that JSON, and texts and customers by number. The
+/// distinct texts and customers are written once, in tables in front of the values, so that
+/// any value can be read on its own once the tables are.
 struct CheckpointWriter {
-  private(set) var bytes: [UInt8] = []
+  /// The values (what follows the tables).
+  private var body: [UInt8] = []
   private var strings = FirstSeen<String>()
   private var customers = FirstSeen<Customer>()
+  /// The tables' entries so far: each text's length and UTF-8; each customer's JSON.
+  private var stringTable: [UInt8] = []
+  private var customerTable: [UInt8] = []
 
-  init() { bytes.reserveCapacity(1 << 20) }
+  init() { body.reserveCapacity(1 << 20) }
+
+  /// What was written: the table of texts, the table of customers, then the values.
+  var bytes: [UInt8] {
+    var head = [UInt8]()
+    head.reserveCapacity(stringTable.count + customerTable.count + body.count + 20)
+    Self.appendVarint(UInt64(strings.count), to: &head)
+    head += stringTable
+    Self.appendVarint(UInt64(customers.count), to: &head)
+    head += customerTable
+    return head + body
+  }
 
   /// A LEB128 varint: seven bits a byte, the low ones first.
-  private mutating func varint(_ value: UInt64) {
+  private mutating func varint(_ value: UInt64) { Self.appendVarint(value, to: &body) }
+
+  private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -35,41 +53,45 @@ struct CheckpointWriter {
     varint(UInt64(bitPattern: (value &<< 1) ^ (value >> 63)))
   }
 
-  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  mutating func bool(_ value: Bool) { body.append(value ? 1 : 0) }
   mutating func amount(_ value: Amount) { int(Int(value.ore)) }
   mutating func day(_ value: Day) { count(Int(value.packed)) }
 
   mutating func decimal(_ value: ExactDecimal) {
     int(Int(value.significand))
-    bytes.append(value.scale)
+    body.append(value.scale)
   }
 
   mutating func string(_ value: String) {
     let (number, isNew) = strings.number(value)
     count(number)
-    if isNew {
-      count(value.utf8.count)
-      bytes.append(contentsOf: value.utf8)
-    }
+    if isNew { Self.appendText(value.utf8, to: &stringTable) }
   }
 
   /// A customer (the registers and the snapshots on documents share one table).
   mutating func customer(_ value: Customer) {
     let (number, isNew) = customers.number(value)
     count(number)
-    if isNew { json(value.jsonValue) }
+    if isNew { Self.appendJSON(value.jsonValue, to: &customerTable) }
   }
 
-  mutating func json(_ value: JSONValue) {
+  mutating func json(_ value: JSONValue) { Self.appendJSON(value, to: &body) }
+
+  private static func appendJSON(_ value: JSONValue, to bytes: inout [UInt8]) {
     var text = [UInt8]()
     value.write(to: &text)
-    count(text.count)
+    appendText(text, to: &bytes)
+  }
+
+  /// A length, then that many bytes.
+  private static func appendText(_ text: some Collection<UInt8>, to bytes: inout [UInt8]) {
+    appendVarint(UInt64(text.count), to: &bytes)
     bytes.append(contentsOf: text)
   }
 
   mutating func optional<T>(_ value: T?, _ write: (inout CheckpointWriter, T) -> Void) {
-    guard let value else { return bytes.append(0) }
-    bytes.append(1)
+    guard let value else { return body.append(0) }
+    body.append(1)
     write(&self, value)
   }
 
@@ -80,10 +102,19 @@ struct CheckpointWriter {
   }
 }
 
+/// The texts and customers of a checkpoint's section, which its values name by number.
+struct CheckpointTables: Sendable {
+  var strings: [String] = []
+  var customers: [SharedCustomer] = []
+}
+
 /// Numbers values in the order they are first seen: a value written again is written as its
 /// number.
 struct FirstSeen<Value: Hashable> {
   private var numbers: [Value: Int] = [:]
+
+  /// How many values were numbered.
+  var count: Int { numbers.count }
 
   /// The value's number, and whether this is the first time it is seen.
   mutating func number(_ value: Value) -> (number: Int, isNew: Bool) {
@@ -99,14 +130,27 @@ struct FirstSeen<Value: Hashable> {
 struct CheckpointReader: ~Copyable {
   private let base: UnsafePointer<UInt8>
   private let end: Int
-  private var position = 0
-  private var strings: [String] = []
-  private var customers: [SharedCustomer] = []
+  /// Where the next value starts, from the start of the bytes.
+  private(set) var position = 0
+  /// The texts and customers the values name by number.
+  private(set) var tables = CheckpointTables()
 
-  /// Reads `buffer`, which must outlive the reader.
-  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+  /// Reads `buffer`, which must outlive the reader: its tables first.
+  init(_ buffer: UnsafeBufferPointer<UInt8>) throws(CheckpointDamage) {
     base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
     end = buffer.count
+    tables.strings = try array { r throws(CheckpointDamage) in try r.text() }
+    tables.customers = try array { r throws(CheckpointDamage) in
+      SharedCustomer(try r.decode { try Customer(json: $0) })
+    }
+  }
+
+  /// Reads the value at `position` in `buffer`, whose tables were read before as `tables`.
+  init(_ buffer: UnsafeBufferPointer<UInt8>, tables: CheckpointTables, at position: Int) {
+    base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    end = buffer.count
+    self.tables = tables
+    self.position = min(position, end)
   }
 
   var isAtEnd: Bool { position == end }
@@ -200,14 +244,16 @@ struct CheckpointReader: ~Copyable {
   @inline(__always)
   mutating func string() throws(CheckpointDamage) -> String {
     let index = try count()
-    if index < strings.count { return strings[index] }
-    guard index == strings.count else { throw CheckpointDamage("text \(index) is not known") }
+    guard index < tables.strings.count else { throw CheckpointDamage("text \(index) is not known") }
+    return tables.strings[index]
+  }
+
+  /// A length, then that many bytes of UTF-8.
+  private mutating func text() throws(CheckpointDamage) -> String {
     let length = try itemCount()
-    let text = String(
+    defer { position += length }
+    return String(
       decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self)
-    position += length
-    strings.append(text)
-    return text
   }
 
   mutating func customer() throws(CheckpointDamage) -> Customer { try sharedCustomer().customer }
@@ -215,13 +261,10 @@ struct CheckpointReader: ~Copyable {
   /// A customer, held once however many documents show it.
   mutating func sharedCustomer() throws(CheckpointDamage) -> SharedCustomer {
     let index = try count()
-    if index < customers.count { return customers[index] }
-    guard index == customers.count else {
+    guard index < tables.customers.count else {
       throw CheckpointDamage("customer \(index) is not known")
     }
-    let customer = SharedCustomer(try decode { try Customer(json: $0) })
-    customers.append(customer)
-    return customer
+    return tables.customers[index]
   }
 
   mutating func json() throws(CheckpointDamage) -> JSONValue {
@@ -270,6 +313,15 @@ struct CheckpointReader: ~Copyable {
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(try read(&self)) }
     return values
+  }
+
+  /// A list written with `array`, read through to check it and not kept: its length.
+  mutating func readThrough<T>(_ read: (inout CheckpointReader) throws(CheckpointDamage) -> T)
+    throws(CheckpointDamage) -> Int
+  {
+    let count = try itemCount()
+    for _ in 0..<count { _ = try read(&self) }
+    return count
   }
 
   /// A case of an enum, by its number.

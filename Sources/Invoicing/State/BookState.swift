@@ -14,7 +14,7 @@ public struct BookState: Sendable {
   public internal(set) var costCentreOrder: [String] = []
   public internal(set) var projects: [String: DimensionEntry] = [:]
   public internal(set) var projectOrder: [String] = []
-  public internal(set) var invoices = IDTable<InvoiceRecord>()
+  public internal(set) var invoices = InvoiceTable()
   public internal(set) var invoiceOrder: [Int] = []
   public internal(set) var externalIds: [String: Int] = [:]
   public internal(set) var invoiceNumbers: [Int: Int] = [:]
@@ -34,10 +34,16 @@ public struct BookState: Sendable {
   /// The payouts of client funds to the creditor, in journal order.
   public internal(set) var clientFundsPayouts: [ClientFundsPayout] = []
   /// What the ledger books, in journal order.
-  public internal(set) var activities = ChunkedLog<Activity>()
+  ///
+  /// In a book opened from its checkpoint, the checkpoint's activities are read the first
+  /// time, and each read puts those logged since after them: read it once, not per element.
+  public var activities: ChunkedLog<Activity> { activityLog.activities }
   /// The stable identity of each activity (parallel to ``activities``): the journal line
   /// whose event made it, and its place among that line's activities.
-  public internal(set) var activityIDs = ChunkedLog<ActivityID>()
+  public var activityIDs: ChunkedLog<ActivityID> { activityLog.ids }
+  /// How many activities there are (without reading a checkpoint's).
+  public var activityCount: Int { activityLog.count }
+  var activityLog = ActivityLog()
   /// The journal lines applied (a batch is one line).
   public internal(set) var journalLines = 0
   /// Activities logged so far by the line being applied.
@@ -169,8 +175,7 @@ public struct BookState: Sendable {
   }
 
   mutating func log(_ activity: Activity) {
-    activities.append(activity)
-    activityIDs.append(ActivityID(line: journalLines + 1, ordinal: lineOrdinal))
+    activityLog.append(activity, id: ActivityID(line: journalLines + 1, ordinal: lineOrdinal))
     lineOrdinal += 1
   }
 

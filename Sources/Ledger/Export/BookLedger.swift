@@ -35,14 +35,19 @@ public struct BookLedger: Sendable {
   /// The exports made so far, in order.
   public let records: [ExportRecord]
 
-  /// Each activity's index in `state.activities`, by its identity.
+  /// `activities` and their identities, read once.
+  let activities: ChunkedLog<Activity>
+  let activityIDs: ChunkedLog<ActivityID>
+  /// Each activity's index in ``activities``, by its identity.
   let indexByID: [ActivityID: Int]
 
   public init(state: BookState) throws(LedgerError) {
     self.state = state
+    activities = state.activities
+    activityIDs = state.activityIDs
     records = try ExportRecord.all(in: state)
-    var indexByID = [ActivityID: Int](minimumCapacity: state.activityIDs.count)
-    for (index, id) in state.activityIDs.enumerated() { indexByID[id] = index }
+    var indexByID = [ActivityID: Int](minimumCapacity: activityIDs.count)
+    for (index, id) in activityIDs.enumerated() { indexByID[id] = index }
     self.indexByID = indexByID
     for record in records where !record.activities.allSatisfy({ indexByID[$0] != nil }) {
       throw LedgerError(
@@ -51,7 +56,7 @@ public struct BookLedger: Sendable {
     }
   }
 
-  /// The activities an export booked, as indexes into `state.activities`, in booking order.
+  /// The activities an export booked, as indexes into ``activities``, in booking order.
   func indexes(of record: ExportRecord) -> [Int] { record.activities.map { indexByID[$0]! } }
 
   /// The indexes of every activity booked by an export.
@@ -75,7 +80,7 @@ public struct BookLedger: Sendable {
         from: record.from, indexes: indexes(of: record), reversals: record.reversals,
         yearEnds: record.yearEnds, summarization: record.summarization)
       let result = try run.run(
-        &engine, activities: state.activities,
+        &engine, activities: activities,
         startingNumbers: startingNumbers(before: runs.count, from: record.from))
       if keepingVouchers && result.lastNumbers != record.lastNumbers {
         throw LedgerError(
@@ -115,11 +120,11 @@ public struct BookLedger: Sendable {
     var vouchers = runs.flatMap(\.vouchers)
     let exportedCount = vouchers.count
     let exported = exportedIndexes
-    let pending = state.activities.indices.filter { !exported.contains($0) }
+    let pending = activities.indices.filter { !exported.contains($0) }
     var byYear = [Day: [Int]]()
     var years = Set<Day>()
     for index in pending {
-      let date = state.activities[index].date
+      let date = activities[index].date
       guard date <= day else { continue }
       let start = state.settings.fiscalYear(containing: date).start
       byYear[start, default: []].append(index)
@@ -140,7 +145,7 @@ public struct BookLedger: Sendable {
         from: year.start, indexes: byYear[start] ?? [], reversals: reversals, yearEnds: yearEnds,
         summarization: .event)
       let result = try run.run(
-        &engine, activities: state.activities, startingNumbers: numbers[start] ?? [:])
+        &engine, activities: activities, startingNumbers: numbers[start] ?? [:])
       vouchers += result.vouchers
     }
     return (vouchers, exportedCount)

@@ -59,8 +59,8 @@ extension BookLedger {
     var indexes = [Int]()
     var waiting = 0
     var neverExported = [Day]()
-    for index in state.activities.indices where !exported.contains(index) {
-      let date = state.activities[index].date
+    for index in activities.indices where !exported.contains(index) {
+      let date = activities[index].date
       if date > request.to {
         waiting += 1
       } else if date >= request.from || records.contains(where: { $0.covers(date) }) {
@@ -87,13 +87,13 @@ extension BookLedger {
       from: request.from, indexes: indexes, reversals: reversals, yearEnds: yearEnds,
       summarization: request.summarization)
     let result = try run.run(
-      &engine, activities: state.activities,
+      &engine, activities: activities,
       startingNumbers: startingNumbers(before: records.count, from: request.from))
     let record = ExportRecord(
       number: records.count + 1, from: request.from, to: request.to, type: request.type,
       profile: request.profile, summarization: request.summarization, generated: today,
       programVersion: SIEExport.program.version, fileHash: "",
-      bundleHash: nil, activities: indexes.map { state.activityIDs[$0] }, yearEnds: yearEnds,
+      bundleHash: nil, activities: indexes.map { activityIDs[$0] }, yearEnds: yearEnds,
       reversals: reversals, voucherCount: result.vouchers.count, lastNumbers: result.lastNumbers,
       map: map)
     var fileVouchers = result.vouchers

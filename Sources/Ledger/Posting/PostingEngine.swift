@@ -23,6 +23,8 @@ struct PostingEngine {
   }
 
   let state: BookState
+  /// `state.activities`, read once.
+  let activities: ChunkedLog<Activity>
   private(set) var maps: [AccountMap]
   /// The map new documents and non-document events are booked with.
   var currentMap: Int
@@ -45,10 +47,11 @@ struct PostingEngine {
 
   init(state: BookState, map: AccountMap) {
     self.state = state
+    activities = state.activities
     maps = [map]
     currentMap = 0
     var notes = [Int: [(note: Int, activity: Int)]]()
-    for (index, activity) in state.activities.enumerated() {
+    for (index, activity) in activities.enumerated() {
       if case .credited(let note, let invoice, _, _, _) = activity {
         notes[invoice, default: []].append((note, index))
       }
@@ -112,8 +115,8 @@ struct PostingEngine {
     let behind =
       documents
       ?? activity.map { index in
-        DocumentRef.behind(state.activities[index], edition: map.edition, state: state) {
-          guard map.method == .cash, case .payment(let id, _) = state.activities[index] else {
+        DocumentRef.behind(activities[index], edition: map.edition, state: state) {
+          guard map.method == .cash, case .payment(let id, _) = activities[index] else {
             return []
           }
           return creditNotes[id, default: []].filter { $0.activity < index }.map(\.note)

@@ -64,7 +64,7 @@ extension BookLedger {
     var engine = PostingEngine(state: state, map: AccountMap(state: state))
     engine.keepsVouchers = false
     var byYear = [Day: [Int]]()
-    for (index, activity) in state.activities.enumerated() where activity.date <= day {
+    for (index, activity) in activities.enumerated() where activity.date <= day {
       byYear[state.settings.fiscalYear(containing: activity.date).start, default: []].append(index)
     }
     for start in byYear.keys.sorted() {
@@ -73,7 +73,7 @@ extension BookLedger {
       let run = VoucherRun(
         from: year.start, indexes: byYear[start] ?? [], reversals: reversals,
         yearEnds: year.end <= day ? [year.end] : [], summarization: .event)
-      _ = try run.run(&engine, activities: state.activities, startingNumbers: [:])
+      _ = try run.run(&engine, activities: activities, startingNumbers: [:])
     }
     var items = [ReceivableItem]()
     for document in engine.documents.values.sorted(by: { $0.id < $1.id }) {

@@ -1,0 +1,49 @@
+import Basics
+import Synchronization
+
+/// The activities of a checkpoint and their identities, read from the checkpoint's bytes
+/// when first asked for.
+///
+/// Opening a book from its checkpoint reads every activity once to check it but keeps none:
+/// the bytes cannot change and were read without damage, so reading them again gives what
+/// was checked.
+final class StoredActivities: Sendable {
+  private let bytes: [UInt8]
+  private let section: Range<Int>
+  private let tables: CheckpointTables
+  /// Where the activities start in the section (after its tables).
+  private let start: Int
+  /// How many activities the checkpoint holds.
+  let count: Int
+  private let read = Mutex<(activities: ChunkedLog<Activity>, ids: ChunkedLog<ActivityID>)?>(nil)
+
+  /// The activities of the section at `section` in a checkpoint's `bytes`, whose tables were
+  /// read as `tables`, starting at `start` in it, and checked to be `count`.
+  init(bytes: [UInt8], section: Range<Int>, tables: CheckpointTables, start: Int, count: Int) {
+    self.bytes = bytes
+    self.section = section
+    self.tables = tables
+    self.start = start
+    self.count = count
+  }
+
+  /// The activities and their identities, read the first time.
+  func logs() -> (activities: ChunkedLog<Activity>, ids: ChunkedLog<ActivityID>) {
+    read.withLock { read in
+      if let read { return read }
+      let logs = bytes.withUnsafeBufferPointer { buffer in
+        var reader = CheckpointReader(
+          UnsafeBufferPointer(rebasing: buffer[section]), tables: tables, at: start)
+        do throws(CheckpointDamage) {
+          let activities = try reader.log { r throws(CheckpointDamage) in try r.activity() }
+          return (activities, try reader.log { r throws(CheckpointDamage) in try r.activityID() })
+        } catch {
+          // Read without damage when the checkpoint was opened, from these bytes and tables.
+          preconditionFailure("checked checkpoint activities no longer read: \(error.reason)")
+        }
+      }
+      read = logs
+      return logs
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import Basics
+
+/// A book's invoice records by id.
+///
+/// It behaves as an ``IDTable`` of records: a missing id reads as `nil`, setting `nil`
+/// removes, and it iterates as `(key, value)` pairs in order of id. A book opened from its
+/// checkpoint starts with the checkpoint's records unread: each is read when first asked
+/// for, so a command that touches a few invoices of a million builds only those. Iterating
+/// reads all of them first, on all cores.
+public struct InvoiceTable: Sendable {
+  /// Records set since the table was made (and all records of a table not made from a
+  /// checkpoint).
+  private var changed = IDTable<InvoiceRecord>()
+  /// The checkpoint's records, where not set since.
+  private var stored: StoredInvoices?
+  /// Ids of the checkpoint's records removed since (a deleted draft).
+  private var removed: Set<Int> = []
+  private var valueCount = 0
+
+  public init() {}
+
+  /// The records of a checkpoint, none read yet.
+  init(stored: StoredInvoices) {
+    self.stored = stored
+    valueCount = stored.count
+  }
+
+  public subscript(id: Int) -> InvoiceRecord? {
+    get {
+      if let record = changed[id] { return record }
+      guard let stored, removed.isEmpty || !removed.contains(id) else { return nil }
+      return stored.record(id)
+    }
+    set {
+      let had = contains(id)
+      changed[id] = newValue
+      if let stored, stored.holds(id) {
+        if newValue == nil { removed.insert(id) } else { removed.remove(id) }
+      }
+      valueCount += (newValue == nil ? 0 : 1) - (had ? 1 : 0)
+    }
+  }
+
+  /// Whether `id` holds a record (without reading it).
+  public func contains(_ id: Int) -> Bool {
+    if changed[id] != nil { return true }
+    guard let stored, stored.holds(id) else { return false }
+    return removed.isEmpty || !removed.contains(id)
+  }
+
+  /// Changes the record of `id` in place; `id` must hold one.
+  public mutating func update(_ id: Int, _ body: (inout InvoiceRecord) -> Void) {
+    if changed[id] == nil, let record = self[id] { changed[id] = record }
+    changed.update(id, body)
+  }
+
+  /// Room for `capacity` records set from now on.
+  public mutating func reserveCapacity(_ capacity: Int) { changed.reserveCapacity(capacity) }
+
+  /// How many ids hold a record.
+  public var count: Int { valueCount }
+
+  public var isEmpty: Bool { valueCount == 0 }
+
+  /// The ids that hold a record, in order.
+  public var keys: [Int] {
+    guard let stored else { return changed.keys }
+    var keys = Set(changed.keys)
+    for id in stored.ids where removed.isEmpty || !removed.contains(id) { keys.insert(id) }
+    return keys.sorted()
+  }
+
+  /// Whether every record satisfies `predicate`.
+  public func allValues(satisfy predicate: (InvoiceRecord) throws -> Bool) rethrows -> Bool {
+    try allSatisfy { try predicate($0.value) }
+  }
+
+  /// The records in order of id.
+  public var values: LazyMapSequence<InvoiceTable, InvoiceRecord> { lazy.map(\.value) }
+}
+
+extension InvoiceTable: Sequence {
+  /// The pairs in order of id.
+  public struct Iterator: IteratorProtocol {
+    /// The records of a table not made from a checkpoint.
+    var plain: IDTable<InvoiceRecord>.Iterator?
+    let table: InvoiceTable
+    let keys: [Int]
+    var index = 0
+
+    public mutating func next() -> (key: Int, value: InvoiceRecord)? {
+      if plain != nil { return plain?.next() ?? nil }
+      guard index < keys.count else { return nil }
+      defer { index += 1 }
+      return (keys[index], table[keys[index]]!)
+    }
+  }
+
+  public func makeIterator() -> Iterator {
+    guard let stored else { return Iterator(plain: changed.makeIterator(), table: self, keys: []) }
+    stored.readAll()
+    return Iterator(table: self, keys: keys)
+  }
+
+  public var underestimatedCount: Int { count }
+}
+
+extension InvoiceTable: CustomReflectable {
+  /// The pairs in order of id, read or not: a table made from a checkpoint reflects as the
+  /// table it was written from.
+  public var customMirror: Mirror {
+    Mirror(self, unlabeledChildren: map { $0 }, displayStyle: .dictionary)
+  }
+}
