@@ -178,6 +178,21 @@ struct CheckpointReader: ~Copyable {
   private mutating func longVarint() throws(CheckpointDamage) -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
+    if end - position >= 10 {
+      // The longest varint fits: no check of the end per byte.
+      var at = position
+      while shift < 64 {
+        let next = base[at]
+        at += 1
+        value |= UInt64(next & 0x7F) << shift
+        if next < 0x80 {
+          position = at
+          return value
+        }
+        shift += 7
+      }
+      throw CheckpointDamage("a number is too long")
+    }
     while true {
       let next = try byte()
       guard shift < 64 else { throw CheckpointDamage("a number is too long") }

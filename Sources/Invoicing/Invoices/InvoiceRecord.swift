@@ -63,21 +63,28 @@ final class SharedCustomer: Sendable {
 public struct InvoiceRecord: Hashable, Sendable {
   /// The stored fields; shared between copies until one of them changes.
   private final class Storage: @unchecked Sendable {
+    // No initial values: the fields are then initialized by `init`, not assigned to after
+    // (an assignment to a class's field is an access checked at run time).
     var invoice: Invoice
-    var state: InvoiceState = .draft
+    var state: InvoiceState
     var attestedOn: Day?
-    var reminders: [(date: Day, fee: Amount)] = []
-    var reminderStatements: [(paid: Amount, credited: Amount)] = []
+    var reminders: [(date: Day, fee: Amount)]
+    var reminderStatements: [(paid: Amount, credited: Amount)]
     var collectionDate: Day?
-    var payments: [AppliedPayment] = []
-    var credits: [(date: Day, amount: Amount, source: Int)] = []
+    var payments: [AppliedPayment]
+    var credits: [(date: Day, amount: Amount, source: Int)]
     var writeOff: (date: Day, amount: Amount)?
     var doubtfulOn: Day?
     var closedOn: Day?
     var recipient: SharedCustomer?
     var issuedUnder: Int?
 
-    init(invoice: Invoice) { self.invoice = invoice }
+    convenience init(invoice: Invoice) {
+      self.init(
+        invoice: invoice, state: .draft, attestedOn: nil, reminders: [], reminderStatements: [],
+        collectionDate: nil, payments: [], credits: [], writeOff: nil, doubtfulOn: nil,
+        closedOn: nil, recipient: nil, issuedUnder: nil)
+    }
 
     init(
       invoice: Invoice, state: InvoiceState, attestedOn: Day?,

@@ -54,6 +54,10 @@ public struct InvoiceTable: Sendable {
     changed.update(id, body)
   }
 
+  /// Builds every record of the checkpoint not built yet, on all cores: for a pass over all of
+  /// them, which would otherwise build them one at a time.
+  public func readAll() { stored?.readAll() }
+
   /// Room for `capacity` records set from now on.
   public mutating func reserveCapacity(_ capacity: Int) { changed.reserveCapacity(capacity) }
 
