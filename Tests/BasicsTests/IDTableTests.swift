@@ -28,6 +28,7 @@ import Testing
       table[id] = value
       model[id] = value
       #expect(table[id] == model[id])
+      #expect(table.contains(id) == (model[id] != nil))
       #expect(table.count == model.count)
     }
     #expect(table.keys == model.keys.sorted(), "iterated in order of id")

@@ -74,6 +74,13 @@ public struct IDTable<Element> {
   /// How many ids hold a value.
   @inlinable public var count: Int { valueCount }
 
+  /// Whether `id` holds a value (without copying it).
+  @inlinable
+  public func contains(_ id: Int) -> Bool {
+    if id >= 0 && id < slots.count { return slots[id] != nil }
+    return !outliers.isEmpty && outliers[id] != nil
+  }
+
   public var isEmpty: Bool { valueCount == 0 }
 
   /// The ids that hold a value, in order.

@@ -8,7 +8,8 @@ import Synchronization
 /// the bytes cannot change and were read without damage, so reading them again gives what
 /// was checked.
 final class StoredActivities: Sendable {
-  private let bytes: [UInt8]
+  /// The checkpoint's bytes, until the activities are read.
+  private let bytes: Mutex<[UInt8]>
   private let section: Range<Int>
   private let tables: CheckpointTables
   /// Where the activities start in the section (after its tables).
@@ -20,7 +21,7 @@ final class StoredActivities: Sendable {
   /// The activities of the section at `section` in a checkpoint's `bytes`, whose tables were
   /// read as `tables`, starting at `start` in it, and checked to be `count`.
   init(bytes: [UInt8], section: Range<Int>, tables: CheckpointTables, start: Int, count: Int) {
-    self.bytes = bytes
+    self.bytes = Mutex(bytes)
     self.section = section
     self.tables = tables
     self.start = start
@@ -31,7 +32,7 @@ final class StoredActivities: Sendable {
   func logs() -> (activities: ChunkedLog<Activity>, ids: ChunkedLog<ActivityID>) {
     read.withLock { read in
       if let read { return read }
-      let logs = bytes.withUnsafeBufferPointer { buffer in
+      let logs = bytes.withLock({ $0 }).withUnsafeBufferPointer { buffer in
         var reader = CheckpointReader(
           UnsafeBufferPointer(rebasing: buffer[section]), tables: tables, at: start)
         do throws(CheckpointDamage) {
@@ -43,6 +44,7 @@ final class StoredActivities: Sendable {
         }
       }
       read = logs
+      bytes.withLock { $0 = [] }
       return logs
     }
   }

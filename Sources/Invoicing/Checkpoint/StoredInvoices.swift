@@ -22,7 +22,8 @@ final class StoredInvoices: Sendable {
     var offset: Int
   }
 
-  private let bytes: [UInt8]
+  /// The checkpoint's bytes; let go of once every record is read.
+  private let bytes: Mutex<[UInt8]>
   private let parts: [Part]
   private let locations: IDTable<Location>
   /// The ids of each part, in order.
@@ -37,7 +38,7 @@ final class StoredInvoices: Sendable {
   ///   - records: the records of each part, with where each starts in the part; in order
   ///     of id across the parts.
   init(bytes: [UInt8], parts: [Part], records: [[(id: Int, offset: Int)]]) {
-    self.bytes = bytes
+    self.bytes = Mutex(bytes)
     self.parts = parts
     var locations = IDTable<Location>()
     locations.reserveCapacity(records.reduce(0) { $0 + $1.count })
@@ -62,7 +63,7 @@ final class StoredInvoices: Sendable {
   func record(_ id: Int) -> InvoiceRecord? {
     guard let location = locations[id] else { return nil }
     if let record = read.withLock({ $0[id] }) { return record }
-    let record = decode(location)
+    let record = bytes.withLock({ $0 }).withUnsafeBufferPointer { decode(location, in: $0) }
     return read.withLock { table in
       if let first = table[id] { return first }  // another thread read it meanwhile
       table[id] = record
@@ -74,9 +75,12 @@ final class StoredInvoices: Sendable {
   func readAll() {
     guard !complete.load(ordering: .acquiring) else { return }
     let results = Mutex([[(Int, InvoiceRecord)]](repeating: [], count: partIDs.count))
-    DispatchQueue.concurrentPerform(iterations: partIDs.count) { part in
-      let decoded = partIDs[part].map { ($0, decode(locations[$0]!)) }
-      results.withLock { $0[part] = decoded }
+    bytes.withLock({ $0 }).withUnsafeBufferPointer { buffer in
+      nonisolated(unsafe) let buffer = buffer
+      DispatchQueue.concurrentPerform(iterations: partIDs.count) { part in
+        let decoded = partIDs[part].map { ($0, decode(locations[$0]!, in: buffer)) }
+        results.withLock { $0[part] = decoded }
+      }
     }
     read.withLock { table in
       table.reserveCapacity(count)
@@ -85,21 +89,21 @@ final class StoredInvoices: Sendable {
       }
     }
     complete.store(true, ordering: .releasing)
+    bytes.withLock { $0 = [] }
   }
 
-  private func decode(_ location: Location) -> InvoiceRecord {
+  /// The record at `location` in `buffer`, the checkpoint's bytes.
+  private func decode(_ location: Location, in buffer: UnsafeBufferPointer<UInt8>) -> InvoiceRecord
+  {
     let part = parts[Int(location.part)]
-    return bytes.withUnsafeBufferPointer { buffer -> InvoiceRecord in
-      var reader = CheckpointReader(
-        UnsafeBufferPointer(rebasing: buffer[part.bytes]), tables: part.tables,
-        at: location.offset)
-      do throws(CheckpointDamage) {
-        return try reader.record()
-      } catch {
-        // Every record was read without damage when the checkpoint was opened, from these
-        // bytes and tables, which do not change.
-        preconditionFailure("a checked checkpoint record no longer reads: \(error.reason)")
-      }
+    var reader = CheckpointReader(
+      UnsafeBufferPointer(rebasing: buffer[part.bytes]), tables: part.tables, at: location.offset)
+    do throws(CheckpointDamage) {
+      return try reader.record()
+    } catch {
+      // Every record was read without damage when the checkpoint was opened, from these
+      // bytes and tables, which do not change.
+      preconditionFailure("a checked checkpoint record no longer reads: \(error.reason)")
     }
   }
 }

@@ -27,14 +27,19 @@ public struct InvoiceTable: Sendable {
 
   public subscript(id: Int) -> InvoiceRecord? {
     get {
+      guard let stored else { return changed[id] }
       if let record = changed[id] { return record }
-      guard let stored, removed.isEmpty || !removed.contains(id) else { return nil }
+      guard removed.isEmpty || !removed.contains(id) else { return nil }
       return stored.record(id)
     }
     set {
+      guard let stored else {
+        changed[id] = newValue
+        return
+      }
       let had = contains(id)
       changed[id] = newValue
-      if let stored, stored.holds(id) {
+      if stored.holds(id) {
         if newValue == nil { removed.insert(id) } else { removed.remove(id) }
       }
       valueCount += (newValue == nil ? 0 : 1) - (had ? 1 : 0)
@@ -43,14 +48,14 @@ public struct InvoiceTable: Sendable {
 
   /// Whether `id` holds a record (without reading it).
   public func contains(_ id: Int) -> Bool {
-    if changed[id] != nil { return true }
+    if changed.contains(id) { return true }
     guard let stored, stored.holds(id) else { return false }
     return removed.isEmpty || !removed.contains(id)
   }
 
   /// Changes the record of `id` in place; `id` must hold one.
   public mutating func update(_ id: Int, _ body: (inout InvoiceRecord) -> Void) {
-    if changed[id] == nil, let record = self[id] { changed[id] = record }
+    if stored != nil, !changed.contains(id), let record = self[id] { changed[id] = record }
     changed.update(id, body)
   }
 
@@ -62,9 +67,9 @@ public struct InvoiceTable: Sendable {
   public mutating func reserveCapacity(_ capacity: Int) { changed.reserveCapacity(capacity) }
 
   /// How many ids hold a record.
-  public var count: Int { valueCount }
+  public var count: Int { stored == nil ? changed.count : valueCount }
 
-  public var isEmpty: Bool { valueCount == 0 }
+  public var isEmpty: Bool { count == 0 }
 
   /// The ids that hold a record, in order.
   public var keys: [Int] {
