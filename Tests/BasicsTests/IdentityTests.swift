@@ -100,6 +100,25 @@ import Testing
     #expect(digest != .zero)
   }
 
+  /// Every byte value in every place of a digest's hex: read as that digit when it is a
+  /// lower-case hex digit, refused otherwise.
+  @Test func everyByteInEveryPlaceOfTheHex() throws {
+    let text = Array("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".utf8)
+    let digits = Array("0123456789abcdef".utf8)
+    for place in 0..<64 {
+      for byte in UInt8.min...UInt8.max {
+        var changed = text
+        changed[place] = byte
+        let read = changed.withUnsafeBufferPointer { SHA256.Digest(hex: $0) }
+        if digits.contains(byte) {
+          #expect(read?.hex == String(decoding: changed, as: UTF8.self), "\(byte) at \(place)")
+        } else {
+          #expect(read == nil, "\(byte) at \(place)")
+        }
+      }
+    }
+  }
+
   @Test(arguments: [
     "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",

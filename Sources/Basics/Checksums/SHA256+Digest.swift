@@ -14,26 +14,37 @@ extension SHA256 {
 
     /// Reads 64 lower-case hex digits (the form ``hex`` writes); `nil` for anything else.
     public init?(hex text: UnsafeBufferPointer<UInt8>) {
-      guard text.count == 64 else { return nil }
+      guard text.count == 64, let base = text.baseAddress else { return nil }
       var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0, 0, 0, 0, 0, 0, 0, 0
       )
-      let valid = withUnsafeMutableBytes(of: &words) { raw -> Bool in
-        let words = raw.bindMemory(to: UInt32.self)
-        for index in 0..<64 {
-          let byte = text[index]
-          let digit: UInt8
-          switch byte {
-          case 0x30...0x39: digit = byte &- 0x30
-          case 0x61...0x66: digit = byte &- 0x61 &+ 10
-          default: return false
+      // Each word is put together in a register from a table lookup per digit; a byte that is
+      // not a digit leaves its mark in `invalid`, looked at once at the end.
+      var invalid: UInt8 = 0
+      Self.digitValues.withUnsafeBufferPointer { values in
+        withUnsafeMutableBytes(of: &words) { raw in
+          for word in 0..<8 {
+            var value: UInt32 = 0
+            for index in (word &* 8)..<(word &* 8 &+ 8) {
+              let digit = values[Int(base[index])]
+              invalid |= digit
+              value = value << 4 | UInt32(digit & 0x0F)
+            }
+            raw.storeBytes(of: value, toByteOffset: word &* 4, as: UInt32.self)
           }
-          words[index / 8] = words[index / 8] << 4 | UInt32(digit)
         }
-        return true
       }
-      guard valid else { return nil }
+      guard invalid & 0x80 == 0 else { return nil }
       self.words = words
+    }
+
+    /// Each byte's value as a lower-case hex digit; 0xFF for a byte that is not one.
+    private static let digitValues: [UInt8] = (0...255).map { byte in
+      switch byte {
+      case 0x30...0x39: UInt8(byte - 0x30)
+      case 0x61...0x66: UInt8(byte - 0x61 + 10)
+      default: 0xFF
+      }
     }
 
     /// Reads 64 lower-case hex digits; `nil` for anything else.

@@ -14,7 +14,8 @@ extension BookState {
   /// sections, then each section's length and bytes.
   func checkpointPayload() -> [UInt8] {
     var sections = [restSection()]
-    let ids = invoices.keys.sorted()
+    invoices.readAll()  // every record is written
+    let ids = invoices.keys
     let parts = Self.checkpointInvoiceParts
     for part in 0..<parts {
       var writer = CheckpointWriter()

@@ -74,9 +74,25 @@ public struct InvoiceTable: Sendable {
   /// The ids that hold a record, in order.
   public var keys: [Int] {
     guard let stored else { return changed.keys }
-    var keys = Set(changed.keys)
-    for id in stored.ids where removed.isEmpty || !removed.contains(id) { keys.insert(id) }
-    return keys.sorted()
+    // Both lists are in order: merged in one pass.
+    let set = changed.keys
+    let kept = stored.ids
+    var keys = [Int]()
+    keys.reserveCapacity(valueCount)
+    var (a, b) = (0, 0)
+    while a < set.count || b < kept.count {
+      if b == kept.count || (a < set.count && set[a] < kept[b]) {
+        keys.append(set[a])
+        a += 1
+      } else {
+        if a < set.count && set[a] == kept[b] { a += 1 }
+        if removed.isEmpty || !removed.contains(kept[b]) || changed.contains(kept[b]) {
+          keys.append(kept[b])
+        }
+        b += 1
+      }
+    }
+    return keys
   }
 
   /// Whether every record satisfies `predicate`.
