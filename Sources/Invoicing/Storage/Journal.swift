@@ -120,7 +120,7 @@ public enum Journal {
       return Reading(count: 0, last: .start, tornLine: nil, markedHash: nil)
     }
     return try read(
-      FilePath.read(path), fileOffset: 0, after: .start, limit: limit, mark: mark, body)
+      ArrivingBytes(path: path), fileOffset: 0, after: .start, limit: limit, mark: mark, body)
   }
 
   /// Reads the lines after `start` from `bytes`, the journal from byte `fileOffset` on (where
@@ -129,32 +129,40 @@ public enum Journal {
     _ bytes: [UInt8], fileOffset: Int, after start: Checkpoint.Position, limit: Int?,
     mark: Int?, _ body: (Entry) throws(BookError) -> Void
   ) throws -> Reading {
+    try read(
+      ArrivingBytes(bytes), fileOffset: fileOffset, after: start, limit: limit, mark: mark, body)
+  }
+
+  /// Reads the lines after `start` from `bytes` as they arrive.
+  private static func read(
+    _ bytes: ArrivingBytes, fileOffset: Int, after start: Checkpoint.Position, limit: Int?,
+    mark: Int?, _ body: (Entry) throws(BookError) -> Void
+  ) throws -> Reading {
     var markedHash: String? = mark == start.line ? start.hash : nil
     // A start hash that is not a digest (only a damaged checkpoint could name one) matches no
     // line's previous.
     let startDigest = SHA256.Digest(hex: start.hash)
-    var lines = lineRanges(bytes)
-    let end = lines.last.map { $0.upperBound + 1 } ?? 0
-    let tornLine = end < bytes.count ? start.line + lines.count + 1 : nil
-    if let limit, limit - start.line < lines.count {
-      lines.removeLast(lines.count - max(0, limit - start.line))
-    }
+    var lines = LineFinder(bytes)
+    // The lines `limit` lets be read; those after it are still found, for `tornLine`.
+    let allowed = limit.map { max(0, $0 - start.line) } ?? Int.max
     var previous = startDigest
     var lineNumber = start.line
     let blockSize = 8192
     // The next block is hashed and decoded while this one is applied.
-    func decoding(_ blockStart: Int) -> DecodingBlock? {
-      guard blockStart < lines.count else { return nil }
-      let block = Array(lines[blockStart..<min(lines.count, blockStart + blockSize)])
+    func decoding(_ blockStart: Int) throws -> DecodingBlock? {
+      try lines.find(upTo: min(allowed, blockStart + blockSize))
+      let usable = min(allowed, lines.ranges.count)
+      guard blockStart < usable else { return nil }
+      let block = Array(lines.ranges[blockStart..<min(usable, blockStart + blockSize)])
       return DecodingBlock(start: blockStart) {
         decode(block, of: bytes, firstLine: start.line + blockStart + 1)
       }
     }
-    var next = decoding(0)
+    var next = try decoding(0)
     while let current = next {
       let blockStart = current.start
       var decoded = current.take()
-      next = decoding(blockStart + blockSize)
+      next = try decoding(blockStart + blockSize)
       for (offset, line) in decoded.enumerated() {
         lineNumber = start.line + blockStart + offset + 1
         var entry: Entry
@@ -201,29 +209,61 @@ public enum Journal {
       decoded = []
       DispatchQueue.global().async { spent.free() }
     }
+    let total = try lines.findAll()
+    let end = lines.ranges.last.map { $0.upperBound + 1 } ?? 0
+    let tornLine = end < total ? start.line + lines.ranges.count + 1 : nil
+    let read = min(allowed, lines.ranges.count)
     var last = start
-    if let range = lines.last {
+    if read > 0 {
+      let range = lines.ranges[read - 1]
       last = Checkpoint.Position(
-        line: start.line + lines.count, lineStart: fileOffset + range.lowerBound,
+        line: start.line + read, lineStart: fileOffset + range.lowerBound,
         end: fileOffset + range.upperBound + 1, hash: previous?.hex ?? start.hash)
     }
     return Reading(count: last.line, last: last, tornLine: tornLine, markedHash: markedHash)
   }
 
-  /// The byte ranges of the complete lines (without their line ends).
-  static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
-    var ranges = [Range<Int>]()
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var start = 0
-      while start < buffer.count {
-        guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
-        let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        ranges.append(start..<newline)
-        start = newline + 1
+  /// Finds the complete lines of bytes as they arrive.
+  struct LineFinder {
+    let bytes: ArrivingBytes
+    /// The byte ranges of the lines found so far (without their line ends).
+    private(set) var ranges: [Range<Int>] = []
+    /// Where the next line starts, and how far line ends have been looked for.
+    private var lineStart = 0
+    private var searched = 0
+
+    init(_ bytes: ArrivingBytes) { self.bytes = bytes }
+
+    /// Finds lines until there are `count`, or no more bytes will come.
+    mutating func find(upTo count: Int) throws(FileError) {
+      while ranges.count < count {
+        let available = try bytes.wait(for: searched + (1 << 20))
+        guard available > searched else { return }  // no more bytes
+        let base = bytes.base
+        while searched < available,
+          let found = memchr(base + searched, 0x0A, available - searched)
+        {
+          let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          ranges.append(lineStart..<newline)
+          lineStart = newline + 1
+          searched = lineStart
+        }
+        searched = available
       }
     }
-    return ranges
+
+    /// Finds every line; returns how many bytes there are in all.
+    mutating func findAll() throws(FileError) -> Int {
+      try find(upTo: Int.max)
+      return try bytes.waitForAll()
+    }
+  }
+
+  /// The byte ranges of the complete lines (without their line ends).
+  static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var finder = LineFinder(ArrivingBytes(bytes))
+    _ = try? finder.findAll()  // bytes in memory: nothing to fail
+    return finder.ranges
   }
 
   /// A block of lines being hashed and decoded in the background.
@@ -270,15 +310,20 @@ public enum Journal {
   }
 
   /// Hashes and decodes lines, spread over the cores.
-  static func decode(_ lines: [Range<Int>], of bytes: [UInt8], firstLine: Int) -> [DecodedLine] {
+  static func decode(_ lines: [Range<Int>], of bytes: ArrivingBytes, firstLine: Int)
+    -> [DecodedLine]
+  {
     let workers = min(max(1, systemCores()), max(1, lines.count / 256))
     return [DecodedLine](unsafeUninitializedCapacity: lines.count) { output, initialized in
       nonisolated(unsafe) let output = output
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var index = worker
         while index < lines.count {
+          let range = lines[index]
           (output.baseAddress! + index).initialize(
-            to: decodeLine(bytes[lines[index]], number: firstLine + index))
+            to: decodeLine(
+              UnsafeBufferPointer(start: bytes.base + range.lowerBound, count: range.count),
+              number: firstLine + index))
           index += workers
         }
       }
@@ -287,13 +332,15 @@ public enum Journal {
   }
 
   static func decodeLine(_ line: ArraySlice<UInt8>, number: Int) -> DecodedLine {
-    line.withUnsafeBufferPointer { buffer in
-      let hash = SHA256.digest(UnsafeRawBufferPointer(buffer))
-      if let (entry, previous) = scanLine(buffer, number: number) {
-        return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
-      }
-      return DecodedLine(hash: hash, content: parseLine(line, number: number))
+    line.withUnsafeBufferPointer { decodeLine($0, number: number) }
+  }
+
+  static func decodeLine(_ buffer: UnsafeBufferPointer<UInt8>, number: Int) -> DecodedLine {
+    let hash = SHA256.digest(UnsafeRawBufferPointer(buffer))
+    if let (entry, previous) = scanLine(buffer, number: number) {
+      return DecodedLine(hash: hash, content: .entry(entry, previous: previous))
     }
+    return DecodedLine(hash: hash, content: parseLine(ArraySlice(buffer), number: number))
   }
 
   /// Reads a line through the JSON tree: every line JSON allows, and a worded reason for any

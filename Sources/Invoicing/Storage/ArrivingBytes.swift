@@ -1,0 +1,89 @@
+import Basics
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The bytes of a journal as they arrive: a file read on another thread into one buffer, or
+/// bytes already in memory. A replay decodes and applies the lines that have arrived while the
+/// rest is still being read.
+final class ArrivingBytes: @unchecked Sendable {
+  /// Where the bytes go; the first ``wait(for:)`` returns are there to be read.
+  let base: UnsafeMutablePointer<UInt8>
+  /// The size of the file when it was opened (what is read at most).
+  private let capacity: Int
+  /// How many bytes have arrived.
+  private let arrived = Atomic(0)
+  /// Whether reading has stopped: all arrived, the file ended early, or it failed.
+  private let ended = Atomic(false)
+  private let failure = Mutex<FileError?>(nil)
+  /// Signalled each time bytes arrive and when reading stops.
+  private let signal = DispatchSemaphore(value: 0)
+
+  /// Bytes already in memory (copied): all of them have arrived.
+  init(_ bytes: [UInt8]) {
+    capacity = bytes.count
+    base = .allocate(capacity: max(1, bytes.count))
+    bytes.withUnsafeBufferPointer { source in
+      if let from = source.baseAddress { base.initialize(from: from, count: source.count) }
+    }
+    arrived.store(bytes.count, ordering: .releasing)
+    ended.store(true, ordering: .releasing)
+  }
+
+  /// Starts reading the file at `path` on another thread, as it is when opened.
+  init(path: String) throws(FileError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError.fromErrno(path) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let error = FileError.fromErrno(path)
+      close(fd)
+      throw error
+    }
+    guard (info.st_mode & S_IFMT) != S_IFDIR else {
+      close(fd)
+      throw FileError(path: path, reason: "is a directory")
+    }
+    capacity = Int(info.st_size)
+    base = .allocate(capacity: max(1, capacity))
+    DispatchQueue.global().async { [self] in
+      var done = 0
+      while done < capacity {
+        let count = Glibc.read(fd, base + done, min(4 << 20, capacity - done))
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { failure.withLock { $0 = FileError.fromErrno(path) } }
+        if count <= 0 { break }  // the file became shorter: what arrived is all there is
+        done += count
+        arrived.store(done, ordering: .releasing)
+        signal.signal()
+      }
+      close(fd)
+      ended.store(true, ordering: .releasing)
+      signal.signal()
+    }
+  }
+
+  deinit { base.deallocate() }
+
+  /// Waits until at least `count` bytes have arrived, or all there will be; returns how many
+  /// have. Throws what stopped the reading, if it failed.
+  func wait(for count: Int) throws(FileError) -> Int {
+    while true {
+      let stopped = ended.load(ordering: .acquiring)
+      let available = arrived.load(ordering: .acquiring)
+      if available >= count || stopped {
+        if stopped, let error = failure.withLock({ $0 }) { throw error }
+        return available
+      }
+      signal.wait()
+    }
+  }
+
+  /// Waits for every byte there will be; returns how many there are.
+  func waitForAll() throws(FileError) -> Int { try wait(for: Int.max) }
+}
