@@ -98,7 +98,7 @@ extension BookState {
     enum Part {
       case rest(BookState)
       case invoices([(id: Int, offset: Int)], CheckpointTables, latestSettings: Int)
-      case activities(count: Int, CheckpointTables, start: Int)
+      case activities(CheckpointTables, start: Int)
     }
     var parts = [Result<Part, CheckpointDamage>?](repeating: nil, count: count)
     bytes.withUnsafeBufferPointer { buffer in
@@ -123,7 +123,7 @@ extension BookState {
                 try reader.readThrough({ r throws(CheckpointDamage) in try r.activityID() })
                   == count
               else { throw CheckpointDamage("activity ids") }
-              part = .activities(count: count, reader.tables, start: start)
+              part = .activities(reader.tables, start: start)
             } else {
               let (records, latest) = try Self.checkRecords(&reader)
               part = .invoices(records, reader.tables, latestSettings: latest)
@@ -158,14 +158,14 @@ extension BookState {
           ))
         records.append(list)
         latestSettings = max(latestSettings, latest)
-      case .activities(let count, let tables, let start):
+      case .activities(let tables, let start):
         let range = ranges[index]
         state.activityLog = ActivityLog(
           stored: StoredActivities(
             bytes: bytes,
             section: (payload.lowerBound + range.lowerBound)..<(payload.lowerBound
               + range.upperBound),
-            tables: tables, start: start, count: count))
+            tables: tables, start: start))
       }
     }
     state.invoices = InvoiceTable(

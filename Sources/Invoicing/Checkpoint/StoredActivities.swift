@@ -14,18 +14,15 @@ final class StoredActivities: Sendable {
   private let tables: CheckpointTables
   /// Where the activities start in the section (after its tables).
   private let start: Int
-  /// How many activities the checkpoint holds.
-  let count: Int
   private let read = Mutex<(activities: ChunkedLog<Activity>, ids: ChunkedLog<ActivityID>)?>(nil)
 
   /// The activities of the section at `section` in a checkpoint's `bytes`, whose tables were
-  /// read as `tables`, starting at `start` in it, and checked to be `count`.
-  init(bytes: [UInt8], section: Range<Int>, tables: CheckpointTables, start: Int, count: Int) {
+  /// read as `tables`, starting at `start` in it.
+  init(bytes: [UInt8], section: Range<Int>, tables: CheckpointTables, start: Int) {
     self.bytes = Mutex(bytes)
     self.section = section
     self.tables = tables
     self.start = start
-    self.count = count
   }
 
   /// The activities and their identities, read the first time.

@@ -17,8 +17,6 @@ struct ActivityLog: Sendable {
   /// The activities of a checkpoint, not read yet.
   init(stored: StoredActivities) { self.stored = stored }
 
-  var count: Int { (stored?.count ?? 0) + addedActivities.count }
-
   mutating func append(_ activity: Activity, id: ActivityID) {
     addedActivities.append(activity)
     addedIDs.append(id)

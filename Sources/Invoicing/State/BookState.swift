@@ -41,8 +41,6 @@ public struct BookState: Sendable {
   /// The stable identity of each activity (parallel to ``activities``): the journal line
   /// whose event made it, and its place among that line's activities.
   public var activityIDs: ChunkedLog<ActivityID> { activityLog.ids }
-  /// How many activities there are (without reading a checkpoint's).
-  public var activityCount: Int { activityLog.count }
   var activityLog = ActivityLog()
   /// The journal lines applied (a batch is one line).
   public internal(set) var journalLines = 0
