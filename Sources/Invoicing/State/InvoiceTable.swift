@@ -7,6 +7,12 @@ import Basics
 /// checkpoint starts with the checkpoint's records unread: each is read when first asked
 /// for, so a command that touches a few invoices of a million builds only those. Iterating
 /// reads all of them first, on all cores.
+///
+/// ```swift
+/// let book = try Book.open(at: "books/acme")     // from its checkpoint: no record built yet
+/// let record = book.state.invoices[42]           // builds the record of invoice id 42
+/// for (id, record) in book.state.invoices { … }  // builds the others, on all cores
+/// ```
 public struct InvoiceTable: Sendable {
   /// Records set since the table was made (and all records of a table not made from a
   /// checkpoint).
@@ -25,6 +31,8 @@ public struct InvoiceTable: Sendable {
     valueCount = stored.count
   }
 
+  /// The record of `id`, built from the checkpoint the first time it is asked for; setting
+  /// `nil` removes it.
   public subscript(id: Int) -> InvoiceRecord? {
     get {
       guard let stored else { return changed[id] }
@@ -69,6 +77,7 @@ public struct InvoiceTable: Sendable {
   /// How many ids hold a record.
   public var count: Int { stored == nil ? changed.count : valueCount }
 
+  /// Whether no id holds a record.
   public var isEmpty: Bool { count == 0 }
 
   /// The ids that hold a record, in order.
@@ -121,6 +130,7 @@ extension InvoiceTable: Sequence {
     }
   }
 
+  /// Iterates the pairs; a checkpoint's records are all built first, on all cores.
   public func makeIterator() -> Iterator {
     guard let stored else { return Iterator(plain: changed.makeIterator(), table: self, keys: []) }
     stored.readAll()
