@@ -1,5 +1,6 @@
 import Basics
 import Dispatch
+import Synchronization
 
 // The whole state in checkpoint form, in sections that are read at the same time on all
 // cores: the invoices in four parts, the activities, and the rest. Each section has its own
@@ -11,38 +12,50 @@ extension BookState {
   static let checkpointInvoiceParts = 4
 
   /// The state's checkpoint bytes (without the file's header and checksum): the number of
-  /// sections, then each section's length and bytes.
+  /// sections, then each section's length and bytes. The sections are written at the same time
+  /// on all cores.
   func checkpointPayload() -> [UInt8] {
-    var sections = [restSection()]
-    invoices.readAll()  // every record is written
-    let ids = invoices.keys
+    let records = Array(invoices)  // built on all cores, if from a checkpoint; in order of id
+    let activities = self.activities
+    let activityIDs = self.activityIDs
     let parts = Self.checkpointInvoiceParts
-    for part in 0..<parts {
+    let count = parts + 2
+    let written = Mutex([[UInt8]](repeating: [], count: count))
+    DispatchQueue.concurrentPerform(iterations: count) { index in
       var writer = CheckpointWriter()
-      let slice = ids[(ids.count * part / parts)..<(ids.count * (part + 1) / parts)]
-      writer.count(slice.count)
-      for id in slice {
-        writer.int(id)
-        writer.record(invoices[id]!)
+      switch index {
+      case 0:
+        writeRest(&writer)
+      case count - 1:
+        writer.array(activities) { $0.activity($1) }
+        writer.array(activityIDs) {
+          $0.count($1.line)
+          $0.count($1.ordinal)
+        }
+      default:
+        let part = index - 1
+        let slice = records[(records.count * part / parts)..<(records.count * (part + 1) / parts)]
+        writer.count(slice.count)
+        for (id, record) in slice {
+          writer.int(id)
+          writer.record(record)
+        }
       }
-      sections.append(writer.bytes)
+      let bytes = writer.bytes
+      written.withLock { $0[index] = bytes }
     }
-    var writer = CheckpointWriter()
-    writer.array(activities) { $0.activity($1) }
-    writer.array(activityIDs) {
-      $0.count($1.line)
-      $0.count($1.ordinal)
-    }
-    sections.append(writer.bytes)
+    let sections = written.withLock { $0 }
     var frame = CheckpointWriter()
     frame.count(sections.count)
     for section in sections { frame.count(section.count) }
-    return sections.reduce(frame.bytes, +)
+    var payload = frame.bytes
+    payload.reserveCapacity(payload.count + sections.reduce(0) { $0 + $1.count })
+    for section in sections { payload += section }
+    return payload
   }
 
   /// Everything but the invoices and the activities.
-  private func restSection() -> [UInt8] {
-    var writer = CheckpointWriter()
+  private func writeRest(_ writer: inout CheckpointWriter) {
     writer.array(settingsHistory) { $0.json($1.jsonValue) }
     writer.table(customers) { $0.customer($1) }
     writer.array(customerOrder) { $0.string($1) }
@@ -76,7 +89,6 @@ extension BookState {
     }
     writer.array(otherEventSettings) { $0.count($1) }
     writer.count(eventCount)
-    return writer.bytes
   }
 
   /// The state a checkpoint's payload holds (all of `bytes`).
