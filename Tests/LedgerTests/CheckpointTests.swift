@@ -1,5 +1,6 @@
 import Basics
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -160,6 +161,25 @@ import Testing
     #expect(table.keys == model.keys)
     #expect(table.map(\.key) == model.map(\.key))
     #expect(Array(table.values) == Array(model.values))
+  }
+
+  /// Records asked for on several threads while another builds them all give the records of
+  /// the replayed state (the checkpoint's bytes are let go of once all are built).
+  @Test func recordsReadWhileAllAreBuiltAgree() throws {
+    let (book, _) = try Self.checkpointedBook(seed: 5, method: .cash)
+    let state = book.book.state
+    for _ in 0..<20 {
+      let table = try BookState(checkpointPayload: state.checkpointPayload()).invoices
+      let ids = state.invoices.keys
+      let agree = Mutex(true)
+      DispatchQueue.concurrentPerform(iterations: 4) { thread in
+        if thread == 0 { return table.readAll() }
+        for id in thread % 2 == 0 ? ids : ids.reversed() where table[id] != state.invoices[id] {
+          agree.withLock { $0 = false }
+        }
+      }
+      #expect(agree.withLock { $0 })
+    }
   }
 
   /// The fixture books of every journal format (self-invoices, corrections, reminders,

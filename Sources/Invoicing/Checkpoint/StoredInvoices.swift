@@ -63,7 +63,10 @@ final class StoredInvoices: Sendable {
   func record(_ id: Int) -> InvoiceRecord? {
     guard let location = locations[id] else { return nil }
     if let record = read.withLock({ $0[id] }) { return record }
-    let record = bytes.withLock({ $0 }).withUnsafeBufferPointer { decode(location, in: $0) }
+    let bytes = self.bytes.withLock { $0 }
+    // Let go of only once every record is read: it was read meanwhile.
+    guard !bytes.isEmpty else { return read.withLock { $0[id] } }
+    let record = bytes.withUnsafeBufferPointer { decode(location, in: $0) }
     return read.withLock { table in
       if let first = table[id] { return first }  // another thread read it meanwhile
       table[id] = record
