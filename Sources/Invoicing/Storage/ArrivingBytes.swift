@@ -87,3 +87,41 @@ final class ArrivingBytes: @unchecked Sendable {
   /// Waits for every byte there will be; returns how many there are.
   func waitForAll() throws(FileError) -> Int { try wait(for: Int.max) }
 }
+
+extension Journal {
+  /// Finds the complete lines of bytes as they arrive.
+  struct LineFinder {
+    let bytes: ArrivingBytes
+    /// The byte ranges of the lines found so far (without their line ends).
+    private(set) var ranges: [Range<Int>] = []
+    /// Where the next line starts, and how far line ends have been looked for.
+    private var lineStart = 0
+    private var searched = 0
+
+    init(_ bytes: ArrivingBytes) { self.bytes = bytes }
+
+    /// Finds lines until there are `count`, or no more bytes will come.
+    mutating func find(upTo count: Int) throws(FileError) {
+      while ranges.count < count {
+        let available = try bytes.wait(for: searched + (1 << 20))
+        guard available > searched else { return }  // no more bytes
+        let base = bytes.base
+        while searched < available,
+          let found = memchr(base + searched, 0x0A, available - searched)
+        {
+          let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          ranges.append(lineStart..<newline)
+          lineStart = newline + 1
+          searched = lineStart
+        }
+        searched = available
+      }
+    }
+
+    /// Finds every line; returns how many bytes there are in all.
+    mutating func findAll() throws(FileError) -> Int {
+      try find(upTo: Int.max)
+      return try bytes.waitForAll()
+    }
+  }
+}

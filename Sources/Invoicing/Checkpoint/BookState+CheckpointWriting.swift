@@ -1,0 +1,112 @@
+import Basics
+import Dispatch
+import Synchronization
+
+// The whole state in checkpoint form, in sections that are written and read at the same time
+// on all cores: the invoices in four parts, the activities, and the rest. Each section starts
+// with its own tables of texts and customers. Dictionaries are written in the order of their
+// keys, so the same state always gives the same bytes.
+
+extension BookState {
+  /// The invoices are written in this many parts.
+  static let checkpointInvoiceParts = 4
+
+  /// The state's checkpoint bytes (without the file's header and checksum): the number of
+  /// sections, then each section's length and bytes. The sections are written at the same time
+  /// on all cores.
+  func checkpointPayload() -> [UInt8] {
+    let records = Array(invoices)  // built on all cores, if from a checkpoint; in order of id
+    let activities = self.activities
+    let activityIDs = self.activityIDs
+    let parts = Self.checkpointInvoiceParts
+    let count = parts + 2
+    let written = Mutex([[UInt8]](repeating: [], count: count))
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      var writer = CheckpointWriter()
+      switch index {
+      case 0:
+        writeRest(&writer)
+      case count - 1:
+        writer.array(activities) { $0.activity($1) }
+        writer.array(activityIDs) {
+          $0.count($1.line)
+          $0.count($1.ordinal)
+        }
+      default:
+        let part = index - 1
+        let slice = records[(records.count * part / parts)..<(records.count * (part + 1) / parts)]
+        writer.count(slice.count)
+        for (id, record) in slice {
+          writer.int(id)
+          writer.record(record)
+        }
+      }
+      let bytes = writer.bytes
+      written.withLock { $0[index] = bytes }
+    }
+    let sections = written.withLock { $0 }
+    var frame = CheckpointWriter()
+    frame.count(sections.count)
+    for section in sections { frame.count(section.count) }
+    var payload = frame.bytes
+    payload.reserveCapacity(payload.count + sections.reduce(0) { $0 + $1.count })
+    for section in sections { payload += section }
+    return payload
+  }
+
+  /// Everything but the invoices and the activities.
+  private func writeRest(_ writer: inout CheckpointWriter) {
+    writer.array(settingsHistory) { $0.json($1.jsonValue) }
+    writer.table(customers) { $0.customer($1) }
+    writer.array(customerOrder) { $0.string($1) }
+    writer.table(products) { $0.json($1.jsonValue) }
+    writer.array(productOrder) { $0.string($1) }
+    writer.table(costCentres) { $0.json($1.jsonValue) }
+    writer.array(costCentreOrder) { $0.string($1) }
+    writer.table(projects) { $0.json($1.jsonValue) }
+    writer.array(projectOrder) { $0.string($1) }
+    writer.array(invoiceOrder) { $0.count($1) }
+    writer.table(externalIds) { $0.count($1) }
+    writer.table(invoiceNumbers) { $0.count($1) }
+    writer.count(nextInvoiceID)
+    writer.count(nextPaymentID)
+    writer.int(nextInvoiceNumber)
+    writer.table(balances) { $0.amount($1) }
+    writer.table(selfInvoices) { $0.selfInvoiceRecord($1) }
+    writer.array(selfInvoiceOrder) { $0.count($1) }
+    writer.count(nextSelfInvoiceID)
+    writer.table(payeeSequences) { $0.int($1) }
+    writer.amount(clientFundsHeld)
+    writer.array(clientFundsPayouts) { $0.payout($1) }
+    writer.count(journalLines)
+    writer.table(incoming) { $0.incomingRecord($1) }
+    writer.array(incomingOrder) { $0.string($1) }
+    writer.table(importedFiles) { $0.string($1) }
+    writer.table(importedDeposits) { $0.string($1) }
+    writer.array(otherEvents) {
+      $0.string($1.type)
+      $0.json($1.payload)
+    }
+    writer.array(otherEventSettings) { $0.count($1) }
+    writer.count(eventCount)
+  }
+}
+
+extension CheckpointWriter {
+  /// A dictionary, in the order of its keys.
+  mutating func table<Value>(_ table: [String: Value], _ write: (inout Self, Value) -> Void) {
+    count(table.count)
+    for key in table.keys.sorted() {
+      string(key)
+      write(&self, table[key]!)
+    }
+  }
+
+  mutating func table<Value>(_ table: [Int: Value], _ write: (inout Self, Value) -> Void) {
+    count(table.count)
+    for key in table.keys.sorted() {
+      int(key)
+      write(&self, table[key]!)
+    }
+  }
+}
