@@ -37,24 +37,13 @@ final class ArrivingBytes: @unchecked Sendable {
 
   /// Starts reading the file at `path` on another thread, as it is when opened.
   init(path: String) throws(FileError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileError.fromErrno(path) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      let error = FileError.fromErrno(path)
-      close(fd)
-      throw error
-    }
-    guard (info.st_mode & S_IFMT) != S_IFDIR else {
-      close(fd)
-      throw FileError(path: path, reason: "is a directory")
-    }
-    capacity = Int(info.st_size)
+    let file = try OpenFile(path: path)
+    capacity = file.size
     base = .allocate(capacity: max(1, capacity))
     DispatchQueue.global().async { [self] in
       var done = 0
       while done < capacity {
-        let count = Glibc.read(fd, base + done, min(4 << 20, capacity - done))
+        let count = read(file.descriptor, base + done, min(4 << 20, capacity - done))
         if count < 0 && errno == EINTR { continue }
         if count < 0 { failure.withLock { $0 = FileError.fromErrno(path) } }
         if count <= 0 { break }  // the file became shorter: what arrived is all there is
@@ -62,7 +51,6 @@ final class ArrivingBytes: @unchecked Sendable {
         arrived.store(done, ordering: .releasing)
         signal.signal()
       }
-      close(fd)
       ended.store(true, ordering: .releasing)
       signal.signal()
     }

@@ -91,21 +91,3 @@ public final class SIEReader: Sequence, IteratorProtocol {
   /// The number of the line last read.
   public var lineNumber: Int { core.lineNumber }
 }
-
-/// A file opened for reading, closed when released.
-final class OpenFile {
-  let descriptor: Int32
-
-  init(path: String) throws(FileError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileError.fromErrno(path) }
-    var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw FileError(path: path, reason: "is a directory")
-    }
-    descriptor = fd
-  }
-
-  deinit { close(descriptor) }
-}
