@@ -71,9 +71,6 @@ public struct InvoiceTable: Sendable {
   /// them, which would otherwise build them one at a time.
   public func readAll() { stored?.readAll() }
 
-  /// Room for `capacity` records set from now on.
-  public mutating func reserveCapacity(_ capacity: Int) { changed.reserveCapacity(capacity) }
-
   /// How many ids hold a record.
   public var count: Int { stored == nil ? changed.count : valueCount }
 
@@ -102,11 +99,6 @@ public struct InvoiceTable: Sendable {
       }
     }
     return keys
-  }
-
-  /// Whether every record satisfies `predicate`.
-  public func allValues(satisfy predicate: (InvoiceRecord) throws -> Bool) rethrows -> Bool {
-    try allSatisfy { try predicate($0.value) }
   }
 
   /// The records in order of id.

@@ -72,7 +72,7 @@ public struct BookLedger: Sendable {
 
   /// Replays every recorded export in order; with `keepingVouchers`, their vouchers too.
   func replay(keepingVouchers: Bool) throws(LedgerError) -> (PostingEngine, [ExportedRun]) {
-    var engine = PostingEngine(state: state, map: AccountMap(state: state))
+    var engine = PostingEngine(state: state, activities: activities, map: AccountMap(state: state))
     engine.keepsVouchers = keepingVouchers
     var runs = [ExportedRun]()
     for record in records {
@@ -81,7 +81,7 @@ public struct BookLedger: Sendable {
         from: record.from, indexes: indexes(of: record), reversals: record.reversals,
         yearEnds: record.yearEnds, summarization: record.summarization)
       let result = try run.run(
-        &engine, activities: activities,
+        &engine,
         startingNumbers: startingNumbers(before: runs.count, from: record.from))
       if keepingVouchers && result.lastNumbers != record.lastNumbers {
         throw LedgerError(
@@ -146,7 +146,7 @@ public struct BookLedger: Sendable {
         from: year.start, indexes: byYear[start] ?? [], reversals: reversals, yearEnds: yearEnds,
         summarization: .event)
       let result = try run.run(
-        &engine, activities: activities, startingNumbers: numbers[start] ?? [:])
+        &engine, startingNumbers: numbers[start] ?? [:])
       vouchers += result.vouchers
     }
     return (vouchers, exportedCount)

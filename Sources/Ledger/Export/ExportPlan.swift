@@ -87,7 +87,7 @@ extension BookLedger {
       from: request.from, indexes: indexes, reversals: reversals, yearEnds: yearEnds,
       summarization: request.summarization)
     let result = try run.run(
-      &engine, activities: activities,
+      &engine,
       startingNumbers: startingNumbers(before: records.count, from: request.from))
     let record = ExportRecord(
       number: records.count + 1, from: request.from, to: request.to, type: request.type,

@@ -133,14 +133,11 @@ extension ExportRecord {
   /// The exports recorded in a book, in order.
   public static func all(in state: BookState) throws(LedgerError) -> [ExportRecord] {
     var records = [ExportRecord]()
-    var ids: ChunkedLog<ActivityID>?  // read once, when there is a record
+    lazy var ids = state.activityIDs  // read once, when there is a record
     for ((type, payload), settings) in zip(state.otherEvents, state.otherEventSettings)
     where type == eventType {
-      let legacyIDs = ids ?? state.activityIDs
-      ids = legacyIDs
       do {
-        var record = try ExportRecord(
-          json: JSONReader(payload, path: "export"), legacyIDs: legacyIDs)
+        var record = try ExportRecord(json: JSONReader(payload, path: "export"), legacyIDs: ids)
         record.settingsIndex = settings
         records.append(record)
       } catch {

@@ -20,12 +20,12 @@ struct VoucherRun {
     var lastNumbers: [String: Int]
   }
 
-  func run(
-    _ engine: inout PostingEngine, activities: ChunkedLog<Activity>, startingNumbers: [String: Int]
-  ) throws(LedgerError) -> Result {
+  func run(_ engine: inout PostingEngine, startingNumbers: [String: Int]) throws(LedgerError)
+    -> Result
+  {
     for day in reversals { try engine.reverseYearEnd(on: day) }
     for index in indexes {
-      let activity = activities[index]
+      let activity = engine.activities[index]
       try engine.post(activity, index: index, on: max(activity.date, from))
     }
     for end in yearEnds { try engine.closeYear(endingOn: end) }

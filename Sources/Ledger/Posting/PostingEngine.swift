@@ -23,7 +23,7 @@ struct PostingEngine {
   }
 
   let state: BookState
-  /// `state.activities`, read once.
+  /// `state.activities`, as the ledger read them once.
   let activities: ChunkedLog<Activity>
   private(set) var maps: [AccountMap]
   /// The map new documents and non-document events are booked with.
@@ -45,9 +45,9 @@ struct PostingEngine {
   /// Each invoice's credit notes, with the index of the activity that credited it.
   let creditNotes: [Int: [(note: Int, activity: Int)]]
 
-  init(state: BookState, map: AccountMap) {
+  init(state: BookState, activities: ChunkedLog<Activity>, map: AccountMap) {
     self.state = state
-    activities = state.activities
+    self.activities = activities
     maps = [map]
     currentMap = 0
     var notes = [Int: [(note: Int, activity: Int)]]()

@@ -61,7 +61,7 @@ extension BookLedger {
   /// The accounts-receivable list as of `day`: the events dated up to it, posted in date
   /// order fiscal year by fiscal year (year ends on or before it included).
   public func receivables(asOf day: Day) throws(LedgerError) -> ReceivablesReport {
-    var engine = PostingEngine(state: state, map: AccountMap(state: state))
+    var engine = PostingEngine(state: state, activities: activities, map: AccountMap(state: state))
     engine.keepsVouchers = false
     var byYear = [Day: [Int]]()
     for (index, activity) in activities.enumerated() where activity.date <= day {
@@ -73,7 +73,7 @@ extension BookLedger {
       let run = VoucherRun(
         from: year.start, indexes: byYear[start] ?? [], reversals: reversals,
         yearEnds: year.end <= day ? [year.end] : [], summarization: .event)
-      _ = try run.run(&engine, activities: activities, startingNumbers: [:])
+      _ = try run.run(&engine, startingNumbers: [:])
     }
     var items = [ReceivableItem]()
     for document in engine.documents.values.sorted(by: { $0.id < $1.id }) {
