@@ -39,7 +39,7 @@ public struct BookLedger: Sendable {
   let activities: ChunkedLog<Activity>
   let activityIDs: ChunkedLog<ActivityID>
   /// Each activity's index in ``activities``, by its identity.
-  let indexByID: [ActivityID: Int]
+  let places: ActivityPlaces
 
   public init(state: BookState) throws(LedgerError) {
     self.state = state
@@ -47,10 +47,8 @@ public struct BookLedger: Sendable {
     activities = state.activities
     activityIDs = state.activityIDs
     records = try ExportRecord.all(in: state)
-    var indexByID = [ActivityID: Int](minimumCapacity: activityIDs.count)
-    for (index, id) in activityIDs.enumerated() { indexByID[id] = index }
-    self.indexByID = indexByID
-    for record in records where !record.activities.allSatisfy({ indexByID[$0] != nil }) {
+    places = ActivityPlaces(activityIDs)
+    for record in records where !record.activities.allSatisfy({ places[$0] != nil }) {
       throw LedgerError(
         .exportNotReproducible, .export(record.number),
         "export \(record.number) names activities the journal does not hold")
@@ -58,10 +56,16 @@ public struct BookLedger: Sendable {
   }
 
   /// The activities an export booked, as indexes into ``activities``, in booking order.
-  func indexes(of record: ExportRecord) -> [Int] { record.activities.map { indexByID[$0]! } }
+  func indexes(of record: ExportRecord) -> [Int] { record.activities.map { places[$0]! } }
 
-  /// The indexes of every activity booked by an export.
-  var exportedIndexes: Set<Int> { Set(records.flatMap(indexes(of:))) }
+  /// Whether each activity was booked by an export, by its index in ``activities``.
+  var exportedIndexes: [Bool] {
+    var exported = [Bool](repeating: false, count: activities.count)
+    for record in records {
+      for index in indexes(of: record) { exported[index] = true }
+    }
+    return exported
+  }
 
   /// A recorded export's vouchers, replayed.
   public struct ExportedRun: Sendable {
@@ -121,7 +125,7 @@ public struct BookLedger: Sendable {
     var vouchers = runs.flatMap(\.vouchers)
     let exportedCount = vouchers.count
     let exported = exportedIndexes
-    let pending = activities.indices.filter { !exported.contains($0) }
+    let pending = activities.indices.filter { !exported[$0] }
     var byYear = [Day: [Int]]()
     var years = Set<Day>()
     for index in pending {

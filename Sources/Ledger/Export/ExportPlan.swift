@@ -59,7 +59,7 @@ extension BookLedger {
     var indexes = [Int]()
     var waiting = 0
     var neverExported = [Day]()
-    for index in activities.indices where !exported.contains(index) {
+    for index in activities.indices where !exported[index] {
       let date = activities[index].date
       if date > request.to {
         waiting += 1

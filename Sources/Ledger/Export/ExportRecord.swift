@@ -51,15 +51,23 @@ public struct ExportRecord: Hashable, Sendable {
 
   /// Identities as runs within a line, `[line, first ordinal, count]`:
   /// `[3.0, 3.1, 5.0]` → `[[3, 0, 2], [5, 0, 1]]`.
-  static func runs(_ ids: [ActivityID]) -> [[Int]] {
-    var result = [[Int]]()
-    for id in ids {
-      if let last = result.last, last[0] == id.line, last[1] + last[2] == id.ordinal {
-        result[result.count - 1][2] += 1
+  static func runs(_ ids: [ActivityID]) -> [JSONValue] {
+    var result = [JSONValue]()
+    guard var run = ids.first.map({ (line: $0.line, first: $0.ordinal, count: 1) }) else {
+      return result
+    }
+    func close(_ run: (line: Int, first: Int, count: Int)) -> JSONValue {
+      .array([.integer(run.line), .integer(run.first), .integer(run.count)])
+    }
+    for id in ids.dropFirst() {
+      if id.line == run.line, run.first + run.count == id.ordinal {
+        run.count += 1
       } else {
-        result.append([id.line, id.ordinal, 1])
+        result.append(close(run))
+        run = (id.line, id.ordinal, 1)
       }
     }
+    result.append(close(run))
     return result
   }
 }
@@ -73,7 +81,7 @@ extension ExportRecord {
       "type": .string(type.rawValue), "profile": .string(profile.rawValue),
       "summarize": .string(summarization.rawValue), "generated": generated.jsonValue,
       "file": .string(fileHash), "program": .string(programVersion),
-      "booked": .array(Self.runs(activities).map { .array($0.map(JSONValue.integer)) }),
+      "booked": .array(Self.runs(activities)),
       "yearEnds": .array(yearEnds.map(\.jsonValue)),
       "reversals": .array(reversals.map(\.jsonValue)),
       "vouchers": .integer(voucherCount), "lastNumbers": .object(numbers), "map": map.jsonValue,

@@ -42,16 +42,19 @@ public enum SIEExport {
     records.append(
       .fiscalYear(FiscalYear(index: 0, start: plan.fiscalYear.start, end: plan.fiscalYear.end)))
     // The chart: the accounts used, and the objects used.
-    var accounts = Set<AccountNumber>()
-    var costCentres = Set<String>()
-    var projects = Set<String>()
+    var usedAccounts = DistinctValues<AccountNumber>()
+    var usedCostCentres = DistinctValues<String>()
+    var usedProjects = DistinctValues<String>()
     for voucher in plan.fileVouchers {
       for row in voucher.rows {
-        accounts.insert(row.account)
-        if let code = row.costCentre { costCentres.insert(code) }
-        if let code = row.project { projects.insert(code) }
+        usedAccounts.insert(row.account)
+        if let code = row.costCentre { usedCostCentres.insert(code) }
+        if let code = row.project { usedProjects.insert(code) }
       }
     }
+    var accounts = usedAccounts.set
+    let costCentres = usedCostCentres.set
+    let projects = usedProjects.set
     for account in plan.openingBalances.keys { accounts.insert(account) }
     // A 4E file needs a chart even for a period with nothing to book: the receivables account
     // of the mapping the export used. (A 4I file may be empty, and earlier exports were.)

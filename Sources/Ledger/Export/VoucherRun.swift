@@ -29,44 +29,71 @@ struct VoucherRun {
       try engine.post(activity, index: index, on: max(activity.date, from))
     }
     for end in yearEnds { try engine.closeYear(endingOn: end) }
-    var posted = engine.takeVouchers()
+    let posted = engine.takeVouchers()
     guard engine.keepsVouchers else {
       return Result(vouchers: [], sources: [], lastNumbers: startingNumbers)
     }
-    // Stable: equal dates keep the order they were booked in.
-    posted = posted.enumerated().sorted {
-      $0.element.voucher.date != $1.element.voucher.date
-        ? $0.element.voucher.date < $1.element.voucher.date : $0.offset < $1.offset
-    }.map(\.element)
+    let order = Self.dateOrder(posted)
     var vouchers = [Voucher]()
     var sources = [[DocumentRef]]()
     switch summarization {
     case .event:
-      vouchers = posted.map(\.voucher)
-      sources = posted.map(\.documents)
+      vouchers.reserveCapacity(order.count)
+      sources.reserveCapacity(order.count)
+      for index in order {
+        vouchers.append(posted[index].voucher)
+        sources.append(posted[index].documents)
+      }
     case .day:
-      (vouchers, sources) = try Self.summarized(posted)
+      (vouchers, sources) = try Self.summarized(posted, in: order)
+    }
+    // A run uses few series: their counters are looked through, not hashed per voucher.
+    var counters = [(series: String, last: Int)]()
+    for index in vouchers.indices {
+      let series = vouchers[index].series
+      let place =
+        counters.firstIndex { $0.series == series }
+        ?? {
+          counters.append((series, startingNumbers[series] ?? 0))
+          return counters.count - 1
+        }()
+      counters[place].last += 1
+      vouchers[index].number = counters[place].last
     }
     var numbers = startingNumbers
-    for index in vouchers.indices {
-      let next = (numbers[vouchers[index].series] ?? 0) + 1
-      numbers[vouchers[index].series] = next
-      vouchers[index].number = next
-    }
+    for (series, last) in counters { numbers[series] = last }
     return Result(vouchers: vouchers, sources: sources, lastNumbers: numbers)
   }
 
+  /// The places of `posted` in date order; equal dates keep the order they were booked in.
+  static func dateOrder(_ posted: [PostingEngine.Posted]) -> [Int] {
+    var keys = [Int64]()
+    keys.reserveCapacity(posted.count)
+    var inOrder = true
+    var last = Int32.min
+    for (place, item) in posted.enumerated() {
+      let date = item.voucher.date.packed
+      inOrder = inOrder && last <= date
+      last = date
+      // The date above the place: sorting the keys sorts by date, then by place.
+      keys.append(Int64(date) << 32 | Int64(place))
+    }
+    if !inOrder { keys.sort() }
+    return keys.map { Int($0 & 0xFFFF_FFFF) }
+  }
+
   /// One voucher per series and day, rows added together by account and dimensions.
-  static func summarized(_ posted: [PostingEngine.Posted]) throws(LedgerError) -> (
-    [Voucher], [[DocumentRef]]
-  ) {
+  static func summarized(_ posted: [PostingEngine.Posted], in places: [Int]) throws(LedgerError)
+    -> ([Voucher], [[DocumentRef]])
+  {
     struct Group {
       var builder: VoucherBuilder
       var sources: [DocumentRef]
     }
     var order = [String]()
     var groups = [String: Group]()
-    for item in posted {
+    for place in places {
+      let item = posted[place]
       let voucher = item.voucher
       let key = voucher.series + " " + voucher.date.iso
       if groups[key] == nil {

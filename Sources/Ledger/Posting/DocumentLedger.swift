@@ -14,6 +14,8 @@ struct DocumentLedger: Sendable {
   let customer: String
   /// The number as texts show it: `1001`, `SF-K2-0001`.
   let name: String
+  /// The name the document was issued to (the payee's, for a self-invoice), for voucher texts.
+  let recipient: String?
   let saleType: SaleType
   /// SEK per unit of the document's currency.
   let rate: ExactDecimal
@@ -26,12 +28,15 @@ struct DocumentLedger: Sendable {
   /// The export whose account map books this document; set by its first voucher.
   var mapIndex: Int?
 
-  init(kind: Kind, id: Int, customer: String, name: String, saleType: SaleType, rate: ExactDecimal)
-  {
+  init(
+    kind: Kind, id: Int, customer: String, name: String, recipient: String?, saleType: SaleType,
+    rate: ExactDecimal
+  ) {
     self.kind = kind
     self.id = id
     self.customer = customer
     self.name = name
+    self.recipient = recipient
     self.saleType = saleType
     self.rate = rate
   }

@@ -5,29 +5,31 @@ extension PostingEngine {
   /// The parts of an invoice: per VAT rate (in the order the lines first use it) its sales
   /// lines and its VAT, then the rounding to whole kronor.
   static func components(of invoice: Invoice) -> [(key: ComponentKey, amount: Amount)] {
-    var rates = [VATRate]()
-    var sales = [VATRate: [(key: ComponentKey, amount: Amount)]]()
+    // An invoice has few rates: they are looked through, not hashed.
+    var sales = [(rate: VATRate, parts: [(key: ComponentKey, amount: Amount)])]()
     for line in invoice.lines {
-      let pieces: [(product: String?, kind: ProductKind, rate: VATRate, net: Amount)] =
-        line.parts.isEmpty
-        ? [(line.product, line.kind, line.vatRate, line.net)]
-        : line.parts.map { ($0.product, $0.kind, $0.vatRate, $0.net) }
-      for piece in pieces {
-        if sales[piece.rate] == nil {
-          rates.append(piece.rate)
-          sales[piece.rate] = []
-        }
+      func add(product: String?, kind: ProductKind, rate: VATRate, net: Amount) {
         let key = ComponentKey(
-          role: .sale(
-            product: piece.product, kind: piece.kind, rate: piece.rate, category: line.category),
+          role: .sale(product: product, kind: kind, rate: rate, category: line.category),
           costCentre: line.costCentre, project: line.project)
-        sales[piece.rate]!.append((key, piece.net))
+        if let place = sales.firstIndex(where: { $0.rate == rate }) {
+          sales[place].parts.append((key, net))
+        } else {
+          sales.append((rate, [(key, net)]))
+        }
+      }
+      if line.parts.isEmpty {
+        add(product: line.product, kind: line.kind, rate: line.vatRate, net: line.net)
+      } else {
+        for part in line.parts {
+          add(product: part.product, kind: part.kind, rate: part.vatRate, net: part.net)
+        }
       }
     }
     let totals = invoice.totals
     var result = [(key: ComponentKey, amount: Amount)]()
-    for rate in rates {
-      result += sales[rate]!
+    for (rate, parts) in sales {
+      result += parts
       if let vat = totals.rates.first(where: { $0.rate == rate })?.vat, !vat.isZero {
         result.append((ComponentKey(role: .vat(rate)), vat))
       }
@@ -52,7 +54,8 @@ extension PostingEngine {
     }
     var document = DocumentLedger(
       kind: kind, id: id, customer: invoice.customer, name: invoice.displayName,
-      saleType: invoice.saleType, rate: invoice.exchangeRate ?? .one)
+      recipient: record.recipient?.name, saleType: invoice.saleType,
+      rate: invoice.exchangeRate ?? .one)
     // A credit note is booked with the accounts of the invoice it credits.
     let mapIndex = original.flatMap { documents[$0]?.mapIndex } ?? currentMap
     let map = maps[mapIndex]
@@ -80,7 +83,7 @@ extension PostingEngine {
       }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "\(title) \(invoice.displayName) \(party(invoice: invoice, map))")
+      text: "\(title) \(invoice.displayName) \(party(document, map))")
     builder.add(map.accounts.receivables, totalSEK)
     for (part, value) in zip(parts, values) {
       addRow(part.key, -value, of: document, map: map, to: &builder)

@@ -62,9 +62,10 @@ extension PostingEngine {
     }
     documents[id] = document
     releaseReserve(ofInvoice: id, map: map, to: &builder)
+    let rows = builder.rows
     paymentPostings[payment.payment] = PaymentPosting(
-      rows: builder.rows, parts: taken, overpaid: overpaid, customer: document.customer)
-    try emit(builder, activity: index)
+      rows: rows, parts: taken, overpaid: overpaid, customer: document.customer)
+    try emit(builder, rows: rows, activity: index)
   }
 
   /// Money for a written-off invoice: where the loss had reduced VAT, the VAT is due again and

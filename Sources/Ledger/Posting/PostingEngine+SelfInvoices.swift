@@ -39,7 +39,7 @@ extension PostingEngine {
     let selfInvoice = record.selfInvoice
     var document = DocumentLedger(
       kind: .selfInvoice, id: id, customer: selfInvoice.payee, name: selfInvoice.displayName,
-      saleType: .domestic, rate: .one)
+      recipient: record.payee?.name, saleType: .domestic, rate: .one)
     let map = maps[currentMap]
     let booked = map.method == .accrual
     let parts = Self.components(of: selfInvoice)
@@ -51,7 +51,7 @@ extension PostingEngine {
     guard booked else { return }
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Självfaktura \(selfInvoice.displayName) \(party(selfInvoice: selfInvoice, map))")
+      text: "Självfaktura \(selfInvoice.displayName) \(party(document, map))")
     for part in parts { addRow(part.key, part.amount, of: document, map: map, to: &builder) }
     builder.add(map.accounts.payables, -selfInvoice.totals.total)
     try emit(builder, activity: index)

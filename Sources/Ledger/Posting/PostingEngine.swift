@@ -35,7 +35,7 @@ struct PostingEngine {
   var balances: [String: [BalanceItem]] = [:]
   /// What each invoice payment booked, by the book's payment id, so that undoing it books the
   /// opposite.
-  var paymentPostings: [Int: PaymentPosting] = [:]
+  var paymentPostings = IDTable<PaymentPosting>()
   /// Year-end bookings to reverse on the first day of the next year, by that day.
   var pendingReversals: [(date: Day, documents: [Int], selfDocuments: [Int])] = []
   /// Vouchers made since the last ``takeVouchers()``.
@@ -107,22 +107,31 @@ struct PostingEngine {
   }
 
   /// Keeps a voucher made by a rule (none when all its rows came to zero).
-  mutating func emit(_ builder: VoucherBuilder, activity: Int?, documents: [DocumentRef]? = nil)
-    throws(LedgerError)
-  {
-    guard keepsVouchers, let voucher = try builder.build() else { return }
-    let map = maps[currentMap]
-    let behind =
-      documents
-      ?? activity.map { index in
-        DocumentRef.behind(activities[index], edition: map.edition, state: state) {
-          guard map.method == .cash, case .payment(let id, _) = activities[index] else {
-            return []
-          }
-          return creditNotes[id, default: []].filter { $0.activity < index }.map(\.note)
-        }
-      } ?? []
+  mutating func emit(
+    _ builder: VoucherBuilder, rows: [VoucherRow]? = nil, activity: Int?,
+    documents: [DocumentRef]? = nil
+  ) throws(LedgerError) {
+    guard keepsVouchers, let voucher = try builder.build(rows: rows ?? builder.rows) else {
+      return
+    }
+    var behind = documents ?? []
+    if documents == nil, let index = activity {
+      behind = documentsBehind(activity: index)
+    }
     posted.append(Posted(voucher: voucher, documents: behind))
+  }
+
+  /// The documents behind the activity at `index`, as the current map's edition names them.
+  func documentsBehind(activity index: Int) -> [DocumentRef] {
+    let edition = maps[currentMap].edition
+    let activity = activities[index]
+    var notes = [Int]()
+    if maps[currentMap].method == .cash, case .payment(let id, _) = activity,
+      let credits = creditNotes[id]
+    {
+      notes = credits.filter { $0.activity < index }.map(\.note)
+    }
+    return DocumentRef.behind(activity, edition: edition, state: state) { notes }
   }
 
   // MARK: Accounts
@@ -236,22 +245,7 @@ extension PostingEngine {
   /// The customer (or payee) of a document in a voucher text: the number, and since edition 2
   /// the name the document was issued to.
   func party(_ document: DocumentLedger, _ map: AccountMap) -> String {
-    let name =
-      document.kind == .selfInvoice
-      ? state.selfInvoices[document.id]?.payee?.name : state.invoices[document.id]?.recipient?.name
-    return party(document.customer, name: name, map)
-  }
-
-  func party(invoice: Invoice, _ map: AccountMap) -> String {
-    party(invoice.customer, name: state.invoices[invoice.id]?.recipient?.name, map)
-  }
-
-  func party(selfInvoice: SelfInvoice, _ map: AccountMap) -> String {
-    party(selfInvoice.payee, name: state.selfInvoices[selfInvoice.id]?.payee?.name, map)
-  }
-
-  private func party(_ number: String, name: String?, _ map: AccountMap) -> String {
-    guard map.edition >= 2, let name else { return number }
-    return "\(number) \(name)"
+    guard map.edition >= 2, let name = document.recipient else { return document.customer }
+    return "\(document.customer) \(name)"
   }
 }

@@ -85,12 +85,15 @@ struct ExportCommand: Command, WorksOnBook {
     )
     var series = [String: (first: Int, last: Int)]()
     var order = [String]()
-    for voucher in result.vouchers {
-      if let range = series[voucher.series] {
-        series[voucher.series] = (min(range.first, voucher.number), max(range.last, voucher.number))
+    // By index: a voucher is read field by field, not copied.
+    for index in result.vouchers.indices {
+      let name = result.vouchers[index].series
+      let number = result.vouchers[index].number
+      if let range = series[name] {
+        series[name] = (min(range.first, number), max(range.last, number))
       } else {
-        series[voucher.series] = (voucher.number, voucher.number)
-        order.append(voucher.series)
+        series[name] = (number, number)
+        order.append(name)
       }
     }
     let ranges = order.sorted().map { name in

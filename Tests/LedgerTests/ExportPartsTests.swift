@@ -1,0 +1,116 @@
+import Basics
+import Invoicing
+import TestSupport
+import Testing
+
+@testable import Ledger
+
+/// The small parts an export is made of, each held to the plain way of doing the same.
+@Suite struct ExportPartsTests {
+  /// The plain model of a voucher builder: sums by key in the order first seen.
+  struct ModelRow: Equatable {
+    var account: AccountNumber
+    var costCentre: String?
+    var amount: Amount
+  }
+
+  @Test(arguments: [1, 5, VoucherBuilder.indexThreshold, VoucherBuilder.indexThreshold + 1, 60])
+  func aBuilderSumsRowsAsAPlainListWould(distinctCentres: Int) throws {
+    var random = SplitMix64(seed: UInt64(distinctCentres))
+    for _ in 0..<20 {
+      var builder = VoucherBuilder(series: "F", date: d("2025-03-01"), text: "t")
+      var model = [ModelRow]()
+      for _ in 0..<200 {
+        let account = AccountNumber(["1510", "3001", "2611"].randomElement(using: &random)!)
+        let centre =
+          Bool.random(using: &random)
+          ? "K\(Int.random(in: 0..<distinctCentres, using: &random))" : nil
+        let amount = Amount(ore: Int64.random(in: -3...3, using: &random))
+        builder.add(account, amount, costCentre: centre)
+        guard !amount.isZero else { continue }
+        if let place = model.firstIndex(where: { $0.account == account && $0.costCentre == centre })
+        {
+          model[place].amount += amount
+        } else {
+          model.append(ModelRow(account: account, costCentre: centre, amount: amount))
+        }
+      }
+      let expected = model.filter { !$0.amount.isZero }
+      let rows = builder.rows.map {
+        ModelRow(account: $0.account, costCentre: $0.costCentre, amount: $0.amount)
+      }
+      #expect(rows == expected)
+      #expect(builder.isEmpty == expected.isEmpty)
+    }
+  }
+
+  @Test func aBuilderWithNothingLeftMakesNoVoucher() throws {
+    var builder = VoucherBuilder(series: "F", date: d("2025-03-01"), text: "t")
+    builder.add("1510", Amount(ore: 100))
+    builder.add("1510", Amount(ore: -100))
+    #expect(try builder.build() == nil)
+    #expect(builder.isEmpty)
+  }
+
+  @Test(arguments: [0, 1, 2, 1000])
+  func vouchersAreOrderedByDateKeepingTheirBookingOrder(count: Int) throws {
+    var random = SplitMix64(seed: UInt64(count) + 7)
+    let rows = [
+      VoucherRow(account: "1510", amount: Amount(ore: 1)),
+      VoucherRow(account: "3001", amount: Amount(ore: -1)),
+    ]
+    for sorted in [false, true] {
+      var dates = (0..<count).map { _ in
+        d("2025-01-01").adding(days: Int.random(in: 0..<40, using: &random))
+      }
+      if sorted { dates.sort() }
+      let posted = try dates.enumerated().map { place, date in
+        PostingEngine.Posted(
+          voucher: try Voucher(series: "F", date: date, text: "\(place)", rows: rows), documents: []
+        )
+      }
+      let expected = posted.indices.sorted { (dates[$0], $0) < (dates[$1], $1) }
+      #expect(VoucherRun.dateOrder(posted) == expected)
+    }
+  }
+
+  @Test func activitiesAreFoundByTheirIdentityInEitherOrder() {
+    let ascending = (1...300).flatMap { line in
+      (0..<(line % 3)).map { ActivityID(line: line, ordinal: $0) }
+    }
+    for ids in [ascending, ascending.reversed(), [], [ActivityID(line: 4, ordinal: 0)]] {
+      let places = ActivityPlaces(ChunkedLog(ids))
+      for (place, id) in ids.enumerated() { #expect(places[id] == place) }
+      for absent in [
+        ActivityID(line: 0, ordinal: 0), ActivityID(line: 3, ordinal: 5),
+        ActivityID(line: 301, ordinal: 0),
+      ] {
+        #expect(places[absent] == nil)
+      }
+    }
+  }
+
+  @Test(arguments: [3, DistinctValues<Int>.threshold, DistinctValues<Int>.threshold + 1, 500])
+  func distinctValuesAreTheSetOfTheValues(range: Int) {
+    var random = SplitMix64(seed: UInt64(range))
+    let values = (0..<2000).map { _ in Int.random(in: 0..<range, using: &random) }
+    var distinct = DistinctValues<Int>()
+    for value in values { distinct.insert(value) }
+    #expect(distinct.set == Set(values))
+  }
+
+  @Test(
+    arguments: [
+      ([], []),
+      (["3.0", "3.1", "5.0"], [[3, 0, 2], [5, 0, 1]]),
+      (["3.1", "3.0"], [[3, 1, 1], [3, 0, 1]]),
+      (["3.0", "3.2", "4.0", "4.1", "4.2"], [[3, 0, 1], [3, 2, 1], [4, 0, 3]]),
+    ] as [([String], [[Int]])])
+  func bookedActivitiesAreRecordedAsRuns(ids: [String], runs: [[Int]]) {
+    let activities = ids.map { text in
+      let parts = text.split(separator: ".").map { Int($0)! }
+      return ActivityID(line: parts[0], ordinal: parts[1])
+    }
+    #expect(ExportRecord.runs(activities) == runs.map { .array($0.map(JSONValue.integer)) })
+  }
+}
