@@ -45,11 +45,16 @@ public enum SIEExport {
     var usedAccounts = DistinctValues<AccountNumber>()
     var usedCostCentres = DistinctValues<String>()
     var usedProjects = DistinctValues<String>()
-    for voucher in plan.fileVouchers {
-      for row in voucher.rows {
-        usedAccounts.insert(row.account)
-        if let code = row.costCentre { usedCostCentres.insert(code) }
-        if let code = row.project { usedProjects.insert(code) }
+    // Through the buffers: a voucher or row is read in place, not copied.
+    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
+      for voucher in vouchers.indices {
+        vouchers[voucher].rows.withUnsafeBufferPointer { rows in
+          for row in rows.indices {
+            usedAccounts.insert(rows[row].account)
+            if let code = rows[row].costCentre { usedCostCentres.insert(code) }
+            if let code = rows[row].project { usedProjects.insert(code) }
+          }
+        }
       }
     }
     var accounts = usedAccounts.set
@@ -135,10 +140,12 @@ public enum SIEExport {
         header: header, options: .init(transliterate: true),
         estimatedBytes: (1 << 16) + plan.fileVouchers.count * 192
       ) { stream in
-        for voucher in plan.fileVouchers {
-          let record = sieVoucher(voucher)
-          stream.write(record)
-          check.add(record)
+        plan.fileVouchers.withUnsafeBufferPointer { vouchers in
+          for voucher in vouchers.indices {
+            let record = sieVoucher(vouchers[voucher])
+            stream.write(record)
+            check.add(record)
+          }
         }
       }
     } catch {
