@@ -9,7 +9,7 @@ import Basics
 @main
 enum Entry {
   static func main() {
-    OpenedBooks.keepUntilExit()
+    KeptUntilExit.start()
     #if canImport(Glibc)
       // Opening a large book allocates hundreds of MB in small pieces on every core; each
       // thread's heap then grows in steps of 64 MiB rather than page by page (0.47 → 0.44 s

@@ -28,22 +28,23 @@ func openBook(
   for warning in book.warnings {
     console.printError("warning: [\(warning.code.rawValue)] \(warning.message)")
   }
-  OpenedBooks.keep(book)
+  KeptUntilExit.keep(book)
   return book
 }
 
-/// The books a command opened, kept until the process exits when it is the `sietool`
-/// executable: the system takes back their memory at once, where freeing a large book's
-/// state piece by piece would take a while. Commands run inside another program free theirs.
-enum OpenedBooks {
-  private static let books = Mutex<(keeping: Bool, books: [Book])>((false, []))
+/// What a command made that is large — the books it opened, an export's vouchers — kept until
+/// the process exits when it is the `sietool` executable: the system takes back their memory
+/// at once, where freeing a million records piece by piece takes a second. Commands run inside
+/// another program free theirs.
+enum KeptUntilExit {
+  private static let values = Mutex<(keeping: Bool, values: [any Sendable])>((false, []))
 
-  /// Keeps every book opened from now on until the process exits.
-  static func keepUntilExit() { books.withLock { $0.keeping = true } }
+  /// Keeps every value handed to ``keep(_:)`` from now on until the process exits.
+  static func start() { values.withLock { $0.keeping = true } }
 
-  static func keep(_ book: Book) {
-    books.withLock {
-      if $0.keeping { $0.books.append(book) }
+  static func keep(_ value: any Sendable) {
+    values.withLock {
+      if $0.keeping { $0.values.append(value) }
     }
   }
 }

@@ -58,6 +58,7 @@ struct ExportCommand: Command, WorksOnBook {
       try Exporter.export(request, book: book, to: output, bundle: bundle, today: book.today)
     }
     for line in Self.summary(result, output: output, bundle: bundle) { console.print(line) }
+    KeptUntilExit.keep(result)
     return 0
   }
 
