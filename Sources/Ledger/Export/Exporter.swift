@@ -38,9 +38,9 @@ public enum Exporter {
         earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
     }
     let plan = try ledger.plan(request, today: today)
-    let bytes = try SIEExport.encode(plan, state: book.state)
+    let (bytes, hash) = try SIEExport.encode(plan, state: book.state, hashing: true)
     var record = plan.record
-    record.fileHash = SHA256.hex(bytes)
+    record.fileHash = hash ?? SHA256.hex(bytes)
     try FilePath.makeDirectory(stored)
     try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
     var entries = [ExportBundle.Entry]()

@@ -1,6 +1,8 @@
 import Basics
+import Dispatch
 import Invoicing
 import SIE
+import Synchronization
 
 /// Writes an export's vouchers as an SIE 4 file: header, `#RAR`, `#KONTO` for the accounts
 /// used, `#DIM` and `#OBJEKT` for the cost centres (dimension 1) and projects (dimension 6)
@@ -131,6 +133,14 @@ public enum SIEExport {
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
   /// profile. The vouchers are written and checked one at a time, never held as a document.
   public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
+    try encode(plan, state: state, hashing: false).bytes
+  }
+
+  /// The file's bytes, checked as ``encode(_:state:)`` checks them, and with `hashing` their
+  /// SHA-256 (hex), worked out on another core while the bytes are validated.
+  static func encode(_ plan: ExportPlan, state: BookState, hashing: Bool) throws(LedgerError)
+    -> (bytes: [UInt8], hash: String?)
+  {
     let header = header(plan, state: state)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
     let output: SIEWriter.Output
@@ -151,9 +161,20 @@ public enum SIEExport {
     } catch {
       throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }
-    let report = SIEValidator.validate(
-      bytes: output.bytes,
-      options: ValidationOptions(type: plan.request.type, strict: true, fileName: "export"))
+    let bytes = output.bytes
+    let options = ValidationOptions(type: plan.request.type, strict: true, fileName: "export")
+    let results = Mutex<(report: ValidationReport?, hash: String?)>((nil, nil))
+    DispatchQueue.concurrentPerform(iterations: hashing ? 2 : 1) { task in
+      if task == 0 {
+        let report = SIEValidator.validate(bytes: bytes, options: options)
+        results.withLock { $0.report = report }
+      } else {
+        let hash = SHA256.hex(bytes)
+        results.withLock { $0.hash = hash }
+      }
+    }
+    let (validated, hash) = results.withLock { $0 }
+    guard let report = validated else { preconditionFailure("the validation ran") }
     if !report.isValid {
       let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
       throw LedgerError(
@@ -167,6 +188,6 @@ public enum SIEExport {
         .exportRefusedByReceiver, .period(plan.request.from, plan.request.to),
         "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
     }
-    return output.bytes
+    return (bytes, hash)
   }
 }

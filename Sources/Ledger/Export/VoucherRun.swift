@@ -23,6 +23,7 @@ struct VoucherRun {
   func run(_ engine: inout PostingEngine, startingNumbers: [String: Int]) throws(LedgerError)
     -> Result
   {
+    engine.reserveVouchers(indexes.count)
     for day in reversals { try engine.reverseYearEnd(on: day) }
     for index in indexes {
       let activity = engine.activities[index]

@@ -71,8 +71,14 @@ struct PostingEngine {
 
   /// The vouchers made so far, leaving none.
   mutating func takeVouchers() -> [Posted] {
-    defer { posted.removeAll(keepingCapacity: true) }
-    return posted
+    var taken = [Posted]()
+    swap(&taken, &posted)
+    return taken
+  }
+
+  /// Makes room for `count` more vouchers (about one per activity posted).
+  mutating func reserveVouchers(_ count: Int) {
+    if keepsVouchers { posted.reserveCapacity(posted.count + count) }
   }
 
   // MARK: Posting
