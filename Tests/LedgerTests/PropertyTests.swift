@@ -44,6 +44,29 @@ import Testing
     }
   }
 
+  /// A plan made without the documents behind its vouchers (an export without a bundle) has
+  /// the same vouchers, record and file, and no documents.
+  @Test(arguments: seeds.prefix(8))
+  func aPlanWithoutDocumentsHasTheSameFile(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let tx = try randomBook(seed: seed, method: method, settled: false)
+      for summarization in Summarization.allCases {
+        let request = ExportRequest(
+          from: d("2025-01-01"), to: d("2025-12-31"), summarization: summarization)
+        let ledger = try BookLedger(state: tx.state)
+        let full = try ledger.plan(request, today: d("2026-01-15"))
+        let bare = try ledger.plan(request, today: d("2026-01-15"), documents: false)
+        #expect(bare.vouchers == full.vouchers, "seed \(seed) \(method) \(summarization)")
+        #expect(bare.record == full.record)
+        let bareFile = try SIEExport.encode(bare, state: tx.state)
+        let fullFile = try SIEExport.encode(full, state: tx.state)
+        #expect(bareFile == fullFile)
+        #expect(full.sources.contains { !$0.isEmpty })
+        #expect(bare.sources.allSatisfy { $0.isEmpty })
+      }
+    }
+  }
+
   @Test(arguments: seeds)
   func cashAndAccrualAgreeOnceEverythingIsSettled(seed: UInt64) throws {
     let accrual = try randomBook(seed: seed, method: .accrual, settled: true)

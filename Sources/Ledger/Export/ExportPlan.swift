@@ -8,7 +8,7 @@ public struct ExportPlan: Sendable {
   public var request: ExportRequest
   /// The vouchers this export makes, numbered.
   public var vouchers: [Voucher]
-  /// For each voucher, the documents behind it.
+  /// For each voucher, the documents behind it (each empty for a plan made without them).
   public var sources: [[DocumentRef]]
   /// The vouchers the file holds: this export's (4I), or the fiscal year's so far (4E).
   public var fileVouchers: [Voucher]
@@ -26,9 +26,13 @@ extension BookLedger {
   /// those that arrived for periods already exported (dated on the period's first day); the
   /// fiscal year's closing when the period holds its last day.
   ///
+  /// - Parameter documents: whether to find the documents behind each voucher (``ExportPlan/sources``),
+  ///   which only the bundle needs; the vouchers and the file are the same either way.
   /// - Throws: ``LedgerError`` when the period crosses a fiscal year's end, overlaps an earlier
   ///   export, or leaves an earlier period with activities that were never exported.
-  public func plan(_ request: ExportRequest, today: Day) throws(LedgerError) -> ExportPlan {
+  public func plan(_ request: ExportRequest, today: Day, documents: Bool = true) throws(LedgerError)
+    -> ExportPlan
+  {
     guard request.type == .type4I || request.type == .type4E else {
       throw LedgerError(
         .invalidExportType, .none, "exports are SIE 4I or 4E, not \(request.type.rawValue)")
@@ -83,6 +87,7 @@ extension BookLedger {
     let map = AccountMap(state: state)
     _ = engine.use(map)
     engine.keepsVouchers = true
+    engine.keepsDocuments = documents
     let run = VoucherRun(
       from: request.from, indexes: indexes, reversals: reversals, yearEnds: yearEnds,
       summarization: request.summarization)

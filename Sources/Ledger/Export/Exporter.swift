@@ -37,7 +37,7 @@ public enum Exporter {
       return try repeatExport(
         earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
     }
-    let plan = try ledger.plan(request, today: today)
+    let plan = try ledger.plan(request, today: today, documents: bundlePath != nil)
     let (bytes, hash) = try SIEExport.encode(plan, state: book.state, hashing: true)
     var record = plan.record
     record.fileHash = hash ?? SHA256.hex(bytes)

@@ -42,6 +42,8 @@ struct PostingEngine {
   private(set) var posted: [Posted] = []
   /// Whether to keep vouchers (replaying exports only needs the open amounts).
   var keepsVouchers = true
+  /// Whether to find the documents behind each voucher (only an export's bundle needs them).
+  var keepsDocuments = true
   /// Each invoice's credit notes, with the index of the activity that credited it.
   let creditNotes: [Int: [(note: Int, activity: Int)]]
 
@@ -121,7 +123,9 @@ struct PostingEngine {
       return
     }
     var behind = documents ?? []
-    if documents == nil, let index = activity {
+    if !keepsDocuments {
+      behind = []
+    } else if documents == nil, let index = activity {
       behind = documentsBehind(activity: index)
     }
     posted.append(Posted(voucher: voucher, documents: behind))
