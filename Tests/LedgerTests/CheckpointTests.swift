@@ -153,7 +153,10 @@ import Testing
         table.update(id) { $0.collectionDate = day }
         model.update(id) { $0.collectionDate = day }
       default:
+        // Read once (not kept) first, then as kept: both are the model's record.
+        #expect(table.readOnce(id) == model[id], "id \(id)")
         #expect(table[id] == model[id], "id \(id)")
+        #expect(table.readOnce(id) == model[id], "id \(id)")
       }
       #expect(table.count == model.count, "step \(step)")
       #expect(table.contains(id) == (model[id] != nil), "step \(step)")

@@ -59,14 +59,16 @@ final class StoredInvoices: Sendable {
   /// Whether the checkpoint holds a record for `id`.
   func holds(_ id: Int) -> Bool { locations[id] != nil }
 
-  /// The record of `id`, if the checkpoint holds one.
-  func record(_ id: Int) -> InvoiceRecord? {
+  /// The record of `id`, if the checkpoint holds one; kept once built unless `keeping` is
+  /// false.
+  func record(_ id: Int, keeping: Bool = true) -> InvoiceRecord? {
     guard let location = locations[id] else { return nil }
     if let record = read.withLock({ $0[id] }) { return record }
     let bytes = self.bytes.withLock { $0 }
     // Let go of only once every record is read: it was read meanwhile.
     guard !bytes.isEmpty else { return read.withLock { $0[id] } }
     let record = bytes.withUnsafeBufferPointer { decode(location, in: $0) }
+    guard keeping else { return record }
     return read.withLock { table in
       if let first = table[id] { return first }  // another thread read it meanwhile
       table[id] = record

@@ -54,6 +54,16 @@ public struct InvoiceTable: Sendable {
     }
   }
 
+  /// The record of `id`, as the subscript reads it, except that a record of the checkpoint not
+  /// built yet is built and not kept: for a pass that reads each record once (the ledger's
+  /// posting), so that the records need not all be held at the same time.
+  public func readOnce(_ id: Int) -> InvoiceRecord? {
+    guard let stored else { return changed[id] }
+    if let record = changed[id] { return record }
+    guard removed.isEmpty || !removed.contains(id) else { return nil }
+    return stored.record(id, keeping: false)
+  }
+
   /// Whether `id` holds a record (without reading it).
   public func contains(_ id: Int) -> Bool {
     if changed.contains(id) { return true }

@@ -43,7 +43,6 @@ public struct BookLedger: Sendable {
 
   public init(state: BookState) throws(LedgerError) {
     self.state = state
-    state.invoices.readAll()  // posting reads every invoice
     activities = state.activities
     activityIDs = state.activityIDs
     records = try ExportRecord.all(in: state)

@@ -235,8 +235,10 @@ struct PostingEngine {
     documents[id]?.reserve = .zero
   }
 
+  /// The record of invoice `id`. Each is read once, when its invoice is attested: records of
+  /// a checkpoint are built for it and not kept.
   func invoice(_ id: Int) throws(LedgerError) -> InvoiceRecord {
-    guard let record = state.invoices[id] else {
+    guard let record = state.invoices.readOnce(id) else {
       throw LedgerError(.inconsistentBook, .invoice("d\(id)"), "no invoice with id \(id)")
     }
     return record

@@ -77,12 +77,13 @@ extension BookLedger {
     }
     var items = [ReceivableItem]()
     for document in engine.documents.values.sorted(by: { $0.id < $1.id }) {
-      guard document.kind != .selfInvoice, let record = state.invoices[document.id] else {
-        continue
-      }
       let open = document.components.reduce(Amount.zero) { $0 + $1.sek }
       let booked = document.components.filter(\.booked).reduce(Amount.zero) { $0 + $1.sek }
       guard !open.isZero || !booked.isZero || !document.reserve.isZero else { continue }
+      // Only the records listed are read.
+      guard document.kind != .selfInvoice, let record = state.invoices[document.id] else {
+        continue
+      }
       items.append(
         ReceivableItem(
           invoice: document.id, number: document.name, customer: document.customer,
