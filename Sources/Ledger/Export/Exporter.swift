@@ -42,7 +42,9 @@ public enum Exporter {
     var record = plan.record
     record.fileHash = hash ?? SHA256.hex(bytes)
     try FilePath.makeDirectory(stored)
-    try AtomicFile.write(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
+    // The kept copy is written on another core while the bundle and the file are.
+    let keptCopy = BackgroundFileWrite(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
+    defer { keptCopy.wait() }
     var entries = [ExportBundle.Entry]()
     var publisher = ExportPublisher(book: book)
     if let bundlePath {
@@ -53,6 +55,7 @@ public enum Exporter {
         to: try publisher.output(bundlePath), keepIn: stored)
     }
     try publisher.output(path).write(bytes)
+    try keptCopy.finish()
     try publisher.publish()
     try book.append([.other(type: ExportRecord.eventType, payload: record.jsonValue)])
     return Result(
