@@ -64,13 +64,17 @@ import Testing
         d("2025-01-01").adding(days: Int.random(in: 0..<40, using: &random))
       }
       if sorted { dates.sort() }
-      let posted = try dates.enumerated().map { place, date in
-        PostingEngine.Posted(
-          voucher: try Voucher(series: "F", date: date, text: "\(place)", rows: rows), documents: []
-        )
+      let vouchers = try dates.enumerated().map { place, date in
+        try Voucher(series: "F", date: date, text: "\(place)", rows: rows)
       }
-      let expected = posted.indices.sorted { (dates[$0], $0) < (dates[$1], $1) }
-      #expect(VoucherRun.dateOrder(posted) == expected)
+      let expected = vouchers.indices.sorted { (dates[$0], $0) < (dates[$1], $1) }
+      #expect(VoucherRun.dateOrder(vouchers) == expected)
+      // Arranged in that order, in place: the same vouchers as picked one by one.
+      var posted = PostingEngine.Posted()
+      for voucher in vouchers { posted.append(voucher, documents: [.invoice(Int(voucher.text)!)]) }
+      posted.arrange(in: expected)
+      #expect(posted.vouchers == expected.map { vouchers[$0] })
+      #expect(posted.documents == expected.map { [.invoice($0)] })
     }
   }
 

@@ -115,7 +115,7 @@ public enum SIEExport {
   }
 
   /// A ledger voucher as an SIE `#VER`.
-  static func sieVoucher(_ voucher: Voucher) -> VoucherRecord {
+  static func sieVoucher(_ voucher: borrowing Voucher) -> VoucherRecord {
     VoucherRecord(
       series: voucher.series, number: String(voucher.number), date: voucher.date,
       text: voucher.text,

@@ -30,21 +30,18 @@ struct VoucherRun {
       try engine.post(activity, index: index, on: max(activity.date, from))
     }
     for end in yearEnds { try engine.closeYear(endingOn: end) }
-    let posted = engine.takeVouchers()
+    var posted = engine.takeVouchers()
     guard engine.keepsVouchers else {
       return Result(vouchers: [], sources: [], lastNumbers: startingNumbers)
     }
-    let order = Self.dateOrder(posted)
+    let order = Self.dateOrder(posted.vouchers)
     var vouchers = [Voucher]()
     var sources = [[DocumentRef]]()
     switch summarization {
     case .event:
-      vouchers.reserveCapacity(order.count)
-      sources.reserveCapacity(order.count)
-      for index in order {
-        vouchers.append(posted[index].voucher)
-        sources.append(posted[index].documents)
-      }
+      posted.arrange(in: order)
+      vouchers = posted.vouchers
+      sources = posted.documents
     case .day:
       (vouchers, sources) = try Self.summarized(posted, in: order)
     }
@@ -66,14 +63,14 @@ struct VoucherRun {
     return Result(vouchers: vouchers, sources: sources, lastNumbers: numbers)
   }
 
-  /// The places of `posted` in date order; equal dates keep the order they were booked in.
-  static func dateOrder(_ posted: [PostingEngine.Posted]) -> [Int] {
+  /// The places of `vouchers` in date order; equal dates keep the order they were booked in.
+  static func dateOrder(_ vouchers: [Voucher]) -> [Int] {
     var keys = [Int64]()
-    keys.reserveCapacity(posted.count)
+    keys.reserveCapacity(vouchers.count)
     var inOrder = true
     var last = Int32.min
-    for (place, item) in posted.enumerated() {
-      let date = item.voucher.date.packed
+    for place in vouchers.indices {
+      let date = vouchers[place].date.packed
       inOrder = inOrder && last <= date
       last = date
       // The date above the place: sorting the keys sorts by date, then by place.
@@ -84,7 +81,7 @@ struct VoucherRun {
   }
 
   /// One voucher per series and day, rows added together by account and dimensions.
-  static func summarized(_ posted: [PostingEngine.Posted], in places: [Int]) throws(LedgerError)
+  static func summarized(_ posted: PostingEngine.Posted, in places: [Int]) throws(LedgerError)
     -> ([Voucher], [[DocumentRef]])
   {
     struct Group {
@@ -94,8 +91,7 @@ struct VoucherRun {
     var order = [String]()
     var groups = [String: Group]()
     for place in places {
-      let item = posted[place]
-      let voucher = item.voucher
+      let voucher = posted.vouchers[place]
       let key = voucher.series + " " + voucher.date.iso
       if groups[key] == nil {
         order.append(key)
@@ -108,7 +104,7 @@ struct VoucherRun {
         groups[key]!.builder.add(
           row.account, row.amount, costCentre: row.costCentre, project: row.project)
       }
-      for document in item.documents where !groups[key]!.sources.contains(document) {
+      for document in posted.documents[place] where !groups[key]!.sources.contains(document) {
         groups[key]!.sources.append(document)
       }
     }

@@ -16,10 +16,40 @@ struct PostingEngine {
     case credit(document: Int, amount: Amount)
   }
 
-  /// A voucher and the documents behind it.
+  /// Vouchers and, for each, the documents behind it (kept side by side, so that either list
+  /// can be handed on whole).
   struct Posted: Sendable {
-    var voucher: Voucher
-    var documents: [DocumentRef]
+    var vouchers: [Voucher] = []
+    var documents: [[DocumentRef]] = []
+
+    var count: Int { vouchers.count }
+
+    mutating func append(_ voucher: Voucher, documents: [DocumentRef]) {
+      vouchers.append(voucher)
+      self.documents.append(documents)
+    }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+      vouchers.reserveCapacity(capacity)
+      documents.reserveCapacity(capacity)
+    }
+
+    /// Puts the vouchers in `order` (`order[k]` is the place of the voucher that goes to place
+    /// `k`) by swapping them along the permutation's cycles: no voucher is copied.
+    mutating func arrange(in order: [Int]) {
+      var placed = [Bool](repeating: false, count: order.count)
+      for start in order.indices where !placed[start] {
+        var place = start
+        while true {
+          placed[place] = true
+          let source = order[place]
+          if source == start { break }
+          vouchers.swapAt(place, source)
+          documents.swapAt(place, source)
+          place = source
+        }
+      }
+    }
   }
 
   let state: BookState
@@ -39,7 +69,7 @@ struct PostingEngine {
   /// Year-end bookings to reverse on the first day of the next year, by that day.
   var pendingReversals: [(date: Day, documents: [Int], selfDocuments: [Int])] = []
   /// Vouchers made since the last ``takeVouchers()``.
-  private(set) var posted: [Posted] = []
+  private(set) var posted = Posted()
   /// Whether to keep vouchers (replaying exports only needs the open amounts).
   var keepsVouchers = true
   /// Whether to find the documents behind each voucher (only an export's bundle needs them).
@@ -72,8 +102,8 @@ struct PostingEngine {
   var map: AccountMap { maps[currentMap] }
 
   /// The vouchers made so far, leaving none.
-  mutating func takeVouchers() -> [Posted] {
-    var taken = [Posted]()
+  mutating func takeVouchers() -> Posted {
+    var taken = Posted()
     swap(&taken, &posted)
     return taken
   }
@@ -128,7 +158,7 @@ struct PostingEngine {
     } else if documents == nil, let index = activity {
       behind = documentsBehind(activity: index)
     }
-    posted.append(Posted(voucher: voucher, documents: behind))
+    posted.append(voucher, documents: behind)
   }
 
   /// The documents behind the activity at `index`, as the current map's edition names them.
