@@ -18,8 +18,7 @@ struct FastLine {
 
   // Laid out small (64 bytes, no optionals) since the reading thread writes one per line
   // and the engine thread reads it back from the other core's cache.
-  var amount = Amount.zero
-  private var quantitySignificand: Int64 = 0
+  var amount = Amount(ore: 0)
   var objects: Range<Int32> = 0..<0
   var series: Range<Int32> = 0..<0
   var number: Range<Int32> = 0..<0
@@ -27,19 +26,18 @@ struct FastLine {
   var column: Int32 = 0
   /// A row's account (a plain number below 100 000).
   var slot: Int32 = 0
-  /// Days as ``Day/packed``; 0 for none.
+  /// A voucher's days as ``Day/packed``; 0 for none. A row's date and quantity are only
+  /// checked: the one consumer of the fast path, the validator, needs neither.
   private var datePacked: Int32 = 0
   private var registrationDatePacked: Int32 = 0
   var kind = Kind.other
   var rowKind = TransactionRow.Kind.normal
   /// A row that ends with the voucher's `}`.
   var closes = false
-  /// 0xFF for none.
-  private var quantityScale: UInt8 = 0xFF
 
   init(kind: Kind = .other) { self.kind = kind }
 
-  /// A row's date, or a voucher's.
+  /// A voucher's date.
   var date: Day? {
     get { datePacked == 0 ? nil : Day(packedUnchecked: datePacked) }
     set { datePacked = newValue?.packed ?? 0 }
@@ -50,16 +48,6 @@ struct FastLine {
     set { registrationDatePacked = newValue?.packed ?? 0 }
   }
 
-  var quantity: ExactDecimal? {
-    get {
-      quantityScale == 0xFF
-        ? nil : ExactDecimal(significand: quantitySignificand, scale: Int(quantityScale))
-    }
-    set {
-      quantitySignificand = newValue?.significand ?? 0
-      quantityScale = newValue?.scale ?? 0xFF
-    }
-  }
 }
 
 /// An object of a row's list: its dimension and where its code lies in the line.
@@ -71,13 +59,15 @@ struct FastObject {
 /// Parses lines into ``FastLine``s; keeps the last date read, since rows repeat it.
 struct FastLineParser {
   private var dates = DateCache()
+  /// ``ByteCursor/classTable``, read once (a static is checked for initialization on each use).
+  private let classes = ByteCursor.classTable
 
   /// The line parsed; a row's objects are appended to `objects`.
   mutating func parse(
     _ line: UnsafeBufferPointer<UInt8>, objects: inout FastObjectTable
   ) -> FastLine {
     guard let base = line.baseAddress else { return FastLine() }
-    var cursor = ByteCursor(base: base, count: line.count, classes: ByteCursor.classTable)
+    var cursor = ByteCursor(base: base, count: line.count, classes: classes)
     cursor.skipBlanks()
     guard let first = cursor.peek else { return FastLine() }
     if first == 0x7B || first == 0x7D {
@@ -154,13 +144,11 @@ struct FastLineParser {
       switch field {
       case 0:
         if token.count > 0 {
-          guard let day = dates.day(token) else { return false }
-          parsed.date = day
+          guard dates.day(token) != nil else { return false }
         }
       case 2:
         if token.count > 0 {
-          guard let value = ExactDecimal.parse(token) else { return false }
-          parsed.quantity = value
+          guard ExactDecimal.parse(token) != nil else { return false }
         }
       default:
         break
@@ -216,16 +204,19 @@ struct FastObjectTable {
 
   func deallocate() { base.deallocate() }
 
+  @inline(__always)
   mutating func append(_ object: FastObject) {
-    if count == capacity {
-      let bigger = UnsafeMutablePointer<FastObject>.allocate(capacity: capacity * 2)
-      bigger.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = bigger
-      capacity *= 2
-    }
+    if count == capacity { grow() }
     (base + count).initialize(to: object)
     count += 1
+  }
+
+  private mutating func grow() {
+    let bigger = UnsafeMutablePointer<FastObject>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
   }
 
   subscript(index: Int32) -> FastObject { base[Int(index)] }

@@ -47,7 +47,6 @@ extension ParserCore {
       }
       sink.fastRow(
         parsed.rowKind, slot: Int(parsed.slot), newObjects: newObjects, amount: parsed.amount,
-        date: parsed.date, quantity: parsed.quantity,
         at: SourceLocation(line: lineNumber, column: Int(parsed.column)),
         diagnostics: &diagnostics)
       if parsed.closes { deliverVoucher() }

@@ -354,6 +354,7 @@ extension ParserCore {
 
 /// A whole-number field: an optional `-` and at most 18 digits.
 enum IntegerField {
+  @inline(__always)
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     var negative = false

@@ -26,12 +26,12 @@ protocol ParserSink {
   mutating func fastVoucher(
     series: String, number: String?, numericNumber: Int?, date: Day, registrationDate: Day?,
     at location: SourceLocation, diagnostics: inout DiagnosticCollector)
-  /// The fast path's row: plain values only; `newObjects` holds the objects of its list that
-  /// were not delivered before.
+  /// The fast path's row: plain values only, without the details (date, text, quantity) that
+  /// the sink does not want; `newObjects` holds the objects of its list that were not
+  /// delivered before.
   mutating func fastRow(
     _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
-    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
-    diagnostics: inout DiagnosticCollector)
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector)
 }
 
 extension ParserSink {
@@ -48,14 +48,11 @@ extension ParserSink {
 
   mutating func fastRow(
     _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
-    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
-    diagnostics: inout DiagnosticCollector
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
-    var view = RowView(
-      kind: kind, account: AccountKey(slot: slot), objects: newObjects, amount: amount)
-    view.date = date
-    view.quantity = quantity
-    row(view, at: location, diagnostics: &diagnostics)
+    row(
+      RowView(kind: kind, account: AccountKey(slot: slot), objects: newObjects, amount: amount),
+      at: location, diagnostics: &diagnostics)
   }
 }
 

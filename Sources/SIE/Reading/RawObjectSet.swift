@@ -22,11 +22,10 @@ struct RawObjectSet {
     else { return true }
     var first: UInt64 = 0
     var second: UInt64 = 0
-    for (index, byte) in code.enumerated() {
-      if index < 8 {
-        first |= UInt64(byte) << (8 * UInt64(index))
-      } else {
-        second |= UInt64(byte) << (8 * UInt64(index - 8))
+    if let base = code.baseAddress {
+      for index in 0..<min(code.count, 8) { first |= UInt64(base[index]) << (8 * index) }
+      for index in min(code.count, 8)..<code.count {
+        second |= UInt64(base[index]) << (8 * (index - 8))
       }
     }
     var hash =

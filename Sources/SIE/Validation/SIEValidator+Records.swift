@@ -48,8 +48,7 @@ extension SIEValidator {
   /// The fast path's row: the objects given are those not seen before.
   mutating func fastRow(
     _ kind: TransactionRow.Kind, slot: Int, newObjects: [ObjectReference], amount: Amount,
-    date: Day?, quantity: ExactDecimal?, at location: SourceLocation,
-    diagnostics: inout DiagnosticCollector
+    at location: SourceLocation, diagnostics: inout DiagnosticCollector
   ) {
     for object in newObjects { useObject(object, at: location) }
     countRow(kind, account: slot, amount: amount, at: location, diagnostics: &diagnostics)
