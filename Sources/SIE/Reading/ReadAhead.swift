@@ -1,3 +1,4 @@
+import Basics
 import Dispatch
 import Synchronization
 
@@ -58,20 +59,16 @@ final class ReadAhead: @unchecked Sendable {
     var objects = FastObjectTable()
     var parser = FastLineParser()
     /// Signalled when the reading thread has filled it.
-    let filled = DispatchSemaphore(value: 0)
+    let filled: WatchedSemaphore
     /// Signalled when the caller is done with it.
-    let free: DispatchSemaphore
-    /// Set just before each signal, so that the other thread can see it coming without going
-    /// to sleep (see ``ReadAhead/await(_:_:watching:)``).
-    let isFilled = Atomic(false)
-    let isFree: Atomic<Bool>
+    let free: WatchedSemaphore
 
-    init(chunkSize: Int, carryLimit: Int, free: Int) {
+    init(chunkSize: Int, carryLimit: Int, free: Int, watch: Duration?) {
       storage = .allocate(capacity: carryLimit + chunkSize)
       data = storage + carryLimit
       newlines = .allocate(capacity: chunkSize)
-      self.free = DispatchSemaphore(value: free)
-      isFree = Atomic(free > 0)
+      filled = WatchedSemaphore(watch: watch)
+      self.free = WatchedSemaphore(value: free, watch: watch)
     }
 
     deinit {
@@ -151,8 +148,6 @@ final class ReadAhead: @unchecked Sendable {
   private let descriptor: Int32
   /// Whether the lines are parsed for the fast path as they are read.
   private let parsing: Bool
-  /// Whether the threads watch for each other's signals before they sleep.
-  private let watching: Bool
   private let buffers: [Buffer]
   /// The `errno` of a failed read; the bytes before it were delivered.
   private(set) var readError: Int32?
@@ -171,11 +166,11 @@ final class ReadAhead: @unchecked Sendable {
     self.parsing = parsing
     self.chunkSize = chunkSize
     self.carryLimit = carryLimit
-    watching = chunkSize >= ReadAhead.watchedChunkSize && ReadAhead.hasCores
+    let watch = chunkSize >= ReadAhead.watchedChunkSize ? ReadAhead.watch : nil
     // The caller holds the first buffer; the reading thread starts with the second.
     buffers = [
-      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0),
-      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 1),
+      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0, watch: watch),
+      Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 1, watch: watch),
     ]
     buffers[0].fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
     readError = buffers[0].error
@@ -202,11 +197,10 @@ final class ReadAhead: @unchecked Sendable {
     let held = buffers[current]
     current ^= 1
     let next = buffers[current]
-    ReadAhead.await(next.isFilled, next.filled, watching: watching)
+    next.filled.wait()
     if let base = carry.baseAddress, carry.count > 0 {
       (next.data - carry.count).update(from: base, count: carry.count)
     }
-    held.isFree.store(true, ordering: .releasing)
     held.free.signal()
     if let error = next.error { readError = error }
     return next.chunk(carried: carry.count, parsing: parsing)
@@ -216,59 +210,26 @@ final class ReadAhead: @unchecked Sendable {
   func close() {
     guard started else { return }
     stopped.store(true, ordering: .releasing)
-    for buffer in buffers {
-      buffer.isFree.store(true, ordering: .releasing)
-      buffer.free.signal()
-    }
+    buffers[0].free.signal()
+    buffers[1].free.signal()
     finished.wait()
   }
 
-  /// Waits for the other thread's signal: first by watching `flag` for a while, since the
-  /// other thread is usually about to give it and a thread put to sleep wakes late (on a
-  /// virtual machine a sleeping core can take a millisecond), then on `semaphore`. Either way
-  /// the signal is taken from the semaphore and the flag cleared for the next round.
-  ///
-  /// Watching is for large chunks only, which take about as long as the watch: with small
-  /// ones the threads trade signals so often that a watch mostly keeps the other thread from
-  /// a core. Never on a single core, where the other thread needs the core to give the signal.
-  static func await(_ flag: borrowing Atomic<Bool>, _ semaphore: DispatchSemaphore, watching: Bool)
-  {
-    if watching && !flag.load(ordering: .acquiring) {
-      let deadline = monotonicNanoseconds() + watchNanoseconds
-      var looks = 0
-      while !flag.load(ordering: .acquiring) {
-        looks &+= 1
-        if looks & 0xFF == 0 {
-          if monotonicNanoseconds() > deadline { break }
-          sched_yield()
-        }
-      }
-    }
-    semaphore.wait()
-    flag.store(false, ordering: .relaxed)
-  }
-
-  /// How long ``await(_:_:watching:)`` watches its flag before it sleeps.
-  static let watchNanoseconds: UInt64 = 3_000_000
-  /// The smallest chunk for which the threads watch for each other's signals.
+  /// How long a thread waiting for the other watches for its signal before it sleeps: in the
+  /// order of the time a chunk takes. Only for chunks of at least ``watchedChunkSize``: with
+  /// small ones the threads trade signals so often that watching mostly keeps the other thread
+  /// from a core.
+  static let watch = Duration.milliseconds(3)
   static let watchedChunkSize = 1 << 18
-  static let hasCores = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
-
-  private static func monotonicNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
-  }
 
   /// The reading thread: fills the buffers in turn until the file ends or the reader closes.
   private func work(_ buffers: [Buffer], descriptor: Int32, chunkSize: Int, parsing: Bool) {
     var slot = 1
     while true {
       let buffer = buffers[slot]
-      ReadAhead.await(buffer.isFree, buffer.free, watching: watching)
+      buffer.free.wait()
       if stopped.load(ordering: .acquiring) { break }
       buffer.fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
-      buffer.isFilled.store(true, ordering: .releasing)
       buffer.filled.signal()
       if buffer.isLast { break }
       slot ^= 1
