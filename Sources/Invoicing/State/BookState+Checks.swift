@@ -3,14 +3,19 @@ import Basics
 /// The checks events pass before they change the state.
 extension BookState {
   /// Refuses text with control characters (names, addresses, line texts).
-  func checkText(_ values: [(String?, String)], subject: ErrorSubject) throws(BookError) {
-    for (value, field) in values { try checkText(value, field, subject: subject) }
+  func checkText(_ values: [(String?, String)], subject: @autoclosure () -> ErrorSubject)
+    throws(BookError)
+  {
+    for (value, field) in values { try checkText(value, field, subject: subject()) }
   }
 
-  func checkText(_ value: String?, _ field: String, subject: ErrorSubject) throws(BookError) {
+  /// The subject is made only for the error: every text of every event replayed passes here.
+  func checkText(_ value: String?, _ field: String, subject: @autoclosure () -> ErrorSubject)
+    throws(BookError)
+  {
     if let value, value.hasControlCharacters {
       throw BookError(
-        .controlCharacters, subject.with(field: field),
+        .controlCharacters, subject().with(field: field),
         "\(field) holds a control character (a line break, tab, escape or NUL); write it on one line without them"
       )
     }
@@ -115,7 +120,7 @@ extension BookState {
         "an exchange rate of \(rate) SEK is not believable; rates are \(Limits.smallestRate) to \(Limits.largestRate)"
       )
     }
-    guard customers[invoice.customer] != nil else {
+    guard customers.keys.contains(invoice.customer) else {
       throw BookError(
         .noSuchCustomer, .customer(invoice.customer), "no customer \(invoice.customer)")
     }
@@ -145,17 +150,17 @@ extension BookState {
       throw BookError(.invalidExchangeRate, .none, "an exchange rate must be more than zero")
     }
     for (index, line) in invoice.lines.enumerated() {
-      if let code = line.costCentre, costCentres[code] == nil {
+      if let code = line.costCentre, !costCentres.keys.contains(code) {
         throw BookError(
           .noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1),
           "line \(index + 1): no cost centre \(code)")
       }
-      if let code = line.project, projects[code] == nil {
+      if let code = line.project, !projects.keys.contains(code) {
         throw BookError(
           .noSuchProject, ErrorSubject.project(code).with(line: index + 1),
           "line \(index + 1): no project \(code)")
       }
-      if let product = line.product, products[product] == nil {
+      if let product = line.product, !products.keys.contains(product) {
         throw BookError(
           .noSuchProduct, ErrorSubject.product(product).with(line: index + 1),
           "line \(index + 1): no product \(product)")

@@ -82,8 +82,12 @@ extension Journal {
       let blockStart = current.start
       var decoded = current.take()
       next = try decoding(blockStart + blockSize)
-      for (offset, line) in decoded.enumerated() {
+      for offset in decoded.indices {
         lineNumber = start.line + blockStart + offset + 1
+        // Taken out of the block, not copied: a copy would retain every string and list of
+        // the event only to release them again.
+        var line = DecodedLine.taken
+        swap(&line, &decoded[offset])
         var entry: Entry
         switch line.content {
         case .newerFormat(let version):
@@ -190,6 +194,11 @@ extension Journal {
     }
     var hash: SHA256.Digest
     var content: Content
+
+    /// What a line taken out of a block leaves behind: nothing to free.
+    static var taken: DecodedLine {
+      DecodedLine(hash: .zero, content: .newerFormat(0))
+    }
   }
 
   /// Hashes and decodes lines, spread over the cores.
