@@ -11,34 +11,31 @@ import Synchronization
 /// try copy.finish()               // the copy is in place, or its error is thrown
 /// ```
 public final class BackgroundFileWrite: Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  private let outcome = Mutex<(finished: Bool, failure: FileError?)>((false, nil))
+  /// Entered until the write is over; waited on any number of times.
+  private let writing = DispatchGroup()
+  private let failure = Mutex<FileError?>(nil)
 
   /// Starts writing `bytes` to `path`.
   public init(_ bytes: [UInt8], to path: String) {
+    writing.enter()
     DispatchQueue.global().async { [self] in
-      var failure: FileError?
       do throws(FileError) {
         try AtomicFile.write(bytes, to: path)
       } catch {
-        failure = error
+        failure.withLock { $0 = error }
       }
-      outcome.withLock { $0.failure = failure }
-      done.signal()
+      writing.leave()
     }
   }
 
   /// Waits until the file is written or the write failed.
   public func wait() {
-    let waited = outcome.withLock { $0.finished }
-    guard !waited else { return }
-    done.wait()
-    outcome.withLock { $0.finished = true }
+    writing.wait()
   }
 
   /// Waits for the write and throws its error, if it failed.
   public func finish() throws(FileError) {
     wait()
-    if let failure = outcome.withLock({ $0.failure }) { throw failure }
+    if let failure = failure.withLock({ $0 }) { throw failure }
   }
 }

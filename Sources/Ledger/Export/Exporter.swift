@@ -38,9 +38,9 @@ public enum Exporter {
         earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
     }
     let plan = try ledger.plan(request, today: today, documents: bundlePath != nil)
-    let (bytes, hash) = try SIEExport.encode(plan, state: book.state, hashing: true)
+    let (bytes, hash) = try SIEExport.encodeAndHash(plan, state: book.state)
     var record = plan.record
-    record.fileHash = hash ?? SHA256.hex(bytes)
+    record.fileHash = hash
     try FilePath.makeDirectory(stored)
     // The kept copy is written on another core while the bundle and the file are.
     let keptCopy = BackgroundFileWrite(bytes, to: FilePath.join(stored, record.fileHash + ".se"))

@@ -133,13 +133,13 @@ public enum SIEExport {
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
   /// profile. The vouchers are written and checked one at a time, never held as a document.
   public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
-    try encode(plan, state: state, hashing: false).bytes
+    try encodeAndHash(plan, state: state).bytes
   }
 
-  /// The file's bytes, checked as ``encode(_:state:)`` checks them, and with `hashing` their
-  /// SHA-256 (hex), worked out on another core while the bytes are validated.
-  static func encode(_ plan: ExportPlan, state: BookState, hashing: Bool) throws(LedgerError)
-    -> (bytes: [UInt8], hash: String?)
+  /// The file's bytes, checked as ``encode(_:state:)`` checks them, and their SHA-256 (hex),
+  /// worked out on another core while the bytes are validated (so it costs no time).
+  static func encodeAndHash(_ plan: ExportPlan, state: BookState) throws(LedgerError)
+    -> (bytes: [UInt8], hash: String)
   {
     let header = header(plan, state: state)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
@@ -164,7 +164,7 @@ public enum SIEExport {
     let bytes = output.bytes
     let options = ValidationOptions(type: plan.request.type, strict: true, fileName: "export")
     let results = Mutex<(report: ValidationReport?, hash: String?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: hashing ? 2 : 1) { task in
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
       if task == 0 {
         let report = SIEValidator.validate(bytes: bytes, options: options)
         results.withLock { $0.report = report }
@@ -173,8 +173,10 @@ public enum SIEExport {
         results.withLock { $0.hash = hash }
       }
     }
-    let (validated, hash) = results.withLock { $0 }
-    guard let report = validated else { preconditionFailure("the validation ran") }
+    let (validated, hashed) = results.withLock { $0 }
+    guard let report = validated, let hash = hashed else {
+      preconditionFailure("both tasks ran")
+    }
     if !report.isValid {
       let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
       throw LedgerError(
