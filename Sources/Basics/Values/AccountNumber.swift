@@ -8,20 +8,32 @@
 public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
   CustomStringConvertible
 {
-  private enum Storage: Hashable, Sendable {
+  @usableFromInline enum Storage: Hashable, Sendable {
     case number(UInt32)
     case text(TextBox)
   }
 
   /// Text that is not a plain number, held by reference to keep rows small.
-  private final class TextBox: Hashable, Sendable {
+  @usableFromInline final class TextBox: Hashable, Sendable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: TextBox, b: TextBox) -> Bool { a.text == b.text }
-    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    @usableFromInline static func == (a: TextBox, b: TextBox) -> Bool { a.text == b.text }
+    @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(text) }
   }
 
-  private let storage: Storage
+  @usableFromInline let storage: Storage
+
+  /// Equal numbers compare without a call: exports and validation compare accounts per row.
+  @inlinable public static func == (a: AccountNumber, b: AccountNumber) -> Bool {
+    if case .number(let left) = a.storage, case .number(let right) = b.storage {
+      return left == right
+    }
+    return a.storage == b.storage
+  }
+
+  @inlinable public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage)
+  }
 
   public init(_ text: String) {
     if let number = AccountNumber.plainNumber(text) {
