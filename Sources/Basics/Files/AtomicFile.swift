@@ -63,18 +63,28 @@ public enum AtomicFile {
   public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
     var failure: FileError?
     bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = FileError.fromErrno(path, "cannot write")
-          return
-        }
-        offset += written
+      do throws(FileError) {
+        try writeAll(fd, buffer, path: path)
+      } catch {
+        failure = error
       }
     }
     if let failure { throw failure }
+  }
+
+  /// Writes all of `buffer` to an open descriptor.
+  public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String)
+    throws(FileError)
+  {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw FileError.fromErrno(path, "cannot write")
+      }
+      offset += written
+    }
   }
 }
 
@@ -233,7 +243,7 @@ public final class AtomicFileWriter {
   public init(path: String) throws(FileError) {
     self.path = path
     (descriptor, temporary) = try AtomicFile.makeTemporary(beside: path)
-    buffer.reserveCapacity(1 << 16)
+    buffer.reserveCapacity(Self.bufferSize)
   }
 
   deinit {
@@ -243,12 +253,32 @@ public final class AtomicFileWriter {
     }
   }
 
-  /// Appends bytes.
+  /// Appends bytes. Bytes of a buffer's size or more, held contiguously, go to the file
+  /// directly: a whole file handed over at once is not copied into the buffer first.
   public func write(_ bytes: some Collection<UInt8>) throws(FileError) {
+    if bytes.count >= Self.bufferSize {
+      var failure: FileError?
+      let direct: Void? = bytes.withContiguousStorageIfAvailable { storage in
+        do throws(FileError) {
+          try flush()
+          try AtomicFile.writeAll(descriptor, UnsafeRawBufferPointer(storage), path: path)
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
+      if direct != nil {
+        count += bytes.count
+        return
+      }
+    }
     buffer.append(contentsOf: bytes)
     count += bytes.count
-    if buffer.count >= 1 << 16 { try flush() }
+    if buffer.count >= Self.bufferSize { try flush() }
   }
+
+  /// The size at which buffered bytes are written out.
+  static let bufferSize = 1 << 16
 
   private func flush() throws(FileError) {
     guard !buffer.isEmpty else { return }
