@@ -46,6 +46,9 @@ final class TemporaryBook {
     return (result, Array(try Data(contentsOf: URL(fileURLWithPath: file(name)))))
   }
 
+  /// Closes the book, releasing the writer's lock, as a process that ends would.
+  func close() { book = nil }
+
   /// Closes the book and opens it again, as another process would.
   func reopen() throws -> Book {
     book = nil

@@ -413,7 +413,7 @@ public final class Book: Sendable {
   /// Removes what writes killed on the way left in the book: the temporaries of atomic
   /// writes (`.NAME.tmp-XXXXXX`) in the book's directory and its `documents/` and `exports/`.
   /// Called by a writer, under the lock: nobody else is writing.
-  static func removeStaleTemporaries(_ directory: String) {
+  public static func removeStaleTemporaries(_ directory: String) {
     for folder in [
       directory, FilePath.join(directory, documentsDirectory), FilePath.join(directory, "exports"),
     ] {

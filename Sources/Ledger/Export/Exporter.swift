@@ -64,11 +64,15 @@ public enum Exporter {
       fileSize: bytes.count)
   }
 
-  /// Removes what an export killed on its way left behind (its temporary files), when no other
-  /// process is writing the book. `book verify` calls it.
+  /// Removes what an export killed on its way left behind, when no other process is writing
+  /// the book: the temporaries beside the files it was publishing, and those of the book's own
+  /// writes (its kept copies in `exports/`, its checkpoint, its documents). `book verify` calls it.
   public static func removeLeftovers(ofBookAt directory: String) {
     guard let lock = try? FileLock(path: FilePath.join(directory, Book.lockFile)) else { return }
-    withExtendedLifetime(lock) { ExportPublisher.removeLeftovers(in: directory) }
+    withExtendedLifetime(lock) {
+      Book.removeStaleTemporaries(directory)
+      ExportPublisher.removeLeftovers(in: directory)
+    }
   }
 
   /// Writes an earlier export's kept files again.

@@ -83,7 +83,9 @@ struct BookVerifyCommand: Command, WorksOnBook {
       Reads every line, checks each line's hash against the next, and applies every event \
       from line 1. The checkpoint (journal.checkpoint) that other commands start from is not \
       used; it is compared with the state the replay reaches at its line, and removed with \
-      the error checkpoint-contradicted when they differ.
+      the error checkpoint-contradicted when they differ. When no other process is changing \
+      the book, it also removes the temporary files that a killed command left in the book \
+      and beside the files an export was writing.
       """)
 
   @OptionGroup var bookOptions: BookOptions
