@@ -43,3 +43,16 @@ import Testing
     #expect(FilePath.names(in: directory.path) == ["out.bin"])
   }
 }
+
+@Suite struct AtomicFileWriterNamingTests {
+  /// A file named by its hash is written under a name of its own and renamed once known.
+  @Test func publishedUnderANameKnownOnlyAtTheEnd() throws {
+    let directory = TemporaryDirectory()
+    let writer = try AtomicFileWriter(path: directory.file("export.se"))
+    try writer.write(Array("content".utf8))
+    let hash = SHA256.hex(Array("content".utf8))
+    try writer.publish(as: directory.file(hash + ".se"))
+    #expect(FilePath.names(in: directory.path) == [hash + ".se"])
+    #expect(try FilePath.read(directory.file(hash + ".se")) == Array("content".utf8))
+  }
+}

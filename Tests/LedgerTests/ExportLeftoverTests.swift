@@ -7,7 +7,8 @@ import Testing
 
 /// An export killed on its way leaves temporaries: beside the files it was publishing, and in
 /// the book (its kept copies in `exports/`). `book verify` removes them all, when nobody holds
-/// the book's lock — and none while a writer does.
+/// the book's lock — and none while a writer does. An export that is refused once its file is
+/// written leaves nothing at all.
 @Suite struct ExportLeftoverTests {
   /// Temporaries as a killed export leaves them, relative to the test's directory.
   static let leftovers = [
@@ -50,5 +51,28 @@ import Testing
     for name in Self.leftovers {
       #expect(FilePath.exists(book.file(name)), "\(name) was removed under a writer")
     }
+  }
+
+  @Test func anExportTheReceiverRefusesLeavesNothing() throws {
+    let book = try TemporaryBook { tx in
+      var customer = tx.state.customers["K1"]!
+      customer.name = "Ett Mycket Långt Kundnamn Som Fortnox Inte Tar Emot Aktiebolag"
+      try tx.updateCustomer(customer)
+      try tx.issue(f1001)
+    }
+    let journal = try FilePath.read(book.file("book/journal.jsonl"))
+    let refusal = #expect(throws: LedgerError.self) {
+      try book.export("2025-03-01", "2025-03-31", profile: .fortnox, bundle: "out.zip")
+    }
+    #expect(refusal?.code == .exportRefusedByReceiver)
+    #expect(!FilePath.exists(book.file("out.se")))
+    #expect(!FilePath.exists(book.file("out.zip")))
+    #expect(!FilePath.exists(book.file("book/exports")), "the first export made no exports/")
+    let left = (try? FileManager.default.subpathsOfDirectory(atPath: book.directory)) ?? []
+    #expect(left.filter { $0.contains(".tmp-") }.isEmpty, "\(left)")
+    #expect(try FilePath.read(book.file("book/journal.jsonl")) == journal)
+    // The same period for a receiver that takes it is exported as if nothing had happened.
+    try book.export("2025-03-01", "2025-03-31", bundle: "out.zip")
+    #expect(FilePath.names(in: book.file("book/exports")).count == 3)  // .se, .zip, pending
   }
 }

@@ -43,6 +43,33 @@ import Testing
     }
   }
 
+  /// Handed out in pieces of any size: the pieces and the rest make the same bytes, and the
+  /// `#KSUMMA` runs over all of them.
+  @Test(arguments: [0, 1, 100, 4096, 1 << 20])
+  func drainedPiecesMakeTheSameFile(pieceSize: Int) throws {
+    let (document, _) = try SIEDocument.read(
+      path: Corpus.path("asteinarson__20140901-20150831.se"))
+    let (header, vouchers) = Self.split(document)
+    let options = SIEWriter.Options(checksum: true, transliterate: true)
+    let expected = try Self.streamed(header, vouchers, options: options)
+    let stream = SIEVoucherStream(header: header, options: options, estimatedBytes: 64)
+    var bytes = [UInt8]()
+    var pieces = 0
+    for voucher in vouchers {
+      stream.write(voucher)
+      if stream.pendingByteCount >= pieceSize {
+        stream.drain { bytes.append(contentsOf: $0) }
+        #expect(stream.pendingByteCount == 0)
+        pieces += 1
+      }
+    }
+    let output = try stream.finish()
+    bytes += output.bytes
+    #expect(bytes == expected.bytes)
+    #expect(output.checksum == expected.checksum)
+    #expect(pieces > 0 || pieceSize > expected.bytes.count)
+  }
+
   /// Written into the output's own array while the estimate holds, moved to a buffer of its
   /// own (once) when it does not: the same bytes either way.
   @Test(arguments: [1, 64, 4096, 1 << 20])

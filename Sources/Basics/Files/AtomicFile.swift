@@ -280,7 +280,9 @@ public final class AtomicFileWriter {
   /// The size at which buffered bytes are written out.
   static let bufferSize = 1 << 16
 
-  private func flush() throws(FileError) {
+  /// Writes what is buffered to the temporary file (not to disk: ``finish()`` does that), so
+  /// that it can be read back before it is published.
+  public func flush() throws(FileError) {
     guard !buffer.isEmpty else { return }
     try AtomicFile.writeAll(descriptor, buffer, path: path)
     buffer.removeAll(keepingCapacity: true)
@@ -303,15 +305,35 @@ public final class AtomicFileWriter {
     finished = true
   }
 
+  /// Removes the temporary file without publishing it: the target is left as it was.
+  public func discard() {
+    guard !committed else { return }
+    committed = true
+    if !finished {
+      close(descriptor)
+      finished = true
+    }
+    unlink(temporary)
+  }
+
   /// Renames the finished file over the target.
   public func publish() throws(FileError) {
+    try publish(as: path)
+  }
+
+  /// Renames the finished file to `target`, in the directory of ``path``, instead of to
+  /// ``path``: for a file named by what it holds (its hash), which is known only once written.
+  public func publish(as target: String) throws(FileError) {
+    precondition(
+      FilePath.directory(of: target) == FilePath.directory(of: path),
+      "a temporary file is renamed within its directory")
     try finish()
     committed = true
-    guard rename(temporary, path) == 0 else {
+    guard rename(temporary, target) == 0 else {
       unlink(temporary)
-      throw FileError.fromErrno(path, "cannot rename")
+      throw FileError.fromErrno(target, "cannot rename")
     }
-    FilePath.syncDirectory(FilePath.directory(of: path))
+    FilePath.syncDirectory(FilePath.directory(of: target))
   }
 
   private var finished = false

@@ -13,6 +13,7 @@ struct ExportPublisher {
   let book: Book
   private var targets: [String] = []
   private var writers: [AtomicFileWriter] = []
+  private var last: AtomicFileWriter?
 
   init(book: Book) { self.book = book }
 
@@ -20,12 +21,17 @@ struct ExportPublisher {
     FilePath.join(FilePath.join(book.directory, Exporter.directory), Self.pendingFile)
   }
 
-  /// A new temporary output for `path`, listed before it is made.
-  mutating func output(_ path: String) throws -> AtomicFileWriter {
+  /// A new temporary output for `path`, listed before it is made; published in the order the
+  /// outputs were made, except the one `publishedLast` (the SIE file), which comes after all.
+  mutating func output(_ path: String, publishedLast: Bool = false) throws -> AtomicFileWriter {
     targets.append(path)
     try list()
     let writer = try AtomicFileWriter(path: path)
-    writers.append(writer)
+    if publishedLast {
+      last = writer
+    } else {
+      writers.append(writer)
+    }
     return writer
   }
 
@@ -35,12 +41,21 @@ struct ExportPublisher {
     try AtomicFile.write(Array(text.utf8), to: pendingPath)
   }
 
-  /// Renames every output over its target, in the order they were made (the SIE file last),
-  /// and clears the list.
+  /// Renames every output over its target, in the order they were made and the SIE file
+  /// last, and clears the list.
   func publish() throws {
-    for writer in writers { try writer.finish() }
-    for writer in writers { try writer.publish() }
+    let all = writers + (last.map { [$0] } ?? [])
+    for writer in all { try writer.finish() }
+    for writer in all { try writer.publish() }
     try AtomicFile.write([], to: pendingPath)
+  }
+
+  /// Gives up: removes every output's temporary and clears the list, leaving the targets as
+  /// they were.
+  func abandon() {
+    for writer in writers { writer.discard() }
+    last?.discard()
+    if !targets.isEmpty { try? AtomicFile.write([], to: pendingPath) }
   }
 
   /// Removes the temporaries an earlier export left behind (killed on the way): those beside

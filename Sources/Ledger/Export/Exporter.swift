@@ -38,30 +38,44 @@ public enum Exporter {
         earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
     }
     let plan = try ledger.plan(request, today: today, documents: bundlePath != nil)
-    let (bytes, hash) = try SIEExport.encodeAndHash(plan, state: book.state)
     var record = plan.record
-    record.fileHash = hash
+    let isFirst = !FilePath.exists(stored)
     try FilePath.makeDirectory(stored)
-    // The kept copy is written on another core while the bundle and the file are.
-    let keptCopy = BackgroundFileWrite(bytes, to: FilePath.join(stored, record.fileHash + ".se"))
-    defer { keptCopy.wait() }
     var entries = [ExportBundle.Entry]()
     var publisher = ExportPublisher(book: book)
-    if let bundlePath {
-      entries = ExportBundle.entries(
-        vouchers: plan.vouchers, sources: plan.sources, state: book.state)
-      record.bundleHash = try writeBundle(
-        entries, book: book, date: record.generated, edition: record.map.edition,
-        to: try publisher.output(bundlePath), keepIn: stored)
+    var keptCopy: AtomicFileWriter?
+    let size: Int
+    do {
+      // The file and the kept copy are written as the vouchers are made, and the copy is
+      // named by the file's hash once it is known; the file is published last.
+      let file = try publisher.output(path, publishedLast: true)
+      let copy = try AtomicFileWriter(path: FilePath.join(stored, "export.se"))
+      keptCopy = copy
+      (size, record.fileHash) = try SIEExport.write(plan, state: book.state, to: [file, copy])
+      if let bundlePath {
+        entries = ExportBundle.entries(
+          vouchers: plan.vouchers, sources: plan.sources, state: book.state)
+        record.bundleHash = try writeBundle(
+          entries, book: book, date: record.generated, edition: record.map.edition,
+          to: try publisher.output(bundlePath), keepIn: stored)
+      }
+    } catch {
+      // A file that fails its checks, or a write that fails, leaves nothing behind.
+      publisher.abandon()
+      keptCopy?.discard()
+      if isFirst {
+        unlink(publisher.pendingPath)
+        rmdir(stored)
+      }
+      throw error
     }
-    try publisher.output(path).write(bytes)
-    try keptCopy.finish()
+    try keptCopy!.publish(as: FilePath.join(stored, record.fileHash + ".se"))
     try publisher.publish()
     try book.append([.other(type: ExportRecord.eventType, payload: record.jsonValue)])
     return Result(
       record: record, isRepeat: false, vouchers: plan.vouchers, entries: entries,
       waiting: plan.waiting,
-      fileSize: bytes.count)
+      fileSize: size)
   }
 
   /// Removes what an export killed on its way left behind, when no other process is writing
@@ -162,3 +176,9 @@ struct HashingFileOutput: ZipOutput {
     return copy.finalizeHex()
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,8 +1,6 @@
 import Basics
-import Dispatch
 import Invoicing
 import SIE
-import Synchronization
 
 /// Writes an export's vouchers as an SIE 4 file: header, `#RAR`, `#KONTO` for the accounts
 /// used, `#DIM` and `#OBJEKT` for the cost centres (dimension 1) and projects (dimension 6)
@@ -133,21 +131,13 @@ public enum SIEExport {
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
   /// profile. The vouchers are written and checked one at a time, never held as a document.
   public static func encode(_ plan: ExportPlan, state: BookState) throws(LedgerError) -> [UInt8] {
-    try encodeAndHash(plan, state: state).bytes
-  }
-
-  /// The file's bytes, checked as ``encode(_:state:)`` checks them, and their SHA-256 (hex),
-  /// worked out on another core while the bytes are validated (so it costs no time).
-  static func encodeAndHash(_ plan: ExportPlan, state: BookState) throws(LedgerError)
-    -> (bytes: [UInt8], hash: String)
-  {
     let header = header(plan, state: state)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
     let output: SIEWriter.Output
     do {
       // About 150 bytes a voucher; written into the output's array while they fit.
       output = try SIEVoucherStream.encode(
-        header: header, options: .init(transliterate: true),
+        header: header, options: writingOptions,
         estimatedBytes: (1 << 16) + plan.fileVouchers.count * 192
       ) { stream in
         plan.fileVouchers.withUnsafeBufferPointer { vouchers in
@@ -161,22 +151,62 @@ public enum SIEExport {
     } catch {
       throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }
-    let bytes = output.bytes
-    let options = ValidationOptions(type: plan.request.type, strict: true, fileName: "export")
-    let results = Mutex<(report: ValidationReport?, hash: String?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: 2) { task in
-      if task == 0 {
-        let report = SIEValidator.validate(bytes: bytes, options: options)
-        results.withLock { $0.report = report }
-      } else {
-        let hash = SHA256.hex(bytes)
-        results.withLock { $0.hash = hash }
+    let report = SIEValidator.validate(bytes: output.bytes, options: validationOptions(plan))
+    try accept(report, check, plan)
+    return output.bytes
+  }
+
+  /// Writes the file to `outputs` (their temporary files) in pieces as its vouchers are made,
+  /// so that it is never held whole, and checks it as ``encode(_:state:)`` does, reading back
+  /// what the first output holds. Its size and SHA-256 (hex), worked out on another core as
+  /// the pieces are written. On an error the outputs hold a file that must not be published.
+  static func write(_ plan: ExportPlan, state: BookState, to outputs: [AtomicFileWriter])
+    throws -> (count: Int, hash: String)
+  {
+    let header = header(plan, state: state)
+    var check = ReceiverProfile.Check(plan.request.profile, header: header)
+    let pipeline = PipelinedOutput(outputs)
+    let stream = SIEVoucherStream(
+      header: header, options: writingOptions, estimatedBytes: pieceSize + (1 << 16))
+    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
+      for voucher in vouchers.indices {
+        let record = sieVoucher(vouchers[voucher])
+        stream.write(record)
+        check.add(record)
+        if stream.pendingByteCount >= pieceSize {
+          stream.drain { pipeline.write(Array($0)) }
+        }
       }
     }
-    let (validated, hashed) = results.withLock { $0 }
-    guard let report = validated, let hash = hashed else {
-      preconditionFailure("both tasks ran")
+    let last: SIEWriter.Output
+    do {
+      last = try stream.finish()
+    } catch {
+      throw LedgerError(.exportNotEncodable, .none, "\(error)")
     }
+    pipeline.write(last.bytes)
+    let hash = try pipeline.finish()
+    // Read back while the outputs go to disk on the other core.
+    let report = try SIEValidator.validate(
+      path: outputs[0].temporary, options: validationOptions(plan))
+    try pipeline.synced()
+    try accept(report, check, plan)
+    return (pipeline.count, hash)
+  }
+
+  /// The size of the pieces ``write(_:state:to:)`` hands to the outputs.
+  static let pieceSize = 1 << 20
+
+  static let writingOptions = SIEWriter.Options(transliterate: true)
+
+  static func validationOptions(_ plan: ExportPlan) -> ValidationOptions {
+    ValidationOptions(type: plan.request.type, strict: true, fileName: "export")
+  }
+
+  /// Refuses a file that fails strict validation or the receiver's profile.
+  private static func accept(
+    _ report: ValidationReport, _ check: ReceiverProfile.Check, _ plan: ExportPlan
+  ) throws(LedgerError) {
     if !report.isValid {
       let problems = report.diagnostics.prefix(5).map { "  \($0.message)" }.joined(separator: "\n")
       throw LedgerError(
@@ -190,6 +220,5 @@ public enum SIEExport {
         .exportRefusedByReceiver, .period(plan.request.from, plan.request.to),
         "the export would be refused by \(plan.request.profile.rawValue):\n\(problems)")
     }
-    return (bytes, hash)
   }
 }

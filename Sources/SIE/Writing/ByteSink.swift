@@ -55,6 +55,13 @@ struct ByteSink {
     return result
   }
 
+  /// Hands `body` the bytes written so far and starts again at the buffer's start, keeping
+  /// its capacity; the checksum goes on over what follows.
+  mutating func drain<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    try body(UnsafeRawBufferPointer(start: buffer, count: count))
+    count = 0
+  }
+
   /// Frees the buffer without returning it (lent memory is left alone).
   func discard() {
     if !isInPlace { free(buffer) }

@@ -65,6 +65,22 @@ public final class SIEVoucherStream {
     writer.writeVoucher(voucher)
   }
 
+  /// The bytes written and not yet handed out by ``drain(_:)``.
+  public var pendingByteCount: Int { writer.sink.count }
+
+  /// Hands `body` the bytes written since the last call and lets go of them, so that a file
+  /// written in pieces is never held whole; ``finish()`` returns what follows the last piece.
+  /// The `#KSUMMA` checksum goes on over every piece.
+  ///
+  /// ```swift
+  /// stream.write(voucher)
+  /// if stream.pendingByteCount >= 1 << 20 { try stream.drain { try file.write($0) } }
+  /// ```
+  public func drain<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    precondition(!finished, "the stream is finished")
+    try writer.sink.drain(body)
+  }
+
   /// The bytes written (with the closing `#KSUMMA` when asked for).
   ///
   /// - Throws: ``SIEWriteError`` listing every character code page 437 lacks (unless
