@@ -40,8 +40,9 @@ struct VoucherRun {
     switch summarization {
     case .event:
       posted.arrange(in: order)
-      vouchers = posted.vouchers
-      sources = posted.documents
+      // Taken, not shared: numbering them below would copy a shared list whole.
+      swap(&vouchers, &posted.vouchers)
+      swap(&sources, &posted.documents)
     case .day:
       (vouchers, sources) = try Self.summarized(posted, in: order)
     }
