@@ -140,13 +140,7 @@ public enum SIEExport {
         header: header, options: writingOptions,
         estimatedBytes: (1 << 16) + plan.fileVouchers.count * 192
       ) { stream in
-        plan.fileVouchers.withUnsafeBufferPointer { vouchers in
-          for voucher in vouchers.indices {
-            let record = sieVoucher(vouchers[voucher])
-            stream.write(record)
-            check.add(record)
-          }
-        }
+        writeVouchers(plan, to: stream, checking: &check)
       }
     } catch {
       throw LedgerError(.exportNotEncodable, .none, "\(error)")
@@ -168,15 +162,8 @@ public enum SIEExport {
     let pipeline = PipelinedOutput(outputs)
     let stream = SIEVoucherStream(
       header: header, options: writingOptions, estimatedBytes: pieceSize + (1 << 16))
-    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
-      for voucher in vouchers.indices {
-        let record = sieVoucher(vouchers[voucher])
-        stream.write(record)
-        check.add(record)
-        if stream.pendingByteCount >= pieceSize {
-          stream.drain { pipeline.write(Array($0)) }
-        }
-      }
+    writeVouchers(plan, to: stream, checking: &check) {
+      if stream.pendingByteCount >= pieceSize { stream.drain { pipeline.write(Array($0)) } }
     }
     let last: SIEWriter.Output
     do {
@@ -192,6 +179,22 @@ public enum SIEExport {
     try pipeline.synced()
     try accept(report, check, plan)
     return (pipeline.count, hash)
+  }
+
+  /// Writes the plan's vouchers to `stream` one at a time, each checked for the receiver as
+  /// it is written; `written` runs after each.
+  private static func writeVouchers(
+    _ plan: ExportPlan, to stream: SIEVoucherStream, checking check: inout ReceiverProfile.Check,
+    written: () -> Void = {}
+  ) {
+    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
+      for voucher in vouchers.indices {
+        let record = sieVoucher(vouchers[voucher])
+        stream.write(record)
+        check.add(record)
+        written()
+      }
+    }
   }
 
   /// The size of the pieces ``write(_:state:to:)`` hands to the outputs.
