@@ -1,7 +1,7 @@
 /// An append-only list kept in chunks of 4 096 elements.
 ///
-/// A copy shares every chunk with the original until one of them is appended to; then only the
-/// chunk being filled is copied. A book's state keeps its activities this way, so a transaction
+/// A copy shares every chunk with the original until one of them is appended to or changed;
+/// then only the chunk being filled or changed is copied. A book's state keeps its activities this way, so a transaction
 /// on a book of a million activities appends to its copy of the list without copying the
 /// million.
 ///
@@ -12,7 +12,7 @@
 /// copy.append(2)      // copies one chunk of at most 4 096 elements
 /// log.count           // 1
 /// ```
-public struct ChunkedLog<Element>: RandomAccessCollection {
+public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   @usableFromInline static var shift: Int { 12 }
   @usableFromInline static var chunkSize: Int { 1 << shift }
 
@@ -30,8 +30,14 @@ public struct ChunkedLog<Element>: RandomAccessCollection {
   @inlinable public var endIndex: Int { storedCount }
 
   @inlinable public subscript(position: Int) -> Element {
-    precondition(position >= 0 && position < storedCount, "index out of range")
-    return chunks[position >> Self.shift][position & (Self.chunkSize - 1)]
+    get {
+      precondition(position >= 0 && position < storedCount, "index out of range")
+      return chunks[position >> Self.shift][position & (Self.chunkSize - 1)]
+    }
+    set {
+      precondition(position >= 0 && position < storedCount, "index out of range")
+      chunks[position >> Self.shift][position & (Self.chunkSize - 1)] = newValue
+    }
   }
 
   @inlinable public mutating func append(_ element: Element) {

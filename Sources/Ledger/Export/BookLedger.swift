@@ -69,7 +69,7 @@ public struct BookLedger: Sendable {
   /// A recorded export's vouchers, replayed.
   public struct ExportedRun: Sendable {
     public var record: ExportRecord
-    public var vouchers: [Voucher]
+    public var vouchers: VoucherList
     public var sources: [[DocumentRef]]
   }
 

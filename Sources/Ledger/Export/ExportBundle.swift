@@ -28,7 +28,7 @@ public enum ExportBundle {
 
   /// The documents behind `vouchers`, in number order, with the vouchers each is in.
   public static func entries(
-    vouchers: [Voucher], sources: [[DocumentRef]], state: BookState
+    vouchers: some Sequence<Voucher>, sources: [[DocumentRef]], state: BookState
   ) -> [Entry] {
     var order = [DocumentRef]()
     var voucherNames = [DocumentRef: [String]]()

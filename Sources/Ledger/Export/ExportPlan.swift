@@ -7,11 +7,11 @@ import SIE
 public struct ExportPlan: Sendable {
   public var request: ExportRequest
   /// The vouchers this export makes, numbered.
-  public var vouchers: [Voucher]
+  public var vouchers: VoucherList
   /// For each voucher, the documents behind it (each empty for a plan made without them).
   public var sources: [[DocumentRef]]
   /// The vouchers the file holds: this export's (4I), or the fiscal year's so far (4E).
-  public var fileVouchers: [Voucher]
+  public var fileVouchers: VoucherList
   /// Balances at the start of the fiscal year, per balance account (4E).
   public var openingBalances: [AccountNumber: Amount]
   public var fiscalYear: FiscalPeriod
@@ -105,7 +105,7 @@ extension BookLedger {
     var opening = [AccountNumber: Amount]()
     if needsHistory {
       (fileVouchers, opening) = Self.history(
-        before: runs.flatMap(\.vouchers), year: year, adding: result.vouchers)
+        before: runs.lazy.flatMap(\.vouchers), year: year, adding: result.vouchers)
     }
     return ExportPlan(
       request: request, vouchers: result.vouchers, sources: result.sources,

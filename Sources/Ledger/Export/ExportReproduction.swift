@@ -35,7 +35,7 @@ extension BookLedger {
     var opening = [AccountNumber: Amount]()
     if record.type == .type4E {
       (fileVouchers, opening) = Self.history(
-        before: runs[..<position].flatMap(\.vouchers), year: year, adding: run.vouchers)
+        before: runs[..<position].lazy.flatMap(\.vouchers), year: year, adding: run.vouchers)
     }
     let plan = ExportPlan(
       request: request, vouchers: run.vouchers, sources: run.sources, fileVouchers: fileVouchers,
@@ -54,15 +54,23 @@ extension BookLedger {
 
   /// A 4E file's vouchers (the fiscal year's earlier exported vouchers, then `adding`) and its
   /// opening balances (every balance-account row exported before the year).
-  static func history(before earlier: [Voucher], year: FiscalPeriod, adding vouchers: [Voucher])
-    -> (vouchers: [Voucher], opening: [AccountNumber: Amount])
-  {
+  static func history(
+    before earlier: some Sequence<Voucher>, year: FiscalPeriod, adding vouchers: VoucherList
+  ) -> (vouchers: VoucherList, opening: [AccountNumber: Amount]) {
     var opening = [AccountNumber: Amount]()
-    for voucher in earlier where voucher.date < year.start {
-      for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
-        opening[row.account, default: .zero] += row.amount
+    var file = VoucherList()
+    for voucher in earlier {
+      if voucher.date < year.start {
+        for row in voucher.rows where AccountMap.isBalanceAccount(row.account) {
+          opening[row.account, default: .zero] += row.amount
+        }
+      } else if year.contains(voucher.date) {
+        file.append(voucher)
       }
     }
-    return (earlier.filter { year.contains($0.date) } + vouchers, opening)
+    // Nothing earlier in the year: the list is shared, not copied.
+    guard !file.isEmpty else { return (vouchers, opening) }
+    for voucher in vouchers { file.append(voucher) }
+    return (file, opening)
   }
 }

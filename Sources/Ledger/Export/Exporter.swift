@@ -16,7 +16,7 @@ public enum Exporter {
     public var record: ExportRecord
     /// Whether it repeated an earlier export (the same bytes were written again).
     public var isRepeat: Bool
-    public var vouchers: [Voucher]
+    public var vouchers: VoucherList
     /// The documents in the bundle (none without a bundle).
     public var entries: [ExportBundle.Entry]
     /// Activities dated after the period, waiting for a later export.

@@ -45,17 +45,10 @@ public enum SIEExport {
     var usedAccounts = DistinctValues<AccountNumber>()
     var usedCostCentres = DistinctValues<String>()
     var usedProjects = DistinctValues<String>()
-    // Through the buffers: a voucher or row is read in place, not copied.
-    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
-      for voucher in vouchers.indices {
-        vouchers[voucher].rows.withUnsafeBufferPointer { rows in
-          for row in rows.indices {
-            usedAccounts.insert(rows[row].account)
-            if let code = rows[row].costCentre { usedCostCentres.insert(code) }
-            if let code = rows[row].project { usedProjects.insert(code) }
-          }
-        }
-      }
+    for row in plan.fileVouchers.allRows {
+      usedAccounts.insert(row.account)
+      if let code = row.costCentre { usedCostCentres.insert(code) }
+      if let code = row.project { usedProjects.insert(code) }
     }
     var accounts = usedAccounts.set
     let costCentres = usedCostCentres.set
@@ -91,9 +84,7 @@ public enum SIEExport {
   /// `#IB`, `#UB` for balance accounts and `#RES` for result accounts, year 0.
   static func balances(_ plan: ExportPlan, accounts: Set<AccountNumber>) -> [SIERecord] {
     var movement = [AccountNumber: Amount]()
-    for voucher in plan.fileVouchers {
-      for row in voucher.rows { movement[row.account, default: .zero] += row.amount }
-    }
+    for row in plan.fileVouchers.allRows { movement[row.account, default: .zero] += row.amount }
     var records = [SIERecord]()
     for account in accounts.sorted() {
       let number = account
@@ -118,14 +109,28 @@ public enum SIEExport {
       series: voucher.series, number: String(voucher.number), date: voucher.date,
       text: voucher.text,
       registrationDate: voucher.date,
-      rows: voucher.rows.map { row in
-        var objects = [ObjectReference]()
-        if let code = row.costCentre { objects.append(ObjectReference(dimension: 1, code: code)) }
-        if let code = row.project { objects.append(ObjectReference(dimension: 6, code: code)) }
-        return TransactionRow(
-          account: row.account, objects: objects, amount: row.amount,
-          text: row.text ?? "")
-      })
+      rows: voucher.rows.map(transactionRow))
+  }
+
+  /// The voucher at `place` in `list` as an SIE `#VER`, read from the list's columns.
+  static func sieVoucher(in list: VoucherList, at place: Int) -> VoucherRecord {
+    let date = list.date(at: place)
+    let range = list.rowRange(at: place)
+    var rows = [TransactionRow]()
+    rows.reserveCapacity(range.count)
+    for row in range { rows.append(transactionRow(list.allRows[row])) }
+    return VoucherRecord(
+      series: list.series(at: place), number: String(list.number(at: place)), date: date,
+      text: list.text(at: place), registrationDate: date, rows: rows)
+  }
+
+  /// A voucher row as an SIE `#TRANS`.
+  private static func transactionRow(_ row: VoucherRow) -> TransactionRow {
+    var objects = [ObjectReference]()
+    if let code = row.costCentre { objects.append(ObjectReference(dimension: 1, code: code)) }
+    if let code = row.project { objects.append(ObjectReference(dimension: 6, code: code)) }
+    return TransactionRow(
+      account: row.account, objects: objects, amount: row.amount, text: row.text ?? "")
   }
 
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
@@ -187,13 +192,11 @@ public enum SIEExport {
     _ plan: ExportPlan, to stream: SIEVoucherStream, checking check: inout ReceiverProfile.Check,
     written: () -> Void = {}
   ) {
-    plan.fileVouchers.withUnsafeBufferPointer { vouchers in
-      for voucher in vouchers.indices {
-        let record = sieVoucher(vouchers[voucher])
-        stream.write(record)
-        check.add(record)
-        written()
-      }
+    for place in plan.fileVouchers.indices {
+      let record = sieVoucher(in: plan.fileVouchers, at: place)
+      stream.write(record)
+      check.add(record)
+      written()
     }
   }
 

@@ -14,7 +14,7 @@ struct VoucherRun {
 
   /// A numbered voucher and the activities behind it.
   struct Result {
-    var vouchers: [Voucher]
+    var vouchers: VoucherList
     /// For each voucher, the documents behind it.
     var sources: [[DocumentRef]]
     var lastNumbers: [String: Int]
@@ -35,7 +35,7 @@ struct VoucherRun {
       return Result(vouchers: [], sources: [], lastNumbers: startingNumbers)
     }
     let order = Self.dateOrder(posted.vouchers)
-    var vouchers = [Voucher]()
+    var vouchers = VoucherList()
     var sources = [[DocumentRef]]()
     switch summarization {
     case .event:
@@ -49,7 +49,7 @@ struct VoucherRun {
     // A run uses few series: their counters are looked through, not hashed per voucher.
     var counters = [(series: String, last: Int)]()
     for index in vouchers.indices {
-      let series = vouchers[index].series
+      let series = vouchers.series(at: index)
       let place =
         counters.firstIndex { $0.series == series }
         ?? {
@@ -57,7 +57,7 @@ struct VoucherRun {
           return counters.count - 1
         }()
       counters[place].last += 1
-      vouchers[index].number = counters[place].last
+      vouchers.setNumber(counters[place].last, at: index)
     }
     var numbers = startingNumbers
     for (series, last) in counters { numbers[series] = last }
@@ -65,13 +65,13 @@ struct VoucherRun {
   }
 
   /// The places of `vouchers` in date order; equal dates keep the order they were booked in.
-  static func dateOrder(_ vouchers: [Voucher]) -> [Int] {
+  static func dateOrder(_ vouchers: VoucherList) -> [Int] {
     var keys = [Int64]()
     keys.reserveCapacity(vouchers.count)
     var inOrder = true
     var last = Int32.min
     for place in vouchers.indices {
-      let date = vouchers[place].date.packed
+      let date = vouchers.date(at: place).packed
       inOrder = inOrder && last <= date
       last = date
       // The date above the place: sorting the keys sorts by date, then by place.
@@ -83,7 +83,7 @@ struct VoucherRun {
 
   /// One voucher per series and day, rows added together by account and dimensions.
   static func summarized(_ posted: PostingEngine.Posted, in places: [Int]) throws(LedgerError)
-    -> ([Voucher], [[DocumentRef]])
+    -> (VoucherList, [[DocumentRef]])
   {
     struct Group {
       var builder: VoucherBuilder
@@ -109,7 +109,7 @@ struct VoucherRun {
         groups[key]!.sources.append(document)
       }
     }
-    var vouchers = [Voucher]()
+    var vouchers = VoucherList()
     var sources = [[DocumentRef]]()
     for key in order {
       guard let voucher = try groups[key]!.builder.build() else { continue }

@@ -26,7 +26,7 @@ extension BookLedger {
         "nothing of the fiscal year \(year) has been exported; export its periods first")
     }
     let (vouchers, opening) = Self.history(
-      before: runs.flatMap(\.vouchers), year: year, adding: [])
+      before: runs.lazy.flatMap(\.vouchers), year: year, adding: [])
     var record = last.record
     record.from = year.start
     record.type = .type4E

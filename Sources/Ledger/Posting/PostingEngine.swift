@@ -19,7 +19,7 @@ struct PostingEngine {
   /// Vouchers and, for each, the documents behind it (kept side by side, so that either list
   /// can be handed on whole).
   struct Posted: Sendable {
-    var vouchers: [Voucher] = []
+    var vouchers = VoucherList()
     var documents: [[DocumentRef]] = []
 
     var count: Int { vouchers.count }
@@ -35,8 +35,9 @@ struct PostingEngine {
     }
 
     /// Puts the vouchers in `order` (`order[k]` is the place of the voucher that goes to place
-    /// `k`) by swapping them along the permutation's cycles: no voucher is copied.
+    /// `k`), and their documents, by swapping those along the permutation's cycles.
     mutating func arrange(in order: [Int]) {
+      vouchers.arrange(in: order)
       var placed = [Bool](repeating: false, count: order.count)
       for start in order.indices where !placed[start] {
         var place = start
@@ -44,7 +45,6 @@ struct PostingEngine {
           placed[place] = true
           let source = order[place]
           if source == start { break }
-          vouchers.swapAt(place, source)
           documents.swapAt(place, source)
           place = source
         }
@@ -63,9 +63,12 @@ struct PostingEngine {
   /// What is open of each self-invoice, by its id.
   var selfDocuments = IDTable<DocumentLedger>()
   var balances: [String: [BalanceItem]] = [:]
-  /// What each invoice payment booked, by the book's payment id, so that undoing it books the
-  /// opposite.
+  /// What each invoice payment that is undone later booked, by the book's payment id, so that
+  /// undoing it books the opposite.
   var paymentPostings = IDTable<PaymentPosting>()
+  /// The payments undone somewhere in the book (most never are: a book of a million payments
+  /// keeps what these few booked, not what every payment booked).
+  let reversedPayments: Set<Int>
   /// Year-end bookings to reverse on the first day of the next year, by that day.
   var pendingReversals: [(date: Day, documents: [Int], selfDocuments: [Int])] = []
   /// Vouchers made since the last ``takeVouchers()``.
@@ -83,12 +86,19 @@ struct PostingEngine {
     maps = [map]
     currentMap = 0
     var notes = [Int: [(note: Int, activity: Int)]]()
+    var reversed = Set<Int>()
     for (index, activity) in activities.enumerated() {
-      if case .credited(let note, let invoice, _, _, _) = activity {
+      switch activity {
+      case .credited(let note, let invoice, _, _, _):
         notes[invoice, default: []].append((note, index))
+      case .paymentReversed(_, let payment, _):
+        reversed.insert(payment)
+      default:
+        break
       }
     }
     creditNotes = notes
+    reversedPayments = reversed
     documents.reserveCapacity(state.invoices.count)
   }
 

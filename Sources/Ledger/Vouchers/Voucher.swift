@@ -101,6 +101,16 @@ public struct Voucher: Hashable, Sendable {
     self.rows = rows
   }
 
+  /// A voucher known to balance: one taken from a ``VoucherList``, which holds only vouchers
+  /// built by the checking initializer.
+  init(checkedSeries series: String, number: Int, date: Day, text: String, rows: [VoucherRow]) {
+    self.series = series
+    self.number = number
+    self.date = date
+    self.text = text
+    self.rows = rows
+  }
+
   /// `F 12`, or `F` before it is numbered.
   public var displayName: String { number == 0 ? series : "\(series) \(number)" }
 }

@@ -88,8 +88,8 @@ struct ExportCommand: Command, WorksOnBook {
     var order = [String]()
     // By index: a voucher is read field by field, not copied.
     for index in result.vouchers.indices {
-      let name = result.vouchers[index].series
-      let number = result.vouchers[index].number
+      let name = result.vouchers.series(at: index)
+      let number = result.vouchers.number(at: index)
       if let range = series[name] {
         series[name] = (min(range.first, number), max(range.last, number))
       } else {

@@ -1,0 +1,140 @@
+import Basics
+
+/// Many vouchers, held in columns: each voucher's series, number, date and the ends of its
+/// text and rows, with every text's bytes and every row in shared lists.
+///
+/// An export of a large book makes millions of vouchers. Held as ``Voucher`` values, each would
+/// keep its own list of rows and its own text, about 300 bytes a voucher; here it is the
+/// rows and the text's bytes and some 30 bytes more. The columns grow in chunks, so that a
+/// growing list is never copied whole. A voucher read from the list is made on the way.
+///
+/// ```swift
+/// var list = VoucherList()
+/// list.append(voucher)
+/// list[0] == voucher          // true
+/// list.rows(at: 0).count      // voucher.rows.count, without making the voucher
+/// ```
+public struct VoucherList: RandomAccessCollection, Sendable {
+  private var seriesNames: [String] = []
+  /// Per voucher, by where it is stored: its series' place in `seriesNames`, number, date,
+  /// and the end of its text's bytes and of its rows.
+  private var seriesPlaces = ChunkedLog<UInt16>()
+  private var numbers = ChunkedLog<Int>()
+  private var dates = ChunkedLog<Day>()
+  private var textEnds = ChunkedLog<Int>()
+  private var rowEnds = ChunkedLog<Int>()
+  private var textBytes = ChunkedLog<UInt8>()
+  /// Every voucher's rows, in the order the vouchers are stored.
+  public private(set) var allRows = ChunkedLog<VoucherRow>()
+  /// Where each voucher is stored, by its place in the list; `nil` while they are the same.
+  private var storage: [Int32]?
+
+  public init() {}
+
+  public init(_ vouchers: some Sequence<Voucher>) {
+    for voucher in vouchers { append(voucher) }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { numbers.count }
+
+  public subscript(place: Int) -> Voucher {
+    let stored = stored(place)
+    let rows = rowRange(stored)
+    var voucherRows = [VoucherRow]()
+    voucherRows.reserveCapacity(rows.count)
+    for row in rows { voucherRows.append(allRows[row]) }
+    return Voucher(
+      checkedSeries: seriesNames[Int(seriesPlaces[stored])], number: numbers[stored],
+      date: dates[stored], text: text(stored: stored), rows: voucherRows)
+  }
+
+  /// Adds `voucher` at the end.
+  public mutating func append(_ voucher: Voucher) {
+    if storage != nil {
+      precondition(count < Int(Int32.max), "too many vouchers")
+      storage!.append(Int32(count))
+    }
+    let series =
+      seriesNames.firstIndex(of: voucher.series)
+      ?? {
+        precondition(seriesNames.count <= Int(UInt16.max), "too many voucher series")
+        seriesNames.append(voucher.series)
+        return seriesNames.count - 1
+      }()
+    seriesPlaces.append(UInt16(series))
+    numbers.append(voucher.number)
+    dates.append(voucher.date)
+    var text = voucher.text
+    text.withUTF8 { bytes in
+      for byte in bytes { textBytes.append(byte) }
+    }
+    textEnds.append(textBytes.count)
+    for row in voucher.rows { allRows.append(row) }
+    rowEnds.append(allRows.count)
+  }
+
+  /// Makes room for `count` vouchers in all.
+  public mutating func reserveCapacity(_ count: Int) {
+    seriesPlaces.reserveCapacity(count)
+    numbers.reserveCapacity(count)
+    dates.reserveCapacity(count)
+    textEnds.reserveCapacity(count)
+    rowEnds.reserveCapacity(count)
+  }
+
+  /// The series of the voucher at `place`.
+  public func series(at place: Int) -> String { seriesNames[Int(seriesPlaces[stored(place)])] }
+
+  /// The date of the voucher at `place`.
+  public func date(at place: Int) -> Day { dates[stored(place)] }
+
+  /// The number of the voucher at `place`.
+  public func number(at place: Int) -> Int { numbers[stored(place)] }
+
+  /// Numbers the voucher at `place`.
+  mutating func setNumber(_ number: Int, at place: Int) { numbers[stored(place)] = number }
+
+  /// The text of the voucher at `place`.
+  public func text(at place: Int) -> String { text(stored: stored(place)) }
+
+  /// The places in ``allRows`` of the rows of the voucher at `place`.
+  public func rowRange(at place: Int) -> Range<Int> { rowRange(stored(place)) }
+
+  /// Puts the vouchers in `order`: `order[k]` is the place of the voucher that goes to place
+  /// `k`. Nothing is moved: the list reads its vouchers through the order.
+  mutating func arrange(in order: [Int]) {
+    precondition(order.count == count, "an order of every voucher")
+    precondition(count < Int(Int32.max), "too many vouchers")
+    var arranged = [Int32]()
+    arranged.reserveCapacity(count)
+    for source in order { arranged.append(storage?[source] ?? Int32(source)) }
+    storage = arranged
+  }
+
+  private func stored(_ place: Int) -> Int {
+    guard let storage else { return place }
+    return Int(storage[place])
+  }
+
+  private func rowRange(_ stored: Int) -> Range<Int> {
+    (stored == 0 ? 0 : rowEnds[stored - 1])..<rowEnds[stored]
+  }
+
+  private func text(stored: Int) -> String {
+    let start = stored == 0 ? 0 : textEnds[stored - 1]
+    let end = textEnds[stored]
+    return String(unsafeUninitializedCapacity: end - start) { buffer in
+      for offset in 0..<(end - start) { buffer[offset] = textBytes[start + offset] }
+      return end - start
+    }
+  }
+}
+
+extension VoucherList: Equatable {
+  public static func == (a: VoucherList, b: VoucherList) -> Bool { a.elementsEqual(b) }
+}
+
+extension VoucherList: ExpressibleByArrayLiteral {
+  public init(arrayLiteral vouchers: Voucher...) { self.init(vouchers) }
+}
