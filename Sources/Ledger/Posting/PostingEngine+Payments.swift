@@ -63,8 +63,10 @@ extension PostingEngine {
     documents[id] = document
     releaseReserve(ofInvoice: id, map: map, to: &builder)
     let rows = builder.rows
-    paymentPostings[payment.payment] = PaymentPosting(
-      rows: rows, parts: taken, overpaid: overpaid, customer: document.customer)
+    if reversedPayments.contains(payment.payment) {
+      paymentPostings[payment.payment] = PaymentPosting(
+        rows: rows, parts: taken, overpaid: overpaid, customer: document.customer)
+    }
     try emit(builder, rows: rows, activity: index)
   }
 
