@@ -36,13 +36,15 @@ final class TemporaryBook {
   @discardableResult
   func export(
     _ from: String, _ to: String, type: SIEFileType = .type4I, profile: ReceiverProfile = .generic,
-    summarize: Summarization = .event, name: String = "out.se", bundle: String? = nil
+    summarize: Summarization = .event, name: String = "out.se", bundle: String? = nil,
+    keepingVouchers: Bool = true
   ) throws -> (result: Exporter.Result, bytes: [UInt8]) {
     let result = try Exporter.export(
       ExportRequest(
         from: d(from), to: d(to), type: type, profile: profile, summarization: summarize),
       book: book,
-      to: file(name), bundle: bundle.map(file), today: d("2026-01-15"))
+      to: file(name), bundle: bundle.map(file), today: d("2026-01-15"),
+      keepingVouchers: keepingVouchers)
     return (result, Array(try Data(contentsOf: URL(fileURLWithPath: file(name)))))
   }
 
@@ -69,6 +71,26 @@ final class TemporaryBook {
         lines: [LineInput(product: "P100", costCentre: "100")]))
   }
 
+  /// An export asked not to keep its vouchers writes and records the same, and still counts
+  /// and numbers them; so does its repeat.
+  @Test func anExportWithoutItsVouchersCountsThem() throws {
+    let kept = try TemporaryBook(Self.quarter)
+    let (keptResult, keptBytes) = try kept.export("2025-01-01", "2025-06-30")
+    let book = try TemporaryBook(Self.quarter)
+    for _ in 0..<2 {
+      let (result, bytes) = try book.export("2025-01-01", "2025-06-30", keepingVouchers: false)
+      #expect(bytes == keptBytes)
+      #expect(result.vouchers.isEmpty)
+      #expect(result.voucherCount == keptResult.voucherCount)
+      #expect(result.numbers == keptResult.numbers)
+      #expect(result.record.jsonValue == keptResult.record.jsonValue)
+    }
+    #expect(
+      try BookLedger(state: book.book.state).records.map(\.jsonValue) == [
+        keptResult.record.jsonValue
+      ])
+  }
+
   @Test func theFilePassesStrictValidationAndReadsBackAsTheVouchers() throws {
     let book = try TemporaryBook(Self.quarter)
     let (result, bytes) = try book.export("2025-01-01", "2025-06-30")
@@ -85,6 +107,8 @@ final class TemporaryBook {
       #expect(read.rows.map(\.account) == voucher.rows.map(\.account))
     }
     #expect(result.vouchers.map(\.displayName) == ["F 1", "I 1", "F 2"])
+    #expect(result.voucherCount == 3)
+    #expect(result.numbers == ["F": 1...2, "I": 1...1])
     // iconv agrees the file is code page 437.
     let text = try run("iconv", ["-f", "CP437", "-t", "UTF-8", book.file("out.se")]).output
     #expect(text.contains("#KONTO 1510 \"Kundfordringar\""))

@@ -76,6 +76,20 @@ import Testing
     #expect(Array(list) == expected + [vouchers[0]])
   }
 
+  @Test func numberRangesAreTheFirstAndLastNumberPerSeries() throws {
+    let vouchers = try Self.randomVouchers(200, seed: 5)
+    var expected = [String: ClosedRange<Int>]()
+    for voucher in vouchers {
+      let range = expected[voucher.series]
+      expected[voucher.series] =
+        min(
+          range?.lowerBound ?? .max, voucher.number)...max(
+          range?.upperBound ?? .min, voucher.number)
+    }
+    #expect(VoucherList(vouchers).numberRanges == expected)
+    #expect(VoucherList().numberRanges.isEmpty)
+  }
+
   @Test func aCopyIsNotChangedByTheOriginal() throws {
     let vouchers = try Self.randomVouchers(10, seed: 3)
     var list = VoucherList(vouchers)

@@ -16,7 +16,12 @@ public enum Exporter {
     public var record: ExportRecord
     /// Whether it repeated an earlier export (the same bytes were written again).
     public var isRepeat: Bool
+    /// The vouchers of the export (none when the export was asked not to keep them).
     public var vouchers: VoucherList
+    /// How many vouchers the export made.
+    public var voucherCount: Int
+    /// The first and last number the export gave in each series.
+    public var numbers: [String: ClosedRange<Int>]
     /// The documents in the bundle (none without a bundle).
     public var entries: [ExportBundle.Entry]
     /// Activities dated after the period, waiting for a later export.
@@ -26,17 +31,37 @@ public enum Exporter {
 
   /// Exports `request` from `book` (opened for writing) to `path`, and the bundle to
   /// `bundlePath` when given.
+  ///
+  /// - Parameter keepingVouchers: whether the result holds the vouchers. Without them, an
+  ///   export of a large book lets them go before it records itself, which needs memory of its
+  ///   own (the record lists every activity booked).
   public static func export(
-    _ request: ExportRequest, book: Book, to path: String, bundle bundlePath: String?, today: Day
+    _ request: ExportRequest, book: Book, to path: String, bundle bundlePath: String?, today: Day,
+    keepingVouchers: Bool = true
   ) throws -> Result {
     ExportPublisher.removeLeftovers(in: book.directory)
     let ledger = try BookLedger(state: book.state)
-    let stored = FilePath.join(book.directory, directory)
     if let earlier = ledger.records.first(where: { $0.from == request.from && $0.to == request.to })
     {
-      return try repeatExport(
+      var result = try repeatExport(
         earlier, request: request, ledger: ledger, book: book, to: path, bundle: bundlePath)
+      if !keepingVouchers { result.vouchers = [] }
+      return result
     }
+    let result = try writeFiles(
+      request, ledger: ledger, book: book, to: path, bundle: bundlePath, today: today,
+      keepingVouchers: keepingVouchers)
+    try book.append([.other(type: ExportRecord.eventType, payload: result.record.jsonValue)])
+    return result
+  }
+
+  /// Plans a new export, and writes and publishes its files: all an export does but record
+  /// itself. Its plan, with every voucher, is let go on return.
+  private static func writeFiles(
+    _ request: ExportRequest, ledger: BookLedger, book: Book, to path: String,
+    bundle bundlePath: String?, today: Day, keepingVouchers: Bool
+  ) throws -> Result {
+    let stored = FilePath.join(book.directory, directory)
     let plan = try ledger.plan(request, today: today, documents: bundlePath != nil)
     var record = plan.record
     let isFirst = !FilePath.exists(stored)
@@ -71,11 +96,10 @@ public enum Exporter {
     }
     try keptCopy!.publish(as: FilePath.join(stored, record.fileHash + ".se"))
     try publisher.publish()
-    try book.append([.other(type: ExportRecord.eventType, payload: record.jsonValue)])
     return Result(
-      record: record, isRepeat: false, vouchers: plan.vouchers, entries: entries,
-      waiting: plan.waiting,
-      fileSize: size)
+      record: record, isRepeat: false, vouchers: keepingVouchers ? plan.vouchers : [],
+      voucherCount: plan.vouchers.count, numbers: plan.vouchers.numberRanges, entries: entries,
+      waiting: plan.waiting, fileSize: size)
   }
 
   /// Removes what an export killed on its way left behind, when no other process is writing
@@ -133,8 +157,8 @@ public enum Exporter {
     try publisher.output(path).write(bytes)
     try publisher.publish()
     return Result(
-      record: record, isRepeat: true, vouchers: run.vouchers, entries: entries, waiting: 0,
-      fileSize: bytes.count)
+      record: record, isRepeat: true, vouchers: run.vouchers, voucherCount: run.vouchers.count,
+      numbers: run.vouchers.numberRanges, entries: entries, waiting: 0, fileSize: bytes.count)
   }
 
   /// Writes the bundle to `file` (published with the SIE file), and a copy into `keepIn`;

@@ -95,6 +95,23 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// Numbers the voucher at `place`.
   mutating func setNumber(_ number: Int, at place: Int) { numbers[stored(place)] = number }
 
+  /// The first and last number in each series.
+  public var numberRanges: [String: ClosedRange<Int>] {
+    var ranges = [ClosedRange<Int>?](repeating: nil, count: seriesNames.count)
+    for stored in numbers.indices {
+      let number = numbers[stored]
+      let series = Int(seriesPlaces[stored])
+      ranges[series] =
+        ranges[series].map { Swift.min($0.lowerBound, number)...Swift.max($0.upperBound, number) }
+        ?? number...number
+    }
+    var result = [String: ClosedRange<Int>]()
+    for (series, range) in zip(seriesNames, ranges) {
+      if let range { result[series] = range }
+    }
+    return result
+  }
+
   /// The text of the voucher at `place`.
   public func text(at place: Int) -> String { text(stored: stored(place)) }
 

@@ -55,7 +55,8 @@ struct ExportCommand: Command, WorksOnBook {
       try OutputTarget.check(path, book: book)
     }
     let result = try ProgressLine.during("exporting", console: console) {
-      try Exporter.export(request, book: book, to: output, bundle: bundle, today: book.today)
+      try Exporter.export(
+        request, book: book, to: output, bundle: bundle, today: book.today, keepingVouchers: false)
     }
     for line in Self.summary(result, output: output, bundle: bundle) { console.print(line) }
     KeptUntilExit.keep(result)
@@ -84,25 +85,13 @@ struct ExportCommand: Command, WorksOnBook {
         ? "repeated export \(record.number) (the same bytes)" : "export \(record.number)")
         + ": \(record.from) – \(record.to), SIE \(record.type.rawValue) for \(record.profile.rawValue)"
     )
-    var series = [String: (first: Int, last: Int)]()
-    var order = [String]()
-    // By index: a voucher is read field by field, not copied.
-    for index in result.vouchers.indices {
-      let name = result.vouchers.series(at: index)
-      let number = result.vouchers.number(at: index)
-      if let range = series[name] {
-        series[name] = (min(range.first, number), max(range.last, number))
-      } else {
-        series[name] = (number, number)
-        order.append(name)
-      }
-    }
-    let ranges = order.sorted().map { name in
-      let (first, last) = series[name]!
-      return first == last ? "\(name) \(first)" : "\(name) \(first)–\(last)"
+    let ranges = result.numbers.keys.sorted().map { name in
+      let range = result.numbers[name]!
+      return range.count == 1
+        ? "\(name) \(range.lowerBound)" : "\(name) \(range.lowerBound)–\(range.upperBound)"
     }
     lines.append(
-      "  " + counted(result.vouchers.count, "voucher")
+      "  " + counted(result.voucherCount, "voucher")
         + (ranges.isEmpty ? "" : " (\(ranges.joined(separator: ", ")))"))
     lines.append("  \(output) (\(result.fileSize) bytes)")
     if let bundle {
