@@ -75,6 +75,23 @@ import Testing
       posted.arrange(in: expected)
       #expect(Array(posted.vouchers) == expected.map { vouchers[$0] })
       #expect(posted.documents == expected.map { [.invoice($0)] })
+      // Without documents, none are kept; with documents for the first voucher only, every
+      // voucher has its list once arranged.
+      var bare = PostingEngine.Posted()
+      for voucher in vouchers { bare.append(voucher, documents: []) }
+      bare.arrange(in: expected)
+      #expect(Array(bare.vouchers) == expected.map { vouchers[$0] })
+      #expect(bare.documents.isEmpty)
+      var first = PostingEngine.Posted()
+      for (place, voucher) in vouchers.enumerated() {
+        first.append(voucher, documents: place == 0 ? [.invoice(0)] : [])
+      }
+      #expect(first.documents.count == min(count, 1))
+      #expect(
+        vouchers.indices.map { first.documents(at: $0) }
+          == vouchers.indices.map { $0 == 0 ? [.invoice(0)] : [] })
+      first.arrange(in: expected)
+      #expect(first.documents == expected.map { $0 == 0 ? [.invoice(0)] : [] })
     }
   }
 

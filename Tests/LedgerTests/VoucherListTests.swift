@@ -90,6 +90,24 @@ import Testing
     #expect(VoucherList().numberRanges.isEmpty)
   }
 
+  /// Rows with the same cost centre and project share one box; rows with a text keep theirs.
+  @Test func rowsShareTheirDetails() {
+    var pool = RowDetailsPool()
+    let rows = [
+      VoucherRow(account: "3001", amount: Amount(ore: 1), costCentre: "100", project: "P1"),
+      VoucherRow(account: "3002", amount: Amount(ore: 2), costCentre: "100", project: "P1"),
+      VoucherRow(account: "3001", amount: Amount(ore: 3), costCentre: "100"),
+      VoucherRow(account: "3001", amount: Amount(ore: 4), costCentre: "100", text: "rad"),
+      VoucherRow(account: "1510", amount: Amount(ore: -10)),
+    ]
+    for row in rows {
+      var shared = row
+      shared.shareDetails(in: &pool)
+      #expect(shared == row)
+    }
+    #expect(pool.count == 2)
+  }
+
   @Test func aCopyIsNotChangedByTheOriginal() throws {
     let vouchers = try Self.randomVouchers(10, seed: 3)
     var list = VoucherList(vouchers)

@@ -8,7 +8,7 @@ public struct ExportPlan: Sendable {
   public var request: ExportRequest
   /// The vouchers this export makes, numbered.
   public var vouchers: VoucherList
-  /// For each voucher, the documents behind it (each empty for a plan made without them).
+  /// For each voucher, the documents behind it (none at all for a plan made without them).
   public var sources: [[DocumentRef]]
   /// The vouchers the file holds: this export's (4I), or the fiscal year's so far (4E).
   public var fileVouchers: VoucherList

@@ -15,7 +15,7 @@ struct VoucherRun {
   /// A numbered voucher and the activities behind it.
   struct Result {
     var vouchers: VoucherList
-    /// For each voucher, the documents behind it.
+    /// For each voucher, the documents behind it (none at all when no voucher has any).
     var sources: [[DocumentRef]]
     var lastNumbers: [String: Int]
   }
@@ -105,7 +105,7 @@ struct VoucherRun {
         groups[key]!.builder.add(
           row.account, row.amount, costCentre: row.costCentre, project: row.project)
       }
-      for document in posted.documents[place] where !groups[key]!.sources.contains(document) {
+      for document in posted.documents(at: place) where !groups[key]!.sources.contains(document) {
         groups[key]!.sources.append(document)
       }
     }

@@ -20,24 +20,37 @@ struct PostingEngine {
   /// can be handed on whole).
   struct Posted: Sendable {
     var vouchers = VoucherList()
+    /// For each voucher, the documents behind it; none at all while no voucher has any (an
+    /// export without its bundle finds none), and shorter than the vouchers until
+    /// ``arrange(in:)`` when the last have none.
     var documents: [[DocumentRef]] = []
 
     var count: Int { vouchers.count }
 
-    mutating func append(_ voucher: Voucher, documents: [DocumentRef]) {
+    mutating func append(_ voucher: Voucher, documents behind: [DocumentRef]) {
+      if !behind.isEmpty {
+        while documents.count < vouchers.count { documents.append([]) }
+        documents.append(behind)
+      }
       vouchers.append(voucher)
-      self.documents.append(documents)
+    }
+
+    /// The documents behind the voucher at `place`.
+    func documents(at place: Int) -> [DocumentRef] {
+      place < documents.count ? documents[place] : []
     }
 
     mutating func reserveCapacity(_ capacity: Int) {
       vouchers.reserveCapacity(capacity)
-      documents.reserveCapacity(capacity)
     }
 
     /// Puts the vouchers in `order` (`order[k]` is the place of the voucher that goes to place
-    /// `k`), and their documents, by swapping those along the permutation's cycles.
+    /// `k`), and their documents, by swapping those along the permutation's cycles. Then there
+    /// are documents for every voucher, or none at all.
     mutating func arrange(in order: [Int]) {
       vouchers.arrange(in: order)
+      guard !documents.isEmpty else { return }
+      while documents.count < vouchers.count { documents.append([]) }
       var placed = [Bool](repeating: false, count: order.count)
       for start in order.indices where !placed[start] {
         var place = start

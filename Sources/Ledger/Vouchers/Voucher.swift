@@ -36,7 +36,7 @@ public struct VoucherRow: Hashable, Sendable {
 
   /// A row's cost centre, project and text; never all three `nil` (a row without them holds
   /// no box), so that rows compare and hash by their values.
-  private final class Details: Hashable, Sendable {
+  fileprivate final class Details: Hashable, Sendable {
     let costCentre: String?
     let project: String?
     let text: String?
@@ -56,6 +56,28 @@ public struct VoucherRow: Hashable, Sendable {
       hasher.combine(costCentre)
       hasher.combine(project)
       hasher.combine(text)
+    }
+  }
+}
+
+/// The details boxes of rows, shared: rows with the same cost centre and project (and no text)
+/// hold one box instead of one each. A list of millions of rows keeps one box per pair.
+struct RowDetailsPool: Sendable {
+  fileprivate var boxes = Set<VoucherRow.Details>()
+
+  /// How many boxes the pool holds.
+  var count: Int { boxes.count }
+}
+
+extension VoucherRow {
+  /// Gives the row the pool's box for its details when it has an equal one, or adds its own;
+  /// a row with a text keeps its box (texts are mostly different).
+  mutating func shareDetails(in pool: inout RowDetailsPool) {
+    guard let details, details.text == nil else { return }
+    if let index = pool.boxes.firstIndex(of: details) {
+      self.details = pool.boxes[index]
+    } else {
+      pool.boxes.insert(details)
     }
   }
 }

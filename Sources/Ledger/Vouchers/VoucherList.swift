@@ -26,6 +26,8 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   private var textBytes = ChunkedLog<UInt8>()
   /// Every voucher's rows, in the order the vouchers are stored.
   public private(set) var allRows = ChunkedLog<VoucherRow>()
+  /// The rows' cost centres and projects, each pair held once.
+  private var details = RowDetailsPool()
   /// Where each voucher is stored, by its place in the list; `nil` while they are the same.
   private var storage: [Int32]?
 
@@ -70,7 +72,10 @@ public struct VoucherList: RandomAccessCollection, Sendable {
       for byte in bytes { textBytes.append(byte) }
     }
     textEnds.append(textBytes.count)
-    for row in voucher.rows { allRows.append(row) }
+    for var row in voucher.rows {
+      row.shareDetails(in: &details)
+      allRows.append(row)
+    }
     rowEnds.append(allRows.count)
   }
 
