@@ -57,6 +57,47 @@ extension BookLedger {
       )
     }
     let needsHistory = request.type == .type4E
+    // Booked in a function of its own, so that the posting engine (what is open of every
+    // document) is let go before the record lists the activities booked.
+    let booking = try book(request, year: year, keepingHistory: needsHistory, documents: documents)
+    let result = booking.result
+    let record = ExportRecord(
+      number: records.count + 1, from: request.from, to: request.to, type: request.type,
+      profile: request.profile, summarization: request.summarization, generated: today,
+      programVersion: SIEExport.program.version, fileHash: "",
+      bundleHash: nil, activities: booking.indexes.map { activityIDs[$0] },
+      yearEnds: booking.yearEnds, reversals: booking.reversals, voucherCount: result.vouchers.count,
+      lastNumbers: result.lastNumbers,
+      map: booking.map)
+    var fileVouchers = result.vouchers
+    var opening = [AccountNumber: Amount]()
+    if needsHistory {
+      (fileVouchers, opening) = Self.history(
+        before: booking.runs.lazy.flatMap(\.vouchers), year: year, adding: result.vouchers)
+    }
+    return ExportPlan(
+      request: request, vouchers: result.vouchers, sources: result.sources,
+      fileVouchers: fileVouchers,
+      openingBalances: opening, fiscalYear: year, record: record, waiting: booking.waiting)
+  }
+
+  /// What a new export books, and what it found on the way.
+  private struct Booking {
+    var result: VoucherRun.Result
+    /// The recorded exports replayed (with their vouchers when the history was kept).
+    var runs: [ExportedRun]
+    var indexes: [Int]
+    var reversals: [Day]
+    var yearEnds: [Day]
+    var waiting: Int
+    var map: AccountMap
+  }
+
+  /// Replays the recorded exports, then books the activities of `request`'s period.
+  private func book(
+    _ request: ExportRequest, year: FiscalPeriod, keepingHistory needsHistory: Bool,
+    documents: Bool
+  ) throws(LedgerError) -> Booking {
     let (replayed, runs) = try replay(keepingVouchers: needsHistory)
     var engine = replayed
     let exported = exportedIndexes
@@ -94,22 +135,8 @@ extension BookLedger {
     let result = try run.run(
       &engine,
       startingNumbers: startingNumbers(before: records.count, from: request.from))
-    let record = ExportRecord(
-      number: records.count + 1, from: request.from, to: request.to, type: request.type,
-      profile: request.profile, summarization: request.summarization, generated: today,
-      programVersion: SIEExport.program.version, fileHash: "",
-      bundleHash: nil, activities: indexes.map { activityIDs[$0] }, yearEnds: yearEnds,
-      reversals: reversals, voucherCount: result.vouchers.count, lastNumbers: result.lastNumbers,
-      map: map)
-    var fileVouchers = result.vouchers
-    var opening = [AccountNumber: Amount]()
-    if needsHistory {
-      (fileVouchers, opening) = Self.history(
-        before: runs.lazy.flatMap(\.vouchers), year: year, adding: result.vouchers)
-    }
-    return ExportPlan(
-      request: request, vouchers: result.vouchers, sources: result.sources,
-      fileVouchers: fileVouchers,
-      openingBalances: opening, fiscalYear: year, record: record, waiting: waiting)
+    return Booking(
+      result: result, runs: runs, indexes: indexes, reversals: reversals, yearEnds: yearEnds,
+      waiting: waiting, map: map)
   }
 }
