@@ -128,10 +128,71 @@ import Testing
       (["3.0", "3.2", "4.0", "4.1", "4.2"], [[3, 0, 1], [3, 2, 1], [4, 0, 3]]),
     ] as [([String], [[Int]])])
   func bookedActivitiesAreRecordedAsRuns(ids: [String], runs: [[Int]]) {
+    // (Journal formats 2 and 3; format 4 records spans.)
     let activities = ids.map { text in
       let parts = text.split(separator: ".").map { Int($0)! }
       return ActivityID(line: parts[0], ordinal: parts[1])
     }
     #expect(ExportRecord.runs(activities) == runs.map { .array($0.map(JSONValue.integer)) })
+  }
+
+  static func ids(_ texts: [String]) -> ChunkedLog<ActivityID> {
+    ChunkedLog(
+      texts.map { text in
+        let parts = text.split(separator: ".").map { Int($0)! }
+        return ActivityID(line: parts[0], ordinal: parts[1])
+      })
+  }
+
+  /// Spans are places in a row whose identities ascend; a gap, or identities that do not
+  /// ascend, start a new one.
+  @Test(
+    arguments: [
+      ([], []),
+      ([0, 1, 2, 3, 4], [["2.0", "5.0"]]),
+      ([0, 1, 3, 4], [["2.0", "3.0"], ["4.1", "5.0"]]),
+      ([4], [["5.0", "5.0"]]),
+    ] as [([Int], [[String]])])
+  func bookedActivitiesAreRecordedAsSpans(indexes: [Int], spans: [[String]]) {
+    let ids = Self.ids(["2.0", "3.0", "4.0", "4.1", "5.0"])
+    let expected = spans.map { Self.ids($0)[0]...Self.ids($0)[1] }
+    #expect(ExportRecord.spans(of: indexes, in: ids) == expected)
+    // Identities that do not ascend (a list ActivityPlaces finds by a table) split a span.
+    let unordered = Self.ids(["3.0", "2.0", "4.0"])
+    #expect(
+      ExportRecord.spans(of: [0, 1, 2], in: unordered) == [
+        unordered[0]...unordered[0], unordered[1]...unordered[2],
+      ])
+  }
+
+  /// A record's spans read back as the activities they span; a span of activities the book does
+  /// not hold, or backwards, is refused with where it is.
+  @Test func recordedSpansReadBackAsTheirActivities() throws {
+    let book = try TemporaryBook(ExportTests.quarter)
+    let (result, _) = try book.export("2025-01-01", "2025-06-30")
+    let ids = book.book.state.activityIDs
+    let payload = result.record.jsonValue
+    #expect(payload["bookedSpans"] != nil && payload["booked"] == nil)
+    let read = try ExportRecord(
+      json: JSONReader(payload), legacyIDs: ids, places: ActivityPlaces(ids))
+    #expect(read.activities == result.record.activities)
+    #expect(read.spans == result.record.spans)
+    for (span, problem) in [
+      ([99, 0, 99, 0], "a span of activities the journal holds"),
+      ([13, 2, 13, 0], "a span of activities the journal holds"),
+      ([13, 0, 13], "expected [first line"),
+    ] {
+      guard case .object(var object) = payload else {
+        Issue.record("not an object")
+        return
+      }
+      object["bookedSpans"] = .array([.array(span.map(JSONValue.integer))])
+      let error = #expect(throws: JSONPathError.self) {
+        try ExportRecord(
+          json: JSONReader(.object(object)), legacyIDs: ids, places: ActivityPlaces(ids))
+      }
+      #expect(error?.path == "$.bookedSpans[0]", "\(span)")
+      #expect(error?.message.contains(problem) == true, "\(span): \(error?.message ?? "")")
+    }
   }
 }

@@ -95,8 +95,9 @@ import Testing
     // Only spaced or ordered differently: scanned.
     ("spaces", ":", " : ", true),
     ("line breaks", ",", " ,\n ", true),
-    ("members reordered", #""v":3,"seq":1,"#, #""seq":1,"v":3,"#, true),
-    ("no format (format 1)", #""v":3,"#, "", true),
+    ("members reordered", #""v":4,"seq":1,"#, #""seq":1,"v":4,"#, true),
+    ("an older format", #""v":4,"#, #""v":3,"#, true),
+    ("no format (format 1)", #""v":4,"#, "", true),
     ("id -0", #""id":7"#, #""id":-0"#, true),
     // Left to the tree.
     ("an escape", #""customer":"K1""#, #""customer":"K\u0031""#, false),
@@ -112,8 +113,8 @@ import Testing
     ("quantity as a number", #""quantity":"1.5""#, #""quantity":1.5"#, false),
     ("a day that does not exist", "2025-03-31", "2025-02-31", false),
     ("no type", #""type":"invoiceDrafted","payload":"#, #""payload":"#, false),
-    ("a newer format", #""v":3"#, #""v":4"#, false),
-    ("format 0", #""v":3"#, #""v":0"#, false),
+    ("a newer format", #""v":4"#, #""v":5"#, false),
+    ("format 0", #""v":4"#, #""v":0"#, false),
     ("a byte order mark", #"{"v""#, "\u{FEFF}{\"v\"", false),
     ("text after the object", #""}"#, #""} x"#, false),
     ("a VAT rate that is none", #""vatRate":12"#, #""vatRate":13"#, false),

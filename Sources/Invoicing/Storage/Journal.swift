@@ -21,9 +21,11 @@ import Dispatch
 /// - 2: export records name activities by journal line and place (``ActivityID``).
 /// - 3: reminder plans and reminder dates, self-invoice corrections, account names; export
 ///   records carry their export edition (``ExportEdition`` in the Ledger module).
+/// - 4: export records name what they booked as spans of activities (first and last
+///   identity), not one by one.
 public enum Journal {
   /// The format this release writes, and the newest it reads.
-  public static let formatVersion = 3
+  public static let formatVersion = 4
   public static let fileName = "journal.jsonl"
   public static let headFile = "journal.head"
   static let genesis = String(repeating: "0", count: 64)

@@ -68,7 +68,7 @@ extension BookLedger {
       bundleHash: nil, activities: booking.indexes.map { activityIDs[$0] },
       yearEnds: booking.yearEnds, reversals: booking.reversals, voucherCount: result.vouchers.count,
       lastNumbers: result.lastNumbers,
-      map: booking.map)
+      map: booking.map, spans: ExportRecord.spans(of: booking.indexes, in: activityIDs))
     var fileVouchers = result.vouchers
     var opening = [AccountNumber: Amount]()
     if needsHistory {

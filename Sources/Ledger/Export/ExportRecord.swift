@@ -45,9 +45,32 @@ public struct ExportRecord: Hashable, Sendable {
   /// The settings in force when the export was recorded (an index into the book's settings
   /// history); `nil` for an export being made, which shows the current settings.
   var settingsIndex: Int?
+  /// What it booked as spans of the book's activities, each every activity from its first
+  /// identity to its last (journal format 4); `nil` for a record read from a list of them
+  /// (formats 1–3). A period's export books almost every activity in a row, so a record of
+  /// 2 M activities is a few spans, not a list of 2 M.
+  var spans: [ClosedRange<ActivityID>]? = nil
 
   /// Whether this export covers `day`.
   public func covers(_ day: Day) -> Bool { from <= day && day <= to }
+
+  /// The spans of `indexes` (ascending places in the book's activities, whose identities are
+  /// `ids`): places in a row whose identities ascend.
+  static func spans(of indexes: [Int], in ids: ChunkedLog<ActivityID>) -> [ClosedRange<ActivityID>]
+  {
+    var spans = [ClosedRange<ActivityID>]()
+    var start = 0
+    for place in indexes.indices {
+      let next = place + 1
+      if next == indexes.count || indexes[next] != indexes[place] + 1
+        || !(ids[indexes[place]] < ids[indexes[next]])
+      {
+        spans.append(ids[indexes[start]]...ids[indexes[place]])
+        start = next
+      }
+    }
+    return spans
+  }
 
   /// Identities as runs within a line, `[line, first ordinal, count]`:
   /// `[3.0, 3.1, 5.0]` → `[[3, 0, 2], [5, 0, 1]]`.
@@ -81,17 +104,31 @@ extension ExportRecord {
       "type": .string(type.rawValue), "profile": .string(profile.rawValue),
       "summarize": .string(summarization.rawValue), "generated": generated.jsonValue,
       "file": .string(fileHash), "program": .string(programVersion),
-      "booked": .array(Self.runs(activities)),
       "yearEnds": .array(yearEnds.map(\.jsonValue)),
       "reversals": .array(reversals.map(\.jsonValue)),
       "vouchers": .integer(voucherCount), "lastNumbers": .object(numbers), "map": map.jsonValue,
     ]
+    if let spans {
+      object["bookedSpans"] = .array(
+        spans.map { span in
+          .array(
+            [
+              span.lowerBound.line, span.lowerBound.ordinal, span.upperBound.line,
+              span.upperBound.ordinal,
+            ].map(JSONValue.integer))
+        })
+    } else {
+      object["booked"] = .array(Self.runs(activities))
+    }
     object.set("bundle", bundleHash.map(JSONValue.string))
     return .object(object)
   }
 
-  /// Reads a record; `legacyIDs` resolves the activity indexes of format 1 records.
-  init(json: JSONReader, legacyIDs: ChunkedLog<ActivityID>) throws {
+  /// Reads a record; `legacyIDs`, the book's activities' identities, resolves the activity
+  /// indexes of format 1 records, and `places` (of those identities) the spans of format 4.
+  init(
+    json: JSONReader, legacyIDs: ChunkedLog<ActivityID>, places: @autoclosure () -> ActivityPlaces
+  ) throws {
     number = try json.int("number")
     from = try json.day("from")
     to = try json.day("to")
@@ -105,7 +142,29 @@ extension ExportRecord {
     fileHash = try json.string("file")
     programVersion = try json.optionalString("program") ?? "1.0"
     bundleHash = try json.optionalString("bundle")
-    if try json.optionalMember("booked") != nil {
+    if try json.optionalMember("bookedSpans") != nil {
+      let places = places()
+      let spans = try json.array("bookedSpans") { span in
+        let parts = try span.elements { try $0.asInt() }
+        guard parts.count == 4, parts[0] >= 1, parts[1] >= 0, parts[2] >= 1, parts[3] >= 0 else {
+          throw span.error("expected [first line, first ordinal, last line, last ordinal]")
+        }
+        let first = ActivityID(line: parts[0], ordinal: parts[1])
+        let last = ActivityID(line: parts[2], ordinal: parts[3])
+        guard first <= last, let start = places[first], let end = places[last], start <= end
+        else {
+          throw span.error("expected a span of activities the journal holds, first to last")
+        }
+        return (ids: first...last, places: start...end)
+      }
+      self.spans = spans.map(\.ids)
+      var activities = [ActivityID]()
+      activities.reserveCapacity(spans.reduce(0) { $0 + $1.places.count })
+      for span in spans {
+        for place in span.places { activities.append(legacyIDs[place]) }
+      }
+      self.activities = activities
+    } else if try json.optionalMember("booked") != nil {
       activities = try json.array("booked") { run in
         let parts = try run.elements { try $0.asInt() }
         guard parts.count == 3, parts[0] >= 1, parts[1] >= 0, parts[2] >= 1 else {
@@ -142,10 +201,12 @@ extension ExportRecord {
   public static func all(in state: BookState) throws(LedgerError) -> [ExportRecord] {
     var records = [ExportRecord]()
     lazy var ids = state.activityIDs  // read once, when there is a record
+    lazy var places = ActivityPlaces(ids)  // made once, when a record has spans
     for ((type, payload), settings) in zip(state.otherEvents, state.otherEventSettings)
     where type == eventType {
       do {
-        var record = try ExportRecord(json: JSONReader(payload, path: "export"), legacyIDs: ids)
+        var record = try ExportRecord(
+          json: JSONReader(payload, path: "export"), legacyIDs: ids, places: places)
         record.settingsIndex = settings
         records.append(record)
       } catch {
