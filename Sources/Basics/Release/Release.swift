@@ -1,5 +1,5 @@
 /// The release of the package: `sietool --version` prints it and exports write it to
 /// `#PROGRAM`.
 public enum Release {
-  public static let version = "0.4.0"
+  public static let version = "0.5.0"
 }

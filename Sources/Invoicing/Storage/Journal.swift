@@ -21,8 +21,8 @@ import Dispatch
 /// - 2: export records name activities by journal line and place (``ActivityID``).
 /// - 3: reminder plans and reminder dates, self-invoice corrections, account names; export
 ///   records carry their export edition (``ExportEdition`` in the Ledger module).
-/// - 4: export records name what they booked as spans of activities (first and last
-///   identity), not one by one.
+/// - 4 (release 0.5.0): export records name what they booked as spans of activities (first
+///   and last identity), not one by one.
 public enum Journal {
   /// The format this release writes, and the newest it reads.
   public static let formatVersion = 4

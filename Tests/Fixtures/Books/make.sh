@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixture books of one journal format: make.sh FORMAT SIETOOL OUT writes
 # OUT/vFORMAT-cash and OUT/vFORMAT-accrual with the sietool release that writes that format
-# (v1: the first release; v2: 0.2.0; v3: 0.3.0). The commands are the ones every release
+# (v1: the first release; v2: 0.2.0; v3: 0.3.0 and 0.4.0; v4: 0.5.0). The commands are the ones every release
 # understands, and from v3 on a block that only its release and later ones know.
 set -euo pipefail
 FORMAT="$1"; S="$2"; OUT="$3"
