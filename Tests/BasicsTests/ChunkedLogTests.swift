@@ -24,4 +24,27 @@ import Testing
     #expect(original.count == 5002 && original[5000] == -2 && original.last == -3)
     #expect(Array(copy.prefix(5000)) == Array(original.prefix(5000)))
   }
+
+  /// Appending a buffer fills chunks as appending one by one does, and the pieces of a range
+  /// are its elements in order, one piece per chunk it touches.
+  @Test(arguments: [(0, 0), (1, 4095), (4095, 2), (100, 9000), (4096, 4096)])
+  func buffersAppendAndRangesComeInPieces(before: Int, added: Int) {
+    var log = ChunkedLog(0..<before)
+    let more = Array(before..<before + added)
+    more.withUnsafeBufferPointer { log.append(contentsOf: $0) }
+    #expect(Array(log) == Array(0..<before + added))
+    log.append(-1)
+    #expect(log.count == before + added + 1 && log.last == -1)
+    for range in [0..<0, 0..<log.count, before..<before + added, log.count / 3..<log.count / 2] {
+      var seen = [Int]()
+      var pieces = 0
+      log.forEachPiece(of: range) { piece in
+        seen += piece
+        pieces += 1
+      }
+      #expect(seen == Array(log[range]))
+      let touched = range.isEmpty ? 0 : (range.upperBound - 1) / 4096 - range.lowerBound / 4096 + 1
+      #expect(pieces == touched, "\(range)")
+    }
+  }
 }

@@ -56,6 +56,41 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     for element in elements { append(element) }
   }
 
+  /// Appends the elements of `buffer`, a chunk's worth at a time.
+  @inlinable public mutating func append(contentsOf buffer: UnsafeBufferPointer<Element>) {
+    var rest = buffer[...]
+    while !rest.isEmpty {
+      let used = storedCount & (Self.chunkSize - 1)
+      if used == 0 {
+        var chunk = [Element]()
+        chunk.reserveCapacity(Self.chunkSize)
+        chunks.append(chunk)
+      }
+      let piece = rest.prefix(Self.chunkSize - used)
+      chunks[chunks.count - 1].append(contentsOf: piece)
+      storedCount += piece.count
+      rest = rest.dropFirst(piece.count)
+    }
+  }
+
+  /// Calls `body` with the elements in `range`, in order, in the pieces they are kept in (one
+  /// per chunk the range touches).
+  @inlinable public func forEachPiece(
+    of range: Range<Int>, _ body: (UnsafeBufferPointer<Element>) throws -> Void
+  ) rethrows {
+    precondition(range.lowerBound >= 0 && range.upperBound <= storedCount, "range out of range")
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let chunk = start >> Self.shift
+      let offset = start & (Self.chunkSize - 1)
+      let end = Swift.min(range.upperBound, (chunk + 1) << Self.shift)
+      try chunks[chunk].withUnsafeBufferPointer { elements in
+        try body(UnsafeBufferPointer(rebasing: elements[offset..<offset + (end - start)]))
+      }
+      start = end
+    }
+  }
+
   /// Makes room for `capacity` elements in all.
   @inlinable public mutating func reserveCapacity(_ capacity: Int) {
     chunks.reserveCapacity((capacity + Self.chunkSize - 1) >> Self.shift)

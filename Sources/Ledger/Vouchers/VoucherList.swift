@@ -68,9 +68,7 @@ public struct VoucherList: RandomAccessCollection, Sendable {
     numbers.append(voucher.number)
     dates.append(voucher.date)
     var text = voucher.text
-    text.withUTF8 { bytes in
-      for byte in bytes { textBytes.append(byte) }
-    }
+    text.withUTF8 { textBytes.append(contentsOf: $0) }
     textEnds.append(textBytes.count)
     for var row in voucher.rows {
       row.shareDetails(in: &details)
@@ -147,8 +145,12 @@ public struct VoucherList: RandomAccessCollection, Sendable {
     let start = stored == 0 ? 0 : textEnds[stored - 1]
     let end = textEnds[stored]
     return String(unsafeUninitializedCapacity: end - start) { buffer in
-      for offset in 0..<(end - start) { buffer[offset] = textBytes[start + offset] }
-      return end - start
+      var written = 0
+      textBytes.forEachPiece(of: start..<end) { piece in
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(from: piece)
+        written += piece.count
+      }
+      return written
     }
   }
 }
