@@ -76,6 +76,40 @@ import Testing
     }
   }
 
+  /// A new export on a book of an earlier format records spans (format 4) after the records of
+  /// the book's own format; the book then reads both, and rebuilds the new export as written.
+  @Test(arguments: books.map(\.name))
+  func aNewExportRecordsSpansBesideEarlierRecords(name: String) throws {
+    let (directory, path) = try Self.copy(name)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var book: Book? = try Book.open(at: path, forWriting: true)
+    try book!.transact { tx in
+      let id = try tx.draft(
+        InvoiceInput(
+          customer: "K1", invoiceDate: d("2026-04-10"),
+          lines: [LineInput(product: "TJ", quantity: ExactDecimal(2))]))
+      _ = try tx.attest(id, on: d("2026-04-10"))
+      try tx.pay(id, amount: Amount(kronor: 2500), on: d("2026-04-20"))
+    }
+    let result = try Exporter.export(
+      ExportRequest(from: d("2026-04-01"), to: d("2026-06-30")), book: book!,
+      to: directory + "/q2.se", bundle: nil, today: d("2030-01-01"))
+    // The invoice (accrual) and the payment.
+    #expect(result.voucherCount == (name.hasSuffix("accrual") ? 2 : 1))
+    book = nil
+    let journal = String(decoding: try Self.bytes(path + "/journal.jsonl"), as: UTF8.self)
+    let last = journal.split(separator: "\n").last!
+    #expect(last.hasPrefix("{\"v\":4,") && last.contains("\"bookedSpans\":"))
+    let reopened = try Book.open(at: path)
+    let ledger = try BookLedger(state: reopened.state)
+    #expect(ledger.records.map { $0.spans != nil } == [false, false, false, false, true])
+    #expect(ledger.records.last?.activities == result.record.activities)
+    #expect(try ledger.exportedVouchers().last?.vouchers == result.vouchers)
+    let rebuilt = try ledger.reproduce(
+      export: 5, documents: path + "/" + Book.documentsDirectory)
+    #expect(rebuilt.file == (try Self.bytes(directory + "/q2.se")))
+  }
+
   /// Format 1 named what an export booked by position; format 2 by journal line and place, and
   /// records the release in `#PROGRAM`.
   @Test(arguments: [("v1-cash", 1), ("v2-cash", 2)])
