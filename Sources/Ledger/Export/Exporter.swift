@@ -33,8 +33,9 @@ public enum Exporter {
   /// `bundlePath` when given.
   ///
   /// - Parameter keepingVouchers: whether the result holds the vouchers. Without them, an
-  ///   export of a large book lets them go before it records itself, which needs memory of its
-  ///   own (the record lists every activity booked).
+  ///   export lets them go once its files are written, before it records itself, and its
+  ///   result holds only their count and numbers: a large book's export then never holds its
+  ///   vouchers and anything after them at the same time.
   public static func export(
     _ request: ExportRequest, book: Book, to path: String, bundle bundlePath: String?, today: Day,
     keepingVouchers: Bool = true

@@ -12,7 +12,7 @@ import Basics
 /// var list = VoucherList()
 /// list.append(voucher)
 /// list[0] == voucher          // true
-/// list.rows(at: 0).count      // voucher.rows.count, without making the voucher
+/// list.rowRange(at: 0).count  // voucher.rows.count, without making the voucher
 /// ```
 public struct VoucherList: RandomAccessCollection, Sendable {
   private var seriesNames: [String] = []
