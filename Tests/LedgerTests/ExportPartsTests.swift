@@ -177,22 +177,25 @@ import Testing
       json: JSONReader(payload), legacyIDs: ids, places: ActivityPlaces(ids))
     #expect(read.activities == result.record.activities)
     #expect(read.spans == result.record.spans)
-    for (span, problem) in [
-      ([99, 0, 99, 0], "a span of activities the journal holds"),
-      ([13, 2, 13, 0], "a span of activities the journal holds"),
-      ([13, 0, 13], "expected [first line"),
-    ] {
+    // The book's activities are 13.0, 13.1 and 13.2.
+    for (spans, at, problem) in [
+      ([[99, 0, 99, 0]], 0, "a span of activities the journal holds"),
+      ([[13, 2, 13, 0]], 0, "a span of activities the journal holds"),
+      ([[13, 0, 13]], 0, "expected [first line"),
+      ([[13, 0, 13, 1], [13, 1, 13, 2]], 1, "in the order of the book's activities, apart"),
+      ([[13, 1, 13, 1], [13, 0, 13, 0]], 1, "in the order of the book's activities, apart"),
+    ] as [([[Int]], Int, String)] {
       guard case .object(var object) = payload else {
         Issue.record("not an object")
         return
       }
-      object["bookedSpans"] = .array([.array(span.map(JSONValue.integer))])
+      object["bookedSpans"] = .array(spans.map { .array($0.map(JSONValue.integer)) })
       let error = #expect(throws: JSONPathError.self) {
         try ExportRecord(
           json: JSONReader(.object(object)), legacyIDs: ids, places: ActivityPlaces(ids))
       }
-      #expect(error?.path == "$.bookedSpans[0]", "\(span)")
-      #expect(error?.message.contains(problem) == true, "\(span): \(error?.message ?? "")")
+      #expect(error?.path == "$.bookedSpans[\(at)]", "\(spans)")
+      #expect(error?.message.contains(problem) == true, "\(spans): \(error?.message ?? "")")
     }
   }
 }

@@ -144,6 +144,7 @@ extension ExportRecord {
     bundleHash = try json.optionalString("bundle")
     if try json.optionalMember("bookedSpans") != nil {
       let places = places()
+      var previousEnd = -1
       let spans = try json.array("bookedSpans") { span in
         let parts = try span.elements { try $0.asInt() }
         guard parts.count == 4, parts[0] >= 1, parts[1] >= 0, parts[2] >= 1, parts[3] >= 0 else {
@@ -155,6 +156,11 @@ extension ExportRecord {
         else {
           throw span.error("expected a span of activities the journal holds, first to last")
         }
+        // In booking order, as written: each after the last, so that none is booked twice.
+        guard start > previousEnd else {
+          throw span.error("expected spans in the order of the book's activities, apart")
+        }
+        previousEnd = end
         return (ids: first...last, places: start...end)
       }
       self.spans = spans.map(\.ids)
