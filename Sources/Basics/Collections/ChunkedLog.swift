@@ -1,9 +1,9 @@
 /// An append-only list kept in chunks of 4 096 elements.
 ///
 /// A copy shares every chunk with the original until one of them is appended to or changed;
-/// then only the chunk being filled or changed is copied. A book's state keeps its activities this way, so a transaction
-/// on a book of a million activities appends to its copy of the list without copying the
-/// million.
+/// then only the chunk being filled or changed is copied. A book's state keeps its activities
+/// this way, so a transaction on a book of a million activities appends to its copy of the list
+/// without copying the million.
 ///
 /// ```swift
 /// var log = ChunkedLog<Int>()

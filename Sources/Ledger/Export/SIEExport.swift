@@ -14,7 +14,9 @@ public enum SIEExport {
   /// The SIE document of a plan.
   public static func document(_ plan: ExportPlan, state: BookState) -> SIEDocument {
     var document = header(plan, state: state)
-    for voucher in plan.fileVouchers { document.records.append(.voucher(sieVoucher(voucher))) }
+    for place in plan.fileVouchers.indices {
+      document.records.append(.voucher(sieVoucher(in: plan.fileVouchers, at: place)))
+    }
     return document
   }
 
@@ -101,15 +103,6 @@ public enum SIEExport {
       }
     }
     return records
-  }
-
-  /// A ledger voucher as an SIE `#VER`.
-  static func sieVoucher(_ voucher: borrowing Voucher) -> VoucherRecord {
-    VoucherRecord(
-      series: voucher.series, number: String(voucher.number), date: voucher.date,
-      text: voucher.text,
-      registrationDate: voucher.date,
-      rows: voucher.rows.map(transactionRow))
   }
 
   /// The voucher at `place` in `list` as an SIE `#VER`, read from the list's columns.
