@@ -109,6 +109,18 @@ import Testing
     #expect(negative.map(\.ore) == [-33, -33, -34])
   }
 
+  /// An amount split over weights that add up to it gives back the weights, mixed signs too
+  /// (the split takes a short way there; the parts are the ones the long way gives).
+  @Test(
+    arguments: [[800_000, 200_000, 100_000, 12_000], [5, -3, 1], [-7], [1, 0, -1, 4]] as [[Int64]])
+  func weightsAddingUpToTheAmountAreItsParts(weights: [Int64]) {
+    let total = Amount(ore: weights.reduce(0, +))
+    #expect(total.allocated(proportionallyTo: weights).map(\.ore) == weights)
+    // One öre more takes the long way, and the parts still add up.
+    let more = (total + Amount(ore: 1)).allocated(proportionallyTo: weights)
+    #expect(more.reduce(Amount.zero, +) == total + Amount(ore: 1))
+  }
+
   @Test func zeroWeightsGiveZeroParts() {
     #expect(Amount(ore: 100).allocated(proportionallyTo: [0, 0]) == [.zero, .zero])
   }

@@ -15,6 +15,8 @@ extension Amount {
     var total = Int128(0)
     for weight in weights { total += Int128(weight) }
     guard total != 0 else { return weights.map { _ in .zero } }
+    // Split over weights that add up to the amount itself, each part is its weight exactly.
+    if total == Int128(ore) { return weights.map(Amount.init(ore:)) }
     let sign: Int128 = total < 0 ? -1 : 1
     let divisor = total * sign
     var parts = [Int64](repeating: 0, count: weights.count)

@@ -11,6 +11,9 @@ struct VoucherRun {
   var reversals: [Day]
   var yearEnds: [Day]
   var summarization: Summarization
+  /// The block size of the invoices read ahead (``InvoiceReadAhead``); a run that attests
+  /// fewer reads each when it attests it, as does a run without.
+  var readAheadBlockSize: Int? = InvoiceReadAhead.blockSize
 
   /// A numbered voucher and the activities behind it.
   struct Result {
@@ -24,6 +27,8 @@ struct VoucherRun {
     -> Result
   {
     engine.reserveVouchers(indexes.count)
+    engine.readAhead = readAhead(of: engine)
+    defer { engine.readAhead = nil }
     for day in reversals { try engine.reverseYearEnd(on: day) }
     for index in indexes {
       let activity = engine.activities[index]
@@ -62,6 +67,18 @@ struct VoucherRun {
     var numbers = startingNumbers
     for (series, last) in counters { numbers[series] = last }
     return Result(vouchers: vouchers, sources: sources, lastNumbers: numbers)
+  }
+
+  /// The invoices this run attests, read ahead in the order it attests them; none for a run
+  /// of few.
+  func readAhead(of engine: PostingEngine) -> InvoiceReadAhead? {
+    guard let blockSize = readAheadBlockSize else { return nil }
+    var ids = [Int]()
+    for index in indexes {
+      if case .attested(let id, _) = engine.activities[index] { ids.append(id) }
+    }
+    guard ids.count >= blockSize else { return nil }
+    return InvoiceReadAhead(ids: ids, invoices: engine.state.invoices, blockSize: blockSize)
   }
 
   /// The places of `vouchers` in date order; equal dates keep the order they were booked in.

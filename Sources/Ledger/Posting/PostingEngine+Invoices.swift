@@ -41,7 +41,14 @@ extension PostingEngine {
   /// Invoice, credit note or standalone credit attested: under the accrual method the
   /// receivable against revenue and VAT; under the cash method nothing yet.
   mutating func attest(_ id: Int, index: Int, on date: Day) throws(LedgerError) {
-    let record = try invoice(id)
+    let record: InvoiceRecord
+    let parts: [(key: ComponentKey, amount: Amount)]
+    if let prepared = readAhead?.take(id) {
+      (record, parts) = (prepared.record, prepared.parts)
+    } else {
+      record = try invoice(id)
+      parts = Self.components(of: record.invoice)
+    }
     let invoice = record.invoice
     let kind: DocumentLedger.Kind
     var original: Int?
@@ -60,7 +67,6 @@ extension PostingEngine {
     let mapIndex = original.flatMap { documents[$0]?.mapIndex } ?? currentMap
     let map = maps[mapIndex]
     let booked = map.method == .accrual
-    let parts = Self.components(of: invoice)
     let total = parts.reduce(Amount.zero) { $0 + $1.amount }
     let totalSEK = document.isForeign ? (total.converted(at: document.rate)) : total
     let values =

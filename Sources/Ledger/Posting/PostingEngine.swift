@@ -92,6 +92,8 @@ struct PostingEngine {
   var keepsDocuments = true
   /// Each invoice's credit notes, with the index of the activity that credited it.
   let creditNotes: [Int: [(note: Int, activity: Int)]]
+  /// The invoices the current run attests, read ahead on another core (none for a short run).
+  var readAhead: InvoiceReadAhead?
 
   init(state: BookState, activities: ChunkedLog<Activity>, map: AccountMap) {
     self.state = state

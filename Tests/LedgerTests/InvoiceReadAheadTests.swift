@@ -1,0 +1,90 @@
+import Basics
+import Testing
+
+@testable import Invoicing
+@testable import Ledger
+
+/// Invoices read ahead on another core are the invoices the posting would read itself, in the
+/// same order, and a posting that reads ahead books the same vouchers as one that does not.
+@Suite struct InvoiceReadAheadTests {
+  /// A random book's state as a checkpoint gives it: its invoice records built when asked for.
+  static func checkpointedState(seed: UInt64, method: BookkeepingMethod) throws -> BookState {
+    let tx = try randomBook(seed: seed, method: method, settled: false)
+    return try BookState(checkpointPayload: tx.state.checkpointPayload())
+  }
+
+  @Test(arguments: [(1, 1), (3, 2), (5, 1), (64, 8)])
+  func eachRecordComesInTheOrderGiven(blockSize: Int, blocksAhead: Int) throws {
+    let state = try Self.checkpointedState(seed: 3, method: .accrual)
+    let ids = state.invoices.keys
+    try #require(ids.count > 20)
+    let ahead = InvoiceReadAhead(
+      ids: ids, invoices: state.invoices, blockSize: blockSize, blocksAhead: blocksAhead)
+    for id in ids {
+      let prepared = try #require(ahead.take(id), "invoice \(id)")
+      let record = try #require(state.invoices[id])
+      #expect(prepared.record == record)
+      let parts = PostingEngine.components(of: record.invoice)
+      #expect(prepared.parts.map(\.key) == parts.map(\.key))
+      #expect(prepared.parts.map(\.amount) == parts.map(\.amount))
+    }
+    #expect(ahead.take(ids[0]) == nil, "every id was handed out")
+  }
+
+  /// An id out of the order is not handed out, and the order stays where it was.
+  @Test func anIdOutOfOrderIsLeftToTheCaller() throws {
+    let state = try Self.checkpointedState(seed: 4, method: .cash)
+    let ids = state.invoices.keys
+    let ahead = InvoiceReadAhead(ids: ids, invoices: state.invoices, blockSize: 2, blocksAhead: 1)
+    #expect(ahead.take(ids[1]) == nil)
+    #expect(ahead.take(ids[0])?.record.invoice.id == ids[0])
+    #expect(ahead.take(ids[0]) == nil)
+    #expect(ahead.take(-7) == nil)
+    #expect(ahead.take(ids[1])?.record.invoice.id == ids[1])
+    #expect(ahead.take(ids[2])?.record.invoice.id == ids[2])
+  }
+
+  /// A posting that stops early lets the reading thread go: dropping the reader halfway, with
+  /// the thread waiting for room, returns (and the next reader works).
+  @Test func aReaderDroppedHalfwayEnds() throws {
+    let state = try Self.checkpointedState(seed: 5, method: .accrual)
+    let ids = state.invoices.keys
+    for taken in [0, 1, 3] {
+      var ahead: InvoiceReadAhead? = InvoiceReadAhead(
+        ids: ids, invoices: state.invoices, blockSize: 1, blocksAhead: 1)
+      for id in ids.prefix(taken) { #expect(ahead?.take(id) != nil) }
+      ahead = nil
+    }
+    let again = InvoiceReadAhead(ids: ids, invoices: state.invoices, blockSize: 4)
+    #expect(again.take(ids[0]) != nil)
+  }
+
+  /// The vouchers, their documents and the last numbers of a year's run, posted with invoices
+  /// read ahead in blocks of several sizes and without: the same.
+  @Test(arguments: Array(UInt64(1)...4))
+  func postingReadingAheadBooksTheSame(seed: UInt64) throws {
+    for method in [BookkeepingMethod.accrual, .cash] {
+      let state = try Self.checkpointedState(seed: seed, method: method)
+      let ledger = try BookLedger(state: state)
+      func run(blockSize: Int?) throws -> VoucherRun.Result {
+        var (engine, _) = try ledger.replay(keepingVouchers: false)
+        _ = engine.use(AccountMap(state: state))
+        engine.keepsVouchers = true
+        engine.keepsDocuments = true
+        var run = VoucherRun(
+          from: d("2025-01-01"), indexes: Array(ledger.activities.indices), reversals: [],
+          yearEnds: [d("2025-12-31")], summarization: .event)
+        run.readAheadBlockSize = blockSize
+        return try run.run(&engine, startingNumbers: [:])
+      }
+      let plain = try run(blockSize: nil)
+      #expect(plain.vouchers.count > 20)
+      for blockSize in [1, 3, 7] {
+        let read = try run(blockSize: blockSize)
+        #expect(read.vouchers == plain.vouchers, "\(method) seed \(seed) block \(blockSize)")
+        #expect(read.sources == plain.sources)
+        #expect(read.lastNumbers == plain.lastNumbers)
+      }
+    }
+  }
+}
