@@ -53,6 +53,7 @@ import Testing
       #expect(list.number(at: place) == vouchers[place].number)
       #expect(list.date(at: place) == vouchers[place].date)
       #expect(list.text(at: place) == vouchers[place].text)
+      #expect(list.withText(at: place) { Array($0) } == Array(vouchers[place].text.utf8))
       #expect(list.rowRange(at: place).map { list.allRows[$0] } == vouchers[place].rows)
     }
   }

@@ -119,11 +119,16 @@ public enum SIEExport {
 
   /// A voucher row as an SIE `#TRANS`.
   private static func transactionRow(_ row: VoucherRow) -> TransactionRow {
+    TransactionRow(
+      account: row.account, objects: objects(of: row), amount: row.amount, text: row.text ?? "")
+  }
+
+  /// A row's cost centre (dimension 1) and project (dimension 6) as SIE objects.
+  private static func objects(of row: VoucherRow) -> [ObjectReference] {
     var objects = [ObjectReference]()
     if let code = row.costCentre { objects.append(ObjectReference(dimension: 1, code: code)) }
     if let code = row.project { objects.append(ObjectReference(dimension: 6, code: code)) }
-    return TransactionRow(
-      account: row.account, objects: objects, amount: row.amount, text: row.text ?? "")
+    return objects
   }
 
   /// The file's bytes, checked: strict validation as the chosen type, and the receiver's
@@ -185,10 +190,34 @@ public enum SIEExport {
     _ plan: ExportPlan, to stream: SIEVoucherStream, checking check: inout ReceiverProfile.Check,
     written: () -> Void = {}
   ) {
-    for place in plan.fileVouchers.indices {
-      let record = sieVoucher(in: plan.fileVouchers, at: place)
-      stream.write(record)
-      check.add(record)
+    let list = plan.fileVouchers
+    guard !check.looksInsideVouchers else {
+      for place in list.indices {
+        let record = sieVoucher(in: list, at: place)
+        stream.write(record)
+        check.add(record)
+        written()
+      }
+      return
+    }
+    // Written from the columns, without making a record of each voucher (the same bytes).
+    for place in list.indices {
+      let (series, number, date) = (
+        list.series(at: place), list.number(at: place), list.date(at: place)
+      )
+      list.withText(at: place) {
+        stream.beginVoucher(
+          series: series, number: number, date: date, text: $0, registrationDate: date)
+      }
+      var sum = Int128(0)
+      for index in list.rowRange(at: place) {
+        let row = list.allRows[index]
+        stream.writeRow(
+          account: row.account, objects: objects(of: row), amount: row.amount, text: row.text ?? "")
+        sum += Int128(row.amount.ore)
+      }
+      stream.endVoucher()
+      check.add(series: series, number: number, date: date, imbalance: sum)
       written()
     }
   }

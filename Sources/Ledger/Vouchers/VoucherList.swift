@@ -118,6 +118,24 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// The text of the voucher at `place`.
   public func text(at place: Int) -> String { text(stored: stored(place)) }
 
+  /// Calls `body` with the UTF-8 of the text of the voucher at `place`, where it lies when it
+  /// lies in one piece (a copy otherwise), without making the text.
+  public func withText<Result>(
+    at place: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    let stored = stored(place)
+    let start = stored == 0 ? 0 : textEnds[stored - 1]
+    let end = textEnds[stored]
+    guard start < end else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    var result: Result?
+    try textBytes.forEachPiece(of: start..<end) { piece in
+      if piece.count == end - start { result = try body(piece) }
+    }
+    if let result { return result }
+    // Across two chunks.
+    return try Array(textBytes[start..<end]).withUnsafeBufferPointer(body)
+  }
+
   /// The places in ``allRows`` of the rows of the voucher at `place`.
   public func rowRange(at place: Int) -> Range<Int> { rowRange(stored(place)) }
 

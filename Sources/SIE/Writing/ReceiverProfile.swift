@@ -85,19 +85,7 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
 
     /// Checks one voucher.
     public mutating func add(_ voucher: VoucherRecord) {
-      if voucher.imbalance != 0 {
-        general.append(profile.finding(.error, "voucher \(voucher.displayName) does not balance"))
-      }
-      if let date = voucher.date {
-        if let yearZero, !yearZero.contains(date) {
-          general.append(
-            profile.finding(
-              .error, "voucher \(voucher.displayName) is dated \(date), outside fiscal year 0"))
-        }
-      } else {
-        general.append(
-          profile.finding(.error, "voucher \(voucher.displayName) has no valid date"))
-      }
+      addBalanceAndDate(name: voucher.displayName, date: voucher.date, imbalance: voucher.imbalance)
       switch profile {
       case .generic, .bokio:
         break
@@ -125,6 +113,36 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
         for row in voucher.rows where row.account.accountClass == 9 {
           classNine.insert(row.account)
         }
+      }
+    }
+
+    /// Whether the receiver looks at more of a voucher than its balance and date (its texts
+    /// and rows). When it does not, ``add(series:number:date:imbalance:)`` checks a voucher
+    /// as ``add(_:)`` does, without the voucher.
+    public var looksInsideVouchers: Bool { profile == .fortnox || profile == .visma }
+
+    /// Checks a voucher of a receiver that looks only at its balance and date
+    /// (``looksInsideVouchers`` is false): `imbalance` is the sum of its rows in öre.
+    public mutating func add(series: String, number: Int, date: Day?, imbalance: Int128) {
+      precondition(!looksInsideVouchers, "\(profile.rawValue) looks inside vouchers")
+      addBalanceAndDate(
+        name: VoucherRecord(series: series, number: String(number), date: date).displayName,
+        date: date, imbalance: imbalance)
+    }
+
+    private mutating func addBalanceAndDate(
+      name: @autoclosure () -> String, date: Day?, imbalance: Int128
+    ) {
+      if imbalance != 0 {
+        general.append(profile.finding(.error, "voucher \(name()) does not balance"))
+      }
+      if let date {
+        if let yearZero, !yearZero.contains(date) {
+          general.append(
+            profile.finding(.error, "voucher \(name()) is dated \(date), outside fiscal year 0"))
+        }
+      } else {
+        general.append(profile.finding(.error, "voucher \(name()) has no valid date"))
       }
     }
 

@@ -172,6 +172,47 @@ extension RecordWriter {
     end()
   }
 
+  /// The `#VER` line of a voucher given by its parts, and the `{` after it: what
+  /// ``writeVoucher(_:)`` writes there for a voucher of that series, number, date, text (its
+  /// UTF-8) and registration date, with no sign or other fields.
+  mutating func beginVoucher(
+    series seriesName: String, number: Int, date: Day, text utf8: UnsafeBufferPointer<UInt8>,
+    registrationDate: Day?
+  ) {
+    let numberText = String(number)
+    voucherName = (seriesName, numberText)
+    begin(.ver)
+    series(seriesName, .voucher("series"))
+    series(numberText, .voucher("number"))
+    day(date)
+    text(utf8: utf8, .voucher("text"))
+    day(registrationDate)
+    end()
+    sink.byte(0x7B)
+    end()
+  }
+
+  /// A `#TRANS` row of the voucher begun: what ``writeVoucher(_:)`` writes for a
+  /// `TransactionRow(account:objects:amount:text:)` at `index`.
+  mutating func writeRow(
+    account number: AccountNumber, objects list: [ObjectReference], amount value: Amount,
+    text rowText: String, index: Int
+  ) {
+    begin(.trans)
+    account(number, .row(index, ""))
+    if list.isEmpty { emptyObjects() } else { objects(list, .row(index, "")) }
+    amount(value)
+    empty()  // the row's date
+    if rowText.isEmpty { empty() } else { text(rowText, .row(index, "text")) }
+    end()
+  }
+
+  /// The `}` that closes the voucher begun.
+  mutating func endVoucher() {
+    sink.byte(0x7D)
+    end()
+  }
+
   private mutating func writeRow(_ row: UnsafePointer<TransactionRow>, index: Int) {
     let kind = row.pointee.kind
     begin(kind == .normal ? .trans : kind == .added ? .rtrans : .btrans)

@@ -120,6 +120,14 @@ struct RecordWriter {
     }
   }
 
+  /// A free text given as UTF-8: what ``text(_:_:)`` writes for the string of those bytes.
+  mutating func text(utf8: UnsafeBufferPointer<UInt8>, _ place: Place) {
+    guard !utf8.isEmpty else { return empty() }
+    flushEmpty()
+    if sink.quotedText(utf8) { return }
+    text(String(decoding: utf8, as: UTF8.self), place)
+  }
+
   /// A code or number: bare when it can be, quoted otherwise (spaces, quotes, braces).
   mutating func code(_ value: String, _ place: Place) {
     guard !value.isEmpty else { return empty() }

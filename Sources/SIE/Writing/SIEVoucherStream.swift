@@ -11,8 +11,12 @@ import Basics
 /// }
 /// ```
 public final class SIEVoucherStream {
-  private var writer: RecordWriter
+  /// Reached only by this stream's own methods, one at a time: not checked for overlapping
+  /// access at run time, a check each row written would otherwise pay.
+  @exclusivity(unchecked) private var writer: RecordWriter
   private var finished = false
+  /// The rows written of the voucher begun with ``beginVoucher(series:number:date:text:registrationDate:)``.
+  private var openRows: Int?
 
   /// Starts with `header` (the records before the vouchers; any vouchers it holds come
   /// first), completed and ordered as the writer writes a document; `estimatedBytes` sizes
@@ -62,7 +66,49 @@ public final class SIEVoucherStream {
   /// Appends a voucher after those written so far.
   public func write(_ voucher: VoucherRecord) {
     precondition(!finished, "the stream is finished")
+    precondition(openRows == nil, "a voucher is begun and not ended")
     writer.writeVoucher(voucher)
+  }
+
+  /// Begins a voucher given by its parts, for a caller that holds its vouchers in columns
+  /// rather than as ``VoucherRecord``s: the text as UTF-8, the rows given one at a time with
+  /// ``writeRow(account:objects:amount:text:)``, then ``endVoucher()``. The bytes are those
+  /// ``write(_:)`` writes for `VoucherRecord(series:number:date:text:registrationDate:rows:)`
+  /// with the number in decimal and rows made by `TransactionRow(account:objects:amount:text:)`.
+  ///
+  /// ```swift
+  /// "Faktura 1001".utf8.withContiguousStorageIfAvailable {
+  ///   stream.beginVoucher(series: "F", number: 1, date: day, text: $0, registrationDate: day)
+  /// }
+  /// stream.writeRow(account: "1510", objects: [], amount: total, text: "")
+  /// stream.writeRow(account: "3001", objects: [], amount: -total, text: "")
+  /// stream.endVoucher()
+  /// ```
+  public func beginVoucher(
+    series: String, number: Int, date: Day, text: UnsafeBufferPointer<UInt8>,
+    registrationDate: Day?
+  ) {
+    precondition(!finished, "the stream is finished")
+    precondition(openRows == nil, "a voucher is begun and not ended")
+    writer.beginVoucher(
+      series: series, number: number, date: date, text: text, registrationDate: registrationDate)
+    openRows = 0
+  }
+
+  /// Writes a row of the voucher begun.
+  public func writeRow(
+    account: AccountNumber, objects: [ObjectReference], amount: Amount, text: String
+  ) {
+    guard let index = openRows else { preconditionFailure("no voucher is begun") }
+    writer.writeRow(account: account, objects: objects, amount: amount, text: text, index: index)
+    openRows = index + 1
+  }
+
+  /// Ends the voucher begun.
+  public func endVoucher() {
+    precondition(openRows != nil, "no voucher is begun")
+    writer.endVoucher()
+    openRows = nil
   }
 
   /// The bytes written and not yet handed out by ``drain(_:)``.
@@ -98,6 +144,7 @@ public final class SIEVoucherStream {
   /// Writes the closing `#KSUMMA`; what the output comes with. The sink is the caller's then.
   private func end() -> (changes: [Diagnostic], checksum: UInt32?, failures: [Diagnostic]) {
     precondition(!finished, "the stream is finished")
+    precondition(openRows == nil, "a voucher is begun and not ended")
     finished = true
     writer.finishChecksum()
     return (
