@@ -116,6 +116,30 @@ final class TemporaryBook {
     #expect(text.contains("#OBJEKT 1 \"200\" \"Butik\""))
   }
 
+  /// A file that would fail strict validation is refused as it is written (checked on the
+  /// way, not read back), for receivers checked from the voucher columns and from records.
+  @Test(arguments: [ReceiverProfile.generic, .visma])
+  func aFileFailingValidationIsRefused(profile: ReceiverProfile) throws {
+    let book = try TemporaryBook(Self.quarter)
+    let request = ExportRequest(from: d("2025-01-01"), to: d("2025-06-30"), profile: profile)
+    var plan = try BookLedger(state: book.book.state).plan(request, today: d("2025-07-01"))
+    // A voucher outside the fiscal year, which no export makes.
+    plan.fileVouchers.append(
+      try Voucher(
+        series: "F", number: 99, date: d("2030-01-01"), text: "Utanför året",
+        rows: [
+          VoucherRow(account: "1510", amount: sek("1.00")),
+          VoucherRow(account: "3001", amount: sek("-1.00")),
+        ]))
+    let writer = try AtomicFileWriter(path: book.file("refused.se"))
+    defer { writer.discard() }
+    let refused = #expect(throws: LedgerError.self) {
+      try SIEExport.write(plan, state: book.book.state, to: [writer])
+    }
+    #expect(refused?.code == .exportInvalid)
+    #expect(refused?.message.contains("F 99") == true, "\(refused?.message ?? "")")
+  }
+
   @Test(arguments: ReceiverProfile.allCases)
   func everyProfileAcceptsTheFile(profile: ReceiverProfile) throws {
     let book = try TemporaryBook(Self.quarter)

@@ -2,7 +2,7 @@ import Basics
 import Dispatch
 
 /// A file handed over in pieces and written to its outputs on another thread, hashed on the
-/// way, while the caller makes the next piece. At most `limit` pieces wait, so memory stays
+/// way (and validated, given a ``ValidatingPipe``), while the caller makes the next piece. At most `limit` pieces wait, so memory stays
 /// bounded however fast they are made.
 ///
 /// ```swift
@@ -15,6 +15,8 @@ final class PipelinedOutput: @unchecked Sendable {
   // The outputs, the hasher and the failure are touched on `queue` only, until `finish()`
   // has waited for it.
   private let outputs: [AtomicFileWriter]
+  /// Where the pieces go too, to be validated as they are written.
+  private let validation: ValidatingPipe?
   private var hasher = SHA256()
   private var failure: FileError?
   private let queue = DispatchQueue(label: "sietool.export.pieces")
@@ -23,8 +25,10 @@ final class PipelinedOutput: @unchecked Sendable {
   /// Bytes handed over.
   private(set) var count = 0
 
-  init(_ outputs: [AtomicFileWriter], limit: Int = 4) {
+  init(_ outputs: [AtomicFileWriter], validating validation: ValidatingPipe? = nil, limit: Int = 4)
+  {
     self.outputs = outputs
+    self.validation = validation
     room = DispatchSemaphore(value: 0)
     for _ in 0..<max(1, limit) { room.signal() }
   }
@@ -52,6 +56,7 @@ final class PipelinedOutput: @unchecked Sendable {
       } catch {
         failure = error
       }
+      validation?.write(piece)
     }
   }
 

@@ -154,15 +154,16 @@ public enum SIEExport {
   }
 
   /// Writes the file to `outputs` (their temporary files) in pieces as its vouchers are made,
-  /// so that it is never held whole, and checks it as ``encode(_:state:)`` does, reading back
-  /// what the first output holds. Its size and SHA-256 (hex), worked out on another core as
-  /// the pieces are written. On an error the outputs hold a file that must not be published.
+  /// so that it is never held whole, and checks it as ``encode(_:state:)`` does, validating
+  /// the pieces on a thread of their own as they go to the outputs. Its size and SHA-256
+  /// (hex), worked out on another core as the pieces are written. On an error the outputs hold a file that must not be published.
   static func write(_ plan: ExportPlan, state: BookState, to outputs: [AtomicFileWriter])
     throws -> (count: Int, hash: String)
   {
     let header = header(plan, state: state)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
-    let pipeline = PipelinedOutput(outputs)
+    let validation = try ValidatingPipe(options: validationOptions(plan))
+    let pipeline = PipelinedOutput(outputs, validating: validation)
     let stream = SIEVoucherStream(
       header: header, options: writingOptions, estimatedBytes: pieceSize + (1 << 16))
     writeVouchers(plan, to: stream, checking: &check) {
@@ -176,9 +177,8 @@ public enum SIEExport {
     }
     pipeline.write(last.bytes)
     let hash = try pipeline.finish()
-    // Read back while the outputs go to disk on the other core.
-    let report = try SIEValidator.validate(
-      path: outputs[0].temporary, options: validationOptions(plan))
+    // Every piece is in the pipe: the validator finishes while the outputs go to disk.
+    let report = validation.finish()
     try pipeline.synced()
     try accept(report, check, plan)
     return (pipeline.count, hash)

@@ -20,6 +20,15 @@ extension SIEValidator {
     return withExtendedLifetime(file) { run(source, options: options, fastPath: fastPath) }
   }
 
+  /// Validates what `descriptor` reads until its end: a pipe, say, that another thread or
+  /// process writes a file into as it makes it. The descriptor stays open (the caller's to
+  /// close); a read that fails ends the file with a diagnostic, as for ``validate(path:options:)``.
+  public static func validate(descriptor: Int32, options: ValidationOptions = ValidationOptions())
+    -> ValidationReport
+  {
+    run(LineSource(descriptor: descriptor, chunkSize: 1 << 20, parsing: true), options: options)
+  }
+
   /// Validates bytes in memory.
   public static func validate(
     bytes: some Collection<UInt8>, options: ValidationOptions = ValidationOptions()
