@@ -201,6 +201,8 @@ public enum SIEExport {
       return
     }
     // Written from the columns, without making a record of each voucher (the same bytes).
+    // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
+    var objects = (costCentre: String?.none, project: String?.none, list: [ObjectReference]())
     for place in list.indices {
       let (series, number, date) = (
         list.series(at: place), list.number(at: place), list.date(at: place)
@@ -212,8 +214,11 @@ public enum SIEExport {
       var sum = Int128(0)
       for index in list.rowRange(at: place) {
         let row = list.allRows[index]
+        if row.costCentre != objects.costCentre || row.project != objects.project {
+          objects = (row.costCentre, row.project, Self.objects(of: row))
+        }
         stream.writeRow(
-          account: row.account, objects: objects(of: row), amount: row.amount, text: row.text ?? "")
+          account: row.account, objects: objects.list, amount: row.amount, text: row.text ?? "")
         sum += Int128(row.amount.ore)
       }
       stream.endVoucher()

@@ -49,6 +49,9 @@ extension PostingEngine {
     // What it pays.
     let settled = payment.applied + payment.rounding
     var taken = [Part]()
+    // The table lets go of the document until it is put back below, so that taking parts off
+    // it changes it in place instead of copying its parts.
+    documents[id] = nil
     if !settled.isZero {
       taken = document.take(settled)
       clear(taken, of: document, valueSEK: applied + rounding, map: map, to: &builder)
