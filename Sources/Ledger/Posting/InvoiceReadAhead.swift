@@ -69,7 +69,7 @@ final class InvoiceReadAhead {
 
   /// Starts reading the records of `ids`, in that order, from `invoices`, in blocks of
   /// `blockSize`, at most `blocksAhead` blocks ahead of those taken.
-  init(ids: [Int], invoices: InvoiceTable, blockSize: Int = blockSize, blocksAhead: Int = 8) {
+  init(ids: [Int], invoices: InvoiceTable, blockSize: Int = blockSize, blocksAhead: Int = 4) {
     precondition(blockSize > 0 && blocksAhead > 0)
     let shared = Shared(
       ids: ids, invoices: invoices, blockSize: blockSize, blocksAhead: blocksAhead)

@@ -64,6 +64,8 @@ public struct VoucherRow: Hashable, Sendable {
 /// hold one box instead of one each. A list of millions of rows keeps one box per pair.
 struct RowDetailsPool: Sendable {
   fileprivate var boxes = Set<VoucherRow.Details>()
+  /// The box given out last: rows in a row mostly have the same details, found without hashing.
+  fileprivate var last: VoucherRow.Details?
 
   /// How many boxes the pool holds.
   var count: Int { boxes.count }
@@ -74,10 +76,14 @@ extension VoucherRow {
   /// a row with a text keeps its box (texts are mostly different).
   mutating func shareDetails(in pool: inout RowDetailsPool) {
     guard let details, details.text == nil else { return }
-    if let index = pool.boxes.firstIndex(of: details) {
+    if let last = pool.last, last == details {
+      self.details = last
+    } else if let index = pool.boxes.firstIndex(of: details) {
       self.details = pool.boxes[index]
+      pool.last = pool.boxes[index]
     } else {
       pool.boxes.insert(details)
+      pool.last = details
     }
   }
 }
