@@ -9,26 +9,21 @@ import Synchronization
 /// Attesting an invoice of a book opened from its checkpoint builds its record from the
 /// checkpoint's bytes and works out its parts (per VAT rate, its sales and VAT): on a book of a
 /// million invoices, a third of the posting's time, and none of it depends on what was posted
-/// before. A second thread does it in blocks, a few blocks ahead of the posting, so the work
+/// before. A second thread does it in blocks, a few blocks ahead of the posting, and lets go
+/// of each record there (freeing memory another thread's heap gave is slower); the work
 /// overlaps and the records are never all held at once.
 ///
 /// ```swift
 /// let ahead = InvoiceReadAhead(ids: attestedIDs, invoices: state.invoices)
-/// let prepared = ahead.take(id)  // nil for an id out of the order given: read it directly
+/// let attestation = ahead.take(id)  // nil for an id out of the order given: read it directly
 /// ```
 final class InvoiceReadAhead {
-  /// An invoice record, and its parts as ``PostingEngine/components(of:)`` gives them.
-  struct Prepared: Sendable {
-    var record: InvoiceRecord
-    var parts: [(key: ComponentKey, amount: Amount)]
-  }
-
   /// What the reading thread and the posting share.
   private final class Shared: Sendable {
     let ids: [Int]
     let invoices: InvoiceTable
     /// Blocks read and not yet taken, by their number.
-    let blocks = Mutex([Int: [Prepared?]]())
+    let blocks = Mutex([Int: [PostingEngine.Attestation?]]())
     /// One signal per block read.
     let ready = WatchedSemaphore(watch: .milliseconds(2))
     /// How many more blocks may be read before the posting takes one.
@@ -48,9 +43,8 @@ final class InvoiceReadAhead {
         room.wait()
         if stopped.load(ordering: .acquiring) { return }
         let range = block * blockSize..<min(ids.count, (block + 1) * blockSize)
-        let prepared = ids[range].map { id -> Prepared? in
-          guard let record = invoices.readOnce(id) else { return nil }
-          return Prepared(record: record, parts: PostingEngine.components(of: record.invoice))
+        let prepared = ids[range].map { id -> PostingEngine.Attestation? in
+          invoices.readOnce(id).map { PostingEngine.Attestation(id: id, record: $0) }
         }
         blocks.withLock { $0[block] = prepared }
         ready.signal()
@@ -65,7 +59,7 @@ final class InvoiceReadAhead {
   /// The place in the ids of the next invoice to hand out.
   private var position = 0
   /// The block that holds it, once taken from the reading thread.
-  private var block: [Prepared?] = []
+  private var block: [PostingEngine.Attestation?] = []
 
   /// Starts reading the records of `ids`, in that order, from `invoices`, in blocks of
   /// `blockSize`, at most `blocksAhead` blocks ahead of those taken.
@@ -83,9 +77,9 @@ final class InvoiceReadAhead {
     shared.room.signal()
   }
 
-  /// The next invoice's record and parts, when `id` is the next id of the order given; nil
+  /// What attesting the next invoice takes from its record, when `id` is the next id of the order given; nil
   /// for any other id (it is read directly, and the order stays where it was).
-  func take(_ id: Int) -> Prepared? {
+  func take(_ id: Int) -> PostingEngine.Attestation? {
     guard position < shared.ids.count, shared.ids[position] == id else { return nil }
     let offset = position % shared.blockSize
     if offset == 0 {

@@ -38,31 +38,42 @@ extension PostingEngine {
     return result
   }
 
+  /// What attesting an invoice takes from its record: the document it opens (before its parts
+  /// are added), the invoice a credit note credits, and the parts. Worked out from the record
+  /// alone, so that it can be worked out ahead on another core (``InvoiceReadAhead``), where
+  /// the record is then let go of.
+  struct Attestation: Sendable {
+    var document: DocumentLedger
+    var original: Int?
+    var parts: [(key: ComponentKey, amount: Amount)]
+
+    init(id: Int, record: InvoiceRecord) {
+      let invoice = record.invoice
+      let kind: DocumentLedger.Kind
+      switch invoice.kind {
+      case .invoice: kind = .invoice
+      case .credit: kind = .credit
+      case .creditNote(let of):
+        kind = .creditNote
+        original = of
+      }
+      document = DocumentLedger(
+        kind: kind, id: id, customer: invoice.customer, name: invoice.displayName,
+        recipient: record.recipient?.name, saleType: invoice.saleType,
+        rate: invoice.exchangeRate ?? .one)
+      parts = PostingEngine.components(of: invoice)
+    }
+  }
+
   /// Invoice, credit note or standalone credit attested: under the accrual method the
   /// receivable against revenue and VAT; under the cash method nothing yet.
   mutating func attest(_ id: Int, index: Int, on date: Day) throws(LedgerError) {
-    let record: InvoiceRecord
-    let parts: [(key: ComponentKey, amount: Amount)]
-    if let prepared = readAhead?.take(id) {
-      (record, parts) = (prepared.record, prepared.parts)
-    } else {
-      record = try invoice(id)
-      parts = Self.components(of: record.invoice)
-    }
-    let invoice = record.invoice
-    let kind: DocumentLedger.Kind
-    var original: Int?
-    switch invoice.kind {
-    case .invoice: kind = .invoice
-    case .credit: kind = .credit
-    case .creditNote(let of):
-      kind = .creditNote
-      original = of
-    }
-    var document = DocumentLedger(
-      kind: kind, id: id, customer: invoice.customer, name: invoice.displayName,
-      recipient: record.recipient?.name, saleType: invoice.saleType,
-      rate: invoice.exchangeRate ?? .one)
+    let attestation =
+      if let ready = readAhead?.take(id) { ready } else {
+        Attestation(id: id, record: try invoice(id))
+      }
+    var document = attestation.document
+    let (kind, original, parts) = (document.kind, attestation.original, attestation.parts)
     // A credit note is booked with the accounts of the invoice it credits.
     let mapIndex = original.flatMap { documents[$0]?.mapIndex } ?? currentMap
     let map = maps[mapIndex]
@@ -89,7 +100,7 @@ extension PostingEngine {
       }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "\(title) \(invoice.displayName) \(party(document, map))")
+      text: "\(title) \(document.name) \(party(document, map))")
     builder.add(map.accounts.receivables, totalSEK)
     for (part, value) in zip(parts, values) {
       addRow(part.key, -value, of: document, map: map, to: &builder)
