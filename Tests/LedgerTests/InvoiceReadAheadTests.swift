@@ -91,4 +91,45 @@ import Testing
       }
     }
   }
+
+  /// More invoices than a block of the read-ahead's own size, some paid, some to an EU
+  /// customer, some with a cost centre: a state from a checkpoint posts through the read-ahead
+  /// as it posts with each invoice read by the posting itself.
+  @Test func aBookOfMoreThanABlockPostsTheSame() throws {
+    var tx = try exampleState(method: .accrual, tolerance: sek("1.00"))
+    for index in 0..<(InvoiceReadAhead.blockSize + 300) {
+      let id = try tx.issue(
+        InvoiceInput(
+          customer: index % 3 == 0 ? "EU1" : "K1",
+          invoiceDate: d("2025-01-02").adding(days: index % 300),
+          lines: [
+            LineInput(
+              product: index % 2 == 0 ? "TJ" : "VARA", quantity: ExactDecimal(1 + index % 4),
+              costCentre: index % 5 == 0 ? "100" : nil)
+          ]))
+      if index % 4 != 0 {
+        try tx.pay(
+          id, amount: tx.state.invoices[id]!.invoice.totals.total,
+          on: d("2025-01-20").adding(days: index % 300))
+      }
+    }
+    let state = try BookState(checkpointPayload: tx.state.checkpointPayload())
+    let ledger = try BookLedger(state: state)
+    func run(blockSize: Int?) throws -> VoucherRun.Result {
+      var (engine, _) = try ledger.replay(keepingVouchers: false)
+      _ = engine.use(AccountMap(state: state))
+      engine.keepsVouchers = true
+      var run = VoucherRun(
+        from: d("2025-01-01"), indexes: Array(ledger.activities.indices), reversals: [],
+        yearEnds: [], summarization: .event)
+      run.readAheadBlockSize = blockSize
+      return try run.run(&engine, startingNumbers: [:])
+    }
+    let plain = try run(blockSize: nil)
+    let read = try run(blockSize: InvoiceReadAhead.blockSize)
+    #expect(plain.vouchers.count > InvoiceReadAhead.blockSize * 2)
+    #expect(read.vouchers == plain.vouchers)
+    #expect(read.sources == plain.sources)
+    #expect(read.lastNumbers == plain.lastNumbers)
+  }
 }
