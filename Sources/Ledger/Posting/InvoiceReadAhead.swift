@@ -10,8 +10,8 @@ import Synchronization
 /// checkpoint's bytes and works out its parts (per VAT rate, its sales and VAT): on a book of a
 /// million invoices, a third of the posting's time, and none of it depends on what was posted
 /// before. A second thread does it in blocks, a few blocks ahead of the posting, and lets go
-/// of each record there (freeing memory another thread's heap gave is slower); the work
-/// overlaps and the records are never all held at once.
+/// of each record there, handing on only what attesting keeps; the work overlaps, and the
+/// records are never all held at once.
 ///
 /// ```swift
 /// let ahead = InvoiceReadAhead(ids: attestedIDs, invoices: state.invoices)
