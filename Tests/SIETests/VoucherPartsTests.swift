@@ -4,7 +4,7 @@ import Testing
 
 @testable import SIE
 
-/// A voucher written from its parts (``SIEVoucherStream/beginVoucher(series:number:date:text:registrationDate:)``)
+/// A voucher written from its parts (`SIEVoucherStream.beginVoucher`, `writeRow`, `endVoucher`)
 /// is written as the record of those parts, and checked for a receiver as the record is.
 @Suite struct VoucherPartsTests {
   /// Texts that take every way through the writer: plain ASCII, Swedish letters, a quote, a

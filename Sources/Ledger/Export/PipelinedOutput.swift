@@ -2,8 +2,8 @@ import Basics
 import Dispatch
 
 /// A file handed over in pieces and written to its outputs on another thread, hashed on the
-/// way (and validated, given a ``ValidatingPipe``), while the caller makes the next piece. At most `limit` pieces wait, so memory stays
-/// bounded however fast they are made.
+/// way (and validated, given a ``ValidatingPipe``), while the caller makes the next piece. At
+/// most `limit` pieces wait, so memory stays bounded however fast they are made.
 ///
 /// ```swift
 /// let pipeline = PipelinedOutput([file, copy])

@@ -156,7 +156,8 @@ public enum SIEExport {
   /// Writes the file to `outputs` (their temporary files) in pieces as its vouchers are made,
   /// so that it is never held whole, and checks it as ``encode(_:state:)`` does, validating
   /// the pieces on a thread of their own as they go to the outputs. Its size and SHA-256
-  /// (hex), worked out on another core as the pieces are written. On an error the outputs hold a file that must not be published.
+  /// (hex), worked out on another core as the pieces are written. On an error the outputs
+  /// hold a file that must not be published.
   static func write(_ plan: ExportPlan, state: BookState, to outputs: [AtomicFileWriter])
     throws -> (count: Int, hash: String)
   {
@@ -202,7 +203,7 @@ public enum SIEExport {
     }
     // Written from the columns, without making a record of each voucher (the same bytes).
     // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
-    var objects = (costCentre: String?.none, project: String?.none, list: [ObjectReference]())
+    var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
     for place in list.indices {
       let (series, number, date) = (
         list.series(at: place), list.number(at: place), list.date(at: place)
@@ -214,11 +215,11 @@ public enum SIEExport {
       var sum = Int128(0)
       for index in list.rowRange(at: place) {
         let row = list.allRows[index]
-        if row.costCentre != objects.costCentre || row.project != objects.project {
-          objects = (row.costCentre, row.project, Self.objects(of: row))
+        if row.costCentre != shared.costCentre || row.project != shared.project {
+          shared = (row.costCentre, row.project, objects(of: row))
         }
         stream.writeRow(
-          account: row.account, objects: objects.list, amount: row.amount, text: row.text ?? "")
+          account: row.account, objects: shared.objects, amount: row.amount, text: row.text ?? "")
         sum += Int128(row.amount.ore)
       }
       stream.endVoucher()

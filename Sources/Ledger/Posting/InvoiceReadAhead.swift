@@ -77,8 +77,8 @@ final class InvoiceReadAhead {
     shared.room.signal()
   }
 
-  /// What attesting the next invoice takes from its record, when `id` is the next id of the order given; nil
-  /// for any other id (it is read directly, and the order stays where it was).
+  /// What attesting the next invoice takes from its record, when `id` is the next id of the
+  /// order given; nil for any other id (it is read directly, and the order stays where it was).
   func take(_ id: Int) -> PostingEngine.Attestation? {
     guard position < shared.ids.count, shared.ids[position] == id else { return nil }
     let offset = position % shared.blockSize

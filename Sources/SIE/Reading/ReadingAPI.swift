@@ -22,7 +22,8 @@ extension SIEValidator {
 
   /// Validates what `descriptor` reads until its end: a pipe, say, that another thread or
   /// process writes a file into as it makes it. The descriptor stays open (the caller's to
-  /// close); a read that fails ends the file with a diagnostic, as for ``validate(path:options:)``.
+  /// close); a read that fails ends the file with a diagnostic, as for
+  /// ``validate(path:options:)``.
   public static func validate(descriptor: Int32, options: ValidationOptions = ValidationOptions())
     -> ValidationReport
   {

@@ -88,7 +88,7 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
       addBalanceAndDate(name: voucher.displayName, date: voucher.date, imbalance: voucher.imbalance)
       switch profile {
       case .generic, .bokio:
-        break
+        break  // nothing more (``looksInsideVouchers`` is false)
       case .fortnox:
         if voucher.text.count > 50 {
           specific.append(
@@ -119,7 +119,13 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
     /// Whether the receiver looks at more of a voucher than its balance and date (its texts
     /// and rows). When it does not, ``add(series:number:date:imbalance:)`` checks a voucher
     /// as ``add(_:)`` does, without the voucher.
-    public var looksInsideVouchers: Bool { profile == .fortnox || profile == .visma }
+    public var looksInsideVouchers: Bool {
+      // Every receiver named, so that one added must say; its rules go in `add(_:)`.
+      switch profile {
+      case .generic, .bokio: false
+      case .fortnox, .visma: true
+      }
+    }
 
     /// Checks a voucher of a receiver that looks only at its balance and date
     /// (``looksInsideVouchers`` is false): `imbalance` is the sum of its rows in öre.

@@ -168,8 +168,7 @@ extension RecordWriter {
     voucher.rows.withUnsafeBufferPointer { rows in
       for index in rows.indices { writeRow(rows.baseAddress! + index, index: index) }
     }
-    sink.byte(0x7D)
-    end()
+    endVoucher()
   }
 
   /// The `#VER` line of a voucher given by its parts, and the `{` after it: what

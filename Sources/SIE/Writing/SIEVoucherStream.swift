@@ -15,7 +15,8 @@ public final class SIEVoucherStream {
   /// access at run time, a check each row written would otherwise pay.
   @exclusivity(unchecked) private var writer: RecordWriter
   private var finished = false
-  /// The rows written of the voucher begun with ``beginVoucher(series:number:date:text:registrationDate:)``.
+  /// The rows written of the voucher begun with
+  /// ``beginVoucher(series:number:date:text:registrationDate:)``; nil between vouchers.
   private var openRows: Int?
 
   /// Starts with `header` (the records before the vouchers; any vouchers it holds come
