@@ -80,6 +80,73 @@ import Testing
     #expect(Array(list) == expected + [vouchers[0]])
   }
 
+  /// Heads read in blocks say what the accessors say, through an order, and add up the rows
+  /// (an unbalanced voucher, which only the unchecked initializer makes, shows its imbalance).
+  @Test func readsHeadsAsTheAccessorsRead() throws {
+    var vouchers = try Self.randomVouchers(5000, seed: 11)
+    vouchers[17] = Voucher(
+      checkedSeries: "F", number: 4, date: d("2025-03-01"), text: "obalanserad",
+      rows: [
+        VoucherRow(account: "1510", amount: Amount(ore: Int64.max)),
+        VoucherRow(account: "3001", amount: Amount(ore: Int64.max)),
+      ])
+    var list = VoucherList(vouchers)
+    var random = SplitMix64(seed: 12)
+    list.arrange(in: Array(vouchers.indices).shuffled(using: &random))
+    var heads = [VoucherList.Head]()
+    for start in stride(from: 0, to: list.count, by: 700) {
+      let places = start..<min(start + 700, list.count)
+      list.readHeads(of: places, into: &heads)
+      #expect(heads.count == places.count)
+      for (place, head) in zip(places, heads) {
+        let voucher = list[place]
+        #expect(list.seriesNames[head.series] == voucher.series)
+        #expect(head.number == voucher.number)
+        #expect(head.date == voucher.date)
+        #expect(list.withText(in: head.text) { Array($0) } == Array(voucher.text.utf8))
+        #expect(head.rows == list.rowRange(at: place))
+        let sum = voucher.rows.reduce(Int128(0)) { $0 + Int128($1.amount.ore) }
+        #expect(head.imbalance == sum)
+      }
+    }
+    let unbalanced = try #require(list.indices.first { list.text(at: $0) == "obalanserad" })
+    list.readHeads(of: unbalanced..<unbalanced + 1, into: &heads)
+    #expect(heads.map(\.imbalance) == [Int128(Int64.max) * 2])
+  }
+
+  /// Numbering in order counts each series on from its last number, through an order, and
+  /// leaves the last numbers of series it did not use as they were.
+  @Test func numbersInOrderPerSeries() throws {
+    let vouchers = try Self.randomVouchers(3000, seed: 21)
+    var list = VoucherList(vouchers)
+    var random = SplitMix64(seed: 22)
+    list.arrange(in: Array(vouchers.indices).shuffled(using: &random))
+    let last = list.numberInOrder(after: ["F": 41, "X": 7])
+    var expected = ["F": 41, "X": 7]
+    for place in list.indices {
+      let series = list.series(at: place)
+      expected[series, default: 0] += 1
+      #expect(list.number(at: place) == expected[series])
+    }
+    #expect(last == expected)
+    #expect(Set(last.keys) == Set(["F", "I", "Å", "BOK", "X"]))
+    var empty = VoucherList()
+    #expect(empty.numberInOrder(after: ["F": 3]) == ["F": 3])
+  }
+
+  /// An order that keeps every voucher in place reads them where they are stored; a later
+  /// order still applies.
+  @Test func anOrderInPlaceChangesNothing() throws {
+    let vouchers = try Self.randomVouchers(50, seed: 31)
+    var list = VoucherList(vouchers)
+    list.arrange(in: Array(vouchers.indices))
+    #expect(Array(list) == vouchers)
+    list.arrange(in: Array(vouchers.indices.reversed()))
+    #expect(Array(list) == vouchers.reversed())
+    list.arrange(in: Array(vouchers.indices))
+    #expect(Array(list) == vouchers.reversed())
+  }
+
   @Test func numberRangesAreTheFirstAndLastNumberPerSeries() throws {
     let vouchers = try Self.randomVouchers(200, seed: 5)
     var expected = [String: ClosedRange<Int>]()

@@ -204,29 +204,38 @@ public enum SIEExport {
     // Written from the columns, without making a record of each voucher (the same bytes).
     // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
     var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
-    for place in list.indices {
-      let (series, number, date) = (
-        list.series(at: place), list.number(at: place), list.date(at: place)
-      )
-      list.withText(at: place) {
-        stream.beginVoucher(
-          series: series, number: number, date: date, text: $0, registrationDate: date)
-      }
-      var sum = Int128(0)
-      for index in list.rowRange(at: place) {
-        let row = list.allRows[index]
-        if row.costCentre != shared.costCentre || row.project != shared.project {
-          shared = (row.costCentre, row.project, objects(of: row))
+    let series = list.seriesNames
+    var heads = [VoucherList.Head]()
+    heads.reserveCapacity(headsRead)
+    for start in stride(from: 0, to: list.count, by: headsRead) {
+      list.readHeads(of: start..<min(start + headsRead, list.count), into: &heads)
+      for head in heads {
+        list.withText(in: head.text) {
+          stream.beginVoucher(
+            series: series[head.series], number: head.number, date: head.date, text: $0,
+            registrationDate: head.date)
         }
-        stream.writeRow(
-          account: row.account, objects: shared.objects, amount: row.amount, text: row.text ?? "")
-        sum += Int128(row.amount.ore)
+        for index in head.rows {
+          let row = list.allRows[index]
+          if row.costCentre != shared.costCentre || row.project != shared.project {
+            shared = (row.costCentre, row.project, objects(of: row))
+          }
+          stream.writeRow(
+            account: row.account, objects: shared.objects, amount: row.amount,
+            text: row.text ?? "")
+        }
+        stream.endVoucher()
+        check.add(
+          series: series[head.series], number: head.number, date: head.date,
+          imbalance: head.imbalance)
+        written()
       }
-      stream.endVoucher()
-      check.add(series: series, number: number, date: date, imbalance: sum)
-      written()
     }
   }
+
+  /// How many vouchers' heads ``writeVouchers(_:to:checking:written:)`` reads at a time: their
+  /// rows stay in the processor's cache until they are written.
+  static let headsRead = 256
 
   /// The size of the pieces ``write(_:state:to:)`` hands to the outputs.
   static let pieceSize = 1 << 20

@@ -51,21 +51,7 @@ struct VoucherRun {
     case .day:
       (vouchers, sources) = try Self.summarized(posted, in: order)
     }
-    // A run uses few series: their counters are looked through, not hashed per voucher.
-    var counters = [(series: String, last: Int)]()
-    for index in vouchers.indices {
-      let series = vouchers.series(at: index)
-      let place =
-        counters.firstIndex { $0.series == series }
-        ?? {
-          counters.append((series, startingNumbers[series] ?? 0))
-          return counters.count - 1
-        }()
-      counters[place].last += 1
-      vouchers.setNumber(counters[place].last, at: index)
-    }
-    var numbers = startingNumbers
-    for (series, last) in counters { numbers[series] = last }
+    let numbers = vouchers.numberInOrder(after: startingNumbers)
     return Result(vouchers: vouchers, sources: sources, lastNumbers: numbers)
   }
 

@@ -15,7 +15,8 @@ import Basics
 /// list.rowRange(at: 0).count  // voucher.rows.count, without making the voucher
 /// ```
 public struct VoucherList: RandomAccessCollection, Sendable {
-  private var seriesNames: [String] = []
+  /// The series' names, in the order first used; a ``Head`` gives its series' place here.
+  private(set) var seriesNames: [String] = []
   /// Per voucher, by where it is stored: its series' place in `seriesNames`, number, date,
   /// and the end of its text's bytes and of its rows.
   private var seriesPlaces = ChunkedLog<UInt16>()
@@ -98,6 +99,26 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// Numbers the voucher at `place`.
   mutating func setNumber(_ number: Int, at place: Int) { numbers[stored(place)] = number }
 
+  /// Numbers the vouchers in their order, each series on from its number in `last` (0 for a
+  /// series not there); returns `last` with the last number given in each series.
+  mutating func numberInOrder(after last: [String: Int]) -> [String: Int] {
+    // Counted by the series' place, not its name: no string is compared per voucher.
+    var counters = seriesNames.map { last[$0] ?? 0 }
+    var used = [Bool](repeating: false, count: seriesNames.count)
+    for place in indices {
+      let stored = stored(place)
+      let series = Int(seriesPlaces[stored])
+      counters[series] += 1
+      used[series] = true
+      numbers[stored] = counters[series]
+    }
+    var numbered = last
+    for series in seriesNames.indices where used[series] {
+      numbered[seriesNames[series]] = counters[series]
+    }
+    return numbered
+  }
+
   /// The first and last number in each series.
   public var numberRanges: [String: ClosedRange<Int>] {
     var ranges = [ClosedRange<Int>?](repeating: nil, count: seriesNames.count)
@@ -124,26 +145,70 @@ public struct VoucherList: RandomAccessCollection, Sendable {
     at place: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
   ) rethrows -> Result {
     let stored = stored(place)
-    let start = stored == 0 ? 0 : textEnds[stored - 1]
-    let end = textEnds[stored]
-    guard start < end else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-    var result: Result?
-    try textBytes.forEachPiece(of: start..<end) { piece in
-      if piece.count == end - start { result = try body(piece) }
-    }
-    if let result { return result }
-    // Across two chunks.
-    return try Array(textBytes[start..<end]).withUnsafeBufferPointer(body)
+    return try withText(in: (stored == 0 ? 0 : textEnds[stored - 1])..<textEnds[stored], body)
   }
 
   /// The places in ``allRows`` of the rows of the voucher at `place`.
   public func rowRange(at place: Int) -> Range<Int> { rowRange(stored(place)) }
+
+  /// What a writer needs of a voucher before its text and rows, read for many vouchers at a
+  /// time by ``readHeads(of:into:)``.
+  struct Head {
+    /// The series' place in ``seriesNames``.
+    var series: Int
+    var number: Int
+    var date: Day
+    /// The places of its text's UTF-8 in the list's text bytes (``withText(in:_:)``).
+    var text: Range<Int>
+    /// The places of its rows in ``allRows``.
+    var rows: Range<Int>
+    /// The sum of its rows in öre.
+    var imbalance: Int128
+  }
+
+  /// Replaces `heads` with the heads of the vouchers at `places`, their rows added up.
+  ///
+  /// Vouchers put in date order (``arrange(in:)``) lie scattered in the columns, and reading
+  /// one field at a time as each voucher is written waits on memory for every field. Read here
+  /// in one tight loop, the reads of many vouchers are under way at once, and their rows, added
+  /// up, are at hand for the writing that follows.
+  func readHeads(of places: Range<Int>, into heads: inout [Head]) {
+    heads.removeAll(keepingCapacity: true)
+    for place in places {
+      let stored = stored(place)
+      let rows = rowRange(stored)
+      var imbalance = Int128(0)
+      for row in rows { imbalance += Int128(allRows[row].amount.ore) }
+      heads.append(
+        Head(
+          series: Int(seriesPlaces[stored]), number: numbers[stored], date: dates[stored],
+          text: (stored == 0 ? 0 : textEnds[stored - 1])..<textEnds[stored], rows: rows,
+          imbalance: imbalance))
+    }
+  }
+
+  /// Calls `body` with the text bytes at `range` (a ``Head``'s text), where they lie when they
+  /// lie in one piece (a copy otherwise).
+  func withText<Result>(
+    in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    guard !range.isEmpty else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    var result: Result?
+    try textBytes.forEachPiece(of: range) { piece in
+      if piece.count == range.count { result = try body(piece) }
+    }
+    if let result { return result }
+    // Across two chunks.
+    return try Array(textBytes[range]).withUnsafeBufferPointer(body)
+  }
 
   /// Puts the vouchers in `order`: `order[k]` is the place of the voucher that goes to place
   /// `k`. Nothing is moved: the list reads its vouchers through the order.
   mutating func arrange(in order: [Int]) {
     precondition(order.count == count, "an order of every voucher")
     precondition(count < Int(Int32.max), "too many vouchers")
+    // Vouchers already in order are read where they are stored.
+    if storage == nil && order.elementsEqual(order.indices) { return }
     var arranged = [Int32]()
     arranged.reserveCapacity(count)
     for source in order { arranged.append(storage?[source] ?? Int32(source)) }
