@@ -139,6 +139,52 @@ import Testing
     #expect(byParts.findings.last?.diagnostic.message.contains("F 3 is dated 2024-12-31") == true)
   }
 
+  /// For every receiver, a voucher's parts with its texts and rows are checked as its record
+  /// is: texts over 50 characters (and some over 50 bytes that are not), rows of long texts,
+  /// no series, class 9 accounts, imbalances and dates outside the year.
+  @Test(arguments: ReceiverProfile.allCases)
+  func partsWithTextsAndRowsAreCheckedAsTheirRecord(profile: ReceiverProfile) {
+    let header = SIEDocument(records: [
+      .fiscalYear(
+        FiscalYear(index: 0, start: Day(iso: "2025-01-01")!, end: Day(iso: "2025-12-31")!))
+    ])
+    var byRecord = ReceiverProfile.Check(profile, header: header)
+    var byParts = ReceiverProfile.Check(profile, header: header)
+    let texts = [
+      "", "kort", String(repeating: "x", count: 50), String(repeating: "y", count: 51),
+      String(repeating: "ö", count: 40), String(repeating: "å", count: 51),
+    ]
+    var vouchers = Self.vouchers(200, seed: 10, texts: texts)
+    for place in vouchers.indices where place % 3 == 0 {
+      vouchers[place].rows[0].account = ["9100", "9999", "3001"][place % 9 / 3]
+    }
+    vouchers.append(VoucherRecord(series: "F", number: "3", date: Day(iso: "2024-12-31")))
+    for voucher in vouchers {
+      byRecord.add(voucher)
+      Array(voucher.text.utf8).withUnsafeBufferPointer {
+        byParts.add(
+          series: voucher.series, number: Int(voucher.number)!, date: voucher.date, text: $0,
+          imbalance: voucher.rows.reduce(Int128(0)) { $0 + Int128($1.amount.ore) },
+          rows: voucher.rows.map { (account: $0.account, text: $0.text) })
+      }
+    }
+    #expect(byParts.findings == byRecord.findings)
+    let messages = byParts.findings.map(\.diagnostic.message)
+    switch profile {
+    case .fortnox:
+      #expect(messages.contains { $0.contains("text has 51 characters") })
+      #expect(messages.contains { $0.contains("has a text of 51 characters") })
+      #expect(!messages.contains { $0.contains("40 characters") }, "80 bytes, 40 characters")
+      #expect(messages.contains { $0.contains("has no series") })
+    case .visma:
+      #expect(messages.contains { $0.contains("account 9100 is of class 9") })
+      #expect(messages.contains { $0.contains("account 9999 is of class 9") })
+    case .generic, .bokio:
+      #expect(!messages.contains { $0.contains("class 9") || $0.contains("characters") })
+    }
+    #expect(messages.contains { $0.contains("F 3 is dated 2024-12-31") })
+  }
+
   @Test(arguments: [ReceiverProfile.fortnox, .visma])
   func receiversThatReadTextsAndRowsLookInside(profile: ReceiverProfile) {
     #expect(ReceiverProfile.Check(profile, header: SIEDocument(records: [])).looksInsideVouchers)

@@ -192,16 +192,8 @@ public enum SIEExport {
     written: () -> Void = {}
   ) {
     let list = plan.fileVouchers
-    guard !check.looksInsideVouchers else {
-      for place in list.indices {
-        let record = sieVoucher(in: list, at: place)
-        stream.write(record)
-        check.add(record)
-        written()
-      }
-      return
-    }
-    // Written from the columns, without making a record of each voucher (the same bytes).
+    // Written and checked from the columns, without making a record of each voucher (the same
+    // bytes, the same findings).
     // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
     var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
     let series = list.seriesNames
@@ -214,6 +206,12 @@ public enum SIEExport {
           stream.beginVoucher(
             series: series[head.series], number: head.number, date: head.date, text: $0,
             registrationDate: head.date)
+          check.add(
+            series: series[head.series], number: head.number, date: head.date, text: $0,
+            imbalance: head.imbalance,
+            rows: head.rows.lazy.map {
+              (account: list.allRows[$0].account, text: list.allRows[$0].text ?? "")
+            })
         }
         for index in head.rows {
           let row = list.allRows[index]
@@ -225,9 +223,6 @@ public enum SIEExport {
             text: row.text ?? "")
         }
         stream.endVoucher()
-        check.add(
-          series: series[head.series], number: head.number, date: head.date,
-          imbalance: head.imbalance)
         written()
       }
     }

@@ -118,7 +118,8 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
 
     /// Whether the receiver looks at more of a voucher than its balance and date (its texts
     /// and rows). When it does not, ``add(series:number:date:imbalance:)`` checks a voucher
-    /// as ``add(_:)`` does, without the voucher.
+    /// as ``add(_:)`` does, without the voucher; ``add(series:number:date:text:imbalance:rows:)``
+    /// checks one for any receiver.
     public var looksInsideVouchers: Bool {
       // Every receiver named, so that one added must say; its rules go in `add(_:)`.
       switch profile {
@@ -134,6 +135,57 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
       addBalanceAndDate(
         name: VoucherRecord(series: series, number: String(number), date: date).displayName,
         date: date, imbalance: imbalance)
+    }
+
+    /// Checks a voucher given by its parts, for a caller that holds its vouchers in columns,
+    /// as ``add(_:)`` checks the record they make: the same findings, in the same order.
+    /// `text` is the voucher's text as UTF-8, `imbalance` the sum of its rows in öre, and
+    /// `rows` each row's account and text, read only by a receiver that looks at them.
+    ///
+    /// ```swift
+    /// check.add(
+    ///   series: "F", number: 12, date: day, text: textBytes, imbalance: 0,
+    ///   rows: [(account: "1510", text: ""), (account: "3001", text: "")])
+    /// ```
+    public mutating func add<Rows: Sequence<(account: AccountNumber, text: String)>>(
+      series: String, number: Int, date: Day?, text: UnsafeBufferPointer<UInt8>,
+      imbalance: Int128, rows: Rows
+    ) {
+      let name = { VoucherRecord(series: series, number: String(number), date: date).displayName }
+      addBalanceAndDate(name: name(), date: date, imbalance: imbalance)
+      switch profile {
+      case .generic, .bokio:
+        break
+      case .fortnox:
+        // No more characters than bytes: only a long text is counted.
+        if text.count > 50 {
+          let count = String(decoding: text, as: UTF8.self).count
+          if count > 50 {
+            specific.append(
+              profile.finding(
+                .error,
+                "voucher \(name()) text has \(count) characters; Fortnox takes at most 50",
+                fixable: true))
+          }
+        }
+        for (index, row) in rows.enumerated() where row.text.utf8.count > 50 {
+          let count = row.text.count
+          if count > 50 {
+            specific.append(
+              profile.finding(
+                .error,
+                "row \(index + 1) of voucher \(name()) has a text of \(count) characters; "
+                  + "Fortnox takes at most 50", fixable: true))
+          }
+        }
+        if series.isEmpty {
+          specific.append(
+            profile.finding(
+              .note, "voucher \(name()) has no series; Fortnox puts it in series A"))
+        }
+      case .visma:
+        for row in rows where row.account.accountClass == 9 { classNine.insert(row.account) }
+      }
     }
 
     private mutating func addBalanceAndDate(
