@@ -197,6 +197,7 @@ public enum SIEExport {
     // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
     var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
     let series = list.seriesNames
+    let looksInside = check.looksInsideVouchers
     var heads = [VoucherList.Head]()
     heads.reserveCapacity(headsRead)
     for start in stride(from: 0, to: list.count, by: headsRead) {
@@ -206,12 +207,15 @@ public enum SIEExport {
           stream.beginVoucher(
             series: series[head.series], number: head.number, date: head.date, text: $0,
             registrationDate: head.date)
-          check.add(
-            series: series[head.series], number: head.number, date: head.date, text: $0,
-            imbalance: head.imbalance,
-            rows: head.rows.lazy.map {
-              (account: list.allRows[$0].account, text: list.allRows[$0].text ?? "")
-            })
+          if looksInside {
+            check.add(
+              series: series[head.series], number: head.number, date: head.date, text: $0,
+              imbalance: head.imbalance, rows: CheckedRows(rows: list.allRows, range: head.rows))
+          } else {
+            check.add(
+              series: series[head.series], number: head.number, date: head.date,
+              imbalance: head.imbalance)
+          }
         }
         for index in head.rows {
           let row = list.allRows[index]
@@ -225,6 +229,18 @@ public enum SIEExport {
         stream.endVoucher()
         written()
       }
+    }
+  }
+
+  /// The account and text of each row of a voucher, for a receiver that looks at them.
+  private struct CheckedRows: Sequence, IteratorProtocol {
+    let rows: ChunkedLog<VoucherRow>
+    var range: Range<Int>
+
+    mutating func next() -> (account: AccountNumber, text: String)? {
+      guard let index = range.popFirst() else { return nil }
+      let row = rows[index]
+      return (row.account, row.text ?? "")
     }
   }
 

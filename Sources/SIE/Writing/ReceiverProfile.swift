@@ -133,8 +133,12 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
     public mutating func add(series: String, number: Int, date: Day?, imbalance: Int128) {
       precondition(!looksInsideVouchers, "\(profile.rawValue) looks inside vouchers")
       addBalanceAndDate(
-        name: VoucherRecord(series: series, number: String(number), date: date).displayName,
-        date: date, imbalance: imbalance)
+        name: Self.name(series, number, date), date: date, imbalance: imbalance)
+    }
+
+    /// A voucher's name in findings, as ``VoucherRecord/displayName`` gives it.
+    private static func name(_ series: String, _ number: Int, _ date: Day?) -> String {
+      VoucherRecord(series: series, number: String(number), date: date).displayName
     }
 
     /// Checks a voucher given by its parts, for a caller that holds its vouchers in columns,
@@ -151,37 +155,35 @@ public enum ReceiverProfile: String, Sendable, CaseIterable {
       series: String, number: Int, date: Day?, text: UnsafeBufferPointer<UInt8>,
       imbalance: Int128, rows: Rows
     ) {
-      let name = { VoucherRecord(series: series, number: String(number), date: date).displayName }
-      addBalanceAndDate(name: name(), date: date, imbalance: imbalance)
+      addBalanceAndDate(
+        name: Self.name(series, number, date), date: date, imbalance: imbalance)
       switch profile {
       case .generic, .bokio:
         break
       case .fortnox:
         // No more characters than bytes: only a long text is counted.
-        if text.count > 50 {
-          let count = String(decoding: text, as: UTF8.self).count
-          if count > 50 {
-            specific.append(
-              profile.finding(
-                .error,
-                "voucher \(name()) text has \(count) characters; Fortnox takes at most 50",
-                fixable: true))
-          }
-        }
-        for (index, row) in rows.enumerated() where row.text.utf8.count > 50 {
-          let count = row.text.count
-          if count > 50 {
-            specific.append(
-              profile.finding(
-                .error,
-                "row \(index + 1) of voucher \(name()) has a text of \(count) characters; "
-                  + "Fortnox takes at most 50", fixable: true))
-          }
-        }
-        if series.isEmpty {
+        if text.count > 50, case let count = String(decoding: text, as: UTF8.self).count,
+          count > 50
+        {
+          let name = Self.name(series, number, date)
           specific.append(
             profile.finding(
-              .note, "voucher \(name()) has no series; Fortnox puts it in series A"))
+              .error, "voucher \(name) text has \(count) characters; Fortnox takes at most 50",
+              fixable: true))
+        }
+        for (index, row) in rows.enumerated() where row.text.utf8.count > 50 {
+          let (count, name) = (row.text.count, Self.name(series, number, date))
+          guard count > 50 else { continue }
+          specific.append(
+            profile.finding(
+              .error,
+              "row \(index + 1) of voucher \(name) has a text of \(count) characters; "
+                + "Fortnox takes at most 50", fixable: true))
+        }
+        if series.isEmpty {
+          let name = Self.name(series, number, date)
+          specific.append(
+            profile.finding(.note, "voucher \(name) has no series; Fortnox puts it in series A"))
         }
       case .visma:
         for row in rows where row.account.accountClass == 9 { classNine.insert(row.account) }
