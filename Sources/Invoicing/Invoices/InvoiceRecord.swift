@@ -63,21 +63,23 @@ final class SharedCustomer: Sendable {
 public struct InvoiceRecord: Hashable, Sendable {
   /// The stored fields; shared between copies until one of them changes.
   private final class Storage: @unchecked Sendable {
-    // No initial values: the fields are then initialized by `init`, not assigned to after
-    // (an assignment to a class's field is an access checked at run time).
-    var invoice: Invoice
-    var state: InvoiceState
-    var attestedOn: Day?
-    var reminders: [(date: Day, fee: Amount)]
-    var reminderStatements: [(paid: Amount, credited: Amount)]
-    var collectionDate: Day?
-    var payments: [AppliedPayment]
-    var credits: [(date: Day, amount: Amount, source: Int)]
-    var writeOff: (date: Day, amount: Amount)?
-    var doubtfulOn: Day?
-    var closedOn: Day?
-    var recipient: SharedCustomer?
-    var issuedUnder: Int?
+    // No initial values: the fields are then initialized by `init`, not assigned to after.
+    // Reached only through the record's accessors, one at a time (a record changing its
+    // storage first makes it its own): not checked for overlapping access at run time, a
+    // check every event applied would otherwise pay.
+    @exclusivity(unchecked) var invoice: Invoice
+    @exclusivity(unchecked) var state: InvoiceState
+    @exclusivity(unchecked) var attestedOn: Day?
+    @exclusivity(unchecked) var reminders: [(date: Day, fee: Amount)]
+    @exclusivity(unchecked) var reminderStatements: [(paid: Amount, credited: Amount)]
+    @exclusivity(unchecked) var collectionDate: Day?
+    @exclusivity(unchecked) var payments: [AppliedPayment]
+    @exclusivity(unchecked) var credits: [(date: Day, amount: Amount, source: Int)]
+    @exclusivity(unchecked) var writeOff: (date: Day, amount: Amount)?
+    @exclusivity(unchecked) var doubtfulOn: Day?
+    @exclusivity(unchecked) var closedOn: Day?
+    @exclusivity(unchecked) var recipient: SharedCustomer?
+    @exclusivity(unchecked) var issuedUnder: Int?
 
     convenience init(invoice: Invoice) {
       self.init(

@@ -88,8 +88,10 @@ extension Journal {
         // the event only to release them again.
         var line = DecodedLine.taken
         swap(&line, &decoded[offset])
+        let hash = line.hash
         var entry: Entry
-        switch line.content {
+        // Consumed: the entry is moved out of the line, not copied and released.
+        switch (consume line).content {
         case .newerFormat(let version):
           throw Problem.newerFormat(line: lineNumber, version: version)
         case .notJSON(let message):
@@ -116,7 +118,7 @@ extension Journal {
               line: lineNumber, reason: "prev: the hash of the line before does not match")
           }
           entry = read
-          entry.digest = line.hash
+          entry.digest = hash
         }
         do {
           try body(entry)
@@ -124,8 +126,8 @@ extension Journal {
           throw Problem.tampered(
             line: lineNumber, reason: "the event does not fit the book: \(error.message)")
         }
-        previous = line.hash
-        if lineNumber == mark { markedHash = line.hash.hex }
+        previous = hash
+        if lineNumber == mark { markedHash = hash.hex }
       }
       // What is left of the block is freed on another thread, while this one goes on.
       let spent = SpentLines(decoded)
