@@ -1,4 +1,5 @@
 import Basics
+import Dispatch
 import Testing
 
 @testable import Invoicing
@@ -49,7 +50,8 @@ import Testing
   }
 
   /// A posting that stops early lets the reading thread go: dropping the reader halfway, with
-  /// the thread waiting for room, returns (and the next reader works).
+  /// the thread waiting for room, ends the thread (and the next reader works). A reader read
+  /// to its end ends its thread too.
   @Test func aReaderDroppedHalfwayEnds() throws {
     let state = try Self.checkpointedState(seed: 5, method: .accrual)
     let ids = state.invoices.keys
@@ -57,10 +59,13 @@ import Testing
       var ahead: InvoiceReadAhead? = InvoiceReadAhead(
         ids: ids, invoices: state.invoices, blockSize: 1, blocksAhead: 1)
       for id in ids.prefix(taken) { #expect(ahead?.take(id) != nil) }
+      let ended = try #require(ahead?.readerEnded)
       ahead = nil
+      #expect(ended.wait(timeout: .now() + 60) == .success, "dropped after \(taken)")
     }
     let again = InvoiceReadAhead(ids: ids, invoices: state.invoices, blockSize: 4)
-    #expect(again.take(ids[0]) != nil)
+    for id in ids { #expect(again.take(id) != nil) }
+    #expect(again.readerEnded.wait(timeout: .now() + 60) == .success)
   }
 
   /// The vouchers, their documents and the last numbers of a year's run, posted with invoices

@@ -29,6 +29,8 @@ final class InvoiceReadAhead {
     /// How many more blocks may be read before the posting takes one.
     let room: WatchedSemaphore
     let stopped = Atomic(false)
+    /// Signalled when the reading thread returns.
+    let ended = DispatchSemaphore(value: 0)
     let blockSize: Int
 
     init(ids: [Int], invoices: InvoiceTable, blockSize: Int, blocksAhead: Int) {
@@ -39,6 +41,7 @@ final class InvoiceReadAhead {
     }
 
     func read() {
+      defer { ended.signal() }
       for block in 0..<(ids.count + blockSize - 1) / blockSize {
         room.wait()
         if stopped.load(ordering: .acquiring) { return }
@@ -70,6 +73,10 @@ final class InvoiceReadAhead {
     self.shared = shared
     DispatchQueue.global(qos: .userInitiated).async { shared.read() }
   }
+
+  /// Signalled when the reading thread returns: after the last block, or once the reader is
+  /// dropped.
+  var readerEnded: DispatchSemaphore { shared.ended }
 
   deinit {
     // A posting that stops early (on an error) lets the reading thread end.
