@@ -114,16 +114,20 @@ import Testing
     #expect(refused.problems.first?.message.contains("F 12") == true)
   }
 
-  /// For a receiver that looks only at balance and date, a voucher's parts are checked as its
-  /// record is: the same findings, in the same order.
-  @Test(arguments: [ReceiverProfile.generic, .bokio])
-  func partsAreCheckedAsTheirRecord(profile: ReceiverProfile) {
+  /// Two checks of `profile` for a file whose fiscal year 0 is 2025: one fed records, one parts.
+  static func checks(_ profile: ReceiverProfile) -> (ReceiverProfile.Check, ReceiverProfile.Check) {
     let header = SIEDocument(records: [
       .fiscalYear(
         FiscalYear(index: 0, start: Day(iso: "2025-01-01")!, end: Day(iso: "2025-12-31")!))
     ])
-    var byRecord = ReceiverProfile.Check(profile, header: header)
-    var byParts = ReceiverProfile.Check(profile, header: header)
+    return (ReceiverProfile.Check(profile, header: header), .init(profile, header: header))
+  }
+
+  /// For a receiver that looks only at balance and date, a voucher's parts are checked as its
+  /// record is: the same findings, in the same order.
+  @Test(arguments: [ReceiverProfile.generic, .bokio])
+  func partsAreCheckedAsTheirRecord(profile: ReceiverProfile) {
+    var (byRecord, byParts) = Self.checks(profile)
     #expect(!byParts.looksInsideVouchers)
     for voucher in Self.vouchers(50, seed: 9, texts: ["x"]) {
       byRecord.add(voucher)
@@ -144,12 +148,7 @@ import Testing
   /// no series, class 9 accounts, imbalances and dates outside the year.
   @Test(arguments: ReceiverProfile.allCases)
   func partsWithTextsAndRowsAreCheckedAsTheirRecord(profile: ReceiverProfile) {
-    let header = SIEDocument(records: [
-      .fiscalYear(
-        FiscalYear(index: 0, start: Day(iso: "2025-01-01")!, end: Day(iso: "2025-12-31")!))
-    ])
-    var byRecord = ReceiverProfile.Check(profile, header: header)
-    var byParts = ReceiverProfile.Check(profile, header: header)
+    var (byRecord, byParts) = Self.checks(profile)
     let texts = [
       "", "kort", String(repeating: "x", count: 50), String(repeating: "y", count: 51),
       String(repeating: "ö", count: 40), String(repeating: "å", count: 51),

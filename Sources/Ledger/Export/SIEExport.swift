@@ -197,7 +197,6 @@ public enum SIEExport {
     // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
     var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
     let series = list.seriesNames
-    let looksInside = check.looksInsideVouchers
     var heads = [VoucherList.Head]()
     heads.reserveCapacity(headsRead)
     for start in stride(from: 0, to: list.count, by: headsRead) {
@@ -207,15 +206,9 @@ public enum SIEExport {
           stream.beginVoucher(
             series: series[head.series], number: head.number, date: head.date, text: $0,
             registrationDate: head.date)
-          if looksInside {
-            check.add(
-              series: series[head.series], number: head.number, date: head.date, text: $0,
-              imbalance: head.imbalance, rows: CheckedRows(rows: list.allRows, range: head.rows))
-          } else {
-            check.add(
-              series: series[head.series], number: head.number, date: head.date,
-              imbalance: head.imbalance)
-          }
+          check.add(
+            series: series[head.series], number: head.number, date: head.date, text: $0,
+            imbalance: head.imbalance, rows: CheckedRows(rows: list.allRows, range: head.rows))
         }
         for index in head.rows {
           let row = list.allRows[index]
@@ -232,7 +225,8 @@ public enum SIEExport {
     }
   }
 
-  /// The account and text of each row of a voucher, for a receiver that looks at them.
+  /// The account and text of each row of a voucher, read only by a receiver that looks at
+  /// them.
   private struct CheckedRows: Sequence, IteratorProtocol {
     let rows: ChunkedLog<VoucherRow>
     var range: Range<Int>
