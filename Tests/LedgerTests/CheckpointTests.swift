@@ -347,6 +347,41 @@ import Testing
     #expect(count == (value >= 0 ? value : nil))
   }
 
+  /// A register is written as its entries by key, then its keys in order; keys that do not
+  /// name each entry once are damage.
+  @Test(arguments: [
+    (["a", "b"], true), (["b", "a"], true), (["a"], false), (["a", "a"], false),
+    (["a", "b", "c"], false), (["a", "c"], false),
+  ])
+  func aRegisterReadsBackOnlyInAnOrderOfItsEntries(order: [String], readable: Bool) {
+    var writer = CheckpointWriter()
+    writer.count(2)
+    for (key, value) in [("a", 1), ("b", 2)] {
+      writer.string(key)
+      writer.int(value)
+    }
+    writer.array(order) { $0.string($1) }
+    let register = writer.bytes.withUnsafeBufferPointer { buffer -> Register<Int>? in
+      guard var reader = try? CheckpointReader(buffer) else { return nil }
+      return try? reader.register { r throws(CheckpointDamage) in try r.int() }
+    }
+    #expect((register != nil) == readable)
+    if let register {
+      #expect(register.keys == order)
+      #expect(register["a"] == 1 && register["b"] == 2)
+    }
+    var written = CheckpointWriter()
+    var expected = Register<Int>()
+    expected.put(2, for: "b")
+    expected.put(1, for: "a")
+    written.register(expected) { $0.int($1) }
+    let again = written.bytes.withUnsafeBufferPointer { buffer -> Register<Int>? in
+      guard var reader = try? CheckpointReader(buffer) else { return nil }
+      return try? reader.register { r throws(CheckpointDamage) in try r.int() }
+    }
+    #expect(again == expected, "a register reads back as written")
+  }
+
   /// Inputs the fuzzer found (`Fuzz/Regressions/checkpoint/`), each refused as damaged.
   @Test(arguments: ["section-lengths-overflow"])
   func fuzzedInputsAreRefused(name: String) throws {

@@ -159,20 +159,16 @@ extension BookState {
     guard let settings = history.last else { throw CheckpointDamage("no settings") }
     self.init(settings: settings)
     settingsHistory = history
-    customers = try reader.textKeyed { r throws(CheckpointDamage) in try r.customer() }
-    customerOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    products = try reader.textKeyed { r throws(CheckpointDamage) in
+    customers = try reader.register { r throws(CheckpointDamage) in try r.customer() }
+    products = try reader.register { r throws(CheckpointDamage) in
       try r.decode { try Product(json: $0) }
     }
-    productOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    costCentres = try reader.textKeyed { r throws(CheckpointDamage) in
+    costCentres = try reader.register { r throws(CheckpointDamage) in
       try r.decode { try DimensionEntry(json: $0) }
     }
-    costCentreOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
-    projects = try reader.textKeyed { r throws(CheckpointDamage) in
+    projects = try reader.register { r throws(CheckpointDamage) in
       try r.decode { try DimensionEntry(json: $0) }
     }
-    projectOrder = try reader.array { r throws(CheckpointDamage) in try r.string() }
     invoiceOrder = try reader.array { r throws(CheckpointDamage) in try r.count() }
     externalIds = try reader.textKeyed { r throws(CheckpointDamage) in try r.count() }
     invoiceNumbers = try reader.numberKeyed { r throws(CheckpointDamage) in try r.count() }
@@ -208,6 +204,20 @@ extension CheckpointReader {
     throws(CheckpointDamage) -> [String: Value]
   {
     try table(key: { r throws(CheckpointDamage) in try r.string() }, value: value)
+  }
+
+  /// A register, written with `register`: its entries by key, then its keys in order, which
+  /// must name each of those entries once.
+  mutating func register<Entry>(_ entry: (inout Self) throws(CheckpointDamage) -> Entry)
+    throws(CheckpointDamage) -> Register<Entry>
+  {
+    var byKey = try textKeyed(entry)
+    let keys = try array { r throws(CheckpointDamage) in try r.string() }
+    let entries = keys.compactMap { byKey.removeValue(forKey: $0) }
+    guard byKey.isEmpty, let register = Register(keys: keys, entries: entries) else {
+      throw CheckpointDamage("a register's order does not name its entries once each")
+    }
+    return register
   }
 
   /// A dictionary with integers for keys, written with `table`.

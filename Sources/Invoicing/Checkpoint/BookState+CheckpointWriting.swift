@@ -57,14 +57,10 @@ extension BookState {
   /// Everything but the invoices and the activities.
   private func writeRest(_ writer: inout CheckpointWriter) {
     writer.array(settingsHistory) { $0.json($1.jsonValue) }
-    writer.table(customers) { $0.customer($1) }
-    writer.array(customerOrder) { $0.string($1) }
-    writer.table(products) { $0.json($1.jsonValue) }
-    writer.array(productOrder) { $0.string($1) }
-    writer.table(costCentres) { $0.json($1.jsonValue) }
-    writer.array(costCentreOrder) { $0.string($1) }
-    writer.table(projects) { $0.json($1.jsonValue) }
-    writer.array(projectOrder) { $0.string($1) }
+    writer.register(customers) { $0.customer($1) }
+    writer.register(products) { $0.json($1.jsonValue) }
+    writer.register(costCentres) { $0.json($1.jsonValue) }
+    writer.register(projects) { $0.json($1.jsonValue) }
     writer.array(invoiceOrder) { $0.count($1) }
     writer.table(externalIds) { $0.count($1) }
     writer.table(invoiceNumbers) { $0.count($1) }
@@ -100,6 +96,16 @@ extension CheckpointWriter {
       string(key)
       write(&self, table[key]!)
     }
+  }
+
+  /// A register as a dictionary's table (in the order of its keys), then its keys in order.
+  mutating func register<Entry>(_ register: Register<Entry>, _ write: (inout Self, Entry) -> Void) {
+    count(register.count)
+    for (key, id) in zip(register.keys, register.indices).sorted(by: { $0.0 < $1.0 }) {
+      string(key)
+      write(&self, register[id])
+    }
+    array(register.keys) { $0.string($1) }
   }
 
   mutating func table<Value>(_ table: [Int: Value], _ write: (inout Self, Value) -> Void) {

@@ -53,42 +53,42 @@ extension BookState {
       self.settings = settings
       settingsHistory.append(settings)
     case .customerAdded(let customer):
-      guard customers[customer.number] == nil else {
+      guard !customers.contains(key: customer.number) else {
         throw BookError(
           .customerExists, .customer(customer.number), "customer \(customer.number) exists already")
       }
       try check(customer)
-      setCustomer(customer, new: true)
+      setCustomer(customer)
     case .customerUpdated(let customer):
-      guard customers[customer.number] != nil else {
+      guard customers.contains(key: customer.number) else {
         throw BookError(
           .noSuchCustomer, .customer(customer.number), "no customer \(customer.number)")
       }
       try check(customer)
-      setCustomer(customer, new: false)
+      setCustomer(customer)
     case .productAdded(let product):
-      guard products[product.number] == nil else {
+      guard !products.contains(key: product.number) else {
         throw BookError(
           .productExists, .product(product.number), "product \(product.number) exists already")
       }
       try check(product)
-      setProduct(product, new: true)
+      setProduct(product)
     case .productUpdated(let product):
-      guard products[product.number] != nil else {
+      guard products.contains(key: product.number) else {
         throw BookError(.noSuchProduct, .product(product.number), "no product \(product.number)")
       }
       try check(product)
-      setProduct(product, new: false)
+      setProduct(product)
     case .costCentreAdded(let entry):
       try checkText([(entry.code, "code"), (entry.name, "name")], subject: .costCentre(entry.code))
-      guard costCentres[entry.code] == nil else {
+      guard !costCentres.contains(key: entry.code) else {
         throw BookError(
           .costCentreExists, .costCentre(entry.code), "cost centre \(entry.code) exists already")
       }
       addCostCentre(entry)
     case .projectAdded(let entry):
       try checkText([(entry.code, "code"), (entry.name, "name")], subject: .project(entry.code))
-      guard projects[entry.code] == nil else {
+      guard !projects.contains(key: entry.code) else {
         throw BookError(
           .projectExists, .project(entry.code), "project \(entry.code) exists already")
       }

@@ -120,7 +120,7 @@ extension BookState {
         "an exchange rate of \(rate) SEK is not believable; rates are \(Limits.smallestRate) to \(Limits.largestRate)"
       )
     }
-    guard customers.keys.contains(invoice.customer) else {
+    guard customers.contains(key: invoice.customer) else {
       throw BookError(
         .noSuchCustomer, .customer(invoice.customer), "no customer \(invoice.customer)")
     }
@@ -150,17 +150,17 @@ extension BookState {
       throw BookError(.invalidExchangeRate, .none, "an exchange rate must be more than zero")
     }
     for (index, line) in invoice.lines.enumerated() {
-      if let code = line.costCentre, !costCentres.keys.contains(code) {
+      if let code = line.costCentre, !costCentres.contains(key: code) {
         throw BookError(
           .noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1),
           "line \(index + 1): no cost centre \(code)")
       }
-      if let code = line.project, !projects.keys.contains(code) {
+      if let code = line.project, !projects.contains(key: code) {
         throw BookError(
           .noSuchProject, ErrorSubject.project(code).with(line: index + 1),
           "line \(index + 1): no project \(code)")
       }
-      if let product = line.product, !products.keys.contains(product) {
+      if let product = line.product, !products.contains(key: product) {
         throw BookError(
           .noSuchProduct, ErrorSubject.product(product).with(line: index + 1),
           "line \(index + 1): no product \(product)")

@@ -177,7 +177,7 @@ extension BookState {
     try checkDay(selfInvoice.invoiceDate, "the invoice date")
     try checkDay(selfInvoice.payoutDate, "the payout date")
     try Self.checkLines(selfInvoice.lines)
-    guard customers[selfInvoice.payee] != nil else {
+    guard customers.contains(key: selfInvoice.payee) else {
       throw BookError(
         .noSuchCustomer, .customer(selfInvoice.payee),
         "no payee \(selfInvoice.payee) in the customer register")

@@ -6,14 +6,12 @@ public struct BookState: Sendable {
   public internal(set) var settings: CreditorSettings
   /// Every version of the settings, oldest first; the last is ``settings``.
   public internal(set) var settingsHistory: [CreditorSettings]
-  public internal(set) var customers: [String: Customer] = [:]
-  public internal(set) var customerOrder: [String] = []
-  public internal(set) var products: [String: Product] = [:]
-  public internal(set) var productOrder: [String] = []
-  public internal(set) var costCentres: [String: DimensionEntry] = [:]
-  public internal(set) var costCentreOrder: [String] = []
-  public internal(set) var projects: [String: DimensionEntry] = [:]
-  public internal(set) var projectOrder: [String] = []
+  /// The registers, each by number (code) and in the order entries were added; an entry's id
+  /// is its place there.
+  public internal(set) var customers = Register<Customer>()
+  public internal(set) var products = Register<Product>()
+  public internal(set) var costCentres = Register<DimensionEntry>()
+  public internal(set) var projects = Register<DimensionEntry>()
   public internal(set) var invoices = InvoiceTable()
   public internal(set) var invoiceOrder: [Int] = []
   public internal(set) var externalIds: [String: Int] = [:]
@@ -86,12 +84,13 @@ public struct BookState: Sendable {
   /// The invoices in the order they were drafted.
   public var allInvoices: [InvoiceRecord] { invoiceOrder.compactMap { invoices[$0] } }
 
-  public var allCustomers: [Customer] { customerOrder.compactMap { customers[$0] } }
+  /// The customers in the order they were added.
+  public var allCustomers: [Customer] { Array(customers) }
   /// The incoming payments in the order they arrived.
   public var allIncoming: [IncomingRecord] { incomingOrder.compactMap { incoming[$0] } }
-  public var allProducts: [Product] { productOrder.compactMap { products[$0] } }
-  public var allCostCentres: [DimensionEntry] { costCentreOrder.compactMap { costCentres[$0] } }
-  public var allProjects: [DimensionEntry] { projectOrder.compactMap { projects[$0] } }
+  public var allProducts: [Product] { Array(products) }
+  public var allCostCentres: [DimensionEntry] { Array(costCentres) }
+  public var allProjects: [DimensionEntry] { Array(projects) }
   public var allSelfInvoices: [SelfInvoiceRecord] {
     selfInvoiceOrder.compactMap { selfInvoices[$0] }
   }
@@ -109,24 +108,20 @@ public struct BookState: Sendable {
 
   // MARK: Mutation helpers for apply
 
-  mutating func setCustomer(_ customer: Customer, new: Bool) {
-    if new { customerOrder.append(customer.number) }
-    customers[customer.number] = customer
+  mutating func setCustomer(_ customer: Customer) {
+    customers.put(customer, for: customer.number)
   }
 
-  mutating func setProduct(_ product: Product, new: Bool) {
-    if new { productOrder.append(product.number) }
-    products[product.number] = product
+  mutating func setProduct(_ product: Product) {
+    products.put(product, for: product.number)
   }
 
   mutating func addCostCentre(_ entry: DimensionEntry) {
-    costCentreOrder.append(entry.code)
-    costCentres[entry.code] = entry
+    costCentres.put(entry, for: entry.code)
   }
 
   mutating func addProject(_ entry: DimensionEntry) {
-    projectOrder.append(entry.code)
-    projects[entry.code] = entry
+    projects.put(entry, for: entry.code)
   }
 
   mutating func insertDraft(_ invoice: Invoice) {

@@ -211,7 +211,7 @@ public struct BookTransaction: Sendable {
     text: String? = nil,
     externalId: String? = nil
   ) throws(BookError) -> Int {
-    guard state.customers[payee] != nil else {
+    guard state.customers.contains(key: payee) else {
       throw BookError(
         .noSuchCustomer, .customer(payee), "no payee \(payee) in the customer register")
     }
@@ -370,12 +370,12 @@ public struct BookTransaction: Sendable {
       line.vatRate = .zero
       for index in line.parts.indices { line.parts[index].vatRate = .zero }
     }
-    if let code = input.costCentre, state.costCentres[code] == nil {
+    if let code = input.costCentre, !state.costCentres.contains(key: code) {
       throw BookError(
         .noSuchCostCentre, ErrorSubject.costCentre(code).with(line: index + 1),
         "\(label): no cost centre \(code)")
     }
-    if let code = input.project, state.projects[code] == nil {
+    if let code = input.project, !state.projects.contains(key: code) {
       throw BookError(
         .noSuchProject, ErrorSubject.project(code).with(line: index + 1),
         "\(label): no project \(code)")

@@ -34,7 +34,7 @@ struct InvoiceSelection: ParsableArguments {
       if seen.insert(record.invoice.id).inserted { chosen.append(record) }
     }
     if filters {
-      if let customer, state.customers[customer] == nil {
+      if let customer, !state.customers.contains(key: customer) {
         throw BookError(.noSuchCustomer, .customer(customer), "no customer \(customer)")
       }
       for record in state.allInvoices where !seen.contains(record.invoice.id) {

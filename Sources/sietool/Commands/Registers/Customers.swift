@@ -67,7 +67,7 @@ enum Customers: EditableRegister {
 
   static var storage: RegisterStorage<Customer> {
     RegisterStorage(
-      list: \.allCustomers, table: \.customers, missing: .noSuchCustomer,
+      register: \.customers, missing: .noSuchCustomer,
       subject: ErrorSubject.customer, add: { try $0.addCustomer($1) },
       update: { try $0.updateCustomer($1) })
   }

@@ -23,10 +23,10 @@ extension DimensionRegister {
   static var storage: RegisterStorage<DimensionEntry> {
     isProject
       ? RegisterStorage(
-        list: \.allProjects, table: \.projects, missing: .noSuchProject,
+        register: \.projects, missing: .noSuchProject,
         subject: ErrorSubject.project, add: { try $0.addProject($1) })
       : RegisterStorage(
-        list: \.allCostCentres, table: \.costCentres, missing: .noSuchCostCentre,
+        register: \.costCentres, missing: .noSuchCostCentre,
         subject: ErrorSubject.costCentre, add: { try $0.addCostCentre($1) })
   }
 }

@@ -66,7 +66,7 @@ enum Products: EditableRegister {
 
   static var storage: RegisterStorage<Product> {
     RegisterStorage(
-      list: \.allProducts, table: \.products, missing: .noSuchProduct,
+      register: \.products, missing: .noSuchProduct,
       subject: ErrorSubject.product, add: { try $0.addProduct($1) },
       update: { try $0.updateProduct($1) })
   }

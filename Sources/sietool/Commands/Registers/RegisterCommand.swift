@@ -24,18 +24,16 @@ protocol ListedRegister {
   static func detailLines(_ entry: Entry, in state: BookState) -> [String]
 }
 
-/// A register kept in the book's state as a list and a table by key; the "no such …" error is
-/// its code and subject.
+/// A register kept in the book's state by key and in order; the "no such …" error is its code
+/// and subject.
 protocol KeyedRegister: ListedRegister {
   static var storage: RegisterStorage<Entry> { get }
 }
 
 /// Where a register's entries are in the book's state, and how a missing one is reported.
 struct RegisterStorage<Entry> {
-  /// The entries in order.
-  var list: KeyPath<BookState, [Entry]>
-  /// The entries by key.
-  var table: KeyPath<BookState, [String: Entry]>
+  /// The entries, by key and in order.
+  var register: KeyPath<BookState, Basics.Register<Entry>>
   /// The "no such …" error.
   var missing: BookError.Code
   var subject: (String) -> ErrorSubject
@@ -48,11 +46,11 @@ struct RegisterStorage<Entry> {
 }
 
 extension KeyedRegister {
-  static func entries(in state: BookState) -> [Entry] { state[keyPath: storage.list] }
+  static func entries(in state: BookState) -> [Entry] { Array(state[keyPath: storage.register]) }
 
   static func entry(_ key: String, in state: BookState) throws -> Entry {
     let storage = storage
-    guard let entry = state[keyPath: storage.table][key] else {
+    guard let entry = state[keyPath: storage.register][key] else {
       throw BookError(storage.missing, storage.subject(key), "no \(noun) \(key)")
     }
     return entry
