@@ -101,6 +101,22 @@ import Testing
     }
   }
 
+  /// Weights given as amounts split as the same weights in öre: summing to the amount, to
+  /// zero, or to anything else.
+  @Test func amountWeightsSplitAsTheirOre() {
+    var generator = SplitMix64(seed: 11)
+    for round in 0..<2_000 {
+      let count = Int(generator.next() % 5) + 1
+      var weights = (0..<count).map { _ in Int64(generator.next() % 2_000) - 500 }
+      if round % 4 == 1 { weights.append(-weights.reduce(0, +)) }  // summing to zero
+      let sum = weights.reduce(0, +)
+      let total = round % 4 == 0 ? Amount(ore: sum) : Amount(ore: Int64(generator.next() % 9_000))
+      #expect(
+        total.allocated(proportionallyTo: weights.map(Amount.init(ore:)))
+          == total.allocated(proportionallyTo: weights), "weights \(weights), total \(total)")
+    }
+  }
+
   @Test func eachPartIsWithinOneOreOfItsExactShare() {
     let weights: [Int64] = [1, 1, 1]
     let parts = Amount(ore: 100).allocated(proportionallyTo: weights)

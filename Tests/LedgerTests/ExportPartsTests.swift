@@ -44,11 +44,54 @@ import Testing
     }
   }
 
+  /// What a builder writes straight into a list is the voucher it builds, appended: the same
+  /// rows with details shared alike; it refuses what building refuses, with the same error.
+  @Test(arguments: 0..<4)
+  func aBuilderWritesTheVoucherItBuilds(seed: UInt64) throws {
+    var random = SplitMix64(seed: seed)
+    var written = VoucherList()
+    var appended = VoucherList()
+    var (booked, refused) = (0, 0)
+    for round in 0..<300 {
+      var builder = VoucherBuilder(series: "F", date: d("2025-03-01"), text: "v\(round)")
+      for _ in 0..<Int.random(in: 0..<6, using: &random) {
+        let account = AccountNumber(["1510", "3001", "2611"].randomElement(using: &random)!)
+        let centre = ["100", "200", nil].randomElement(using: &random)!
+        let project = ["P1", nil].randomElement(using: &random)!
+        let text = Int.random(in: 0..<5, using: &random) == 0 ? "rad" : nil
+        let amount = Amount(ore: Int64.random(in: -2...2, using: &random))
+        builder.add(account, amount, costCentre: centre, project: project, text: text)
+      }
+      if Bool.random(using: &random),
+        let sum = Optional(builder.rows.reduce(.zero) { $0 + $1.amount })
+      {
+        builder.add("1930", -sum)
+      }
+      let built = Result { () throws(LedgerError) in try builder.build() }
+      let checked = Result { () throws(LedgerError) in try builder.check() }
+      switch (built, checked) {
+      case (.success(let voucher?), .success(true)):
+        builder.write(to: &written)
+        appended.append(voucher)
+        booked += 1
+      case (.success(nil), .success(false)): break
+      case (.failure(let expected), .failure(let error)):
+        #expect(error.code == expected.code && error.message == expected.message)
+        refused += 1
+      default: Issue.record("round \(round): built \(built), checked \(checked)")
+      }
+    }
+    #expect(booked > 50 && refused > 50, "both cases are tried")
+    #expect(Array(written) == Array(appended))
+    #expect(written.detailsCount == appended.detailsCount)
+  }
+
   @Test func aBuilderWithNothingLeftMakesNoVoucher() throws {
     var builder = VoucherBuilder(series: "F", date: d("2025-03-01"), text: "t")
     builder.add("1510", Amount(ore: 100))
     builder.add("1510", Amount(ore: -100))
     #expect(try builder.build() == nil)
+    #expect(try !builder.check())
     #expect(builder.isEmpty)
   }
 
@@ -197,5 +240,14 @@ import Testing
       #expect(error?.path == "$.bookedSpans[\(at)]", "\(spans)")
       #expect(error?.message.contains(problem) == true, "\(spans): \(error?.message ?? "")")
     }
+  }
+}
+
+extension PostingEngine.Posted {
+  /// Adds `voucher` as the posting engine adds one: from a builder holding its rows.
+  fileprivate mutating func append(_ voucher: Voucher, documents: [DocumentRef]) {
+    var builder = VoucherBuilder(series: voucher.series, date: voucher.date, text: voucher.text)
+    for row in voucher.rows { builder.add(row) }
+    append(builder, documents: documents)
   }
 }

@@ -50,6 +50,10 @@ extension Amount {
 
   /// Splits the amount over weights given as amounts (see ``allocated(proportionallyTo:)-([Int64])``).
   public func allocated(proportionallyTo weights: [Amount]) -> [Amount] {
-    allocated(proportionallyTo: weights.map(\.ore))
+    var total = Int128(0)
+    for weight in weights { total += Int128(weight.ore) }
+    // As above, each part its weight exactly; the weights are the parts, without a copy.
+    if total != 0 && total == Int128(ore) { return weights }
+    return allocated(proportionallyTo: weights.map(\.ore))
   }
 }

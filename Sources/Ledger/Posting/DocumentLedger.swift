@@ -59,8 +59,13 @@ struct DocumentLedger: Sendable {
 
   /// Takes everything that is open.
   mutating func takeAll() -> [Part] {
-    let parts = components.filter { !$0.amount.isZero || !$0.sek.isZero }.map {
-      Part(key: $0.key, amount: $0.amount, sek: $0.sek, booked: $0.booked)
+    var parts = [Part]()
+    parts.reserveCapacity(components.count)
+    for component in components where !component.amount.isZero || !component.sek.isZero {
+      parts.append(
+        Part(
+          key: component.key, amount: component.amount, sek: component.sek,
+          booked: component.booked))
     }
     components.removeAll()
     return parts

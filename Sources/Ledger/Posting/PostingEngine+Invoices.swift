@@ -5,18 +5,18 @@ extension PostingEngine {
   /// The parts of an invoice: per VAT rate (in the order the lines first use it) its sales
   /// lines and its VAT, then the rounding to whole kronor.
   static func components(of invoice: Invoice) -> [(key: ComponentKey, amount: Amount)] {
-    // An invoice has few rates: they are looked through, not hashed.
-    var sales = [(rate: VATRate, parts: [(key: ComponentKey, amount: Amount)])]()
+    // The sales parts in line order, then gathered per rate: an invoice has few rates, looked
+    // through rather than hashed, and no list is made per rate.
+    var sales = [(rate: VATRate, key: ComponentKey, amount: Amount)]()
+    sales.reserveCapacity(invoice.lines.count)
+    var rates = [VATRate]()
     for line in invoice.lines {
       func add(product: String?, kind: ProductKind, rate: VATRate, net: Amount) {
         let key = ComponentKey(
           role: .sale(product: product, kind: kind, rate: rate, category: line.category),
           costCentre: line.costCentre, project: line.project)
-        if let place = sales.firstIndex(where: { $0.rate == rate }) {
-          sales[place].parts.append((key, net))
-        } else {
-          sales.append((rate, [(key, net)]))
-        }
+        sales.append((rate, key, net))
+        if !rates.contains(rate) { rates.append(rate) }
       }
       if line.parts.isEmpty {
         add(product: line.product, kind: line.kind, rate: line.vatRate, net: line.net)
@@ -28,8 +28,9 @@ extension PostingEngine {
     }
     let totals = invoice.totals
     var result = [(key: ComponentKey, amount: Amount)]()
-    for (rate, parts) in sales {
-      result += parts
+    result.reserveCapacity(sales.count + rates.count + 1)
+    for rate in rates {
+      for sale in sales where sale.rate == rate { result.append((sale.key, sale.amount)) }
       if let vat = totals.rates.first(where: { $0.rate == rate })?.vat, !vat.isZero {
         result.append((ComponentKey(role: .vat(rate)), vat))
       }
@@ -80,11 +81,13 @@ extension PostingEngine {
     let booked = map.method == .accrual
     let total = parts.reduce(Amount.zero) { $0 + $1.amount }
     let totalSEK = document.isForeign ? (total.converted(at: document.rate)) : total
+    // In SEK the parts are their own values (no list of them is made).
     let values =
-      document.isForeign
-      ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : parts.map(\.amount)
-    for (part, value) in zip(parts, values) {
-      document.add(part.key, amount: part.amount, sek: value, booked: booked)
+      document.isForeign ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : nil
+    func value(_ index: Int) -> Amount { values?[index] ?? parts[index].amount }
+    document.components.reserveCapacity(parts.count)
+    for (index, part) in parts.enumerated() {
+      document.add(part.key, amount: part.amount, sek: value(index), booked: booked)
     }
     guard booked else {
       documents[id] = document
@@ -100,10 +103,10 @@ extension PostingEngine {
       }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "\(title) \(document.name) \(party(document, map))")
+      text: voucherText(title, document, map))
     builder.add(map.accounts.receivables, totalSEK)
-    for (part, value) in zip(parts, values) {
-      addRow(part.key, -value, of: document, map: map, to: &builder)
+    for (index, part) in parts.enumerated() {
+      addRow(part.key, -value(index), of: document, map: map, to: &builder)
     }
     try emit(builder, activity: index)
   }
@@ -148,7 +151,7 @@ extension PostingEngine {
     guard booked else { return }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Påminnelseavgift \(document.name) \(party(document, map))")
+      text: voucherText("Påminnelseavgift", document, map))
     builder.add(map.accounts.receivables, sek)
     builder.add(map.accounts.reminderFee, -sek)
     try emit(builder, activity: index)
@@ -165,7 +168,7 @@ extension PostingEngine {
     documents[id]?.reserve += reserve
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Befarad kundförlust \(document.name) \(party(document, map))")
+      text: voucherText("Befarad kundförlust", document, map))
     builder.add(map.accounts.expectedBadDebt, reserve)
     builder.add(map.accounts.doubtfulReceivables, -reserve)
     try emit(builder, activity: index)
@@ -183,7 +186,7 @@ extension PostingEngine {
     }
     var builder = VoucherBuilder(
       series: map.invoiceSeries, date: date,
-      text: "Kundförlust \(document.name) \(party(document, map))")
+      text: voucherText("Kundförlust", document, map))
     for part in parts where part.booked {
       if part.key.role.isVAT {
         addRow(part.key, part.sek, of: document, map: map, to: &builder)

@@ -13,7 +13,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forInvoice: id)]
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
-      text: "Inbetalning \(document.name) \(party(document, map))")
+      text: voucherText("Inbetalning", document, map))
     let received =
       payment.receivedSEK
       ?? (document.isForeign
@@ -65,12 +65,11 @@ extension PostingEngine {
     }
     documents[id] = document
     releaseReserve(ofInvoice: id, map: map, to: &builder)
-    let rows = builder.rows
     if reversedPayments.contains(payment.payment) {
       paymentPostings[payment.payment] = PaymentPosting(
-        rows: rows, parts: taken, overpaid: overpaid, customer: document.customer)
+        rows: builder.rows, parts: taken, overpaid: overpaid, customer: document.customer)
     }
-    try emit(builder, rows: rows, activity: index)
+    try emit(builder, activity: index)
   }
 
   /// Money for a written-off invoice: where the loss had reduced VAT, the VAT is due again and
@@ -214,7 +213,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forInvoice: id)]
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
-      text: "Återförd inbetalning \(document.name) \(party(document, map))")
+      text: voucherText("Återförd inbetalning", document, map))
     for row in posting.rows {
       let money = row.account == map.accounts.bank || row.account == map.accounts.clientFundsClaim
       builder.add(

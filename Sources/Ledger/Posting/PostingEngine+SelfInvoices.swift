@@ -69,7 +69,7 @@ extension PostingEngine {
     let map = maps[mapIndex(forSelfInvoice: id)]
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Utbetalning \(document.name) \(party(document, map))")
+      text: voucherText("Utbetalning", document, map))
     let corrections = state.selfInvoices[id]?.corrections ?? []
     if corrections.isEmpty {
       // Books written before corrections may have paid out an amount set by hand.
@@ -100,7 +100,7 @@ extension PostingEngine {
     selfDocuments[id] = document
     var builder = VoucherBuilder(
       series: map.purchaseSeries, date: date,
-      text: "Makulerad \(document.name) \(party(document, map))")
+      text: voucherText("Makulerad", document, map))
     for part in parts where part.booked {
       builder.add(map.accounts.payables, part.sek)
       addRow(part.key, -part.sek, of: document, map: map, to: &builder)

@@ -19,7 +19,7 @@ extension PostingEngine {
       for (reference, document) in all {
         var builder = VoucherBuilder(
           series: map.yearEndSeries, date: end,
-          text: "Obetald vid årets slut \(document.name) \(party(document, map))")
+          text: voucherText("Obetald vid årets slut", document, map))
         let flipped =
           if case .invoice(let id) = reference {
             flip(invoice: id, toBooked: true, map: map, into: &builder)

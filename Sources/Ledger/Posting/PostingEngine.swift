@@ -27,12 +27,13 @@ struct PostingEngine {
 
     var count: Int { vouchers.count }
 
-    mutating func append(_ voucher: Voucher, documents behind: [DocumentRef]) {
+    /// Adds the voucher of `builder` (checked), made straight into the list.
+    mutating func append(_ builder: VoucherBuilder, documents behind: [DocumentRef]) {
       if !behind.isEmpty {
         while documents.count < vouchers.count { documents.append([]) }
         documents.append(behind)
       }
-      vouchers.append(voucher)
+      builder.write(to: &vouchers)
     }
 
     /// The documents behind the voucher at `place`.
@@ -171,19 +172,16 @@ struct PostingEngine {
 
   /// Keeps a voucher made by a rule (none when all its rows came to zero).
   mutating func emit(
-    _ builder: VoucherBuilder, rows: [VoucherRow]? = nil, activity: Int?,
-    documents: [DocumentRef]? = nil
+    _ builder: VoucherBuilder, activity: Int?, documents: [DocumentRef]? = nil
   ) throws(LedgerError) {
-    guard keepsVouchers, let voucher = try builder.build(rows: rows ?? builder.rows) else {
-      return
-    }
+    guard keepsVouchers, try builder.check() else { return }
     var behind = documents ?? []
     if !keepsDocuments {
       behind = []
     } else if documents == nil, let index = activity {
       behind = documentsBehind(activity: index)
     }
-    posted.append(voucher, documents: behind)
+    posted.append(builder, documents: behind)
   }
 
   /// The documents behind the activity at `index`, as the current map's edition names them.
@@ -314,5 +312,25 @@ extension PostingEngine {
   func party(_ document: DocumentLedger, _ map: AccountMap) -> String {
     guard map.edition >= 2, let name = document.recipient else { return document.customer }
     return "\(document.customer) \(name)"
+  }
+
+  /// `title`, the document's name and its ``party(_:_:)``, spaced: the text of most vouchers,
+  /// made in one allocation (interpolating would grow the text piece by piece).
+  func voucherText(_ title: String, _ document: DocumentLedger, _ map: AccountMap) -> String {
+    let recipient = map.edition >= 2 ? document.recipient : nil
+    var text = ""
+    text.reserveCapacity(
+      title.utf8.count + document.name.utf8.count + document.customer.utf8.count + 2
+        + (recipient.map { $0.utf8.count + 1 } ?? 0))
+    text += title
+    text += " "
+    text += document.name
+    text += " "
+    text += document.customer
+    if let recipient {
+      text += " "
+      text += recipient
+    }
+    return text
   }
 }

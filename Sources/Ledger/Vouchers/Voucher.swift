@@ -8,7 +8,7 @@ public struct VoucherRow: Hashable, Sendable {
   public var amount: Amount
   /// The dimensions and text, held apart and only when there are any: most rows have none,
   /// and an export of a large book holds millions of rows (24 bytes each instead of 72).
-  private var details: Details?
+  fileprivate var details: Details?
 
   public init(
     account: AccountNumber, amount: Amount, costCentre: String? = nil, project: String? = nil,
@@ -16,6 +16,8 @@ public struct VoucherRow: Hashable, Sendable {
   ) {
     self.account = account
     self.amount = amount
+    // Checked before a box is made: a failing class initializer has allocated already.
+    guard costCentre != nil || project != nil || text != nil else { return }
     details = Details(costCentre: costCentre, project: project, text: text)
   }
 
@@ -88,6 +90,28 @@ extension VoucherRow {
   }
 }
 
+extension RowDetailsPool {
+  /// A row with the pool's box for its cost centre and project: the box given out last when
+  /// it is equal (compared without making a box), else an equal one from the pool, else a new
+  /// one added. A row with a text gets a box of its own, as ``VoucherRow/shareDetails(in:)``
+  /// gives it.
+  mutating func row(
+    _ account: AccountNumber, _ amount: Amount, costCentre: String?, project: String?,
+    text: String?
+  ) -> VoucherRow {
+    var row = VoucherRow(account: account, amount: amount)
+    // Checked before a box is made: a failing class initializer has allocated already.
+    if costCentre == nil && project == nil && text == nil { return row }
+    if text == nil, let last, last.costCentre == costCentre, last.project == project {
+      row.details = last
+    } else {
+      row.details = VoucherRow.Details(costCentre: costCentre, project: project, text: text)
+      row.shareDetails(in: &self)
+    }
+    return row
+  }
+}
+
 /// A balanced voucher (verifikation): series, number, date, text and at least two rows that
 /// sum to zero öre.
 ///
@@ -105,11 +129,7 @@ public struct Voucher: Hashable, Sendable {
   public init(series: String, number: Int = 0, date: Day, text: String, rows: [VoucherRow])
     throws(LedgerError)
   {
-    guard rows.count >= 2 else {
-      throw LedgerError(
-        .unbalancedVoucher, .none,
-        "voucher \"\(text)\" has \(rows.count.counted("row")); a voucher has at least two")
-    }
+    try Self.checkRowCount(rows.count, text: text)
     var sum = Amount.zero
     for row in rows {
       guard !row.amount.isZero else {
@@ -118,15 +138,29 @@ public struct Voucher: Hashable, Sendable {
       }
       sum += row.amount
     }
-    guard sum.isZero else {
-      throw LedgerError(
-        .unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
-    }
+    try Self.checkSum(sum, text: text)
     self.series = series
     self.number = number
     self.date = date
     self.text = text
     self.rows = rows
+  }
+
+  /// Refuses fewer than two rows.
+  static func checkRowCount(_ count: Int, text: String) throws(LedgerError) {
+    guard count >= 2 else {
+      throw LedgerError(
+        .unbalancedVoucher, .none,
+        "voucher \"\(text)\" has \(count.counted("row")); a voucher has at least two")
+    }
+  }
+
+  /// Refuses rows that do not sum to zero.
+  static func checkSum(_ sum: Amount, text: String) throws(LedgerError) {
+    guard sum.isZero else {
+      throw LedgerError(
+        .unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
+    }
   }
 
   /// A voucher known to balance: one taken from a ``VoucherList``, which holds only vouchers

@@ -21,9 +21,8 @@ struct VoucherBuilder {
   let series: String
   let date: Day
   let text: String
-  /// The distinct rows in the order first seen, and their sums.
-  private var keys: [Key] = []
-  private var sums: [Amount] = []
+  /// The distinct rows in the order first seen, with their sums.
+  private var sums: [(key: Key, amount: Amount)] = []
   /// Each key's place in `keys`, once there are more than ``indexThreshold``.
   private var places: [Key: Int]?
 
@@ -31,7 +30,12 @@ struct VoucherBuilder {
     self.series = series
     self.date = date
     self.text = text
+    // Room for a rule's rows at once, instead of growing by doubling from one.
+    sums.reserveCapacity(Self.usualRows)
   }
+
+  /// The rows most vouchers of a posting rule have at most.
+  static let usualRows = 6
 
   /// Adds `amount` (debit positive) to `account`.
   mutating func add(
@@ -41,40 +45,64 @@ struct VoucherBuilder {
     guard !amount.isZero else { return }
     let key = Key(account: account, costCentre: costCentre, project: project, text: text)
     if let place = place(of: key) {
-      sums[place] += amount
+      sums[place].amount += amount
       return
     }
-    keys.append(key)
-    sums.append(amount)
+    sums.append((key, amount))
     if places != nil {
-      places![key] = keys.count - 1
-    } else if keys.count > Self.indexThreshold {
-      places = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+      places![key] = sums.count - 1
+    } else if sums.count > Self.indexThreshold {
+      places = Dictionary(uniqueKeysWithValues: zip(sums.lazy.map(\.key), sums.indices))
     }
   }
 
   private func place(of key: Key) -> Int? {
     if let places { return places[key] }
-    return keys.firstIndex(of: key)
+    return sums.firstIndex { $0.key == key }
   }
 
   mutating func add(_ row: VoucherRow) {
     add(row.account, row.amount, costCentre: row.costCentre, project: row.project, text: row.text)
   }
 
-  var isEmpty: Bool { sums.allSatisfy(\.isZero) }
+  var isEmpty: Bool { sums.allSatisfy(\.amount.isZero) }
 
   /// The rows so far, in the order first seen (zero sums left out).
   var rows: [VoucherRow] {
     var rows = [VoucherRow]()
-    rows.reserveCapacity(keys.count)
-    for (key, amount) in zip(keys, sums) where !amount.isZero {
+    rows.reserveCapacity(sums.count)
+    for (key, amount) in sums where !amount.isZero {
       rows.append(
         VoucherRow(
           account: key.account, amount: amount, costCentre: key.costCentre, project: key.project,
           text: key.text))
     }
     return rows
+  }
+
+  /// Checks the rows as ``build()`` does, without making them: `false` when every row came to
+  /// zero (nothing to book); refuses fewer than two rows, or rows that do not balance.
+  func check() throws(LedgerError) -> Bool {
+    var count = 0
+    var sum = Amount.zero
+    for (_, amount) in sums where !amount.isZero {
+      count += 1
+      sum += amount
+    }
+    guard count > 0 else { return false }
+    try Voucher.checkRowCount(count, text: text)
+    try Voucher.checkSum(sum, text: text)
+    return true
+  }
+
+  /// Adds the voucher to `list` without making it: its rows as ``rows`` gives them. Only after
+  /// ``check()`` said there is one to book.
+  func write(to list: inout VoucherList) {
+    list.append(series: series, date: date, text: text) { add in
+      for (key, amount) in sums where !amount.isZero {
+        add(key.account, amount, key.costCentre, key.project, key.text)
+      }
+    }
   }
 
   /// The voucher, or `nil` when every row came to zero (nothing to book).

@@ -54,29 +54,57 @@ public struct VoucherList: RandomAccessCollection, Sendable {
 
   /// Adds `voucher` at the end.
   public mutating func append(_ voucher: Voucher) {
-    if storage != nil {
-      precondition(count < Int(Int32.max), "too many vouchers")
-      storage!.append(Int32(count))
-    }
-    let series =
-      seriesNames.firstIndex(of: voucher.series)
-      ?? {
-        precondition(seriesNames.count <= Int(UInt16.max), "too many voucher series")
-        seriesNames.append(voucher.series)
-        return seriesNames.count - 1
-      }()
-    seriesPlaces.append(UInt16(series))
-    numbers.append(voucher.number)
-    dates.append(voucher.date)
-    var text = voucher.text
-    text.withUTF8 { textBytes.append(contentsOf: $0) }
-    textEnds.append(textBytes.count)
+    appendHead(
+      series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text)
     for var row in voucher.rows {
       row.shareDetails(in: &details)
       allRows.append(row)
     }
     rowEnds.append(allRows.count)
   }
+
+  /// Adds a voucher from its parts, known to balance (``VoucherBuilder`` checks them): its
+  /// rows are made straight into the list, each with the details box the list shares.
+  mutating func append(
+    series: String, date: Day, text: String,
+    rows: (
+      _ add: (
+        _ account: AccountNumber, _ amount: Amount, _ costCentre: String?, _ project: String?,
+        _ text: String?
+      ) -> Void
+    ) -> Void
+  ) {
+    appendHead(series: series, number: 0, date: date, text: text)
+    rows { account, amount, costCentre, project, text in
+      allRows.append(
+        details.row(account, amount, costCentre: costCentre, project: project, text: text))
+    }
+    rowEnds.append(allRows.count)
+  }
+
+  /// Adds a voucher's series, number, date and text; its rows follow, then the end of its rows.
+  private mutating func appendHead(series name: String, number: Int, date: Day, text: String) {
+    if storage != nil {
+      precondition(count < Int(Int32.max), "too many vouchers")
+      storage!.append(Int32(count))
+    }
+    let series =
+      seriesNames.firstIndex(of: name)
+      ?? {
+        precondition(seriesNames.count <= Int(UInt16.max), "too many voucher series")
+        seriesNames.append(name)
+        return seriesNames.count - 1
+      }()
+    seriesPlaces.append(UInt16(series))
+    numbers.append(number)
+    dates.append(date)
+    var text = text
+    text.withUTF8 { textBytes.append(contentsOf: $0) }
+    textEnds.append(textBytes.count)
+  }
+
+  /// How many details boxes the rows share.
+  var detailsCount: Int { details.count }
 
   /// Makes room for `count` vouchers in all.
   public mutating func reserveCapacity(_ count: Int) {
