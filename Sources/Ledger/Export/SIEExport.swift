@@ -194,7 +194,8 @@ public enum SIEExport {
     let list = plan.fileVouchers
     // Written and checked from the columns, without making a record of each voucher (the same
     // bytes, the same findings).
-    // Rows mostly repeat the cost centre and project of the row before: its objects are kept.
+    // Rows with objects mostly repeat those of the last row with any: they are kept (rows
+    // without any, in between, take the empty list, which is not made).
     var shared = (costCentre: String?.none, project: String?.none, objects: [ObjectReference]())
     let series = list.seriesNames
     var heads = [VoucherList.Head]()
@@ -212,8 +213,14 @@ public enum SIEExport {
         }
         for index in head.rows {
           let row = list.allRows[index]
-          if row.costCentre != shared.costCentre || row.project != shared.project {
-            shared = (row.costCentre, row.project, objects(of: row))
+          let (costCentre, project) = (row.costCentre, row.project)
+          if costCentre == nil && project == nil {
+            stream.writeRow(
+              account: row.account, objects: [], amount: row.amount, text: row.text ?? "")
+            continue
+          }
+          if costCentre != shared.costCentre || project != shared.project {
+            shared = (costCentre, project, objects(of: row))
           }
           stream.writeRow(
             account: row.account, objects: shared.objects, amount: row.amount,
