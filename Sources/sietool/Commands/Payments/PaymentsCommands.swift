@@ -226,7 +226,7 @@ struct PaymentsUnmatch: PaymentStep {
   @Option(help: "Why.") var reason = "match undone"
 
   func event(in state: BookState, today: Day) throws -> Event {
-    try PaymentQueue.unmatch(target.id, on: today, reason: reason)
+    PaymentQueue.unmatch(target.id, on: today, reason: reason)
   }
 }
 
@@ -238,7 +238,7 @@ struct PaymentsIgnore: PaymentStep {
   @Option(help: "Why.") var reason: String
 
   func event(in state: BookState, today: Day) throws -> Event {
-    try PaymentQueue.ignore(target.id, account: account, reason: reason, on: today)
+    PaymentQueue.ignore(target.id, account: account, reason: reason, on: today)
   }
 
   func done(_ record: IncomingRecord) -> String { "ignored (booked on \(account))" }
@@ -253,7 +253,7 @@ struct PaymentsRefund: PaymentStep {
   var pending: Bool
 
   func event(in state: BookState, today: Day) throws -> Event {
-    try PaymentQueue.refund(target.id, on: date ?? today, pending: pending)
+    PaymentQueue.refund(target.id, on: date ?? today, pending: pending)
   }
 
   func done(_ record: IncomingRecord) -> String { pending ? "refund pending" : "refunded" }
