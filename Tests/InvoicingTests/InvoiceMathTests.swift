@@ -30,6 +30,30 @@ import Testing
     #expect(totals.rounding == .zero)
   }
 
+  /// The total worked out alone is the total of the totals: random lines over every rate,
+  /// negative ones, packages, with and without rounding to whole kronor.
+  @Test func theTotalAloneIsTheTotalsTotal() {
+    var random = SplitMix64(seed: 5)
+    let rates: [VATRate] = [.standard, .reduced, .low, .zero]
+    for round in 0..<500 {
+      var lines = [InvoiceLine]()
+      for _ in 0..<Int(random.next() % 5) {
+        let rate = rates[Int(random.next() % 4)]
+        var new = line("\(Int(random.next() % 7) - 2)", Int64(random.next() % 100_000), rate)
+        if random.next() % 5 == 0 {
+          new.parts = [line("1", 3_333, .reduced), line("1", 1_111, .low)].map {
+            LinePart(product: "P", kind: .goods, net: $0.net, vatRate: $0.vatRate)
+          }
+        }
+        lines.append(new)
+      }
+      let roundToKronor = round % 2 == 0
+      #expect(
+        InvoiceTotals.total(of: lines, roundToKronor: roundToKronor)
+          == InvoiceTotals(lines: lines, roundToKronor: roundToKronor).total)
+    }
+  }
+
   /// O11: 99.00 + 24.75 VAT = 123.75, rounded to 124.00; the 0.25 is its own amount.
   @Test func roundingToWholeKronor() {
     let totals = InvoiceTotals(lines: [line("1", 9_900, .standard)], roundToKronor: true)

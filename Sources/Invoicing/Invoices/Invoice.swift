@@ -110,6 +110,9 @@ public struct Invoice: Hashable, Sendable {
 
   public var totals: InvoiceTotals { InvoiceTotals(lines: lines, roundToKronor: roundToKronor) }
 
+  /// `totals.total`, without listing the rates.
+  public var total: Amount { InvoiceTotals.total(of: lines, roundToKronor: roundToKronor) }
+
   /// `"1001"`, or `"draft 7"` before attestation.
   public var displayName: String { number.map(String.init) ?? "draft \(id)" }
 
@@ -134,16 +137,49 @@ public struct InvoiceTotals: Hashable, Sendable {
   public var total: Amount
 
   public init(lines: [InvoiceLine], roundToKronor: Bool) {
-    // The rates the lines use, highest first, each with the net of its lines and parts.
-    let order: [VATRate] = [.standard, .reduced, .low, .zero]
-    var nets: (Amount?, Amount?, Amount?, Amount?) = (nil, nil, nil, nil)
+    let nets = Self.nets(of: lines)
+    var used = 0
+    for index in nets.indices where nets[index] != nil { used += 1 }
+    rates = []
+    rates.reserveCapacity(used)
+    for index in nets.indices {
+      guard let net = nets[index] else { continue }
+      let rate = Self.order[index]
+      rates.append(RateLine(rate: rate, net: net, vat: rate.vat(on: net)))
+    }
+    net = rates.reduce(.zero) { $0 + $1.net }
+    vat = rates.reduce(.zero) { $0 + $1.vat }
+    let exact = net + vat
+    total = roundToKronor ? exact.roundedToKronor() : exact
+    rounding = total - exact
+  }
+
+  /// The ``total`` of `lines` alone, worked out as the initializer does without listing the
+  /// rates: replaying a book asks for it at every payment.
+  public static func total(of lines: [InvoiceLine], roundToKronor: Bool) -> Amount {
+    var exact = Amount.zero
+    let nets = nets(of: lines)
+    for index in nets.indices {
+      if let net = nets[index] { exact += net + order[index].vat(on: net) }
+    }
+    return roundToKronor ? exact.roundedToKronor() : exact
+  }
+
+  /// The rates, highest first.
+  private static let order: InlineArray<4, VATRate> = [.standard, .reduced, .low, .zero]
+
+  /// The net of the lines and parts at each rate of ``order``, `nil` for a rate none uses.
+  private static func nets(of lines: [InvoiceLine]) -> InlineArray<4, Amount?> {
+    var nets: InlineArray<4, Amount?> = [nil, nil, nil, nil]
     func add(_ net: Amount, _ rate: VATRate) {
-      switch rate {
-      case .standard: nets.0 = (nets.0 ?? .zero) + net
-      case .reduced: nets.1 = (nets.1 ?? .zero) + net
-      case .low: nets.2 = (nets.2 ?? .zero) + net
-      case .zero: nets.3 = (nets.3 ?? .zero) + net
-      }
+      let index =
+        switch rate {
+        case .standard: 0
+        case .reduced: 1
+        case .low: 2
+        case .zero: 3
+        }
+      nets[index] = (nets[index] ?? .zero) + net
     }
     for line in lines {
       if line.parts.isEmpty {
@@ -152,13 +188,6 @@ public struct InvoiceTotals: Hashable, Sendable {
         for part in line.parts { add(part.net, part.vatRate) }
       }
     }
-    rates = zip(order, [nets.0, nets.1, nets.2, nets.3]).compactMap { rate, net in
-      net.map { RateLine(rate: rate, net: $0, vat: rate.vat(on: $0)) }
-    }
-    net = rates.reduce(.zero) { $0 + $1.net }
-    vat = rates.reduce(.zero) { $0 + $1.vat }
-    let exact = net + vat
-    total = roundToKronor ? exact.roundedToKronor() : exact
-    rounding = total - exact
+    return nets
   }
 }

@@ -216,7 +216,7 @@ public struct InvoiceRecord: Hashable, Sendable {
   /// Negative for a standalone credit not yet used.
   public var open: Amount {
     guard state != .draft else { return .zero }
-    var open = invoice.totals.total + fees
+    var open = invoice.total + fees
     for payment in payments where payment.reversedOn == nil {
       open -= payment.applied + payment.rounding
     }
@@ -229,7 +229,7 @@ public struct InvoiceRecord: Hashable, Sendable {
   /// then, less the payments, credits and write-off dated by then.
   public func open(asOf day: Day) -> Amount {
     guard state != .draft, let attested = attestedOn, attested <= day else { return .zero }
-    var open = invoice.totals.total
+    var open = invoice.total
     for reminder in reminders where reminder.date <= day { open += reminder.fee }
     for payment in payments where payment.date <= day {
       if let reversed = payment.reversedOn, reversed <= day { continue }

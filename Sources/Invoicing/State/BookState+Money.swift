@@ -17,7 +17,7 @@ extension BookState {
         .eventOutOfSequence, .invoice(String(number)),
         "OCR \(ocr) does not belong to invoice \(number)")
     }
-    let total = record.invoice.totals.total
+    let total = record.invoice.total
     switch record.invoice.kind {
     case .invoice:
       guard total > .zero else {
@@ -39,11 +39,11 @@ extension BookState {
       }
       let alreadyCredited = invoiceOrder.compactMap { invoices[$0] }.filter {
         $0.state != .draft && $0.invoice.kind == .creditNote(of: original)
-      }.reduce(Amount.zero) { $0 - $1.invoice.totals.total }
-      guard alreadyCredited - total <= source.invoice.totals.total else {
+      }.reduce(Amount.zero) { $0 - $1.invoice.total }
+      guard alreadyCredited - total <= source.invoice.total else {
         throw BookError(
           .creditExceedsInvoice, .invoice(source.invoice.displayName),
-          "invoice \(source.invoice.displayName) totals \(source.invoice.totals.total) and \(alreadyCredited) of it is credited already: \(source.invoice.totals.total - alreadyCredited) can still be credited, not \(Amount.zero - total)"
+          "invoice \(source.invoice.displayName) totals \(source.invoice.total) and \(alreadyCredited) of it is credited already: \(source.invoice.total - alreadyCredited) can still be credited, not \(Amount.zero - total)"
         )
       }
     }

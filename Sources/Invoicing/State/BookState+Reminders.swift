@@ -30,7 +30,7 @@ extension BookState {
     try checkAmount(fee, "the reminder fee")
     try checkDay(date, "the reminder date")
     // Two amounts within the limits add up without overflow; their sum is checked too.
-    try checkAmount(record.invoice.totals.total + record.fees + fee, "the invoice with its fees")
+    try checkAmount(record.invoice.total + record.fees + fee, "the invoice with its fees")
     let paid = record.payments.filter { $0.date <= date }.reduce(Amount.zero) {
       $0 + $1.applied + $1.rounding
     }
