@@ -62,10 +62,8 @@ import Testing
         let amount = Amount(ore: Int64.random(in: -2...2, using: &random))
         builder.add(account, amount, costCentre: centre, project: project, text: text)
       }
-      if Bool.random(using: &random),
-        let sum = Optional(builder.rows.reduce(.zero) { $0 + $1.amount })
-      {
-        builder.add("1930", -sum)
+      if Bool.random(using: &random) {
+        builder.add("1930", Amount.zero - builder.rows.reduce(.zero) { $0 + $1.amount })
       }
       let built = Result { () throws(LedgerError) in try builder.build() }
       let checked = Result { () throws(LedgerError) in try builder.check() }

@@ -214,16 +214,12 @@ public enum SIEExport {
         for index in head.rows {
           let row = list.allRows[index]
           let (costCentre, project) = (row.costCentre, row.project)
-          if costCentre == nil && project == nil {
-            stream.writeRow(
-              account: row.account, objects: [], amount: row.amount, text: row.text ?? "")
-            continue
-          }
-          if costCentre != shared.costCentre || project != shared.project {
+          let none = costCentre == nil && project == nil
+          if !none && (costCentre != shared.costCentre || project != shared.project) {
             shared = (costCentre, project, objects(of: row))
           }
           stream.writeRow(
-            account: row.account, objects: shared.objects, amount: row.amount,
+            account: row.account, objects: none ? [] : shared.objects, amount: row.amount,
             text: row.text ?? "")
         }
         stream.endVoucher()

@@ -84,10 +84,10 @@ extension PostingEngine {
     // In SEK the parts are their own values (no list of them is made).
     let values =
       document.isForeign ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : nil
-    func value(_ index: Int) -> Amount { values?[index] ?? parts[index].amount }
+    func value(_ place: Int) -> Amount { values?[place] ?? parts[place].amount }
     document.components.reserveCapacity(parts.count)
-    for (index, part) in parts.enumerated() {
-      document.add(part.key, amount: part.amount, sek: value(index), booked: booked)
+    for (place, part) in parts.enumerated() {
+      document.add(part.key, amount: part.amount, sek: value(place), booked: booked)
     }
     guard booked else {
       documents[id] = document
@@ -105,8 +105,8 @@ extension PostingEngine {
       series: map.invoiceSeries, date: date,
       text: voucherText(title, document, map))
     builder.add(map.accounts.receivables, totalSEK)
-    for (index, part) in parts.enumerated() {
-      addRow(part.key, -value(index), of: document, map: map, to: &builder)
+    for (place, part) in parts.enumerated() {
+      addRow(part.key, -value(place), of: document, map: map, to: &builder)
     }
     try emit(builder, activity: index)
   }

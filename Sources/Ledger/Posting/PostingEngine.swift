@@ -310,14 +310,19 @@ extension PostingEngine {
   /// The customer (or payee) of a document in a voucher text: the number, and since edition 2
   /// the name the document was issued to.
   func party(_ document: DocumentLedger, _ map: AccountMap) -> String {
-    guard map.edition >= 2, let name = document.recipient else { return document.customer }
+    guard let name = recipient(document, map) else { return document.customer }
     return "\(document.customer) \(name)"
+  }
+
+  /// The name a document was issued to, where the map's edition shows it in voucher texts.
+  private func recipient(_ document: DocumentLedger, _ map: AccountMap) -> String? {
+    map.edition >= 2 ? document.recipient : nil
   }
 
   /// `title`, the document's name and its ``party(_:_:)``, spaced: the text of most vouchers,
   /// made in one allocation (interpolating would grow the text piece by piece).
   func voucherText(_ title: String, _ document: DocumentLedger, _ map: AccountMap) -> String {
-    let recipient = map.edition >= 2 ? document.recipient : nil
+    let recipient = recipient(document, map)
     var text = ""
     text.reserveCapacity(
       title.utf8.count + document.name.utf8.count + document.customer.utf8.count + 2

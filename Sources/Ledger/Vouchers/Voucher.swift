@@ -99,15 +99,14 @@ extension RowDetailsPool {
     _ account: AccountNumber, _ amount: Amount, costCentre: String?, project: String?,
     text: String?
   ) -> VoucherRow {
-    var row = VoucherRow(account: account, amount: amount)
-    // Checked before a box is made: a failing class initializer has allocated already.
-    if costCentre == nil && project == nil && text == nil { return row }
     if text == nil, let last, last.costCentre == costCentre, last.project == project {
+      var row = VoucherRow(account: account, amount: amount)
       row.details = last
-    } else {
-      row.details = VoucherRow.Details(costCentre: costCentre, project: project, text: text)
-      row.shareDetails(in: &self)
+      return row
     }
+    var row = VoucherRow(
+      account: account, amount: amount, costCentre: costCentre, project: project, text: text)
+    row.shareDetails(in: &self)
     return row
   }
 }

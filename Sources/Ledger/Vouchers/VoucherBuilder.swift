@@ -23,7 +23,7 @@ struct VoucherBuilder {
   let text: String
   /// The distinct rows in the order first seen, with their sums.
   private var sums: [(key: Key, amount: Amount)] = []
-  /// Each key's place in `keys`, once there are more than ``indexThreshold``.
+  /// Each key's place in `sums`, once there are more than ``indexThreshold``.
   private var places: [Key: Int]?
 
   init(series: String, date: Day, text: String) {
@@ -107,12 +107,7 @@ struct VoucherBuilder {
 
   /// The voucher, or `nil` when every row came to zero (nothing to book).
   func build() throws(LedgerError) -> Voucher? {
-    try build(rows: rows)
-  }
-
-  /// The voucher of `rows` (this builder's ``rows``, computed once by a caller that needs them
-  /// too), or `nil` when there are none.
-  func build(rows: [VoucherRow]) throws(LedgerError) -> Voucher? {
+    let rows = rows
     guard !rows.isEmpty else { return nil }
     return try Voucher(series: series, date: date, text: text, rows: rows)
   }
