@@ -60,6 +60,26 @@ import Testing
     #expect(Self.written { $0.digits(.max) } == "\(UInt64.max)")
   }
 
+  @Test func decimalsAreWrittenAsTheirShortestText() {
+    let significands: [Int64] = [0, 1, 7, 10, 25, 1_005, 123_456_789, .max, .min, -1, -25]
+    for significand in significands {
+      for scale in [0, 1, 2, 3, 9, 18] {
+        let value = ExactDecimal(significand: significand, scale: scale)
+        #expect(Self.written { $0.decimal(value) } == " \(value.description)")
+      }
+    }
+  }
+
+  @Test func aDecimalIsInTheChecksum() {
+    var sink = ByteSink(capacity: 16)
+    sink.hashing = true
+    sink.decimal(ExactDecimal(significand: -1_005, scale: 3))
+    var crc = CRC32()
+    crc.update(Array("-1.005".utf8))
+    #expect(sink.crc.value == crc.value)
+    sink.discard()
+  }
+
   @Test func theChecksumCoversWhatIsWritten() {
     var sink = ByteSink(capacity: 16)
     sink.hashing = true

@@ -121,10 +121,7 @@ public struct TransactionRow: Hashable, Sendable {
   /// Empty when absent.
   public var text: String
   /// The rarely filled fields; `nil` when all are empty.
-  private var details: Details?
-
-  /// Whether a quantity, sign or unknown field is filled (the writer skips them otherwise).
-  var hasDetails: Bool { details != nil }
+  private(set) var details: Details?
 
   /// Quantity, sign and unknown fields, shared between rows that hold the same ones.
   final class Details: Hashable, Sendable {

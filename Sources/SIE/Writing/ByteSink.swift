@@ -308,6 +308,29 @@ struct ByteSink {
     count += length
   }
 
+  /// An exact decimal in its shortest form (``ExactDecimal/description``): ` -7.25`, ` 3`.
+  mutating func decimal(_ value: ExactDecimal) {
+    space()
+    let magnitude = value.significand.magnitude
+    let scale = Int(value.scale)
+    guard scale > 0 else { return formatted(negative: value.isNegative, magnitude, cents: nil) }
+    var power: UInt64 = 1
+    for _ in 0..<scale { power &*= 10 }
+    let whole = magnitude / power
+    reserve(42)
+    let wholeCount = Self.digitCount(whole)
+    let negative = value.isNegative
+    let length = (negative ? 1 : 0) + wholeCount + 1 + scale
+    let start = buffer + count
+    if negative { start[0] = UInt8(ascii: "-") }
+    let wholeEnd = start + (negative ? 1 : 0) + wholeCount
+    Self.writeDigits(whole, length: wholeCount, endingAt: wholeEnd, pairs: pairs)
+    wholeEnd[0] = UInt8(ascii: ".")
+    Self.writeDigits(magnitude % power, length: scale, endingAt: wholeEnd + 1 + scale, pairs: pairs)
+    if hashing { crc.update(UnsafeRawBufferPointer(start: start, count: length)) }
+    count += length
+  }
+
   /// A date ` YYYYMMDD`.
   mutating func day(_ day: Day) {
     space()

@@ -230,10 +230,10 @@ extension RecordWriter {
     } else {
       text(row.pointee.text, .row(index, "text"))
     }
-    if row.pointee.hasDetails {
-      quantity(row.pointee.quantity)
-      text(row.pointee.sign, .row(index, "sign"))
-      extra(row.pointee.extra, .row(index, ""))
+    if let details = row.pointee.details {
+      quantity(details.quantity)
+      text(details.sign, .row(index, "sign"))
+      extra(details.extra, .row(index, ""))
     }
     end()
   }

@@ -197,9 +197,7 @@ struct RecordWriter {
   mutating func quantity(_ value: ExactDecimal?) {
     guard let value else { return empty() }
     flushEmpty()
-    sink.space()
-    var text = value.description
-    text.withUTF8 { sink.content($0) }
+    sink.decimal(value)
   }
 
   mutating func account(_ value: AccountNumber, _ place: Place) {
