@@ -5,11 +5,12 @@ import Testing
 
 @testable import Invoicing
 
-/// A journal read on another thread while its lines are found: the lines found as the bytes
-/// arrive are the lines of the whole file, in any steps, and what the file ends with is kept.
+/// A journal read in steps while its lines are found: the lines found as the bytes arrive are
+/// the lines of the whole file, in any steps, and what the file ends with is kept; the bytes
+/// let go of are dropped, so the window stays small however long the file.
 @Suite struct ArrivingBytesTests {
-  /// Lines of varying length, some over the reading thread's 4 MiB reads and the finder's
-  /// 1 MiB steps, the last one without a line end when `torn`.
+  /// Lines of varying length, some over the 4 MiB reads and the finder's 1 MiB steps, the last
+  /// one without a line end when `torn`.
   static func text(lines count: Int, torn: Bool, seed: UInt64) -> [UInt8] {
     var random = SplitMix64(seed: seed)
     var bytes = [UInt8]()
@@ -44,9 +45,40 @@ import Testing
       #expect(finder.ranges == expected, "step \(step)")
       let arrived = finder.bytes
       #expect(
-        Array(UnsafeBufferPointer(start: arrived.base, count: bytes.count)) == bytes,
+        Array(UnsafeBufferPointer(start: arrived.pointer(at: 0), count: bytes.count)) == bytes,
         "step \(step): the bytes as in the file")
     }
+  }
+
+  @Test(arguments: [(3_000, false), (3_000, true)])
+  func linesLetGoOfAreDroppedAndTheRestKept(count: Int, torn: Bool) throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("journal.jsonl")
+    let bytes = Self.text(lines: count, torn: torn, seed: 3)
+    try AtomicFile.write(bytes, to: path)
+    let expected = Journal.lineRanges(bytes)
+    var finder = Journal.LineFinder(try ArrivingBytes(path: path))
+    // As a replay reads: a block of lines found, its bytes read, the lines before it let go.
+    var blockStart = 0
+    while blockStart < count {
+      finder.release(beforeLine: blockStart)
+      try finder.find(upTo: blockStart + 50)
+      let block = blockStart..<min(count, blockStart + 50)
+      #expect(Array(finder.ranges[block]) == Array(expected[block]))
+      for line in block {
+        let range = expected[line]
+        let read = UnsafeBufferPointer(
+          start: finder.bytes.pointer(at: range.lowerBound), count: range.count)
+        #expect(Array(read) == Array(bytes[range]), "line \(line)")
+      }
+      blockStart += 50
+    }
+    #expect(try finder.findAll() == bytes.count)
+    #expect(finder.ranges == expected)
+    // The file is 44 MiB; the window holds a block's lines and the next steps' bytes.
+    #expect(bytes.count > 44 << 20)
+    #expect(finder.bytes.windowCapacity <= 16 << 20)
+    #expect(finder.bytes.start > 0)
   }
 
   @Test func bytesInMemoryHaveAllArrived() throws {

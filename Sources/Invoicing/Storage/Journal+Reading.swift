@@ -68,13 +68,18 @@ extension Journal {
     var lineNumber = start.line
     let blockSize = 8192
     // The next block is hashed and decoded while this one is applied.
+    // No block is being decoded when the next is started: the bytes of the lines before it
+    // are let go, and the window may move while its lines are found.
     func decoding(_ blockStart: Int) throws -> DecodingBlock? {
+      lines.release(beforeLine: blockStart)
       try lines.find(upTo: min(allowed, blockStart + blockSize))
       let usable = min(allowed, lines.ranges.count)
       guard blockStart < usable else { return nil }
       let block = Array(lines.ranges[blockStart..<min(usable, blockStart + blockSize)])
+      let origin = block[0].lowerBound
+      nonisolated(unsafe) let first = bytes.pointer(at: origin)
       return DecodingBlock(start: blockStart) {
-        decode(block, of: bytes, firstLine: start.line + blockStart + 1)
+        decode(block, at: first, origin: origin, firstLine: start.line + blockStart + 1)
       }
     }
     var next = try decoding(0)
@@ -203,20 +208,22 @@ extension Journal {
     }
   }
 
-  /// Hashes and decodes lines, spread over the cores.
-  static func decode(_ lines: [Range<Int>], of bytes: ArrivingBytes, firstLine: Int)
-    -> [DecodedLine]
-  {
+  /// Hashes and decodes lines, spread over the cores; `first` is where the bytes at offset
+  /// `origin` lie (the first line's start).
+  static func decode(
+    _ lines: [Range<Int>], at first: UnsafePointer<UInt8>, origin: Int, firstLine: Int
+  ) -> [DecodedLine] {
     let workers = min(max(1, systemCores()), max(1, lines.count / 256))
     return [DecodedLine](unsafeUninitializedCapacity: lines.count) { output, initialized in
       nonisolated(unsafe) let output = output
+      nonisolated(unsafe) let first = first
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var index = worker
         while index < lines.count {
           let range = lines[index]
           (output.baseAddress! + index).initialize(
             to: decodeLine(
-              UnsafeBufferPointer(start: bytes.base + range.lowerBound, count: range.count),
+              UnsafeBufferPointer(start: first + (range.lowerBound - origin), count: range.count),
               number: firstLine + index))
           index += workers
         }
