@@ -182,6 +182,11 @@ public struct InvoiceRecord: Hashable, Sendable {
     get { storage.recipient?.customer }
     set { unique.recipient = newValue.map(SharedCustomer.init) }
   }
+  /// The recipient in a box shared with other records.
+  var sharedRecipient: SharedCustomer? {
+    get { storage.recipient }
+    set { unique.recipient = newValue }
+  }
 
   /// The settings in force when the invoice was attested (an index into
   /// ``BookState/settingsHistory``): the seller's details it shows ever after.

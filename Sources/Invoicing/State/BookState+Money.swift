@@ -54,10 +54,10 @@ extension BookState {
     try checkDay(date, "the attestation date")
     let (total, kind, customer) = try attestable(id, number: number, ocr: ocr)
     assignNumber(number, to: id)
-    let recipient = customers[customer]
+    let recipient = recipient(customer)
     let issuedUnder = settingsHistory.count - 1
     updateRecord(id) {
-      $0.recipient = recipient
+      $0.sharedRecipient = recipient
       $0.issuedUnder = issuedUnder
       $0.invoice.number = number
       $0.invoice.ocr = ocr

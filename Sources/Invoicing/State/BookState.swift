@@ -9,6 +9,7 @@ public struct BookState: Sendable {
   /// The registers, each by number (code) and in the order entries were added; an entry's id
   /// is its place there.
   public internal(set) var customers = Register<Customer>()
+  private var recipients = SharedRecipients()
   public internal(set) var products = Register<Product>()
   public internal(set) var costCentres = Register<DimensionEntry>()
   public internal(set) var projects = Register<DimensionEntry>()
@@ -110,6 +111,14 @@ public struct BookState: Sendable {
 
   mutating func setCustomer(_ customer: Customer) {
     customers.put(customer, for: customer.number)
+    if let id = customers.id(of: customer.number) { recipients.forget(id) }
+  }
+
+  /// The customer `number` as an invoice attested now shows it, in the box the customer's
+  /// other invoices attested since its last change share.
+  mutating func recipient(_ number: String) -> SharedCustomer? {
+    guard let id = customers.id(of: number) else { return nil }
+    return recipients.box(for: id, customers[id])
   }
 
   mutating func setProduct(_ product: Product) {
