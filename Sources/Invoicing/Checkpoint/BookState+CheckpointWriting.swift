@@ -7,6 +7,29 @@ import Synchronization
 // with its own tables of texts and customers. Dictionaries are written in the order of their
 // keys, so the same state always gives the same bytes.
 
+/// A checkpoint's state as written: the number of sections and their lengths (the frame), then
+/// the sections. Appended where it goes, it is copied once.
+struct CheckpointSections {
+  private let frame: CheckpointWriter.Written
+  private let sections: [CheckpointWriter.Written]
+  /// How many bytes ``append(to:)`` appends.
+  let byteCount: Int
+
+  init(_ sections: [CheckpointWriter.Written]) {
+    self.sections = sections
+    var frame = CheckpointWriter()
+    frame.count(sections.count)
+    for section in sections { frame.count(section.byteCount) }
+    self.frame = frame.written
+    byteCount = self.frame.byteCount + sections.reduce(0) { $0 + $1.byteCount }
+  }
+
+  func append(to output: inout [UInt8]) {
+    frame.append(to: &output)
+    for section in sections { section.append(to: &output) }
+  }
+}
+
 extension BookState {
   /// The invoices are written in this many parts.
   static let checkpointInvoiceParts = 4
@@ -15,12 +38,21 @@ extension BookState {
   /// sections, then each section's length and bytes. The sections are written at the same time
   /// on all cores.
   func checkpointPayload() -> [UInt8] {
+    let sections = checkpointSections()
+    var payload = [UInt8]()
+    payload.reserveCapacity(sections.byteCount)
+    sections.append(to: &payload)
+    return payload
+  }
+
+  /// The sections of ``checkpointPayload()``, each still in the writer that wrote it.
+  func checkpointSections() -> CheckpointSections {
     let records = Array(invoices)  // built on all cores, if from a checkpoint; in order of id
     let activities = self.activities
     let activityIDs = self.activityIDs
     let parts = Self.checkpointInvoiceParts
     let count = parts + 2
-    let written = Mutex([[UInt8]](repeating: [], count: count))
+    let written = Mutex([CheckpointWriter.Written?](repeating: nil, count: count))
     DispatchQueue.concurrentPerform(iterations: count) { index in
       var writer = CheckpointWriter()
       switch index {
@@ -41,17 +73,10 @@ extension BookState {
           writer.record(record)
         }
       }
-      let bytes = writer.bytes
-      written.withLock { $0[index] = bytes }
+      let section = writer.written
+      written.withLock { $0[index] = section }
     }
-    let sections = written.withLock { $0 }
-    var frame = CheckpointWriter()
-    frame.count(sections.count)
-    for section in sections { frame.count(section.count) }
-    var payload = frame.bytes
-    payload.reserveCapacity(payload.count + sections.reduce(0) { $0 + $1.count })
-    for section in sections { payload += section }
-    return payload
+    return CheckpointSections(written.withLock { $0.map { $0! } })
   }
 
   /// Everything but the invoices and the activities.

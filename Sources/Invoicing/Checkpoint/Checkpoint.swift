@@ -55,11 +55,12 @@ public enum Checkpoint {
     header.count(position.lineStart)
     header.count(position.end)
     header.string(position.hash)
-    let payload = state.checkpointPayload()
-    header.count(payload.count)
+    // The sections are copied once, into the file's bytes.
+    let payload = state.checkpointSections()
+    header.count(payload.byteCount)
     var bytes = magic + header.bytes
-    bytes.reserveCapacity(bytes.count + payload.count + 4)
-    bytes += payload
+    bytes.reserveCapacity(bytes.count + payload.byteCount + 4)
+    payload.append(to: &bytes)
     let crc = CRC32.checksum(bytes)
     withUnsafeBytes(of: crc.littleEndian) { bytes += $0 }
     return bytes

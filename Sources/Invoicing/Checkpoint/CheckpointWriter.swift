@@ -16,20 +16,61 @@ struct CheckpointWriter {
   init() { body.reserveCapacity(1 << 20) }
 
   /// What was written: the table of texts, the table of customers, then the values.
-  var bytes: [UInt8] {
-    var head = [UInt8]()
-    head.reserveCapacity(stringTable.count + customerTable.count + body.count + 20)
-    Self.appendVarint(UInt64(strings.count), to: &head)
-    head += stringTable
-    Self.appendVarint(UInt64(customers.count), to: &head)
-    head += customerTable
-    return head + body
+  var bytes: [UInt8] { written.bytes }
+
+  /// What was written so far, without the lookups that numbered its texts and customers.
+  var written: Written {
+    Written(
+      stringCount: strings.count, stringTable: stringTable, customerCount: customers.count,
+      customerTable: customerTable, body: body)
+  }
+
+  /// The tables and the values a writer wrote, to be put together where they go.
+  struct Written: Sendable {
+    let stringCount: Int
+    let stringTable: [UInt8]
+    let customerCount: Int
+    let customerTable: [UInt8]
+    let body: [UInt8]
+
+    /// The table of texts, the table of customers, then the values.
+    var bytes: [UInt8] {
+      var bytes = [UInt8]()
+      bytes.reserveCapacity(byteCount)
+      append(to: &bytes)
+      return bytes
+    }
+
+    /// How many bytes ``bytes`` has.
+    var byteCount: Int {
+      CheckpointWriter.varintLength(UInt64(stringCount)) + stringTable.count
+        + CheckpointWriter.varintLength(UInt64(customerCount)) + customerTable.count + body.count
+    }
+
+    /// Appends ``bytes`` to `output`, without making them first.
+    func append(to output: inout [UInt8]) {
+      CheckpointWriter.appendVarint(UInt64(stringCount), to: &output)
+      output += stringTable
+      CheckpointWriter.appendVarint(UInt64(customerCount), to: &output)
+      output += customerTable
+      output += body
+    }
+  }
+
+  static func varintLength(_ value: UInt64) -> Int {
+    var length = 1
+    var rest = value
+    while rest >= 0x80 {
+      length += 1
+      rest >>= 7
+    }
+    return length
   }
 
   /// A LEB128 varint: seven bits a byte, the low ones first.
   private mutating func varint(_ value: UInt64) { Self.appendVarint(value, to: &body) }
 
-  private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+  static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
