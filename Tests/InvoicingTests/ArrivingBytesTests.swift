@@ -81,6 +81,28 @@ import Testing
     #expect(finder.bytes.start > 0)
   }
 
+  @Test func aLineLongerThanTheWindowIsReadWhole() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("journal.jsonl")
+    var bytes = Self.text(lines: 20, torn: false, seed: 5)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 40 << 20) + [0x0A]
+    bytes += Self.text(lines: 20, torn: true, seed: 6)
+    try AtomicFile.write(bytes, to: path)
+    let expected = Journal.lineRanges(bytes)
+    var finder = Journal.LineFinder(try ArrivingBytes(path: path))
+    for line in 0..<41 {
+      finder.release(beforeLine: line)
+      try finder.find(upTo: line + 1)
+      let range = expected[line]
+      let read = UnsafeBufferPointer(
+        start: finder.bytes.pointer(at: range.lowerBound), count: range.count)
+      #expect(read.elementsEqual(bytes[range]), "line \(line)")
+    }
+    #expect(try finder.findAll() == bytes.count)
+    #expect(finder.ranges == expected)
+    #expect(finder.bytes.windowCapacity >= 40 << 20)
+  }
+
   @Test func bytesInMemoryHaveAllArrived() throws {
     let bytes = Self.text(lines: 40, torn: true, seed: 9)
     let arriving = ArrivingBytes(bytes)

@@ -107,16 +107,16 @@ final class ArrivingBytes {
   }
 
   /// Room for `count` more bytes: the released bytes dropped (the rest moved to the front),
-  /// or the window grown.
+  /// and the window grown when what is kept fills more than half of it (so that a move is
+  /// followed by at least half a window of reading, however little is released).
   private func makeRoom(for count: Int) {
-    let held = end - start
-    guard held + count > capacity else { return }
+    guard end - start + count > capacity else { return }
     if releasable > start {
       let kept = end - releasable
       storage.update(from: storage + (releasable - start), count: kept)
       start = releasable
     }
-    let needed = end - start + count
+    let needed = max(end - start + count, 2 * (end - start))
     guard needed > capacity else { return }
     var grown = capacity * 2
     while grown < needed { grown *= 2 }
