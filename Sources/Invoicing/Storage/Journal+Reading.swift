@@ -7,8 +7,8 @@ import Dispatch
   import Darwin
 #endif
 
-// Reading a journal: lines found as the file arrives, hashed and decoded in blocks on every
-// core, the chain checked and the events applied in order.
+// Reading a journal: the file read in steps through a window, its lines found, hashed and
+// decoded in blocks on every core, the chain checked and the events applied in order.
 
 extension Journal {
   /// What reading a journal found.
@@ -52,7 +52,7 @@ extension Journal {
       ArrivingBytes(bytes), fileOffset: fileOffset, after: start, limit: limit, mark: mark, body)
   }
 
-  /// Reads the lines after `start` from `bytes` as they arrive.
+  /// Reads the lines after `start` from `bytes` as they are read.
   private static func read(
     _ bytes: ArrivingBytes, fileOffset: Int, after start: Checkpoint.Position, limit: Int?,
     mark: Int?, _ body: (Entry) throws(BookError) -> Void
