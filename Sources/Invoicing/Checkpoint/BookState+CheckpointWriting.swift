@@ -45,7 +45,7 @@ extension BookState {
     return payload
   }
 
-  /// The sections of ``checkpointPayload()``, each still in the writer that wrote it.
+  /// The sections of ``checkpointPayload()``, each as its writer wrote it, not yet put together.
   func checkpointSections() -> CheckpointSections {
     let records = Array(invoices)  // built on all cores, if from a checkpoint; in order of id
     let activities = self.activities
