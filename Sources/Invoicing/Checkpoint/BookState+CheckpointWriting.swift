@@ -54,11 +54,15 @@ extension BookState {
     let count = parts + 2
     let written = Mutex([CheckpointWriter.Written?](repeating: nil, count: count))
     DispatchQueue.concurrentPerform(iterations: count) { index in
-      var writer = CheckpointWriter()
+      // Room for more than a section usually takes (about 150 bytes an invoice record, 10 an
+      // activity), so that its bytes are not copied as they grow.
+      var writer: CheckpointWriter
       switch index {
       case 0:
+        writer = CheckpointWriter()
         writeRest(&writer)
       case count - 1:
+        writer = CheckpointWriter(reserving: (1 << 20) + activities.count * 32)
         writer.array(activities) { $0.activity($1) }
         writer.array(activityIDs) {
           $0.count($1.line)
@@ -67,6 +71,7 @@ extension BookState {
       default:
         let part = index - 1
         let slice = records[(records.count * part / parts)..<(records.count * (part + 1) / parts)]
+        writer = CheckpointWriter(reserving: (1 << 20) + slice.count * 512)
         writer.count(slice.count)
         for (id, record) in slice {
           writer.int(id)

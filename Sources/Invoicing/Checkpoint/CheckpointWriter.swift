@@ -13,7 +13,9 @@ struct CheckpointWriter {
   private var stringTable: [UInt8] = []
   private var customerTable: [UInt8] = []
 
-  init() { body.reserveCapacity(1 << 20) }
+  /// A writer with room for `bytes` of values: room reserved and never written costs no memory
+  /// (the pages are not touched), while growing copies what was written into fresh pages.
+  init(reserving bytes: Int = 1 << 20) { body.reserveCapacity(bytes) }
 
   /// What was written: the table of texts, the table of customers, then the values.
   var bytes: [UInt8] { written.bytes }
