@@ -279,54 +279,44 @@ struct ByteSink {
   /// An integer field (after a space).
   mutating func integer(_ value: Int) {
     space()
-    formatted(negative: value < 0, UInt64(value.magnitude), cents: nil)
+    formatted(negative: value < 0, UInt64(value.magnitude))
   }
 
   /// An amount with two decimals: ` -1234.50`.
   mutating func amount(_ amount: Amount) {
     space()
     let magnitude = amount.ore.magnitude
-    formatted(negative: amount.ore < 0, magnitude / 100, cents: UInt8(magnitude % 100))
-  }
-
-  /// `-1234` or `-1234.50` written at once, straight into the buffer (and the checksum).
-  @inline(__always)
-  private mutating func formatted(negative: Bool, _ whole: UInt64, cents: UInt8?) {
-    reserve(24)
-    let digitCount = Self.digitCount(whole)
-    let length = (negative ? 1 : 0) + digitCount + (cents == nil ? 0 : 3)
-    let start = buffer + count
-    if negative { start[0] = UInt8(ascii: "-") }
-    let wholeEnd = start + (negative ? 1 : 0) + digitCount
-    Self.writeDigits(whole, length: digitCount, endingAt: wholeEnd, pairs: pairs)
-    if let cents {
-      wholeEnd[0] = UInt8(ascii: ".")
-      wholeEnd[1] = pairs[2 * Int(cents)]
-      wholeEnd[2] = pairs[2 * Int(cents) + 1]
-    }
-    if hashing { crc.update(UnsafeRawBufferPointer(start: start, count: length)) }
-    count += length
+    formatted(negative: amount.ore < 0, magnitude / 100, decimals: magnitude % 100, places: 2)
   }
 
   /// An exact decimal in its shortest form (``ExactDecimal/description``): ` -7.25`, ` 3`.
   mutating func decimal(_ value: ExactDecimal) {
     space()
     let magnitude = value.significand.magnitude
-    let scale = Int(value.scale)
-    guard scale > 0 else { return formatted(negative: value.isNegative, magnitude, cents: nil) }
+    let places = Int(value.scale)
     var power: UInt64 = 1
-    for _ in 0..<scale { power &*= 10 }
-    let whole = magnitude / power
+    for _ in 0..<places { power &*= 10 }
+    formatted(
+      negative: value.isNegative, magnitude / power, decimals: magnitude % power, places: places)
+  }
+
+  /// `-1234`, or with `places` decimals `-1234.50`, written at once, straight into the buffer
+  /// (and the checksum).
+  @inline(__always)
+  private mutating func formatted(
+    negative: Bool, _ whole: UInt64, decimals: UInt64 = 0, places: Int = 0
+  ) {
     reserve(42)
-    let wholeCount = Self.digitCount(whole)
-    let negative = value.isNegative
-    let length = (negative ? 1 : 0) + wholeCount + 1 + scale
+    let digitCount = Self.digitCount(whole)
+    let length = (negative ? 1 : 0) + digitCount + (places == 0 ? 0 : 1 + places)
     let start = buffer + count
     if negative { start[0] = UInt8(ascii: "-") }
-    let wholeEnd = start + (negative ? 1 : 0) + wholeCount
-    Self.writeDigits(whole, length: wholeCount, endingAt: wholeEnd, pairs: pairs)
-    wholeEnd[0] = UInt8(ascii: ".")
-    Self.writeDigits(magnitude % power, length: scale, endingAt: wholeEnd + 1 + scale, pairs: pairs)
+    let wholeEnd = start + (negative ? 1 : 0) + digitCount
+    Self.writeDigits(whole, length: digitCount, endingAt: wholeEnd, pairs: pairs)
+    if places > 0 {
+      wholeEnd[0] = UInt8(ascii: ".")
+      Self.writeDigits(decimals, length: places, endingAt: wholeEnd + 1 + places, pairs: pairs)
+    }
     if hashing { crc.update(UnsafeRawBufferPointer(start: start, count: length)) }
     count += length
   }
