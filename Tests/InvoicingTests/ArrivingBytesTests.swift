@@ -106,8 +106,8 @@ import Testing
   @Test func bytesInMemoryHaveAllArrived() throws {
     let bytes = Self.text(lines: 40, torn: true, seed: 9)
     let arriving = ArrivingBytes(bytes)
-    #expect(try arriving.wait(for: 1) == bytes.count)
-    #expect(try arriving.waitForAll() == bytes.count)
+    #expect(try arriving.fill(atLeast: 1) == bytes.count)
+    #expect(try arriving.fillAll() == bytes.count)
     #expect(Journal.lineRanges(bytes).count == 40)
   }
 

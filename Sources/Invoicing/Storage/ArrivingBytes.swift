@@ -79,13 +79,13 @@ final class ArrivingBytes {
 
   /// Reads until at least `count` bytes have arrived, or all there will be; returns how many
   /// have. Moves the window: pointers into it are spent.
-  func wait(for count: Int) throws(FileError) -> Int {
+  func fill(atLeast count: Int) throws(FileError) -> Int {
     while end < count && !ended { try readStep() }
     return end
   }
 
   /// Reads every byte there will be; returns how many there are.
-  func waitForAll() throws(FileError) -> Int { try wait(for: Int.max) }
+  func fillAll() throws(FileError) -> Int { try fill(atLeast: Int.max) }
 
   /// Reads up to ``step`` bytes at the window's end, making room first.
   private func readStep() throws(FileError) {
@@ -146,7 +146,7 @@ extension Journal {
     /// Finds lines until there are `count`, or no more bytes will come.
     mutating func find(upTo count: Int) throws(FileError) {
       while ranges.count < count {
-        let available = try bytes.wait(for: searched + (1 << 20))
+        let available = try bytes.fill(atLeast: searched + (1 << 20))
         guard available > searched else { return }  // no more bytes
         var from = bytes.pointer(at: searched)
         while searched < available, let found = memchr(from, 0x0A, available - searched) {
@@ -175,7 +175,7 @@ extension Journal {
         try find(upTo: ranges.count + 1)
         if ranges.count == before { break }
       }
-      return try bytes.waitForAll()
+      return try bytes.fillAll()
     }
   }
 }
