@@ -167,8 +167,9 @@ import Testing
     #expect(fast.checksum == general.checksum)
   }
 
-  /// Read from a file, the lines parsed ahead on the reading thread (two of three) and cut into
-  /// chunks anywhere: the same report as the general path reading the same chunks.
+  /// Read from a file, the lines parsed ahead on the reading thread (a share of them that moves
+  /// from chunk to chunk) and cut into chunks anywhere: the same report as the general path
+  /// reading the same chunks.
   @Test(arguments: CorpusExpectation.all.map(\.file))
   func linesParsedAheadAgree(_ file: String) throws {
     for chunkSize in [64, 301, 1 << 20] {

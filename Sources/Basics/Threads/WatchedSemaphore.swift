@@ -51,9 +51,12 @@ public final class WatchedSemaphore: @unchecked Sendable {
     semaphore.signal()
   }
 
-  /// Takes one signal, waiting for it as long as it takes.
-  public func wait() {
-    if watchNanoseconds > 0 && pending.load(ordering: .acquiring) <= 0 {
+  /// Takes one signal, waiting for it as long as it takes; returns whether none was there
+  /// when called (the caller had to wait).
+  @discardableResult
+  public func wait() -> Bool {
+    let waited = pending.load(ordering: .acquiring) <= 0
+    if watchNanoseconds > 0 && waited {
       let deadline = WatchedSemaphore.now() &+ watchNanoseconds
       var looks = 0
       while pending.load(ordering: .acquiring) <= 0 {
@@ -67,6 +70,7 @@ public final class WatchedSemaphore: @unchecked Sendable {
     }
     semaphore.wait()
     pending.subtract(1, ordering: .relaxed)
+    return waited
   }
 
   /// Whether the machine has more than one core online.

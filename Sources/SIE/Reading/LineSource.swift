@@ -28,6 +28,8 @@ struct LineSource {
   /// The current chunk's lines parsed by the reader, and their objects.
   private var parsedLines: UnsafePointer<FastLine>?
   private var parsedObjects: UnsafePointer<FastObject>?
+  /// The share ``parsedLines`` were parsed with.
+  private var parsedShare = ReadAhead.firstShare
   /// The index among the chunk's LFs of the line last delivered, or −1.
   private var deliveredNewline = -1
   /// The 1-based number of the line last delivered.
@@ -105,7 +107,9 @@ struct LineSource {
   /// The line last delivered as the reading thread parsed it, when it did (not for the first
   /// line of a chunk, nor for bytes in memory), with the objects its range refers to.
   var preparsedLine: (line: FastLine, objects: UnsafePointer<FastObject>)? {
-    guard let parsedLines, let parsedObjects, ReadAhead.isParsedAhead(deliveredNewline) else {
+    guard let parsedLines, let parsedObjects,
+      ReadAhead.isParsedAhead(deliveredNewline, share: parsedShare)
+    else {
       return nil
     }
     return (parsedLines[deliveredNewline], parsedObjects)
@@ -219,5 +223,6 @@ struct LineSource {
     newlineShift = chunk.carried
     parsedLines = chunk.lines
     parsedObjects = chunk.objects
+    parsedShare = chunk.share
   }
 }

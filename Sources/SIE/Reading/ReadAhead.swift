@@ -34,13 +34,22 @@ final class ReadAhead: @unchecked Sendable {
     var lines: UnsafePointer<FastLine>?
     /// The objects of the parsed rows.
     var objects: UnsafePointer<FastObject>
+    /// Of every `share` lines, all but one were parsed ahead (see ``isParsedAhead(_:share:)``).
+    var share: Int
   }
 
-  /// Whether the line ending at LF `index` of a chunk is parsed ahead: five lines of six (the
-  /// caller parses the sixth besides applying every line, so that the two threads share the
-  /// work about evenly), and never the first, which starts in the chunk before. The others are
-  /// left uninitialized.
-  static func isParsedAhead(_ index: Int) -> Bool { index > 0 && index % 6 != 0 }
+  /// Whether the line ending at LF `index` of a chunk is parsed ahead: all but one of every
+  /// `share` lines (the caller parses that one besides applying every line), and never the
+  /// first, which starts in the chunk before. The others are left uninitialized.
+  @inline(__always)
+  static func isParsedAhead(_ index: Int, share: Int) -> Bool { index > 0 && index % share != 0 }
+
+  /// The bounds of the share, and where it starts. How the work divides evenly depends on the
+  /// machine (five lines of six on one, two of three on another), so the threads move it
+  /// chunk by chunk: toward the reading thread when the caller had to wait for a chunk,
+  /// toward the caller when the reading thread had to wait for a buffer.
+  static let shares = 2...12
+  static let firstShare = 4
 
   /// One of the two buffers. Whichever thread holds it (handed over by the semaphores) is the
   /// only one to touch it.
@@ -58,6 +67,8 @@ final class ReadAhead: @unchecked Sendable {
     var lineCapacity = 0
     var objects = FastObjectTable()
     var parser = FastLineParser()
+    /// The share the chunk was parsed with.
+    var share = ReadAhead.firstShare
     /// Signalled when the reading thread has filled it.
     let filled: WatchedSemaphore
     /// Signalled when the caller is done with it.
@@ -80,7 +91,8 @@ final class ReadAhead: @unchecked Sendable {
 
     /// Reads until the chunk is full or the file ends, finds the LFs, and parses the lines when
     /// `parsing`.
-    func fill(from descriptor: Int32, chunkSize: Int, parsing: Bool) {
+    func fill(from descriptor: Int32, chunkSize: Int, parsing: Bool, share: Int) {
+      self.share = share
       count = 0
       isLast = false
       while count < chunkSize {
@@ -124,13 +136,15 @@ final class ReadAhead: @unchecked Sendable {
         self.objects = objects
       }
       objects.count = 0
-      for index in 1..<newlineCount where ReadAhead.isParsedAhead(index) {
+      let share = self.share
+      for index in 1..<newlineCount where ReadAhead.isParsedAhead(index, share: share) {
         let start = Int(newlines[index - 1]) + 1
         var end = Int(newlines[index])
         if end > start && data[end - 1] == 0x0D { end -= 1 }
-        (lines + index).initialize(
-          to: parser.parse(
-            UnsafeBufferPointer(start: data + start, count: end - start), objects: &objects))
+        (lines + index).initialize(to: FastLine())
+        parser.parse(
+          UnsafeBufferPointer(start: data + start, count: end - start), into: &lines[index],
+          objects: &objects)
       }
     }
 
@@ -138,7 +152,8 @@ final class ReadAhead: @unchecked Sendable {
       Chunk(
         bytes: data - carried, count: carried + count, isLast: isLast,
         newlines: UnsafeBufferPointer(start: newlines, count: newlineCount), carried: carried,
-        lines: parsing ? UnsafePointer(lines) : nil, objects: UnsafePointer(objects.base))
+        lines: parsing ? UnsafePointer(lines) : nil, objects: UnsafePointer(objects.base),
+        share: share)
     }
   }
 
@@ -158,6 +173,8 @@ final class ReadAhead: @unchecked Sendable {
   private var started = false
   /// The buffer the caller holds.
   private var current = 0
+  /// The share the reading thread parses the next chunk with; both threads move it.
+  private let share = Atomic(ReadAhead.firstShare)
 
   /// Starts reading `descriptor` (not closed here); returns with the first chunk read (and
   /// parsed, when `parsing`).
@@ -172,7 +189,8 @@ final class ReadAhead: @unchecked Sendable {
       Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0, watch: watch),
       Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 1, watch: watch),
     ]
-    buffers[0].fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
+    buffers[0].fill(
+      from: descriptor, chunkSize: chunkSize, parsing: parsing, share: ReadAhead.firstShare)
     readError = buffers[0].error
   }
 
@@ -197,7 +215,7 @@ final class ReadAhead: @unchecked Sendable {
     let held = buffers[current]
     current ^= 1
     let next = buffers[current]
-    next.filled.wait()
+    if next.filled.wait() && parsing { moveShare(by: -1) }
     if let base = carry.baseAddress, carry.count > 0 {
       (next.data - carry.count).update(from: base, count: carry.count)
     }
@@ -222,14 +240,24 @@ final class ReadAhead: @unchecked Sendable {
   static let watch = Duration.milliseconds(3)
   static let watchedChunkSize = 1 << 18
 
+  /// Moves the share one step within ``shares``: up gives the reading thread more lines. (The
+  /// two threads may step at once and one step be lost: the next chunk corrects it.)
+  private func moveShare(by step: Int) {
+    let now = share.load(ordering: .relaxed)
+    let moved = min(max(now + step, ReadAhead.shares.lowerBound), ReadAhead.shares.upperBound)
+    if moved != now { share.store(moved, ordering: .relaxed) }
+  }
+
   /// The reading thread: fills the buffers in turn until the file ends or the reader closes.
   private func work(_ buffers: [Buffer], descriptor: Int32, chunkSize: Int, parsing: Bool) {
     var slot = 1
     while true {
       let buffer = buffers[slot]
-      buffer.free.wait()
+      if buffer.free.wait() && parsing { moveShare(by: 1) }
       if stopped.load(ordering: .acquiring) { break }
-      buffer.fill(from: descriptor, chunkSize: chunkSize, parsing: parsing)
+      buffer.fill(
+        from: descriptor, chunkSize: chunkSize, parsing: parsing,
+        share: share.load(ordering: .relaxed))
       buffer.filled.signal()
       if buffer.isLast { break }
       slot ^= 1
