@@ -74,10 +74,9 @@ struct FastLineParser {
   /// Parses `line` into `parsed` (which starts as `FastLine()`); a row's objects are appended to
   /// `objects`.
   ///
-  /// The reading thread passes the line's place in its table: returned by value, a line was
-  /// written to the stack a few bytes at a time and read back sixteen at a time, which the
-  /// processor cannot forward from its store buffer (a stall that took a tenth of the
-  /// validation's time).
+  /// The reading thread passes the line's place in its table, so that the line is written
+  /// once, where the caller reads it (returned by value, it was written to the stack a few
+  /// bytes at a time and copied from there sixteen at a time).
   mutating func parse(
     _ line: UnsafeBufferPointer<UInt8>, into parsed: inout FastLine,
     objects: inout FastObjectTable
