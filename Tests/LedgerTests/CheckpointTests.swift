@@ -202,6 +202,27 @@ import Testing
     #expect(Checkpoint.encode(state, at: position) == bytes, "\(name): encoding is not stable")
   }
 
+  /// `book verify` compares a checkpoint with the replayed state piece by piece: that says
+  /// what comparing the whole file says, for the file itself and for every byte changed, a byte
+  /// more and a byte less.
+  @Test(arguments: FixtureBookTests.books.map(\.name))
+  func aCheckpointIsComparedPieceByPiece(name: String) throws {
+    let (directory, path) = try FixtureBookTests.copy(name)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let book = try Book.open(at: path, checkpoint: .replayAll)
+    let end = book.journalEnd
+    let bytes = Checkpoint.encode(book.state, at: end)
+    #expect(Checkpoint.matches(bytes, book.state, at: end), "\(name)")
+    #expect(!Checkpoint.matches(bytes + [0], book.state, at: end), "\(name): a byte more")
+    #expect(!Checkpoint.matches(Array(bytes.dropLast()), book.state, at: end), "\(name)")
+    #expect(!Checkpoint.matches(Array(bytes.dropLast(5)), book.state, at: end), "\(name)")
+    for index in stride(from: 0, to: bytes.count - 4, by: max(1, bytes.count / 97)) {
+      var changed = bytes
+      changed[index] ^= 0x20
+      #expect(!Checkpoint.matches(changed, book.state, at: end), "\(name): byte \(index)")
+    }
+  }
+
   /// The checkpoint fuzzer's seeds (`Fuzz/Seeds/checkpoint/`) are the fixture books' states
   /// in the current layout, so that the fuzzer starts from states that read.
   /// `SIETOOL_UPDATE_GOLDEN=1` rewrites them.

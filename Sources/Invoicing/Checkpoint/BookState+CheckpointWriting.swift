@@ -24,7 +24,7 @@ struct CheckpointSections {
     byteCount = self.frame.byteCount + sections.reduce(0) { $0 + $1.byteCount }
   }
 
-  func append(to output: inout [UInt8]) {
+  func append(to output: inout some CheckpointOutput) {
     frame.append(to: &output)
     for section in sections { section.append(to: &output) }
   }

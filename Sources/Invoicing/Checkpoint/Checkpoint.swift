@@ -47,7 +47,32 @@ public enum Checkpoint {
   static func encode(
     _ state: BookState, at position: Position, release: String = Release.version
   ) -> [UInt8] {
-    var header = CheckpointWriter()
+    let (head, payload) = parts(state, at: position, release: release)
+    // The sections are copied once, into the file's bytes.
+    var bytes = head
+    bytes.reserveCapacity(bytes.count + payload.byteCount + 4)
+    payload.append(to: &bytes)
+    let crc = CRC32.checksum(bytes)
+    withUnsafeBytes(of: crc.littleEndian) { bytes += $0 }
+    return bytes
+  }
+
+  /// Whether `bytes`, a checkpoint's file whose checksum holds, are what ``encode(_:at:release:)``
+  /// writes for `state`: compared piece by piece, without making the file (whose checksum then
+  /// holds too, being of the same bytes).
+  static func matches(_ bytes: [UInt8], _ state: BookState, at position: Position) -> Bool {
+    let (head, payload) = parts(state, at: position, release: Release.version)
+    var comparison = CheckpointComparison(expecting: bytes)
+    comparison.put(head)
+    payload.append(to: &comparison)
+    return comparison.matches && comparison.offset + 4 == bytes.count
+  }
+
+  /// The file's magic and header, and the state's sections, not yet put together.
+  private static func parts(_ state: BookState, at position: Position, release: String) -> (
+    head: [UInt8], payload: CheckpointSections
+  ) {
+    var header = CheckpointWriter(reserving: 256)
     header.count(layout)
     header.count(Journal.formatVersion)
     header.string(release)
@@ -55,15 +80,9 @@ public enum Checkpoint {
     header.count(position.lineStart)
     header.count(position.end)
     header.string(position.hash)
-    // The sections are copied once, into the file's bytes.
     let payload = state.checkpointSections()
     header.count(payload.byteCount)
-    var bytes = magic + header.bytes
-    bytes.reserveCapacity(bytes.count + payload.byteCount + 4)
-    payload.append(to: &bytes)
-    let crc = CRC32.checksum(bytes)
-    withUnsafeBytes(of: crc.littleEndian) { bytes += $0 }
-    return bytes
+    return (magic + header.bytes, payload)
   }
 
   /// The state and position a checkpoint's file holds, if it is whole and from this release.

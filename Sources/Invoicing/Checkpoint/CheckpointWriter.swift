@@ -50,12 +50,12 @@ struct CheckpointWriter {
     }
 
     /// Appends ``bytes`` to `output`, without making them first.
-    func append(to output: inout [UInt8]) {
-      CheckpointWriter.appendVarint(UInt64(stringCount), to: &output)
-      output += stringTable
-      CheckpointWriter.appendVarint(UInt64(customerCount), to: &output)
-      output += customerTable
-      output += body
+    func append(to output: inout some CheckpointOutput) {
+      output.put(CheckpointWriter.varint(UInt64(stringCount)))
+      output.put(stringTable)
+      output.put(CheckpointWriter.varint(UInt64(customerCount)))
+      output.put(customerTable)
+      output.put(body)
     }
   }
 
@@ -71,6 +71,13 @@ struct CheckpointWriter {
 
   /// A LEB128 varint: seven bits a byte, the low ones first.
   private mutating func varint(_ value: UInt64) { Self.appendVarint(value, to: &body) }
+
+  /// `value` as a varint on its own.
+  static func varint(_ value: UInt64) -> [UInt8] {
+    var bytes = [UInt8]()
+    appendVarint(value, to: &bytes)
+    return bytes
+  }
 
   static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
     var rest = value

@@ -107,7 +107,8 @@ extension Book {
     }
     if let audit, let reached = audit.state {
       let line = audit.position.line
-      if Checkpoint.encode(reached, at: audit.position) == audit.bytes {
+      // The audited bytes' checksum held when they were read (`Checkpoint.header`).
+      if Checkpoint.matches(audit.bytes, reached, at: audit.position) {
         use = .confirmed(line: line)
       } else {
         use = .contradicted(line: line)
