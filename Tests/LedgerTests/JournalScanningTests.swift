@@ -62,6 +62,60 @@ import Testing
     }
   }
 
+  /// The scanner takes the types of this module's events from a table: every type the fixture
+  /// books and a random book hold is in it.
+  @Test func theTypeTableNamesEveryEventOfThisModule() throws {
+    var books = FixtureBookTests.books.map { FixtureBookTests.root + "/" + $0.name + "/book" }
+    let (random, _) = try CheckpointTests.checkpointedBook(seed: 3, method: .accrual)
+    books.append(random.file("book"))
+    var seen = Set<String>()
+    func note(_ event: Event) {
+      switch event {
+      case .batch(let events):
+        events.forEach(note)
+      case .incoming, .other:
+        break
+      default:
+        seen.insert(event.type)
+      }
+    }
+    for book in books {
+      for (index, line) in try Self.journalLines(book).enumerated() {
+        if case .entry(let entry, _) = Journal.parseLine(line[...], number: index + 1) {
+          note(entry.event)
+        }
+      }
+    }
+    #expect(seen.count >= 10)
+    #expect(seen.subtracting(Event.typeNames).isEmpty)
+  }
+
+  /// A line's time is held as its digits when it is in the form this release writes, and as
+  /// its text otherwise; either way it reads back as written.
+  @Test(arguments: [
+    ("2026-01-15T10:00:00Z", true), ("0000-00-00T00:00:00Z", true),
+    ("9999-99-99T99:99:99Z", true), ("2026-01-15T10:00:00.5Z", false),
+    ("2026-01-15 10:00:00Z", false), ("2026-01-15T10:00:00+01:00", false),
+    ("2026-01-15T10:00:0Z", false), ("2026-01-1510:00:00ZZ", false), ("", false),
+    ("Tisdag kl. 10 – på förmiddagen", false),
+  ])
+  func aLineTimeReadsBackAsWritten(text: String, heldAsDigits: Bool) {
+    let fromText = LineTime(text)
+    var bytes = Array(text.utf8)
+    let fromBytes = bytes.withUnsafeMutableBufferPointer { LineTime(utf8: UnsafeBufferPointer($0)) }
+    #expect(fromText.text == text)
+    #expect(fromBytes == fromText)
+    if case .digits = fromText { #expect(heldAsDigits) } else { #expect(!heldAsDigits) }
+    var entry = Journal.Entry(version: 4, sequence: 1, time: "x", event: .draftDeleted(id: 1))
+    entry.time = text
+    #expect(entry.time == text)
+  }
+
+  @Test func aLineTimeThatIsNoUTF8IsRefused() {
+    let bytes: [UInt8] = [0x32, 0xC3, 0x28]
+    #expect(bytes.withUnsafeBufferPointer { LineTime(utf8: $0) } == nil)
+  }
+
   /// A line as this release writes it: an invoice drafted, with a package line and an
   /// attachment.
   static let template: String = {

@@ -1,6 +1,16 @@
 import Basics
 
 extension Event {
+  /// The types of the events of this module, as the journal names them.
+  static let typeNames: [String] = [
+    "settingsChanged", "customerAdded", "customerUpdated", "productAdded", "productUpdated",
+    "costCentreAdded", "projectAdded", "invoiceDrafted", "draftUpdated", "draftDeleted",
+    "invoiceAttested", "reminderSent", "sentToCollection", "paymentRegistered", "writtenOff",
+    "markedDoubtful", "clientFundsPaidOut", "offset", "refunded", "attachmentAdded",
+    "selfInvoiceDrafted", "selfInvoiceUpdated", "selfInvoiceAttested", "payoutChanged",
+    "payoutPaused", "payoutResumed", "selfInvoiceCancelled", "selfInvoicePaid", "batch",
+  ]
+
   /// The event's type as the journal names it.
   public var type: String {
     switch self {

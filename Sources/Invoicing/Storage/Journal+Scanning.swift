@@ -21,7 +21,7 @@ extension Journal {
     var scanner = JSONScanner(line, depthLimit: 64)
     var version: Int?
     var sequence: Int?
-    var time: String?
+    var time: LineTime?
     var type: String?
     var event: Event?
     var previous: SHA256.Digest?
@@ -29,8 +29,11 @@ extension Journal {
       switch key {
       case "v": return scanner.read(&version)
       case "seq": return scanner.read(&sequence)
-      case "time": return scanner.read(&time)
-      case "type": return scanner.read(&type)
+      case "time":
+        guard time == nil, let bytes = scanner.readStringBytes() else { return false }
+        time = LineTime(utf8: bytes)
+        return time != nil
+      case "type": return readType(&scanner, into: &type)
       case "payload":
         guard event == nil, let type else { return false }
         event = Event(scanning: &scanner, type: type, path: "line \(number).payload")
@@ -45,7 +48,18 @@ extension Journal {
     guard read, scanner.isAtEnd(), let sequence, let time, let event, let previous,
       (1...formatVersion).contains(version ?? 1)
     else { return nil }
-    return (Entry(version: version ?? 1, sequence: sequence, time: time, event: event), previous)
+    return (Entry(version: version ?? 1, sequence: sequence, stamp: time, event: event), previous)
+  }
+
+  /// Reads an event's type into `type` (once): a name this release writes is taken from
+  /// ``Event/typeNames``, whose texts are in the program, so that reading it allocates nothing
+  /// (a name longer than 15 bytes, `paymentRegistered`, would); any other is read as text.
+  static func readType(_ scanner: inout JSONScanner, into type: inout String?) -> Bool {
+    guard type == nil, let bytes = scanner.readStringBytes() else { return false }
+    type =
+      Event.typeNames.first { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }
+      ?? String(validating: bytes, as: UTF8.self)
+    return type != nil
   }
 }
 
@@ -66,7 +80,7 @@ extension Event {
           guard
             scanner.readObject({ scanner, key in
               switch key {
-              case "type": return scanner.read(&type)
+              case "type": return Journal.readType(&scanner, into: &type)
               case "payload":
                 guard event == nil, let type else { return false }
                 event = Event(scanning: &scanner, type: type, path: path())

@@ -75,12 +75,29 @@ public enum Journal {
     /// The format the line was written in.
     public var version: Int
     public var sequence: Int
-    public var time: String
+    /// When the line was written (UTC, `2026-01-15T10:00:00Z`), as written.
+    public var time: String {
+      get { stamp.text }
+      set { stamp = LineTime(newValue) }
+    }
     public var event: Event
+    /// ``time`` as it is held.
+    var stamp: LineTime
     /// The SHA-256 of the line (set once the line's place in the chain is checked).
     var digest = SHA256.Digest.zero
     /// The SHA-256 of the line as hex.
     public var hash: String { digest.hex }
+
+    init(version: Int, sequence: Int, time: String, event: Event) {
+      self.init(version: version, sequence: sequence, stamp: LineTime(time), event: event)
+    }
+
+    init(version: Int, sequence: Int, stamp: LineTime, event: Event) {
+      self.version = version
+      self.sequence = sequence
+      self.stamp = stamp
+      self.event = event
+    }
   }
 
   /// The line for an event.
