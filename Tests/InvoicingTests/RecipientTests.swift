@@ -38,3 +38,26 @@ import Testing
     }
   }
 }
+
+/// A checkpoint numbers a customer in a shared box as it numbers the customer itself: boxes
+/// are looked up by identity after the first time, and equal customers in other boxes or
+/// written plainly get the same number.
+@Suite struct SharedCustomerCheckpointTests {
+  @Test func aSharedCustomerIsWrittenAsTheCustomerItHolds() {
+    let first = Customer(number: "K1", name: "Åkeri AB")
+    let second = Customer(number: "K2", name: "Bageri AB")
+    let box = SharedCustomer(first)
+    let otherBox = SharedCustomer(first)
+    let secondBox = SharedCustomer(second)
+    var shared = CheckpointWriter(reserving: 64)
+    shared.customer(box)
+    shared.customer(secondBox)
+    shared.customer(box)
+    shared.customer(otherBox)
+    shared.customer(first)
+    var plain = CheckpointWriter(reserving: 64)
+    for customer in [first, second, first, first, first] { plain.customer(customer) }
+    #expect(shared.bytes == plain.bytes)
+    #expect(shared.written.customerCount == 2)
+  }
+}

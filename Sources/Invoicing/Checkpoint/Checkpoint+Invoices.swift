@@ -97,7 +97,7 @@ extension CheckpointWriter {
     }
     optional(record.doubtfulOn) { $0.day($1) }
     optional(record.closedOn) { $0.day($1) }
-    optional(record.recipient) { $0.customer($1) }
+    optional(record.sharedRecipient) { $0.customer($1) }
     optional(record.issuedUnder) { $0.count($1) }
   }
 }

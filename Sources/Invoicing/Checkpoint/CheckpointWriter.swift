@@ -9,6 +9,8 @@ struct CheckpointWriter {
   private var body: [UInt8] = []
   private var strings = FirstSeen<String>()
   private var customers = FirstSeen<Customer>()
+  /// The numbers of the customers in shared boxes already written, by box.
+  private var sharedCustomers: [ObjectIdentifier: Int] = [:]
   /// The tables' entries so far: each text's length and UTF-8; each customer's JSON.
   private var stringTable: [UInt8] = []
   private var customerTable: [UInt8] = []
@@ -117,6 +119,18 @@ struct CheckpointWriter {
     let (number, isNew) = customers.number(value)
     count(number)
     if isNew { Self.appendJSON(value.jsonValue, to: &customerTable) }
+  }
+
+  /// A customer in a box that records share, as ``customer(_:)`` writes it: the box's customer
+  /// is looked up once, and the box by its identity after that (hashing a customer hashes
+  /// every text of it). The boxes must live while the writer does.
+  mutating func customer(_ shared: SharedCustomer) {
+    let box = ObjectIdentifier(shared)
+    if let number = sharedCustomers[box] { return count(number) }
+    let (number, isNew) = customers.number(shared.customer)
+    sharedCustomers[box] = number
+    count(number)
+    if isNew { Self.appendJSON(shared.customer.jsonValue, to: &customerTable) }
   }
 
   mutating func json(_ value: JSONValue) { Self.appendJSON(value, to: &body) }

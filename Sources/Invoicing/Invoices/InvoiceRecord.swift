@@ -130,7 +130,8 @@ public struct InvoiceRecord: Hashable, Sendable {
   }
 
   public var invoice: Invoice {
-    get { storage.invoice }
+    // Lent, not copied: reading a field of the invoice retains nothing else of it.
+    _read { yield storage.invoice }
     _modify { yield &unique.invoice }
   }
   public var state: InvoiceState {
