@@ -320,22 +320,8 @@ extension PostingEngine {
   }
 
   /// `title`, the document's name and its ``party(_:_:)``, spaced: the text of most vouchers,
-  /// made in one allocation (interpolating would grow the text piece by piece).
-  func voucherText(_ title: String, _ document: DocumentLedger, _ map: AccountMap) -> String {
-    let recipient = recipient(document, map)
-    var text = ""
-    text.reserveCapacity(
-      title.utf8.count + document.name.utf8.count + document.customer.utf8.count + 2
-        + (recipient.map { $0.utf8.count + 1 } ?? 0))
-    text += title
-    text += " "
-    text += document.name
-    text += " "
-    text += document.customer
-    if let recipient {
-      text += " "
-      text += recipient
-    }
-    return text
+  /// kept as its parts until it is written.
+  func voucherText(_ title: String, _ document: DocumentLedger, _ map: AccountMap) -> VoucherText {
+    VoucherText(title, document.name, document.customer, recipient(document, map))
   }
 }

@@ -146,19 +146,20 @@ public struct Voucher: Hashable, Sendable {
   }
 
   /// Refuses fewer than two rows.
-  static func checkRowCount(_ count: Int, text: String) throws(LedgerError) {
+  static func checkRowCount(_ count: Int, text: @autoclosure () -> String) throws(LedgerError) {
     guard count >= 2 else {
       throw LedgerError(
         .unbalancedVoucher, .none,
-        "voucher \"\(text)\" has \(count.counted("row")); a voucher has at least two")
+        "voucher \"\(text())\" has \(count.counted("row")); a voucher has at least two")
     }
   }
 
   /// Refuses rows that do not sum to zero.
-  static func checkSum(_ sum: Amount, text: String) throws(LedgerError) {
+  static func checkSum(_ sum: Amount, text: @autoclosure () -> String) throws(LedgerError) {
     guard sum.isZero else {
       throw LedgerError(
-        .unbalancedVoucher, .none, "voucher \"\(text)\" does not balance: its rows sum to \(sum)")
+        .unbalancedVoucher, .none,
+        "voucher \"\(text())\" does not balance: its rows sum to \(sum)")
     }
   }
 

@@ -20,13 +20,17 @@ struct VoucherBuilder {
 
   let series: String
   let date: Day
-  let text: String
+  let text: VoucherText
   /// The distinct rows in the order first seen, with their sums.
   private var sums: [(key: Key, amount: Amount)] = []
   /// Each key's place in `sums`, once there are more than ``indexThreshold``.
   private var places: [Key: Int]?
 
   init(series: String, date: Day, text: String) {
+    self.init(series: series, date: date, text: VoucherText(text))
+  }
+
+  init(series: String, date: Day, text: VoucherText) {
     self.series = series
     self.date = date
     self.text = text
@@ -90,8 +94,8 @@ struct VoucherBuilder {
       sum += amount
     }
     guard count > 0 else { return false }
-    try Voucher.checkRowCount(count, text: text)
-    try Voucher.checkSum(sum, text: text)
+    try Voucher.checkRowCount(count, text: text.string)
+    try Voucher.checkSum(sum, text: text.string)
     return true
   }
 
@@ -109,6 +113,6 @@ struct VoucherBuilder {
   func build() throws(LedgerError) -> Voucher? {
     let rows = rows
     guard !rows.isEmpty else { return nil }
-    return try Voucher(series: series, date: date, text: text, rows: rows)
+    return try Voucher(series: series, date: date, text: text.string, rows: rows)
   }
 }

@@ -66,7 +66,7 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// Adds a voucher from its parts, known to balance (``VoucherBuilder`` checks them): its
   /// rows are made straight into the list, each with the details box the list shares.
   mutating func append(
-    series: String, date: Day, text: String,
+    series: String, date: Day, text: VoucherText,
     rows: (
       _ add: (
         _ account: AccountNumber, _ amount: Amount, _ costCentre: String?, _ project: String?,
@@ -84,6 +84,12 @@ public struct VoucherList: RandomAccessCollection, Sendable {
 
   /// Adds a voucher's series, number, date and text; its rows follow, then the end of its rows.
   private mutating func appendHead(series name: String, number: Int, date: Day, text: String) {
+    appendHead(series: name, number: number, date: date, text: VoucherText(text))
+  }
+
+  private mutating func appendHead(
+    series name: String, number: Int, date: Day, text: VoucherText
+  ) {
     if storage != nil {
       precondition(count < Int(Int32.max), "too many vouchers")
       storage!.append(Int32(count))
@@ -98,8 +104,7 @@ public struct VoucherList: RandomAccessCollection, Sendable {
     seriesPlaces.append(UInt16(series))
     numbers.append(number)
     dates.append(date)
-    var text = text
-    text.withUTF8 { textBytes.append(contentsOf: $0) }
+    text.withPieces { textBytes.append(contentsOf: $0) }
     textEnds.append(textBytes.count)
   }
 
