@@ -46,6 +46,37 @@ import Testing
     #expect(bytes.withUnsafeBufferPointer { TextEncoding.detect($0) } == expected)
   }
 
+  /// Detection looks for bytes ≥ 0x80 eight at a time: it finds the first one where a byte at
+  /// a time finds it, whatever the offset and the start, and counts the letters alike.
+  @Test func nonASCIIBytesAreFoundAsOneByOneFindsThem() {
+    var random = SplitMix64(seed: 37)
+    for round in 0..<400 {
+      let count = Int(random.next() % 70)
+      var bytes = (0..<count).map { _ in UInt8(0x20 + random.next() % 0x5F) }
+      for _ in 0..<Int(random.next() % 4) where count > 0 {
+        bytes[Int(random.next() % UInt64(count))] = UInt8(0x80 + random.next() % 0x80)
+      }
+      let start = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+      let expected = bytes[start...].firstIndex { $0 >= 0x80 } ?? count
+      bytes.withUnsafeBufferPointer { buffer in
+        #expect(TextEncoding.firstNonASCII(in: buffer, from: start) == expected, "round \(round)")
+      }
+    }
+  }
+
+  /// Letters far apart, across eight-byte words: counted all the same (a tie goes to CP437).
+  @Test(arguments: [(3, TextEncoding.cp437), (2, .cp437), (1, .latin1)])
+  func lettersFarApartAreAllCounted(cp437: Int, expected: TextEncoding) {
+    var bytes = [UInt8](repeating: 0x41, count: 100)
+    let cp437Letters: [UInt8] = [0x86, 0x84, 0x94]
+    let latin1Letters: [UInt8] = [0xE5, 0xE4, 0xF6]
+    for index in 0..<3 {
+      bytes[7 + 29 * index] = index < cp437 ? cp437Letters[index] : latin1Letters[index]
+    }
+    bytes[99] = 0xF6
+    #expect(bytes.withUnsafeBufferPointer { TextEncoding.detect($0) } == expected)
+  }
+
   /// A file that is ASCII in its first chunk and CP437 later is still read as CP437.
   @Test func encodingIsSettledWhenTheFirstHighByteAppears() {
     var text = Array("#FLAGGA 0\n#PROGRAM p 1\n#SIETYP 4\n".utf8)
