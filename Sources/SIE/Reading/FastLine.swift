@@ -139,7 +139,7 @@ struct FastLineParser {
       }
       guard let dimensionToken = cursor.plainToken(inList: true),
         let dimension = IntegerField.parse(dimensionToken), cursor.skipBlanks() > 0,
-        let code = cursor.plainToken(inList: true), code.allSatisfy({ $0 < 0x80 })
+        let code = cursor.plainToken(inList: true), ByteCursor.isASCII(code)
       else { return false }
       let start = Int32(cursor.base.distance(to: code.baseAddress!))
       objects.append(FastObject(dimension: dimension, code: start..<start + Int32(code.count)))
@@ -181,8 +181,8 @@ struct FastLineParser {
   /// leaves the kind `.other` when the line is not that.
   private mutating func parseVoucher(_ cursor: inout ByteCursor, into parsed: inout FastLine) {
     guard cursor.skipBlanks() > 0, let series = cursor.plainToken(),
-      series.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
-      number.allSatisfy({ $0 < 0x80 }), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
+      ByteCursor.isASCII(series), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
+      ByteCursor.isASCII(number), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
       let date = dates.day(dateToken)
     else { return }
     var field = 0
@@ -237,7 +237,17 @@ struct FastObjectTable {
 }
 
 extension ByteCursor {
+  /// Whether every byte of `token` (a short one: a series, a number, an object's code) is
+  /// below 0x80.
+  @inline(__always)
+  static func isASCII(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    var high: UInt8 = 0
+    for byte in token { high |= byte }
+    return high < 0x80
+  }
+
   /// Where `token` (a part of the line) lies in the line.
+  @inline(__always)
   func range(of token: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
     let start = Int32(base.distance(to: token.baseAddress!))
     return start..<start + Int32(token.count)

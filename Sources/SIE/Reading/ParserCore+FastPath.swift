@@ -96,6 +96,7 @@ struct DateCache {
   private var key: UInt64 = 0
   private var value: Day?
 
+  @inline(__always)
   mutating func day(_ token: UnsafeBufferPointer<UInt8>) -> Day? {
     guard token.count == 8, let base = token.baseAddress else { return nil }
     let bytes = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
