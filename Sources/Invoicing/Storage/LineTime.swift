@@ -33,42 +33,35 @@ enum LineTime: Sendable, Equatable {
     case .text(let text):
       return text
     case .digits(var rest):
-      return String(unsafeUninitializedCapacity: 20) { buffer in
-        for index in stride(from: 18, through: 0, by: -1) where !Self.isSeparator(index) {
-          buffer[index] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
-          rest /= 10
+      return String(unsafeUninitializedCapacity: Self.form.count) { buffer in
+        for index in Self.form.indices.reversed() {
+          if Self.form[index] == Self.digit {
+            buffer[index] = Self.digit + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+          } else {
+            buffer[index] = Self.form[index]
+          }
         }
-        for (index, separator) in Self.separators { buffer[index] = separator }
-        return 20
+        return Self.form.count
       }
     }
   }
 
-  /// Where the form's separators stand, and what they are.
-  private static let separators: [(Int, UInt8)] = [
-    (4, 0x2D), (7, 0x2D), (10, 0x54), (13, 0x3A), (16, 0x3A), (19, 0x5A),
-  ]
-
-  @inline(__always)
-  private static func isSeparator(_ index: Int) -> Bool {
-    index == 4 || index == 7 || index == 10 || index == 13 || index == 16 || index == 19
-  }
+  /// The form held as digits: a `0` stands for any digit, every other byte for itself.
+  private static let form = Array("0000-00-00T00:00:00Z".utf8)
+  private static let digit = UInt8(ascii: "0")
 
   /// The digits of `bytes` as one number when they are in the form, else `nil`.
   private static func digits(of bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-    guard bytes.count == 20 else { return nil }
+    guard bytes.count == form.count else { return nil }
     var value: Int64 = 0
-    for index in 0..<20 {
-      let byte = bytes[index]
-      switch index {
-      case 4, 7: guard byte == 0x2D else { return nil }
-      case 10: guard byte == 0x54 else { return nil }
-      case 13, 16: guard byte == 0x3A else { return nil }
-      case 19: guard byte == 0x5A else { return nil }
-      default:
-        let digit = byte &- 0x30
-        guard digit < 10 else { return nil }
-        value = value &* 10 &+ Int64(digit)
+    for (byte, expected) in zip(bytes, form) {
+      if expected == digit {
+        let number = byte &- digit
+        guard number < 10 else { return nil }
+        value = value &* 10 &+ Int64(number)
+      } else {
+        guard byte == expected else { return nil }
       }
     }
     return value

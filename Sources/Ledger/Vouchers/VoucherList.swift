@@ -55,7 +55,8 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// Adds `voucher` at the end.
   public mutating func append(_ voucher: Voucher) {
     appendHead(
-      series: voucher.series, number: voucher.number, date: voucher.date, text: voucher.text)
+      series: voucher.series, number: voucher.number, date: voucher.date,
+      text: VoucherText(voucher.text))
     for var row in voucher.rows {
       row.shareDetails(in: &details)
       allRows.append(row)
@@ -83,10 +84,6 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   }
 
   /// Adds a voucher's series, number, date and text; its rows follow, then the end of its rows.
-  private mutating func appendHead(series name: String, number: Int, date: Day, text: String) {
-    appendHead(series: name, number: number, date: date, text: VoucherText(text))
-  }
-
   private mutating func appendHead(
     series name: String, number: Int, date: Day, text: VoucherText
   ) {

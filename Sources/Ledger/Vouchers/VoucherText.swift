@@ -23,7 +23,7 @@ struct VoucherText {
 
   /// The text as one `String`.
   var string: String {
-    guard let parts else { return title }
+    guard parts != nil else { return title }
     var bytes = [UInt8]()
     withPieces { bytes.append(contentsOf: $0) }
     return String(decoding: bytes, as: UTF8.self)
