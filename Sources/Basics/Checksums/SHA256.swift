@@ -78,7 +78,7 @@ public struct SHA256: Sendable {
   }
 
   /// Compresses every whole 64-byte block of `blocks`, the state kept in locals throughout
-  /// and the message schedule in a 16-word ring.
+  /// and the message schedule in a 64-word buffer on the stack.
   private mutating func compress(blocks: UnsafeRawBufferPointer) {
     SHA256.k.withUnsafeBufferPointer { k in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
@@ -86,32 +86,35 @@ public struct SHA256: Sendable {
         var offset = 0
         while offset + 64 <= blocks.count {
           var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-          for i in 0..<16 {
-            w[i] =
-              blocks.loadUnaligned(fromByteOffset: offset &+ i &* 4, as: UInt32.self)
-              .bigEndian
-          }
-          for j in 16..<64 {
-            let w15 = w[j &- 15]
-            let w2 = w[j &- 2]
-            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
-            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
-            w[j] = w[j &- 16] &+ s0 &+ w[j &- 7] &+ s1
-          }
           // Eight rounds at a time, the working variables passed round in rotated order
-          // instead of moved.
+          // instead of moved; `ab` carries a round's `a ^ b`, the next round's `b ^ c`. Past
+          // the sixteenth, a round makes its word of the schedule itself, so that the
+          // processor works it out while earlier rounds wait on each other.
+          var ab = b ^ c
           var i = 0
-          while i < 64 {
-            SHA256.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
-            SHA256.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
-            SHA256.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
-            SHA256.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
-            SHA256.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
-            SHA256.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
-            SHA256.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
-            SHA256.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
-            i += 8
-          }
+          repeat {
+            SHA256.eightRounds(&a, &b, &c, &d, &e, &f, &g, &h, &ab) {
+              let j = i &+ $0
+              let word =
+                blocks.loadUnaligned(fromByteOffset: offset &+ j &* 4, as: UInt32.self).bigEndian
+              w[j] = word
+              return word &+ k[j]
+            }
+            i &+= 8
+          } while i < 16
+          repeat {
+            SHA256.eightRounds(&a, &b, &c, &d, &e, &f, &g, &h, &ab) {
+              let j = i &+ $0
+              let w15 = w[j &- 15]
+              let w2 = w[j &- 2]
+              let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+              let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+              let word = w[j &- 16] &+ s0 &+ w[j &- 7] &+ s1
+              w[j] = word
+              return word &+ k[j]
+            }
+            i &+= 8
+          } while i < 64
           h0 &+= a
           h1 &+= b
           h2 &+= c
@@ -127,17 +130,40 @@ public struct SHA256: Sendable {
     }
   }
 
-  /// One round: `d` takes the new `e`, `h` the new `a`.
+  /// Eight rounds, the round constant plus the schedule's word of round `n` of them given
+  /// by `word(n)`; the variables end where they started (each round's are the last one's
+  /// rotated by one place).
+  @inline(__always)
+  private static func eightRounds(
+    _ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32, _ d: inout UInt32,
+    _ e: inout UInt32, _ f: inout UInt32, _ g: inout UInt32, _ h: inout UInt32,
+    _ ab: inout UInt32, _ word: (Int) -> UInt32
+  ) {
+    round(a, b, &ab, &d, e, f, g, &h, word(0))
+    round(h, a, &ab, &c, d, e, f, &g, word(1))
+    round(g, h, &ab, &b, c, d, e, &f, word(2))
+    round(f, g, &ab, &a, b, c, d, &e, word(3))
+    round(e, f, &ab, &h, a, b, c, &d, word(4))
+    round(d, e, &ab, &g, h, a, b, &c, word(5))
+    round(c, d, &ab, &f, g, h, a, &b, word(6))
+    round(b, c, &ab, &e, f, g, h, &a, word(7))
+  }
+
+  /// One round: `d` takes the new `e`, `h` the new `a`. `bc` comes in as `b ^ c` and goes
+  /// out as `a ^ b`: the majority of `a`, `b`, `c` is `b ^ ((a ^ b) & (b ^ c))`, and this
+  /// round's `a ^ b` is the next one's `b ^ c`.
   @inline(__always)
   private static func round(
-    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ a: UInt32, _ b: UInt32, _ bc: inout UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
     _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
   ) {
     let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
     let t1 = h &+ s1 &+ (g ^ (e & (f ^ g))) &+ kw
     let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let ab = a ^ b
     d = d &+ t1
-    h = t1 &+ s0 &+ ((a & b) | (c & (a | b)))
+    h = t1 &+ s0 &+ (b ^ (ab & bc))
+    bc = ab
   }
 
   /// The digest of `bytes`.
