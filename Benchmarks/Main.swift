@@ -10,11 +10,11 @@ import SIE
 enum Main {
   static func main() throws {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard let mode = arguments.first else {
-      print(
-        "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES | replay-book DIR | write-sie FILE | validate-sie FILE"
-      )
-      return
+    guard let mode = arguments.first else { usage() }
+    /// The `n`th argument after the mode; the usage, and exit status 64, if it is missing.
+    func argument(_ n: Int) -> String {
+      guard arguments.count > n else { usage("\(mode) needs more arguments") }
+      return arguments[n]
     }
     switch mode {
     case "sie":
@@ -38,41 +38,42 @@ enum Main {
       try BookBenchmarks.pdfs(count: 5_000)
     case "validate-sie":
       // Streaming validation only, repeated, for profiling.
-      for _ in 0..<10 { _ = try SIEValidator.validate(path: arguments[1]) }
+      for _ in 0..<10 { _ = try SIEValidator.validate(path: argument(1)) }
     case "write-sie":
       // Encoding only, repeated, for profiling.
-      let (document, _) = try SIEDocument.read(path: arguments[1])
+      let (document, _) = try SIEDocument.read(path: argument(1))
       for _ in 0..<10 { _ = try SIEWriter().encode(document) }
     case "sha256":
-      try Self.sha256(file: arguments[1])
+      try Self.sha256(file: argument(1))
     case "export":
       try BookBenchmarks.export(invoices: Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
     case "bundle":
       try BookBenchmarks.bundle(invoices: Int(arguments.dropFirst().first ?? "") ?? 2_000)
     case "make-book":
-      _ = try BookBenchmarks.makeBook(at: arguments[1], invoices: Int(arguments[2])!)
+      guard let invoices = Int(argument(2)) else { usage("make-book: INVOICES is a number") }
+      _ = try BookBenchmarks.makeBook(at: argument(1), invoices: invoices)
     case "replay-book":
       // Replay from line 1 of a book made by make-book, against sha256sum of its journal.
       var count = 0
       var kept = [Book]()  // freed after the measurement, as the command line leaves it to exit
       let replay = try Measure.best {
-        kept.append(try Book.open(at: arguments[1], checkpoint: .none))
+        kept.append(try Book.open(at: argument(1), checkpoint: .none))
         count = kept.last!.state.eventCount
       }
-      let sha256sum = try Measure.program("/usr/bin/sha256sum", [arguments[1] + "/journal.jsonl"])
+      let sha256sum = try Measure.program("/usr/bin/sha256sum", [argument(1) + "/journal.jsonl"])
       print(
         String(
           format: "replay from line 1: %.2f s for %d events; sha256sum %.2f s (%.1f×)", replay,
           count, sha256sum, replay / sha256sum))
     case "open-book":
-      let time = try Measure.best(1) { _ = try Book.open(at: arguments[1]) }
+      let time = try Measure.best(1) { _ = try Book.open(at: argument(1)) }
       print(String(format: "%.2f s", time))
     case "export-book":
-      let book = try Book.open(at: arguments[1], forWriting: true)
+      let book = try Book.open(at: argument(1), forWriting: true)
       let time = try Measure.best(1) {
         _ = try Exporter.export(
           ExportRequest(from: Day(iso: "2025-01-01")!, to: Day(iso: "2025-12-31")!), book: book,
-          to: arguments[1] + "/../export-book.se", bundle: nil, today: Day(iso: "2026-01-15")!)
+          to: argument(1) + "/../export-book.se", bundle: nil, today: Day(iso: "2026-01-15")!)
       }
       print(String(format: "%.2f s", time))
     case "sizes":
@@ -82,13 +83,22 @@ enum Main {
         "SIERecord", MemoryLayout<SIERecord>.stride, "ObjectReference",
         MemoryLayout<ObjectReference>.stride)
     case "write-only":
-      let (document, _) = try SIEDocument.read(path: arguments[1])
+      let (document, _) = try SIEDocument.read(path: argument(1))
       for _ in 0..<3 { _ = try SIEWriter().encode(document) }
     case "memory-stream", "memory-document", "memory-baseline":
       try SIEBenchmarks.memory(mode: mode, file: arguments.dropFirst().first)
     default:
-      print("unknown benchmark \(mode)")
+      usage("unknown benchmark \(mode)")
     }
+  }
+
+  /// Prints `problem` and the usage to standard error and exits with status 64.
+  static func usage(_ problem: String? = nil) -> Never {
+    var text = problem.map { "Benchmarks: \($0)\n" } ?? ""
+    text +=
+      "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | read-payments FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES | replay-book DIR | open-book DIR | export-book DIR | write-sie FILE | write-only FILE | validate-sie FILE | sizes | memory-stream|memory-document|memory-baseline [FILE]\n"
+    FileHandle.standardError.write(Data(text.utf8))
+    exit(64)
   }
 
   /// SHA-256 of a file in memory, against `sha256sum` on the same file in the same run.
