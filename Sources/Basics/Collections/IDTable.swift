@@ -31,6 +31,7 @@ public struct IDTable<Element> {
   public mutating func reserveCapacity(_ capacity: Int) {
     reserved = Swift.max(reserved, capacity)
     slots.reserveCapacity(capacity + 1)
+    HugePages.advise(capacityOf: &slots)
   }
 
   /// The furthest id the array grows to hold.

@@ -176,6 +176,7 @@ public enum FilePath {
     // Straight into the result, as much as the file's size says; then on until the end (a
     // file that grows, or a pipe).
     var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      if let base = buffer.baseAddress { HugePages.advise(base, count: buffer.count) }
       while count < buffer.count {
         let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
         if read < 0 && errno == EINTR { continue }

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Asks the kernel to back large buffers with huge pages (2 MiB on x86-64) where it has them
+/// to give: a buffer of hundreds of megabytes is then faulted in a few hundred times instead of
+/// tens of thousands (each fault of a fresh page costs a kernel entry and, in a virtual
+/// machine, often an exit to the host).
+///
+/// Only advice: on a system without transparent huge pages, or with them switched off, it
+/// does nothing, and nothing depends on it. The contents of the buffer are not touched.
+public enum HugePages {
+  /// Buffers smaller than this are left alone (the advice covers whole huge pages inside the
+  /// buffer only, and a small buffer has few or none).
+  public static let threshold = 4 << 20
+
+  /// Advises huge pages for the whole 2 MiB pages inside `count` bytes from `base`.
+  public static func advise(_ base: UnsafeMutableRawPointer, count: Int) {
+    #if os(Linux)
+      guard count >= threshold else { return }
+      let size = 2 << 20
+      let start = (UInt(bitPattern: base) + UInt(size - 1)) & ~UInt(size - 1)
+      let end = (UInt(bitPattern: base) + UInt(count)) & ~UInt(size - 1)
+      guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+      _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+    #endif
+  }
+
+  /// Advises huge pages for the room an array has reserved, filled or not.
+  public static func advise<Element>(capacityOf array: inout [Element]) {
+    let bytes = array.capacity * MemoryLayout<Element>.stride
+    guard bytes >= threshold else { return }
+    array.withUnsafeMutableBufferPointer { buffer in
+      if let base = buffer.baseAddress { advise(UnsafeMutableRawPointer(base), count: bytes) }
+    }
+  }
+}
