@@ -1,6 +1,5 @@
 import Basics
 import Foundation
-import TestSupport
 
 /// What a run of an installed tool gave.
 public struct ToolRun: Sendable {

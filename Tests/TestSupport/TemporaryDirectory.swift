@@ -1,6 +1,5 @@
 import Basics
 import Foundation
-import TestSupport
 
 /// A directory of its own under the system's temporary directory, removed with the value.
 public final class TemporaryDirectory: Sendable {
