@@ -2,8 +2,24 @@ import Basics
 import Testing
 
 @Suite struct ChunkedLogTests {
+  /// A chunk of `Int`s (1 Mi of them, 8 MiB).
+  static let size = ChunkedLog<Int>.chunkSize
+
+  /// Chunks take 4–8 MiB, and hold no fewer than 4 096 elements.
+  @Test func chunkSizes() {
+    #expect(ChunkedLog<UInt8>.chunkSize == 1 << 23)
+    #expect(ChunkedLog<Int>.chunkSize == 1 << 20)
+    #expect(ChunkedLog<(Int, Int, Int)>.chunkSize == 1 << 18)
+    #expect(ChunkedLog<(Int, Int, Int, Int, Int)>.chunkSize == 1 << 17)
+    #expect(ChunkedLog<[Int: Int]>.chunkSize == 1 << 20)
+    typealias Big = (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int)
+    typealias Kilobyte = (Big, Big, Big, Big, Big, Big, Big, Big)
+    #expect(ChunkedLog<Kilobyte>.chunkSize == 8192)
+    #expect(ChunkedLog<(Kilobyte, Kilobyte, Kilobyte)>.chunkSize == 4096)
+  }
+
   /// Across chunk boundaries, a log reads back what was appended, like an array.
-  @Test(arguments: [0, 1, 4095, 4096, 4097, 8192, 10_000])
+  @Test(arguments: [0, 1, 4095, 4096, 4097, size - 1, size, size + 1, 2 * size + 3])
   func readsBackWhatWasAppended(count: Int) {
     var log = ChunkedLog<Int>()
     for value in 0..<count { log.append(value * 3) }
@@ -14,20 +30,24 @@ import Testing
   }
 
   /// A copy and its original go their own ways once either is appended to.
-  @Test func copiesAreIndependent() {
-    var original = ChunkedLog(0..<5000)
+  @Test(arguments: [5000, size - 1, size + 5000])
+  func copiesAreIndependent(count: Int) {
+    var original = ChunkedLog(0..<count)
     var copy = original
     copy.append(-1)
     original.append(-2)
     original.append(-3)
-    #expect(copy.count == 5001 && copy.last == -1)
-    #expect(original.count == 5002 && original[5000] == -2 && original.last == -3)
-    #expect(Array(copy.prefix(5000)) == Array(original.prefix(5000)))
+    copy[0] = -4
+    #expect(copy.count == count + 1 && copy.last == -1 && copy[0] == -4)
+    #expect(original.count == count + 2 && original[count] == -2 && original.last == -3)
+    #expect(original[0] == 0)
+    #expect(
+      Array(copy.dropFirst().prefix(count - 1)) == Array(original.dropFirst().prefix(count - 1)))
   }
 
   /// Appending a buffer fills chunks as appending one by one does, and the pieces of a range
   /// are its elements in order, one piece per chunk it touches.
-  @Test(arguments: [(0, 0), (1, 4095), (4095, 2), (100, 9000), (4096, 4096)])
+  @Test(arguments: [(0, 0), (1, size - 1), (size - 1, 2), (100, size + 9000), (size, size)])
   func buffersAppendAndRangesComeInPieces(before: Int, added: Int) {
     var log = ChunkedLog(0..<before)
     let more = Array(before..<before + added)
@@ -43,7 +63,8 @@ import Testing
         pieces += 1
       }
       #expect(seen == Array(log[range]))
-      let touched = range.isEmpty ? 0 : (range.upperBound - 1) / 4096 - range.lowerBound / 4096 + 1
+      let touched =
+        range.isEmpty ? 0 : (range.upperBound - 1) / Self.size - range.lowerBound / Self.size + 1
       #expect(pieces == touched, "\(range)")
     }
   }

@@ -1,4 +1,5 @@
-/// An append-only list kept in chunks of 4 096 elements.
+/// An append-only list kept in chunks of about 8 MiB (at least 4 096 elements, see
+/// ``chunkSize``).
 ///
 /// A copy shares every chunk with the original until one of them is appended to or changed;
 /// then only the chunk being filled or changed is copied. A book's state keeps its activities
@@ -9,12 +10,34 @@
 /// var log = ChunkedLog<Int>()
 /// log.append(1)
 /// var copy = log
-/// copy.append(2)      // copies one chunk of at most 4 096 elements
+/// copy.append(2)      // copies one chunk, the one appended to
 /// log.count           // 1
 /// ```
 public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
-  @usableFromInline static var shift: Int { 12 }
-  @usableFromInline static var chunkSize: Int { 1 << shift }
+  /// A chunk holds 2^`shift` elements: the power of two whose elements take 4–8 MiB, and no
+  /// fewer than 4 096. Chunks that large are worth backing with huge pages (every chunk after
+  /// the first is advised so, ``HugePages``; the first, which may be all a small log has, is
+  /// not), while a copy still copies no more than one.
+  @usableFromInline static var shift: Int {
+    let stride = Swift.max(1, MemoryLayout<Element>.stride)
+    // 2^23 bytes over the stride rounded up to a power of two.
+    return Swift.max(12, 23 - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
+  }
+  /// How many elements a chunk holds.
+  @inlinable public static var chunkSize: Int { 1 << shift }
+
+  /// An empty chunk with room for a chunk's elements; the first with room for a few (it grows
+  /// as an array does), so that a small log stays small.
+  @usableFromInline static func newChunk(first: Bool) -> [Element] {
+    var chunk = [Element]()
+    if first {
+      chunk.reserveCapacity(Swift.min(chunkSize, 4096))
+    } else {
+      chunk.reserveCapacity(chunkSize)
+      HugePages.advise(capacityOf: &chunk)
+    }
+    return chunk
+  }
 
   @usableFromInline var chunks: [[Element]] = []
   @inlinable public var count: Int { storedCount }
@@ -42,13 +65,9 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
 
   @inlinable public mutating func append(_ element: Element) {
     if storedCount & (Self.chunkSize - 1) == 0 {
-      var chunk = [Element]()
-      chunk.reserveCapacity(Self.chunkSize)
-      chunk.append(element)
-      chunks.append(chunk)
-    } else {
-      chunks[chunks.count - 1].append(element)
+      chunks.append(Self.newChunk(first: chunks.isEmpty))
     }
+    chunks[chunks.count - 1].append(element)
     storedCount += 1
   }
 
@@ -62,9 +81,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     while !rest.isEmpty {
       let used = storedCount & (Self.chunkSize - 1)
       if used == 0 {
-        var chunk = [Element]()
-        chunk.reserveCapacity(Self.chunkSize)
-        chunks.append(chunk)
+        chunks.append(Self.newChunk(first: chunks.isEmpty))
       }
       let piece = rest.prefix(Self.chunkSize - used)
       chunks[chunks.count - 1].append(contentsOf: piece)
