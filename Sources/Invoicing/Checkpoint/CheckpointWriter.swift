@@ -7,7 +7,7 @@ import Basics
 struct CheckpointWriter {
   /// The values (what follows the tables).
   private var body: [UInt8] = []
-  private var strings = FirstSeen<String>()
+  private var strings = TextNumbering()
   private var customers = FirstSeen<Customer>()
   /// The numbers of the customers in shared boxes already written, by box.
   private var sharedCustomers: [ObjectIdentifier: Int] = [:]
@@ -109,9 +109,12 @@ struct CheckpointWriter {
   }
 
   mutating func string(_ value: String) {
-    let (number, isNew) = strings.number(value)
-    count(number)
-    if isNew { Self.appendText(value.utf8, to: &stringTable) }
+    var value = value
+    value.withUTF8 { utf8 in
+      let (number, isNew) = strings.number(utf8)
+      count(number)
+      if isNew { Self.appendText(utf8, to: &stringTable) }
+    }
   }
 
   /// A customer (the registers and the snapshots on documents share one table).

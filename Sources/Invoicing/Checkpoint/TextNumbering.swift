@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Numbers texts in the order they are first seen, by their UTF-8 bytes, as
+/// `FirstSeen<String>` does, for the checkpoint's table of texts: a checkpoint of a large book
+/// looks up millions of short texts (customer numbers, currencies, descriptions), and a
+/// dictionary of `String`s hashes each with SipHash and allocates nothing it could not
+/// avoid. Here a text is hashed eight bytes at a time, its bytes are kept once in one buffer,
+/// and the slots of the open-addressed table are small integers.
+struct TextNumbering {
+  /// Each slot holds a number + 1, or 0 when empty; a power of two of them, never more than
+  /// half full.
+  private var slots = [Int32](repeating: 0, count: 1024)
+  /// Per number: the hash and where its bytes end in `bytes` (they start where the previous
+  /// text's end).
+  private var hashes: [UInt64] = []
+  private var ends: [Int] = []
+  private var bytes: [UInt8] = []
+
+  /// How many texts were numbered.
+  var count: Int { ends.count }
+
+  /// The text's number, and whether this is the first time it is seen.
+  mutating func number(_ text: String) -> (number: Int, isNew: Bool) {
+    var text = text
+    return text.withUTF8 { number($0) }
+  }
+
+  /// The number of the text whose UTF-8 is `utf8`, and whether it is new.
+  mutating func number(_ utf8: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
+    let hash = Self.hash(utf8)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 {
+      let number = Int(slots[slot]) - 1
+      if hashes[number] == hash && equals(number, utf8) { return (number, false) }
+      slot = (slot + 1) & mask
+    }
+    let number = ends.count
+    hashes.append(hash)
+    bytes.append(contentsOf: utf8)
+    ends.append(bytes.count)
+    slots[slot] = Int32(number + 1)
+    if ends.count * 2 > slots.count { grow() }
+    return (number, true)
+  }
+
+  /// Whether the text numbered `number` has the bytes `utf8`.
+  private func equals(_ number: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = number == 0 ? 0 : ends[number - 1]
+    guard ends[number] - start == utf8.count else { return false }
+    return bytes.withUnsafeBufferPointer { stored in
+      utf8.isEmpty || memcmp(stored.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+    }
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (number, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(number + 1)
+    }
+  }
+
+  /// A 64-bit hash of `bytes`, eight at a time: each word multiplied in and its high bits
+  /// folded down, the length mixed in last. Not for untrusted keys (no seed): a checkpoint's
+  /// texts are the book's own.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var hash: UInt64 = 0
+    var offset = 0
+    let raw = UnsafeRawBufferPointer(bytes)
+    while offset + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* multiplier
+      hash ^= hash >> 29
+      offset += 8
+    }
+    if offset < raw.count {
+      var word: UInt64 = 0
+      for index in offset..<raw.count { word = word << 8 | UInt64(raw[index]) }
+      hash = (hash ^ word) &* multiplier
+      hash ^= hash >> 29
+    }
+    hash = (hash ^ UInt64(raw.count)) &* multiplier
+    return hash ^ (hash >> 32)
+  }
+}

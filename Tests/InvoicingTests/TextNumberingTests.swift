@@ -1,0 +1,50 @@
+import TestSupport
+import Testing
+
+@testable import Invoicing
+
+/// The checkpoint's table of texts numbers texts as a dictionary of `String`s would: in the
+/// order first seen, by their bytes, across the table's growth and hash collisions.
+@Suite struct TextNumberingTests {
+  @Test func numbersAsADictionaryWould() {
+    var random = SplitMix64(seed: 3)
+    let alphabet = Array("ab0Åé€ \u{0}".unicodeScalars)
+    var texts = [
+      "", "SEK", "K1", "K1 ", "k1", "Åkessons Åkeri AB", String(repeating: "x", count: 40),
+    ]
+    for _ in 0..<20_000 {
+      let length = Int(random.next() % 24)
+      var text = ""
+      for _ in 0..<length { text.unicodeScalars.append(alphabet[Int(random.next() % 8)]) }
+      texts.append(text)
+    }
+    var numbering = TextNumbering()
+    var expected = FirstSeen<String>()
+    for text in texts + texts.shuffled(using: &random) {
+      let found = numbering.number(text)
+      let wanted = expected.number(text)
+      #expect(found == wanted, "\(text.debugDescription)")
+      if found != wanted { return }
+    }
+    #expect(numbering.count == expected.count)
+  }
+
+  /// Texts that differ in one byte anywhere, or only in length, hash apart or are told apart.
+  @Test func textsThatDifferInOneByte() {
+    var numbering = TextNumbering()
+    let base = Array("0123456789abcdefghij".utf8)
+    var seen = Set<[UInt8]>()
+    for length in 0...base.count {
+      for place in 0..<max(length, 1) {
+        for value: UInt8 in [0, 0x41, 0xFF] {
+          var bytes = Array(base.prefix(length))
+          if length > 0 { bytes[place] = value }
+          let isNew = seen.insert(bytes).inserted
+          let found = bytes.withUnsafeBufferPointer { numbering.number($0) }
+          #expect(found.isNew == isNew)
+        }
+      }
+    }
+    #expect(numbering.count == seen.count)
+  }
+}
