@@ -266,9 +266,17 @@ import Testing
       "#RTRANS 1510 {} 1.00\n#TRANS 1510 {} 1.00\n#BTRANS 3001 {} 5\n#TRANS 3001 {} -1",
       "#TRANS 1510 {6 \"Å\"} 1.00\n#TRANS 3001 {} -1.00 20250101 \"text\" 1,5",
       "#TRANS 1510 {} -.5\n#TRANS 3001 {} .5",
+      // Dates: eight digits read eight at a time, and what is near them.
+      "#TRANS 1510 {} 1.00 2025010a\n#TRANS 3001 {} -1.00 2025010",
+      "#TRANS 1510 {} 1.00 202501011\n#TRANS 3001 {} -1.00 2025-01-01",
+      "#TRANS 1510 {} 1.00 20250101}\n#TRANS 3001 {} -1.00 20250101\t\"x\"",
+      "#TRANS 1510 {} 1.00 /0250101\n#TRANS 3001 {} -1.00 :0250101",
+      "#TRANS 1510 {} 1.00 2025010\u{80}\n#TRANS 3001 {} -1.00 \"20250101\"",
     ]
+    let vouchers = ["20250101 \"t\"", "2025010x \"t\"", "20250101\t\"t\" 20250102", "202501011"]
     for (index, body) in bodies.enumerated() {
-      let text = header + "#VER A \(index + 1) 20250101 \"t\"\n{\n" + body + "\n}\n"
+      let head = vouchers[index % vouchers.count]
+      let text = header + "#VER A \(index + 1) \(head)\n{\n" + body + "\n}\n"
       let bytes = Array(text.utf8)
       let fast = SIEValidator.validate(bytes: bytes, options: ValidationOptions(), fastPath: true)
       let general = SIEValidator.validate(

@@ -157,7 +157,9 @@ struct FastLineParser {
         parsed.closes = true
         break
       }
-      guard let token = cursor.anyToken() else { return false }
+      guard let token = (field == 0 ? cursor.eightDigits() : nil) ?? cursor.anyToken() else {
+        return false
+      }
       switch field {
       case 0:
         if token.count > 0 {
@@ -182,7 +184,8 @@ struct FastLineParser {
   private mutating func parseVoucher(_ cursor: inout ByteCursor, into parsed: inout FastLine) {
     guard cursor.skipBlanks() > 0, let series = cursor.plainToken(),
       ByteCursor.isASCII(series), cursor.skipBlanks() > 0, let number = cursor.plainToken(),
-      ByteCursor.isASCII(number), cursor.skipBlanks() > 0, let dateToken = cursor.bareToken(),
+      ByteCursor.isASCII(number), cursor.skipBlanks() > 0,
+      let dateToken = cursor.eightDigits() ?? cursor.bareToken(),
       let date = dates.day(dateToken)
     else { return }
     var field = 0

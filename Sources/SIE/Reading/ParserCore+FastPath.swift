@@ -307,6 +307,24 @@ struct ByteCursor {
     return Amount(ore: negative ? -value : value)
   }
 
+  /// Eight digits followed by a blank or the end (a date as SIE writes it), checked eight bytes
+  /// at a time; `nil`, and nothing consumed, for anything else.
+  @inline(__always)
+  mutating func eightDigits() -> UnsafeBufferPointer<UInt8>? {
+    let start = position
+    guard count - start >= 8 else { return nil }
+    let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+    // Every byte in 0x30...0x39: none below 0x30, none above 0x39 (adding 0x46 carries into
+    // the high bit exactly for those), with no high bit set to begin with.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    guard (word | (word &- ones &* 0x30) | (word &+ ones &* 0x46)) & highs == 0 else { return nil }
+    let after = start + 8
+    guard after == count || base[after] == 0x20 || base[after] == 0x09 else { return nil }
+    position = after
+    return UnsafeBufferPointer(start: base + start, count: 8)
+  }
+
   /// Any plain token, with quotes and braces ending as the tokenizer ends them.
   @inline(__always)
   mutating func anyToken() -> UnsafeBufferPointer<UInt8>? {
