@@ -68,4 +68,19 @@ import Testing
       #expect(pieces == touched, "\(range)")
     }
   }
+
+  /// A log joined onto another at a chunk's end takes its chunks as they are; anywhere else
+  /// its elements one by one. Either way the elements follow in order, and the two logs
+  /// still go their own ways.
+  @Test(arguments: [0, 5, size - 1, size])
+  func logsJoin(first: Int) {
+    var log = ChunkedLog(0..<first)
+    let other = ChunkedLog(first..<first + 1000)
+    log.append(contentsOf: other)
+    #expect(log.count == first + 1000 && Array(log) == Array(0..<first + 1000))
+    log.append(-1)
+    log[first] = -2
+    #expect(Array(other) == Array(first..<first + 1000))
+    #expect(log.last == -1 && log[first] == -2)
+  }
 }

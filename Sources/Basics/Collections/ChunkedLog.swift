@@ -90,6 +90,17 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     }
   }
 
+  /// Appends the elements of `other`; when this log ends on a chunk's end, by taking on
+  /// `other`'s chunks as they are (shared, not copied).
+  @inlinable public mutating func append(contentsOf other: ChunkedLog<Element>) {
+    guard storedCount & (Self.chunkSize - 1) == 0 else {
+      for element in other { append(element) }
+      return
+    }
+    chunks += other.chunks
+    storedCount += other.storedCount
+  }
+
   /// Calls `body` with the elements in `range`, in order, in the pieces they are kept in (one
   /// per chunk the range touches).
   @inlinable public func forEachPiece(

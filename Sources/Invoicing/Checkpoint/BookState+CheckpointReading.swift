@@ -8,16 +8,22 @@ import Synchronization
 
 extension BookState {
   /// The state a checkpoint's payload holds (all of `bytes`).
-  init(checkpointPayload bytes: [UInt8]) throws(CheckpointDamage) {
-    try self.init(checkpoint: bytes, payload: bytes.indices)
+  init(checkpointPayload bytes: [UInt8], activitySplit: Int = StoredActivities.splitUnit)
+    throws(CheckpointDamage)
+  {
+    try self.init(checkpoint: bytes, payload: bytes.indices, activitySplit: activitySplit)
   }
 
   /// The state the payload at `payload` in a checkpoint's `bytes` holds. Its sections are
   /// read on all cores, and `alongside` (the file's checksum) runs on one of them too. The
   /// invoice records are read through to check them, then kept unread with `bytes` (see
   /// ``StoredInvoices``).
+  ///
+  /// The activities are read later in two halves side by side, the second starting at a
+  /// multiple of `activitySplit` (see ``StoredActivities``); where it starts is noted here.
   init(
-    checkpoint bytes: [UInt8], payload: Range<Int>, alongside: @Sendable () -> Void = {}
+    checkpoint bytes: [UInt8], payload: Range<Int>,
+    activitySplit: Int = StoredActivities.splitUnit, alongside: @Sendable () -> Void = {}
   ) throws(CheckpointDamage) {
     let (count, ranges) = try bytes.withUnsafeBufferPointer {
       buffer throws(CheckpointDamage) in
@@ -26,7 +32,7 @@ extension BookState {
     enum Part {
       case rest(BookState)
       case invoices([(id: Int, offset: Int)], CheckpointTables, latestSettings: Int)
-      case activities(CheckpointTables, start: Int)
+      case activities(CheckpointTables, StoredActivities.Places)
     }
     var parts = [Result<Part, CheckpointDamage>?](repeating: nil, count: count)
     bytes.withUnsafeBufferPointer { buffer in
@@ -46,12 +52,23 @@ extension BookState {
               part = .rest(try BookState(reading: &reader))
             } else if index == count - 1 {
               let start = reader.position
-              let count = try reader.readThrough { r throws(CheckpointDamage) in try r.activity() }
+              let count = try reader.itemCount()
+              let split = count / 2 / activitySplit * activitySplit
+              var splitStart = reader.position
+              for index in 0..<count {
+                if index == split { splitStart = reader.position }
+                _ = try reader.activity()
+              }
+              let idsStart = reader.position
               guard
                 try reader.readThrough({ r throws(CheckpointDamage) in try r.activityID() })
                   == count
               else { throw CheckpointDamage("activity ids") }
-              part = .activities(reader.tables, start: start)
+              part = .activities(
+                reader.tables,
+                StoredActivities.Places(
+                  start: start, count: count, split: split, splitStart: splitStart,
+                  idsStart: idsStart))
             } else {
               let (records, latest) = try Self.checkRecords(&reader)
               part = .invoices(records, reader.tables, latestSettings: latest)
@@ -86,14 +103,14 @@ extension BookState {
           ))
         records.append(list)
         latestSettings = max(latestSettings, latest)
-      case .activities(let tables, let start):
+      case .activities(let tables, let places):
         let range = ranges[index]
         state.activityLog = ActivityLog(
           stored: StoredActivities(
             bytes: bytes,
             section: (payload.lowerBound + range.lowerBound)..<(payload.lowerBound
               + range.upperBound),
-            tables: tables, start: start))
+            tables: tables, places: places))
       }
     }
     state.invoices = InvoiceTable(
