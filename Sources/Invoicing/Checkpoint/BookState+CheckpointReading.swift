@@ -55,8 +55,8 @@ extension BookState {
               let count = try reader.itemCount()
               let split = count / 2 / activitySplit * activitySplit
               var splitStart = reader.position
-              for index in 0..<count {
-                if index == split { splitStart = reader.position }
+              for place in 0..<count {
+                if place == split { splitStart = reader.position }
                 _ = try reader.activity()
               }
               let idsStart = reader.position
