@@ -6,128 +6,42 @@ import Invoicing
 /// the map of the export that first books it, and that map is stored with the export, so
 /// changing a product's account later moves only what has not been booked yet.
 public struct AccountMap: Hashable, Sendable {
-  /// What a map holds, kept in a box that copies share until one of them is changed: posting
-  /// takes the map of each activity it books, and a copy of the fields themselves retains
-  /// some thirty texts and tables.
-  private struct Fields: Hashable {
-    var method: BookkeepingMethod
-    var accounts: AccountSettings
-    var products: [String: ProductAccounts]
-    var dimensionsOnResultRowsOnly: Bool
-    var yearEndReversal: Bool
-    var bookUnmatchedPayments: Bool
-    var invoiceSeries: String
-    var paymentSeries: String
-    var yearEndSeries: String
-    var purchaseSeries: String
-    var accountNames: [String: String]
-    var edition: Int
-  }
-
-  private final class Box: @unchecked Sendable {
-    // Changed only while the box is not shared (see `fields`).
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var box: Box
-
-  /// The fields, for changing: the box is copied first when another map shares it.
-  private var fields: Fields {
-    _read { yield box.fields }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-      yield &box.fields
-    }
-  }
-
-  public static func == (a: AccountMap, b: AccountMap) -> Bool {
-    a.box === b.box || a.box.fields == b.box.fields
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
-
-  public var method: BookkeepingMethod {
-    _read { yield box.fields.method }
-    _modify { yield &fields.method }
-  }
-
-  public var accounts: AccountSettings {
-    _read { yield box.fields.accounts }
-    _modify { yield &fields.accounts }
-  }
-
-  public var products: [String: ProductAccounts] {
-    _read { yield box.fields.products }
-    _modify { yield &fields.products }
-  }
-
-  public var dimensionsOnResultRowsOnly: Bool {
-    _read { yield box.fields.dimensionsOnResultRowsOnly }
-    _modify { yield &fields.dimensionsOnResultRowsOnly }
-  }
-
-  public var yearEndReversal: Bool {
-    _read { yield box.fields.yearEndReversal }
-    _modify { yield &fields.yearEndReversal }
-  }
-
+  public var method: BookkeepingMethod
+  public var accounts: AccountSettings
+  public var products: [String: ProductAccounts]
+  public var dimensionsOnResultRowsOnly: Bool
+  public var yearEndReversal: Bool
   /// Whether unplaced incoming payments are booked on arrival (on 2420).
-  public var bookUnmatchedPayments: Bool {
-    _read { yield box.fields.bookUnmatchedPayments }
-    _modify { yield &fields.bookUnmatchedPayments }
-  }
-
-  public var invoiceSeries: String {
-    _read { yield box.fields.invoiceSeries }
-    _modify { yield &fields.invoiceSeries }
-  }
-
-  public var paymentSeries: String {
-    _read { yield box.fields.paymentSeries }
-    _modify { yield &fields.paymentSeries }
-  }
-
-  public var yearEndSeries: String {
-    _read { yield box.fields.yearEndSeries }
-    _modify { yield &fields.yearEndSeries }
-  }
-
-  public var purchaseSeries: String {
-    _read { yield box.fields.purchaseSeries }
-    _modify { yield &fields.purchaseSeries }
-  }
-
+  public var bookUnmatchedPayments: Bool
+  public var invoiceSeries: String
+  public var paymentSeries: String
+  public var yearEndSeries: String
+  public var purchaseSeries: String
   /// The names the creditor gave accounts (`settings set accountNames.3011 …`), for `#KONTO`.
-  public var accountNames: [String: String] {
-    _read { yield box.fields.accountNames }
-    _modify { yield &fields.accountNames }
-  }
-
+  public var accountNames: [String: String]
   /// How the export writes what is not money: 1 for exports made by releases up to 0.2.0
   /// (voucher texts, `#KONTO` names, the bundle's documents and PDFs as those releases made
   /// them, so that they re-export byte for byte); 2 since. See ``ExportEdition``.
-  public var edition: Int {
-    _read { yield box.fields.edition }
-    _modify { yield &fields.edition }
-  }
+  public var edition: Int
 
   /// The map of a book's current settings and products.
   public init(state: BookState) {
     let settings = state.settings
-    var products = [String: ProductAccounts]()
+    method = settings.method
+    accounts = settings.accounts
+    products = [:]
     for product in state.allProducts where product.accounts != ProductAccounts() {
       products[product.number] = product.accounts
     }
-    box = Box(
-      Fields(
-        method: settings.method, accounts: settings.accounts, products: products,
-        dimensionsOnResultRowsOnly: settings.dimensionsOnResultRowsOnly,
-        yearEndReversal: settings.yearEndReversal,
-        bookUnmatchedPayments: settings.bookUnmatchedPayments,
-        invoiceSeries: settings.invoiceSeries, paymentSeries: settings.paymentSeries,
-        yearEndSeries: settings.yearEndSeries, purchaseSeries: settings.purchaseSeries,
-        accountNames: settings.accountNames, edition: ExportEdition.current))
+    dimensionsOnResultRowsOnly = settings.dimensionsOnResultRowsOnly
+    yearEndReversal = settings.yearEndReversal
+    bookUnmatchedPayments = settings.bookUnmatchedPayments
+    invoiceSeries = settings.invoiceSeries
+    paymentSeries = settings.paymentSeries
+    yearEndSeries = settings.yearEndSeries
+    purchaseSeries = settings.purchaseSeries
+    accountNames = settings.accountNames
+    edition = ExportEdition.current
   }
 
   // MARK: Resolution
@@ -207,9 +121,9 @@ extension AccountMap {
   }
 
   init(json: JSONReader) throws {
-    let method = try json.choice("method", as: BookkeepingMethod.self)
-    let accounts = try AccountSettings(json: try json.member("accounts"))
-    var products = [String: ProductAccounts]()
+    method = try json.choice("method", as: BookkeepingMethod.self)
+    accounts = try AccountSettings(json: try json.member("accounts"))
+    products = [:]
     let productReader = try json.member("products")
     if case .object(let object) = productReader.value {
       for (number, _) in object {
@@ -221,31 +135,24 @@ extension AccountMap {
         products[number] = accounts
       }
     }
-    let dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
-    let yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
-    let bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
+    dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
+    yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
+    bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
     let series = try json.member("series")
-    let invoiceSeries = try series.string("invoice")
-    let paymentSeries = try series.string("payment")
-    let yearEndSeries = try series.string("yearEnd")
-    let purchaseSeries = try series.string("purchase")
-    let edition = try json.optionalInt("edition") ?? 1
+    invoiceSeries = try series.string("invoice")
+    paymentSeries = try series.string("payment")
+    yearEndSeries = try series.string("yearEnd")
+    purchaseSeries = try series.string("purchase")
+    edition = try json.optionalInt("edition") ?? 1
     guard (1...ExportEdition.current).contains(edition) else {
       throw json.error(
         "export edition \(edition) is newer than this release writes (\(ExportEdition.current))",
         at: "edition")
     }
-    var accountNames = [String: String]()
+    accountNames = [:]
     if let names = try json.optionalMember("names"), case .object(let object) = names.value {
       for (account, _) in object { accountNames[account] = try names.string(account) }
     }
-    box = Box(
-      Fields(
-        method: method, accounts: accounts, products: products,
-        dimensionsOnResultRowsOnly: dimensionsOnResultRowsOnly, yearEndReversal: yearEndReversal,
-        bookUnmatchedPayments: bookUnmatchedPayments, invoiceSeries: invoiceSeries,
-        paymentSeries: paymentSeries, yearEndSeries: yearEndSeries, purchaseSeries: purchaseSeries,
-        accountNames: accountNames, edition: edition))
   }
 
   /// The name of `account` in `#KONTO`: the creditor's, else BAS's; for an account BAS's
