@@ -40,7 +40,7 @@ struct ActivityLog: Sendable {
   {
     guard !second.isEmpty else { return first }
     var log = first
-    for element in second { log.append(element) }
+    log.append(contentsOf: second)
     return log
   }
 }
