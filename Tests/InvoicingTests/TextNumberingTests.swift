@@ -4,13 +4,15 @@ import Testing
 @testable import Invoicing
 
 /// The checkpoint's table of texts numbers texts as a dictionary of `String`s would: in the
-/// order first seen, by their bytes, across the table's growth and hash collisions.
+/// order first seen, by their bytes, across the table's growth and hash collisions; and the
+/// table holds each new text once, its length then its bytes.
 @Suite struct TextNumberingTests {
   @Test func numbersAsADictionaryWould() {
     var random = SplitMix64(seed: 3)
     let alphabet = Array("ab0Åé€ \u{0}".unicodeScalars)
     var texts = [
       "", "SEK", "K1", "K1 ", "k1", "Åkessons Åkeri AB", String(repeating: "x", count: 40),
+      String(repeating: "y", count: 300),
     ]
     for _ in 0..<20_000 {
       let length = Int(random.next() % 24)
@@ -20,13 +22,20 @@ import Testing
     }
     var numbering = TextNumbering()
     var expected = FirstSeen<String>()
+    var table = [UInt8]()
     for text in texts + texts.shuffled(using: &random) {
-      let found = numbering.number(text)
+      var utf8 = text
+      let found = utf8.withUTF8 { numbering.number($0) }
       let wanted = expected.number(text)
       #expect(found == wanted, "\(text.debugDescription)")
       if found != wanted { return }
+      if wanted.isNew {
+        CheckpointWriter.appendVarint(UInt64(text.utf8.count), to: &table)
+        table += text.utf8
+      }
     }
     #expect(numbering.count == expected.count)
+    #expect(numbering.table == table)
   }
 
   /// Texts that differ in one byte anywhere, or only in length, hash apart or are told apart.

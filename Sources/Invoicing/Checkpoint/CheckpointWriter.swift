@@ -11,8 +11,7 @@ struct CheckpointWriter {
   private var customers = FirstSeen<Customer>()
   /// The numbers of the customers in shared boxes already written, by box.
   private var sharedCustomers: [ObjectIdentifier: Int] = [:]
-  /// The tables' entries so far: each text's length and UTF-8; each customer's JSON.
-  private var stringTable: [UInt8] = []
+  /// The customers' table so far: each one's JSON (the texts' table is `strings.table`).
   private var customerTable: [UInt8] = []
 
   /// A writer with room for `bytes` of values: room reserved and never written costs no memory
@@ -25,7 +24,7 @@ struct CheckpointWriter {
   /// What was written so far, without the lookups that numbered its texts and customers.
   var written: Written {
     Written(
-      stringCount: strings.count, stringTable: stringTable, customerCount: customers.count,
+      stringCount: strings.count, stringTable: strings.table, customerCount: customers.count,
       customerTable: customerTable, body: body)
   }
 
@@ -110,11 +109,7 @@ struct CheckpointWriter {
 
   mutating func string(_ value: String) {
     var value = value
-    value.withUTF8 { utf8 in
-      let (number, isNew) = strings.number(utf8)
-      count(number)
-      if isNew { Self.appendText(utf8, to: &stringTable) }
-    }
+    count(value.withUTF8 { strings.number($0).number })
   }
 
   /// A customer (the registers and the snapshots on documents share one table).

@@ -5,31 +5,26 @@
 #endif
 
 /// Numbers texts in the order they are first seen, by their UTF-8 bytes, as
-/// `FirstSeen<String>` does, for the checkpoint's table of texts: a checkpoint of a large book
-/// looks up millions of short texts (customer numbers, currencies, descriptions), and a
-/// dictionary of `String`s hashes each with SipHash and allocates nothing it could not
-/// avoid. Here a text is hashed eight bytes at a time, its bytes are kept once in one buffer,
-/// and the slots of the open-addressed table are small integers.
+/// `FirstSeen<String>` does, and keeps the checkpoint's table of them: a checkpoint of a large
+/// book looks up millions of short texts (customer numbers, currencies, descriptions), and a
+/// dictionary of `String`s hashes each with SipHash. Here a text is hashed eight bytes at a
+/// time, its bytes are kept once, in the table, and the slots of the open-addressed table are
+/// small integers.
 struct TextNumbering {
   /// Each slot holds a number + 1, or 0 when empty; a power of two of them, never more than
   /// half full.
   private var slots = [Int32](repeating: 0, count: 1024)
-  /// Per number: the hash and where its bytes end in `bytes` (they start where the previous
-  /// text's end).
+  /// Per number: the hash, and where its bytes lie in `table`.
   private var hashes: [UInt64] = []
-  private var ends: [Int] = []
-  private var bytes: [UInt8] = []
+  private var places: [Range<Int>] = []
+  /// The texts as a checkpoint's table holds them: each its length (a varint), then its bytes.
+  private(set) var table: [UInt8] = []
 
   /// How many texts were numbered.
-  var count: Int { ends.count }
+  var count: Int { places.count }
 
-  /// The text's number, and whether this is the first time it is seen.
-  mutating func number(_ text: String) -> (number: Int, isNew: Bool) {
-    var text = text
-    return text.withUTF8 { number($0) }
-  }
-
-  /// The number of the text whose UTF-8 is `utf8`, and whether it is new.
+  /// The number of the text whose UTF-8 is `utf8`, and whether it is new (then it was added to
+  /// ``table``).
   mutating func number(_ utf8: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
     let hash = Self.hash(utf8)
     let mask = slots.count - 1
@@ -39,21 +34,23 @@ struct TextNumbering {
       if hashes[number] == hash && equals(number, utf8) { return (number, false) }
       slot = (slot + 1) & mask
     }
-    let number = ends.count
+    let number = places.count
     hashes.append(hash)
-    bytes.append(contentsOf: utf8)
-    ends.append(bytes.count)
+    CheckpointWriter.appendVarint(UInt64(utf8.count), to: &table)
+    places.append(table.count..<(table.count + utf8.count))
+    table.append(contentsOf: utf8)
     slots[slot] = Int32(number + 1)
-    if ends.count * 2 > slots.count { grow() }
+    if places.count * 2 > slots.count { grow() }
     return (number, true)
   }
 
   /// Whether the text numbered `number` has the bytes `utf8`.
   private func equals(_ number: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = number == 0 ? 0 : ends[number - 1]
-    guard ends[number] - start == utf8.count else { return false }
-    return bytes.withUnsafeBufferPointer { stored in
-      utf8.isEmpty || memcmp(stored.baseAddress! + start, utf8.baseAddress!, utf8.count) == 0
+    let place = places[number]
+    guard place.count == utf8.count else { return false }
+    return table.withUnsafeBufferPointer { stored in
+      utf8.isEmpty
+        || memcmp(stored.baseAddress! + place.lowerBound, utf8.baseAddress!, utf8.count) == 0
     }
   }
 
