@@ -47,9 +47,8 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     guard let base = bytes.baseAddress else { return bytes.count }
     var index = start
     while index + 8 <= bytes.count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      let highs = word & 0x8080_8080_8080_8080
-      if highs != 0 { return index + UInt64(littleEndian: highs).trailingZeroBitCount / 8 }
+      let highs = ByteWord.load(base + index) & ByteWord.highs
+      if highs != 0 { return index + ByteWord.firstMarked(highs) }
       index += 8
     }
     while index < bytes.count && base[index] < 0x80 { index += 1 }

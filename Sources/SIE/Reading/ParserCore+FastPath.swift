@@ -237,12 +237,9 @@ struct ByteCursor {
   /// "has zero byte" and "has byte less than n").
   @inline(__always)
   static func hasSpecialByte(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-    let below32 = (word &- ones &* 0x20) & ~word & highs != 0
-    return below32 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
-      || hasZero(word ^ (ones &* 0x7F))
+    let ones = ByteWord.ones
+    return ByteWord.hasByte(word, below: 0x20) || ByteWord.hasZeroByte(word ^ (ones &* 0x22))
+      || ByteWord.hasZeroByte(word ^ (ones &* 0x5C)) || ByteWord.hasZeroByte(word ^ (ones &* 0x7F))
   }
 
   /// An account number that is a table slot (1–5 digits, no leading zero), ending at a blank
@@ -316,9 +313,10 @@ struct ByteCursor {
     let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
     // Every byte in 0x30...0x39: none below 0x30, none above 0x39 (adding 0x46 carries into
     // the high bit exactly for those), with no high bit set to begin with.
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    guard (word | (word &- ones &* 0x30) | (word &+ ones &* 0x46)) & highs == 0 else { return nil }
+    let ones = ByteWord.ones
+    guard (word | (word &- ones &* 0x30) | (word &+ ones &* 0x46)) & ByteWord.highs == 0 else {
+      return nil
+    }
     let after = start + 8
     guard after == count || base[after] == 0x20 || base[after] == 0x09 else { return nil }
     position = after
