@@ -38,6 +38,31 @@ import Testing
     #expect(numbering.table == table)
   }
 
+  /// The seed moves the hashes, and with them the slots, but not the numbers or the table: a
+  /// checkpoint's bytes are the same in every process.
+  @Test func theSeedChangesTheHashesNotTheNumbering() {
+    var random = SplitMix64(seed: 11)
+    let texts = (0..<5_000).map { _ in String(random.next() % 3_000, radix: 36) }
+    var tables = [[UInt8]]()
+    var numbers = [[Int]]()
+    for seed: UInt64 in [0, 1, 0xDEAD_BEEF, TextNumbering.processSeed] {
+      var numbering = TextNumbering(seed: seed)
+      numbers.append(
+        texts.map { text in
+          var utf8 = text
+          return utf8.withUTF8 { numbering.number($0).number }
+        })
+      tables.append(numbering.table)
+    }
+    #expect(Set(tables).count == 1)
+    #expect(Set(numbers).count == 1)
+    let bytes = Array("Åkessons Åkeri AB".utf8)
+    let hashes = bytes.withUnsafeBufferPointer { buffer in
+      Set([0, 1, 2].map { TextNumbering.hash(buffer, seed: $0) })
+    }
+    #expect(hashes.count == 3)
+  }
+
   /// Texts that differ in one byte anywhere, or only in length, hash apart or are told apart.
   @Test func textsThatDifferInOneByte() {
     var numbering = TextNumbering()

@@ -20,13 +20,23 @@ struct TextNumbering {
   /// The texts as a checkpoint's table holds them: each its length (a varint), then its bytes.
   private(set) var table: [UInt8] = []
 
+  /// Where each text's hash starts: chosen at random for each process, so that texts chosen to
+  /// fall on the same slots (a book's texts come from its users) cannot be worked out ahead.
+  /// The numbers and the table do not depend on it.
+  private let seed: UInt64
+
   /// How many texts were numbered.
   var count: Int { places.count }
+
+  /// The seed drawn once for the process.
+  static let processSeed = UInt64.random(in: .min ... .max)
+
+  init(seed: UInt64 = TextNumbering.processSeed) { self.seed = seed }
 
   /// The number of the text whose UTF-8 is `utf8`, and whether it is new (then it was added to
   /// ``table``).
   mutating func number(_ utf8: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
-    let hash = Self.hash(utf8)
+    let hash = Self.hash(utf8, seed: seed)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
@@ -64,12 +74,13 @@ struct TextNumbering {
     }
   }
 
-  /// A 64-bit hash of `bytes`, eight at a time: each word multiplied in and its high bits
-  /// folded down, the length mixed in last. Not for untrusted keys (no seed): a checkpoint's
-  /// texts are the book's own.
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// A 64-bit hash of `bytes` from `seed`, eight at a time: each word multiplied in and its
+  /// high bits folded down, the length mixed in last. Quick rather than proof against an
+  /// attacker who can see its results (as SipHash is); the seed keeps it from being worked
+  /// out ahead.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var hash: UInt64 = 0
+    var hash = seed
     var offset = 0
     let raw = UnsafeRawBufferPointer(bytes)
     while offset + 8 <= raw.count {
