@@ -8,12 +8,20 @@ public enum UTF8Validation {
   public static func firstInvalidOffset(
     in bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false
   ) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
     var index = 0
     let count = bytes.count
     while index < count {
-      let lead = bytes[index]
+      let lead = base[index]
       if lead < 0x80 {
         index += 1
+        // ASCII runs eight bytes at a time, while no byte has its high bit.
+        while index + 8 <= count,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+            == 0
+        {
+          index += 8
+        }
         continue
       }
       let length: Int
