@@ -1,4 +1,5 @@
 import Basics
+import TestSupport
 import Testing
 
 @Suite struct ChunkedLogTests {
@@ -27,6 +28,38 @@ import Testing
     #expect(Array(log) == (0..<count).map { $0 * 3 })
     #expect(log == ChunkedLog((0..<count).map { $0 * 3 }))
     if count > 0 { #expect(log[count - 1] == (count - 1) * 3) }
+  }
+
+  /// A log that has its memory faulted in ahead holds what a plain one holds, appended to one
+  /// element or a buffer at a time, across quarter chunks and chunks, and copied midway.
+  @Test(arguments: [0, 1, size / 4 - 1, size / 4, size / 4 + 1, size + size / 4 + 3])
+  func populatingAheadKeepsWhatWasAppended(count: Int) {
+    var log = ChunkedLog<Int>()
+    log.populatesAhead = true
+    var copy = ChunkedLog<Int>()
+    for value in 0..<count {
+      log.append(value &* 7)
+      if value == count / 2 { copy = log }
+    }
+    copy.append(-1)
+    #expect(log.count == count)
+    #expect(log.elementsEqual((0..<count).lazy.map { $0 &* 7 }))
+    // Bytes a buffer at a time, past a chunk (8 MiB) in pieces of every length up to 2 000.
+    var bytes = ChunkedLog<UInt8>()
+    bytes.populatesAhead = true
+    var expectedBytes = [UInt8]()
+    var random = SplitMix64(seed: UInt64(count))
+    while expectedBytes.count < count * 8 {
+      let piece = [UInt8](
+        repeating: UInt8(truncatingIfNeeded: random.next()), count: Int(random.next() % 2_000))
+      piece.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+      expectedBytes += piece
+    }
+    #expect(bytes.elementsEqual(expectedBytes))
+    if count > 0 {
+      #expect(copy.count == count / 2 + 2 && copy.last == -1)
+      #expect(copy.dropLast().elementsEqual((0...(count / 2)).lazy.map { $0 &* 7 }))
+    }
   }
 
   /// A copy and its original go their own ways once either is appended to.

@@ -43,6 +43,15 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   @inlinable public var count: Int { storedCount }
   @usableFromInline var storedCount = 0
 
+  /// Whether the log has the memory it fills next faulted in on another thread as it grows, a
+  /// quarter chunk ahead (``HugePages/populateInBackground(_:count:)``): for a large log
+  /// filled on a busy thread while another core has time. Off by default.
+  public var populatesAhead = false
+
+  /// Elements in a quarter chunk: the log asks for the next one to be faulted in each time it
+  /// fills one.
+  @usableFromInline static var populateShift: Int { shift - 2 }
+
   @inlinable public init() {}
 
   @inlinable public init(_ elements: some Sequence<Element>) {
@@ -66,9 +75,35 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   @inlinable public mutating func append(_ element: Element) {
     if storedCount & (Self.chunkSize - 1) == 0 {
       chunks.append(Self.newChunk(first: chunks.isEmpty))
+      if populatesAhead { populate(from: 0) }
     }
     chunks[chunks.count - 1].append(element)
     storedCount += 1
+    if populatesAhead && storedCount & (1 << Self.populateShift - 1) == 0 {
+      populateAfterLast()
+    }
+  }
+
+  /// Asks for the quarter chunk after the last element to be faulted in, unless the last chunk
+  /// is full.
+  @usableFromInline func populateAfterLast() {
+    let used = storedCount & (Self.chunkSize - 1)
+    if used != 0 { populate(from: used) }
+  }
+
+  /// Asks for the quarter chunk from place `used` of the last chunk to be faulted in (none
+  /// when the last chunk is full: the next does not exist yet).
+  @usableFromInline func populate(from used: Int) {
+    guard let chunk = chunks.last, used < chunk.capacity else { return }
+    let stride = MemoryLayout<Element>.stride
+    let end = Swift.min(chunk.capacity, used + 1 << Self.populateShift)
+    guard end > used else { return }
+    // Read-only access: a chunk shared with a copy is not copied for this.
+    chunk.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      HugePages.populateInBackground(
+        UnsafeRawPointer(base) + used * stride, count: (end - used) * stride)
+    }
   }
 
   @inlinable public mutating func append(contentsOf elements: some Sequence<Element>) {
@@ -83,10 +118,15 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
       if used == 0 {
         chunks.append(Self.newChunk(first: chunks.isEmpty))
       }
+      if used == 0 && populatesAhead { populate(from: 0) }
       let piece = rest.prefix(Self.chunkSize - used)
       chunks[chunks.count - 1].append(contentsOf: piece)
+      let before = storedCount
       storedCount += piece.count
       rest = rest.dropFirst(piece.count)
+      if populatesAhead && before >> Self.populateShift != storedCount >> Self.populateShift {
+        populateAfterLast()
+      }
     }
   }
 

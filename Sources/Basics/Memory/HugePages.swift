@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -25,6 +27,30 @@ public enum HugePages {
       _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
     #endif
   }
+
+  /// Faults in the pages of `count` bytes from `base` on a thread of its own, as writing them
+  /// would, without touching the bytes (`MADV_POPULATE_WRITE`): a thread that fills a large
+  /// buffer then finds its pages there instead of waiting for the kernel to clear each. Only
+  /// for memory that stays mapped until the work is done or whose faulting in does no harm
+  /// (a range no longer mapped is refused by the kernel, not faulted); does nothing where the
+  /// kernel does not have it.
+  public static func populateInBackground(_ base: UnsafeRawPointer, count: Int) {
+    #if os(Linux)
+      let page = 4096
+      let start = UInt(bitPattern: base) & ~UInt(page - 1)
+      let end = UInt(bitPattern: base) + UInt(count)
+      guard end > start else { return }
+      populating.async {
+        guard let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(end - start), MADV_POPULATE_WRITE)
+      }
+    #endif
+  }
+
+  private static let populating = DispatchQueue(label: "HugePages.populate", qos: .utility)
+
+  /// Waits until the pages asked for so far are faulted in.
+  static func waitForPopulating() { populating.sync {} }
 
   /// Advises huge pages for the room an array has reserved, filled or not.
   public static func advise<Element>(capacityOf array: inout [Element]) {
