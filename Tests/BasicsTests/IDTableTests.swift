@@ -5,6 +5,23 @@ import Testing
 
 /// `IDTable` behaves as a dictionary from `Int`, iterating in order of id.
 @Suite struct IDTableTests {
+  /// A table that has its room faulted in ahead holds what it was given, reserved or grown, ids
+  /// in order with gaps, past many of its steps.
+  @Test(arguments: [0, 300_000])
+  func populatingAheadKeepsTheValues(reserved: Int) {
+    var table = IDTable<Int>()
+    table.reserveCapacity(reserved)
+    table.populatesAhead = true
+    let ids = (1...300_000).filter { $0 % 7 != 0 }
+    for id in ids { table[id] = id &* 3 }
+    HugePages.waitForPopulating()
+    #expect(IDTable<Int>.populateStep == 1 << 16)
+    #expect(table.count == ids.count)
+    #expect(table.keys == ids)
+    #expect(ids.allSatisfy { table[$0] == $0 &* 3 })
+    #expect(table[7] == nil && table[300_001] == nil)
+  }
+
   /// Random sets and removals, mostly of ids handed out in sequence, some far out or negative:
   /// the table holds what a dictionary holds, after every step.
   @Test(arguments: 0..<6)

@@ -24,6 +24,11 @@ public struct IDTable<Element> {
   /// The count asked for by ``reserveCapacity(_:)``.
   @usableFromInline var reserved = 0
 
+  /// Whether the table has the room it fills next faulted in on another thread as it grows
+  /// (``HugePages/populateInBackground(_:count:)``), about a mebibyte ahead: for a large table
+  /// filled in order of id on a busy thread while another core has time. Off by default.
+  public var populatesAhead = false
+
   public init() {}
 
   /// Room for `capacity` values with ids up to about that: values set in any order then go into
@@ -32,6 +37,26 @@ public struct IDTable<Element> {
     reserved = Swift.max(reserved, capacity)
     slots.reserveCapacity(capacity + 1)
     HugePages.advise(capacityOf: &slots)
+  }
+
+  /// About a mebibyte of slots (a power of two of them): how far ahead the table asks for its
+  /// room to be faulted in.
+  @usableFromInline static var populateStep: Int {
+    let stride = Swift.max(1, MemoryLayout<Element?>.stride)
+    return 1 << Swift.max(0, 20 - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
+  }
+
+  /// Asks for the next ``populateStep`` slots after the last to be faulted in, as far as the
+  /// array has room.
+  @usableFromInline func populateAfterLast() {
+    let end = Swift.min(slots.capacity, slots.count + Self.populateStep)
+    guard end > slots.count else { return }
+    let stride = MemoryLayout<Element?>.stride
+    slots.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      HugePages.populateInBackground(
+        UnsafeRawPointer(base) + buffer.count * stride, count: (end - buffer.count) * stride)
+    }
   }
 
   /// The furthest id the array grows to hold.
@@ -52,6 +77,7 @@ public struct IDTable<Element> {
         while slots.count < id { slots.append(nil) }
         slots.append(newValue)
         valueCount += 1
+        if populatesAhead && slots.count & (Self.populateStep - 1) == 0 { populateAfterLast() }
       } else {
         let old = outliers[id]
         outliers[id] = newValue

@@ -136,7 +136,10 @@ struct PostingEngine {
 
   /// Makes room for `count` more vouchers (about one per activity posted).
   mutating func reserveVouchers(_ count: Int) {
-    if keepsVouchers { posted.reserveCapacity(posted.count + count) }
+    guard keepsVouchers else { return }
+    posted.reserveCapacity(posted.count + count)
+    // A large run fills the documents' table as it attests: faulted in on the side as it grows.
+    if count >= VoucherList.populatedCount { documents.populatesAhead = true }
   }
 
   // MARK: Posting
