@@ -1,4 +1,5 @@
 import Basics
+import TestSupport
 import Testing
 
 @testable import SIE
@@ -16,6 +17,65 @@ import Testing
     0, 1, 5, 9, 10, 99, 100, 101, 999, 1_000, 12_345, 99_999, 100_000, 1_234_567_89,
     9_999_999_999_999_999, 10_000_000_000_000_000, .max,
   ]
+
+  /// A quoted text as written one byte at a time: the bytes (with the leading blank and the
+  /// quotes), or `nil` where the text needs the general encoder.
+  static func quotedOneByteAtATime(_ utf8: [UInt8], hashing: Bool) -> [UInt8]? {
+    var output: [UInt8] = [0x20, 0x22]
+    var index = 0
+    var escaped = false
+    let encoded = utf8.withUnsafeBufferPointer { utf8 -> Bool in
+      while index < utf8.count {
+        let lead = utf8[index]
+        if lead < 0x80 {
+          guard lead >= 0x20, lead != 0x7F else { return false }
+          if lead == 0x22 {
+            output.append(0x5C)
+            escaped = true
+          }
+          output.append(lead)
+          index += 1
+        } else {
+          guard let byte = TextEncoder.codePage437Byte(utf8, at: &index) else { return false }
+          output.append(byte)
+        }
+      }
+      return true
+    }
+    guard encoded, output.last != 0x5C || output.count == 2, !(hashing && escaped) else {
+      return nil
+    }
+    return output + [0x22]
+  }
+
+  /// Texts of plain runs long and short, quotes, backslashes, controls, Swedish letters and
+  /// characters outside code page 437: written eight bytes at a time where they can be, the
+  /// same bytes, the same refusals and the same checksum as one byte at a time.
+  @Test(arguments: [false, true])
+  func quotedTextsAsOneByteAtATime(hashing: Bool) {
+    var random = SplitMix64(seed: hashing ? 1 : 2)
+    let pieces = [
+      "a", "Faktura 1001", " ", "\"", "\\", "å", "Ä", "é", "€", "\t", "~", "\u{7F}", "0123456789",
+    ]
+    .map { Array($0.utf8) }
+    for round in 0..<4_000 {
+      var utf8 = [UInt8]()
+      for _ in 0..<Int(random.next() % 9) { utf8 += pieces[Int(random.next() % 13)] }
+      let expected = Self.quotedOneByteAtATime(utf8, hashing: hashing)
+      var sink = ByteSink(capacity: 16)
+      sink.hashing = hashing
+      let taken = utf8.withUnsafeBufferPointer { sink.quotedText($0) }
+      let crc = sink.crc
+      let bytes = sink.finish()
+      #expect(taken == (expected != nil), "round \(round)")
+      #expect(bytes == (expected ?? []), "round \(round)")
+      if let expected, hashing {
+        var wanted = CRC32()
+        expected.dropFirst(2).dropLast().withUnsafeBytes { wanted.update($0) }
+        #expect(crc.value == wanted.value, "round \(round)")
+      }
+    }
+  }
 
   @Test(arguments: ore)
   func amountsHaveTwoDecimals(ore: Int64) {

@@ -50,6 +50,8 @@ import Testing
         }
         let special = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
         if ByteCursor.hasSpecialByte(word) != special { wrong.append("special \(byte)@\(place)") }
+        let plain = (0x20...0x7E).contains(byte) && byte != 0x22
+        if ByteWord.isPlainText(word) != plain { wrong.append("plain \(byte)@\(place)") }
       }
     }
     #expect(wrong.isEmpty, "\(wrong.prefix(10))")

@@ -40,6 +40,14 @@ enum ByteWord {
     (word &- ones &* UInt64(limit)) & ~word & highs != 0
   }
 
+  /// Whether every byte of `word` is printable ASCII (0x20–0x7E) other than a quote: text a
+  /// quoted field holds as it is.
+  @inline(__always)
+  static func isPlainText(_ word: UInt64) -> Bool {
+    word & highs == 0 && !hasByte(word, below: 0x20) && !hasZeroByte(word ^ (ones &* 0x22))
+      && !hasZeroByte(word ^ (ones &* 0x7F))
+  }
+
   /// The index (0–7) of the first byte a mask of high bits marks.
   @inline(__always)
   static func firstMarked(_ mask: UInt64) -> Int { mask.trailingZeroBitCount &>> 3 }

@@ -192,7 +192,19 @@ struct ByteSink {
     var index = 0
     var escaped = false
     var last: UInt8 = 0
+    let source = utf8.baseAddress
     while index < length {
+      // Eight bytes at a time while they are printable ASCII without a quote.
+      while index + 8 <= length, let source {
+        let word = ByteWord.load(source + index)
+        guard ByteWord.isPlainText(word) else { break }
+        UnsafeMutableRawPointer(output + written).storeBytes(
+          of: UInt64(littleEndian: word), as: UInt64.self)
+        written += 8
+        index += 8
+        last = UInt8(truncatingIfNeeded: word >> 56)
+      }
+      guard index < length else { break }
       let lead = utf8[index]
       if lead < 0x80 {
         guard lead >= 0x20, lead != 0x7F else { return false }
