@@ -90,6 +90,20 @@ import Testing
     #expect(seen.subtracting(Event.typeNames).isEmpty)
   }
 
+  /// Every type name this release writes is known by its bytes, and a name one byte off or cut
+  /// short is not.
+  @Test func typeNamesAreKnownByTheirBytes() {
+    for name in Event.typeNames {
+      let bytes = Array(name.utf8)
+      #expect(bytes.withUnsafeBufferPointer { Journal.knownType($0) } == name)
+      var changed = bytes
+      changed[changed.count - 1] ^= 0x20
+      #expect(changed.withUnsafeBufferPointer { Journal.knownType($0) } == nil, "\(name)")
+      #expect(bytes.dropLast().withUnsafeBufferPointer { Journal.knownType($0) } == nil)
+    }
+    #expect([UInt8]().withUnsafeBufferPointer { Journal.knownType($0) } == nil)
+  }
+
   /// A line's time is held as its digits when it is in the form this release writes, and as
   /// its text otherwise; either way it reads back as written.
   @Test(arguments: [

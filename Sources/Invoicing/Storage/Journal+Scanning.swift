@@ -1,5 +1,11 @@
 import Basics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // Journal lines read straight from their bytes into events, with no JSON tree in between.
 //
 // The scanner reads the lines this release writes: the envelope's members in any order, the
@@ -56,11 +62,24 @@ extension Journal {
   /// (a name longer than 15 bytes, `paymentRegistered`, would); any other is read as text.
   static func readType(_ scanner: inout JSONScanner, into type: inout String?) -> Bool {
     guard type == nil, let bytes = scanner.readStringBytes() else { return false }
-    type =
-      Event.typeNames.first { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }
-      ?? String(validating: bytes, as: UTF8.self)
+    type = knownType(bytes) ?? String(validating: bytes, as: UTF8.self)
     return type != nil
   }
+
+  /// The name in ``Event/typeNames`` whose bytes are `bytes`, compared a block at a time.
+  static func knownType(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let base = bytes.baseAddress else { return nil }
+    for (index, name) in typeNameBytes.enumerated()
+    where name.count == bytes.count
+      && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 })
+    {
+      return Event.typeNames[index]
+    }
+    return nil
+  }
+
+  /// The UTF-8 of ``Event/typeNames``, in their order.
+  static let typeNameBytes = Event.typeNames.map { Array($0.utf8) }
 }
 
 extension Event {
