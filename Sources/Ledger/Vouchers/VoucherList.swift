@@ -1,4 +1,5 @@
 import Basics
+import Synchronization
 
 /// Many vouchers, held in columns: each voucher's series, number, date and the ends of its
 /// text and rows, with every text's bytes and every row in shared lists.
@@ -217,18 +218,26 @@ public struct VoucherList: RandomAccessCollection, Sendable {
   /// up, are at hand for the writing that follows.
   func readHeads(of places: Range<Int>, into heads: inout [Head]) {
     heads.removeAll(keepingCapacity: true)
+    // The first and last byte of each text, read only to have them in the cache when the text
+    // is written (each a wait on memory otherwise); kept where the optimizer cannot drop them.
+    var touched: UInt8 = 0
     for place in places {
       let stored = stored(place)
       let rows = rowRange(stored)
       var imbalance = Int128(0)
       for row in rows { imbalance += Int128(allRows[row].amount.ore) }
+      let text = (stored == 0 ? 0 : textEnds[stored - 1])..<textEnds[stored]
+      if !text.isEmpty { touched ^= textBytes[text.lowerBound] ^ textBytes[text.upperBound - 1] }
       heads.append(
         Head(
           series: Int(seriesPlaces[stored]), number: numbers[stored], date: dates[stored],
-          text: (stored == 0 ? 0 : textEnds[stored - 1])..<textEnds[stored], rows: rows,
-          imbalance: imbalance))
+          text: text, rows: rows, imbalance: imbalance))
     }
+    Self.touchedBytes.store(touched, ordering: .relaxed)
   }
+
+  /// Where ``readHeads(of:into:)`` leaves the bytes it touched.
+  private static let touchedBytes = Atomic<UInt8>(0)
 
   /// Calls `body` with the text bytes at `range` (a ``Head``'s text), where they lie when they
   /// lie in one piece (a copy otherwise).
