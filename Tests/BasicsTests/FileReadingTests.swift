@@ -50,5 +50,13 @@ import Testing
     let tail = FilePath.readInHalves(fd, into: buffer, count: 8 << 20, at: Self.size - 100)
     #expect(tail == 100)
     #expect(Array(UnsafeBufferPointer(start: buffer, count: 100)) == Array(bytes.suffix(100)))
+    // A small count, whose halves may leave the first empty.
+    for count in [0, 1, 5_000, 1 << 20] {
+      let read = FilePath.readInHalves(fd, into: buffer + 1, count: count, at: 7)
+      #expect(read == count)
+      #expect(
+        Array(UnsafeBufferPointer(start: buffer + 1, count: count)) == Array(bytes[7..<(7 + count)])
+      )
+    }
   }
 }

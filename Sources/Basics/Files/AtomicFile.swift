@@ -142,8 +142,10 @@ public enum FilePath {
   static func readInHalves(
     _ fd: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
   ) -> Int {
-    // Split on a huge page's border, so that no page is faulted in by both.
-    let half = (count / 2) & ~((2 << 20) - 1)
+    // Split on a huge page's border in memory, so that no page is faulted in by both.
+    // (A count under 4 MiB may leave the first half empty.)
+    let start = Int(bitPattern: base)
+    let half = max(0, ((start + count / 2) & ~((2 << 20) - 1)) - start)
     let parts = [0..<half, half..<count]
     let done = UnsafeMutablePointer<Int>.allocate(capacity: 2)
     defer { done.deallocate() }
