@@ -368,6 +368,45 @@ import Testing
     #expect(count == (value >= 0 ? value : nil))
   }
 
+  /// Numbers of every bit length, eight bytes from the end or nearer (read a word at a time or
+  /// a byte at a time), and varints written the long way, read back as the byte-by-byte
+  /// definition reads them; one that goes on past ten bytes is damage.
+  @Test func varintsOfEveryLengthReadBack() {
+    var random = SplitMix64(seed: 0x1EB1_28)
+    var values = [Int]()
+    for bits in 0...64 {
+      for _ in 0..<20 {
+        let raw = bits == 0 ? 0 : (random.next() >> UInt64(64 - bits)) | (1 << UInt64(bits - 1))
+        values.append(Int(bitPattern: UInt(raw)))
+      }
+    }
+    var writer = CheckpointWriter()
+    for value in values { writer.int(value) }
+    let read = writer.bytes.withUnsafeBufferPointer { buffer -> [Int]? in
+      guard var reader = try? CheckpointReader(buffer) else { return nil }
+      return try? values.map { _ throws(CheckpointDamage) in try reader.int() }
+    }
+    #expect(read == values)
+    /// Raw varints, with eight bytes of padding after or none.
+    func count(_ bytes: [UInt8], padded: Bool) -> Int? {
+      let all = bytes + (padded ? [UInt8](repeating: 0x01, count: 8) : [])
+      return all.withUnsafeBufferPointer { buffer -> Int? in
+        var reader = CheckpointReader(buffer, tables: CheckpointTables(), at: 0)
+        return try? reader.count()
+      }
+    }
+    for padded in [false, true] {
+      #expect(count([0x80, 0x80, 0x00], padded: padded) == 0)
+      #expect(count([0xFF, 0x01], padded: padded) == 255)
+      #expect(
+        count([0x81, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01], padded: padded) == 1 + (1 << 49))
+      #expect(
+        count([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01], padded: padded) == 1 << 56)
+      #expect(count([UInt8](repeating: 0xFF, count: 10) + [0x01], padded: padded) == nil)
+      #expect(count([0x80, 0x80], padded: false) == nil)
+    }
+  }
+
   /// A register is written as its entries by key, then its keys in order; keys that do not
   /// name each entry once are damage.
   @Test(arguments: [
