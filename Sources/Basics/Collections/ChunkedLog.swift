@@ -19,9 +19,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   /// the first is advised so, ``HugePages``; the first, which may be all a small log has, is
   /// not), while a copy still copies no more than one.
   @usableFromInline static var shift: Int {
-    let stride = Swift.max(1, MemoryLayout<Element>.stride)
-    // 2^23 bytes over the stride rounded up to a power of two.
-    return Swift.max(12, 23 - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
+    Swift.max(12, HugePages.elementShift(Element.self, bytesShift: 23))
   }
   /// How many elements a chunk holds.
   @inlinable public static var chunkSize: Int { 1 << shift }
@@ -94,16 +92,8 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   /// Asks for the quarter chunk from place `used` of the last chunk to be faulted in (none
   /// when the last chunk is full: the next does not exist yet).
   @usableFromInline func populate(from used: Int) {
-    guard let chunk = chunks.last, used < chunk.capacity else { return }
-    let stride = MemoryLayout<Element>.stride
-    let end = Swift.min(chunk.capacity, used + 1 << Self.populateShift)
-    guard end > used else { return }
-    // Read-only access: a chunk shared with a copy is not copied for this.
-    chunk.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      HugePages.populateInBackground(
-        UnsafeRawPointer(base) + used * stride, count: (end - used) * stride)
-    }
+    guard let chunk = chunks.last else { return }
+    HugePages.populateInBackground(roomOf: chunk, places: used..<used + 1 << Self.populateShift)
   }
 
   @inlinable public mutating func append(contentsOf elements: some Sequence<Element>) {
@@ -117,8 +107,8 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
       let used = storedCount & (Self.chunkSize - 1)
       if used == 0 {
         chunks.append(Self.newChunk(first: chunks.isEmpty))
+        if populatesAhead { populate(from: 0) }
       }
-      if used == 0 && populatesAhead { populate(from: 0) }
       let piece = rest.prefix(Self.chunkSize - used)
       chunks[chunks.count - 1].append(contentsOf: piece)
       let before = storedCount

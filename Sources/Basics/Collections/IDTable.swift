@@ -42,21 +42,14 @@ public struct IDTable<Element> {
   /// About a mebibyte of slots (a power of two of them): how far ahead the table asks for its
   /// room to be faulted in.
   @usableFromInline static var populateStep: Int {
-    let stride = Swift.max(1, MemoryLayout<Element?>.stride)
-    return 1 << Swift.max(0, 20 - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
+    1 << HugePages.elementShift(Element?.self, bytesShift: 20)
   }
 
   /// Asks for the next ``populateStep`` slots after the last to be faulted in, as far as the
   /// array has room.
   @usableFromInline func populateAfterLast() {
-    let end = Swift.min(slots.capacity, slots.count + Self.populateStep)
-    guard end > slots.count else { return }
-    let stride = MemoryLayout<Element?>.stride
-    slots.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      HugePages.populateInBackground(
-        UnsafeRawPointer(base) + buffer.count * stride, count: (end - buffer.count) * stride)
-    }
+    HugePages.populateInBackground(
+      roomOf: slots, places: slots.count..<slots.count + Self.populateStep)
   }
 
   /// The furthest id the array grows to hold.

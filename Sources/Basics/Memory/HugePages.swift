@@ -47,6 +47,29 @@ public enum HugePages {
     #endif
   }
 
+  /// Faults in, as above, the room `array` has reserved for the elements at `places` (as far
+  /// as its capacity goes), filled or not. Read-only access: an array shared with a copy is
+  /// not copied for this.
+  public static func populateInBackground<Element>(roomOf array: [Element], places: Range<Int>) {
+    let end = Swift.min(array.capacity, places.upperBound)
+    guard end > places.lowerBound else { return }
+    let stride = MemoryLayout<Element>.stride
+    array.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      populateInBackground(
+        UnsafeRawPointer(base) + places.lowerBound * stride,
+        count: (end - places.lowerBound) * stride)
+    }
+  }
+
+  /// The power of two whose elements of `type` take more than half of 2^`bytesShift` bytes and
+  /// at most all of them: how many of them fill a buffer of about that size.
+  static func elementShift<Element>(_ type: Element.Type, bytesShift: Int) -> Int {
+    let stride = Swift.max(1, MemoryLayout<Element>.stride)
+    // The stride rounded up to a power of two, taken off the bytes.
+    return Swift.max(0, bytesShift - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
+  }
+
   private static let populating = DispatchQueue(label: "HugePages.populate", qos: .utility)
 
   /// Waits until the pages asked for so far are faulted in.
