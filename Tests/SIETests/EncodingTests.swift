@@ -59,7 +59,7 @@ import Testing
       let start = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
       let expected = bytes[start...].firstIndex { $0 >= 0x80 } ?? count
       bytes.withUnsafeBufferPointer { buffer in
-        #expect(TextEncoding.firstNonASCII(in: buffer, from: start) == expected, "round \(round)")
+        #expect(UTF8Validation.firstNonASCII(in: buffer, from: start) == expected, "round \(round)")
       }
     }
   }

@@ -14,14 +14,7 @@ public enum UTF8Validation {
     while index < count {
       let lead = base[index]
       if lead < 0x80 {
-        index += 1
-        // ASCII runs eight bytes at a time, while no byte has its high bit.
-        while index + 8 <= count,
-          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
-            == 0
-        {
-          index += 8
-        }
+        index = firstNonASCII(in: bytes, from: index + 1)
         continue
       }
       let length: Int
@@ -51,6 +44,23 @@ public enum UTF8Validation {
       index += length
     }
     return nil
+  }
+
+  /// The index of the first byte ≥ 0x80 at or after `start`, or `bytes.count`: eight bytes at
+  /// a time (text is mostly ASCII between its letters).
+  @inlinable
+  public static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return bytes.count }
+    var index = start
+    while index + 8 <= bytes.count {
+      let highs =
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        & 0x8080_8080_8080_8080
+      if highs != 0 { return index + highs.trailingZeroBitCount / 8 }
+      index += 8
+    }
+    while index < bytes.count && base[index] < 0x80 { index += 1 }
+    return index
   }
 
   /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`.

@@ -1,7 +1,8 @@
 /// Eight bytes read as one little-endian word, and the bit tricks that test all eight at once
 /// (the "SWAR" idioms: a byte's high bit in the result marks the bytes that pass a test).
 ///
-/// The hot loops of the reader use these to step over plain text eight bytes at a time.
+/// The hot loops of the reader and the writer use these to step over plain text eight bytes
+/// at a time.
 enum ByteWord {
   /// 0x01 in every byte: times a byte, that byte in every place.
   static let ones: UInt64 = 0x0101_0101_0101_0101

@@ -23,7 +23,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     -> TextEncoding
   {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8 }
-    let firstHigh = firstNonASCII(in: bytes, from: 0)
+    let firstHigh = UTF8Validation.firstNonASCII(in: bytes, from: 0)
     guard firstHigh < bytes.count else { return .ascii }
     let rest = UnsafeBufferPointer(rebasing: bytes[firstHigh...])
     if isValidUTF8(rest, allowTruncatedEnd: !isComplete) { return .utf8 }
@@ -36,23 +36,9 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
       case 0xC4, 0xC5, 0xD6, 0xE4, 0xE5, 0xE9, 0xF6: latin1Letters += 1
       default: break
       }
-      index = firstNonASCII(in: bytes, from: index + 1)
+      index = UTF8Validation.firstNonASCII(in: bytes, from: index + 1)
     }
     return cp437Letters >= latin1Letters ? .cp437 : .latin1
-  }
-
-  /// The index of the first byte ≥ 0x80 at or after `start`, or `bytes.count`: eight bytes at
-  /// a time (the text between a file's few letters is ASCII).
-  static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    guard let base = bytes.baseAddress else { return bytes.count }
-    var index = start
-    while index + 8 <= bytes.count {
-      let highs = ByteWord.load(base + index) & ByteWord.highs
-      if highs != 0 { return index + ByteWord.firstMarked(highs) }
-      index += 8
-    }
-    while index < bytes.count && base[index] < 0x80 { index += 1 }
-    return index
   }
 
   /// Whether `bytes` is well-formed UTF-8. A sequence cut off at the very end counts as valid,

@@ -310,7 +310,7 @@ struct ByteCursor {
   mutating func eightDigits() -> UnsafeBufferPointer<UInt8>? {
     let start = position
     guard count - start >= 8 else { return nil }
-    let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+    let word = ByteWord.load(base + start)
     // Every byte in 0x30...0x39: none below 0x30, none above 0x39 (adding 0x46 carries into
     // the high bit exactly for those), with no high bit set to begin with.
     let ones = ByteWord.ones
