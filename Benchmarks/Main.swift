@@ -45,6 +45,8 @@ enum Main {
       for _ in 0..<10 { _ = try SIEWriter().encode(document) }
     case "sha256":
       try Self.sha256(file: argument(1))
+    case "crc32":
+      try Self.crc32(file: argument(1))
     case "export":
       try BookBenchmarks.export(invoices: Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
     case "bundle":
@@ -96,9 +98,19 @@ enum Main {
   static func usage(_ problem: String? = nil) -> Never {
     var text = problem.map { "Benchmarks: \($0)\n" } ?? ""
     text +=
-      "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | read-payments FILE... | match [N] | book | pdf | sha256 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES | replay-book DIR | open-book DIR | export-book DIR | write-sie FILE | write-only FILE | validate-sie FILE | sizes | memory-stream|memory-document|memory-baseline [FILE]\n"
+      "usage: Benchmarks sie FILE... | bgmax FILE... | camt FILE... | read-payments FILE... | match [N] | book | pdf | sha256 FILE | crc32 FILE | export [INVOICES] | bundle [INVOICES] | make-book DIR INVOICES | replay-book DIR | open-book DIR | export-book DIR | write-sie FILE | write-only FILE | validate-sie FILE | sizes | memory-stream|memory-document|memory-baseline [FILE]\n"
     FileHandle.standardError.write(Data(text.utf8))
     exit(64)
+  }
+
+  /// CRC-32 of a file in memory, best of five (to compare builds run in turns).
+  static func crc32(file: String) throws {
+    let bytes = try FilePath.read(file)
+    var value: UInt32 = 0
+    let time = Measure.best(5) { value = CRC32.checksum(bytes) }
+    print(
+      "crc32 \(Measure.mebibytes(bytes.count)): \(Measure.megabytesPerSecond(bytes.count, time)) (\(String(value, radix: 16)))"
+    )
   }
 
   /// SHA-256 of a file in memory, against `sha256sum` on the same file in the same run.
