@@ -18,7 +18,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   /// fewer than 4 096. Chunks that large are worth backing with huge pages (every chunk after
   /// the first is advised so, ``HugePages``; the first, which may be all a small log has, is
   /// not), while a copy still copies no more than one.
-  @usableFromInline static var shift: Int {
+  @inlinable static var shift: Int {
     Swift.max(12, HugePages.elementShift(Element.self, bytesShift: 23))
   }
   /// How many elements a chunk holds.
@@ -48,7 +48,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
 
   /// Elements in a quarter chunk: the log asks for the next one to be faulted in each time it
   /// fills one.
-  @usableFromInline static var populateShift: Int { shift - 2 }
+  @inlinable static var populateShift: Int { shift - 2 }
 
   @inlinable public init() {}
 

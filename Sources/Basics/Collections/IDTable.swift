@@ -41,7 +41,7 @@ public struct IDTable<Element> {
 
   /// About a mebibyte of slots (a power of two of them): how far ahead the table asks for its
   /// room to be faulted in.
-  @usableFromInline static var populateStep: Int {
+  @inlinable static var populateStep: Int {
     1 << HugePages.elementShift(Element?.self, bytesShift: 20)
   }
 

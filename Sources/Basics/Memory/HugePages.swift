@@ -64,7 +64,7 @@ public enum HugePages {
 
   /// The power of two whose elements of `type` take more than half of 2^`bytesShift` bytes and
   /// at most all of them: how many of them fill a buffer of about that size.
-  static func elementShift<Element>(_ type: Element.Type, bytesShift: Int) -> Int {
+  @inlinable static func elementShift<Element>(_ type: Element.Type, bytesShift: Int) -> Int {
     let stride = Swift.max(1, MemoryLayout<Element>.stride)
     // The stride rounded up to a power of two, taken off the bytes.
     return Swift.max(0, bytesShift - (Int.bitWidth - (stride - 1).leadingZeroBitCount))
