@@ -34,6 +34,28 @@ import Testing
   }
 }
 
+/// Bytes handed over from memory the caller uses again at once are copied: the outputs hold
+/// what was handed over, though the pieces' own memory is used again and again.
+@Suite struct PipelinedOutputCopyTests {
+  @Test func theCallersMemoryIsFreeOnReturn() throws {
+    let directory = TemporaryDirectory()
+    let output = try AtomicFileWriter(path: directory.file("a.bin"))
+    let pipeline = PipelinedOutput([output], limit: 2)
+    var expected = [UInt8]()
+    var scratch = [UInt8](repeating: 0, count: 300_000)
+    for index in 0..<30 {
+      let size = (index * 37_001) % scratch.count
+      for place in 0..<size { scratch[place] = UInt8(truncatingIfNeeded: place &+ index) }
+      expected += scratch[..<size]
+      scratch.withUnsafeBytes { pipeline.write(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
+      scratch.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0xEE) }
+    }
+    #expect(try pipeline.finish() == SHA256.hex(expected))
+    try pipeline.synced()
+    #expect(try FilePath.read(output.temporary) == expected)
+  }
+}
+
 /// A file validated through a pipe as it is written gets the report of its bytes; one
 /// abandoned half written lets its validator go.
 @Suite struct ValidatingPipeTests {

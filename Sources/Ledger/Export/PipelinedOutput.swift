@@ -1,12 +1,16 @@
 import Basics
 import Dispatch
+import Synchronization
 
 /// A file handed over in pieces and written to its outputs on other threads, hashed on the
 /// way (and validated, given a ``ValidatingPipe``), while the caller makes the next piece. At
 /// most `limit` pieces wait, so memory stays bounded however fast they are made.
 ///
 /// Each output is written on a queue of its own, and the hash and the validation on another:
-/// copying a large file into two files and hashing it is more than one core's work.
+/// copying a large file into two files and hashing it is more than one core's work. A piece
+/// is copied into one of a few buffers that are used again once every output has it: the
+/// pieces of a large file take the same memory, not fresh memory each, which the system must
+/// clear before it is used.
 ///
 /// ```swift
 /// let pipeline = PipelinedOutput([file, copy])
@@ -43,7 +47,37 @@ final class PipelinedOutput: @unchecked Sendable {
     }
   }
 
+  /// A piece's bytes, in memory of its own that the next piece can use once this one is
+  /// written everywhere.
+  private final class Piece: @unchecked Sendable {
+    private var storage: UnsafeMutableRawBufferPointer
+    private(set) var count = 0
+
+    init(capacity: Int) {
+      storage = .allocate(byteCount: Swift.max(capacity, 1), alignment: 16)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The bytes of the piece.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[..<count]) }
+
+    /// Makes the piece a copy of `source`, growing its memory if it must.
+    func fill(with source: UnsafeRawBufferPointer) {
+      if source.count > storage.count {
+        storage.deallocate()
+        storage = .allocate(byteCount: source.count, alignment: 16)
+      }
+      if let base = source.baseAddress {
+        storage.baseAddress!.copyMemory(from: base, byteCount: source.count)
+      }
+      count = source.count
+    }
+  }
+
   private let lanes: [Lane]
+  /// Pieces written everywhere, ready for the next bytes; never more than `limit`.
+  private let spare = Mutex<[Piece]>([])
   /// Where the pieces go too, to be validated as they are written.
   private let validation: ValidatingPipe?
   /// Touched on `hashing` only, until `finish()` has waited for it.
@@ -74,21 +108,30 @@ final class PipelinedOutput: @unchecked Sendable {
   /// Hands a piece over: it is hashed and written after those before it. Its room is given
   /// back when every output has it.
   func write(_ piece: [UInt8]) {
-    guard !piece.isEmpty else { return }
+    piece.withUnsafeBytes { write($0) }
+  }
+
+  /// Hands over a copy of `bytes` (the caller may use their memory again on return): they
+  /// are hashed and written after those before them.
+  func write(_ bytes: UnsafeRawBufferPointer) {
+    guard !bytes.isEmpty else { return }
     room.wait()
-    count += piece.count
+    count += bytes.count
+    let piece = spare.withLock { $0.popLast() } ?? Piece(capacity: bytes.count)
+    piece.fill(with: bytes)
     let written = DispatchGroup()
     for lane in lanes {
-      lane.run(in: written) { output throws(FileError) in try output.write(piece) }
+      lane.run(in: written) { output throws(FileError) in try output.write(piece.bytes) }
     }
     written.enter()
     hashing.async { [self] in
       defer { written.leave() }
-      hasher.update(piece)
-      validation?.write(piece)
+      hasher.update(piece.bytes)
+      validation?.write(piece.bytes)
     }
     pending.enter()
     written.notify(queue: .global()) { [self] in
+      spare.withLock { $0.append(piece) }
       room.signal()
       pending.leave()
     }

@@ -168,7 +168,7 @@ public enum SIEExport {
     let stream = SIEVoucherStream(
       header: header, options: writingOptions, estimatedBytes: pieceSize + (1 << 16))
     writeVouchers(plan, to: stream, checking: &check) {
-      if stream.pendingByteCount >= pieceSize { stream.drain { pipeline.write(Array($0)) } }
+      if stream.pendingByteCount >= pieceSize { stream.drain { pipeline.write($0) } }
     }
     let last: SIEWriter.Output
     do {

@@ -68,21 +68,25 @@ final class ValidatingPipe: @unchecked Sendable {
   /// pipe cannot be written (the report then says the file is cut short).
   @discardableResult
   func write(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { write($0) }
+  }
+
+  /// Hands `buffer` to the validator, as ``write(_:)-([UInt8])`` does.
+  @discardableResult
+  func write(_ buffer: UnsafeRawBufferPointer) -> Bool {
     precondition(!isClosed, "the pipe is closed")
-    return bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let wrote = writeToPipe(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
-        if wrote > 0 {
-          offset += wrote
-        } else if wrote < 0 && errno == EINTR {
-          continue
-        } else {
-          return false
-        }
+    var offset = 0
+    while offset < buffer.count {
+      let wrote = writeToPipe(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
+      if wrote > 0 {
+        offset += wrote
+      } else if wrote < 0 && errno == EINTR {
+        continue
+      } else {
+        return false
       }
-      return true
     }
+    return true
   }
 
   /// Closes the pipe and waits for the validator's report on everything written.
