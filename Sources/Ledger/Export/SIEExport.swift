@@ -164,6 +164,8 @@ public enum SIEExport {
     let header = header(plan, state: state)
     var check = ReceiverProfile.Check(plan.request.profile, header: header)
     let validation = try ValidatingPipe(options: validationOptions(plan))
+    // Written once and not read again here: the page cache reuses its pages as it goes.
+    for output in outputs { output.dropsWrittenPages = true }
     let pipeline = PipelinedOutput(outputs, validating: validation)
     let stream = SIEVoucherStream(
       header: header, options: writingOptions, estimatedBytes: pieceSize + (1 << 16))
