@@ -6,42 +6,94 @@ import Invoicing
 /// the map of the export that first books it, and that map is stored with the export, so
 /// changing a product's account later moves only what has not been booked yet.
 public struct AccountMap: Hashable, Sendable {
-  public var method: BookkeepingMethod
-  public var accounts: AccountSettings
-  public var products: [String: ProductAccounts]
-  public var dimensionsOnResultRowsOnly: Bool
-  public var yearEndReversal: Bool
+  /// The map's values, held by reference and copied on change: posting takes a copy of a
+  /// document's map for every voucher, and a copy is then one reference rather than some
+  /// forty account numbers and texts.
+  private var box: Box
+
+  public var method: BookkeepingMethod {
+    get { box.values.method }
+    set { change { $0.method = newValue } }
+  }
+  public var accounts: AccountSettings {
+    get { box.values.accounts }
+    set { change { $0.accounts = newValue } }
+  }
+  public var products: [String: ProductAccounts] {
+    get { box.values.products }
+    set { change { $0.products = newValue } }
+  }
+  public var dimensionsOnResultRowsOnly: Bool {
+    get { box.values.dimensionsOnResultRowsOnly }
+    set { change { $0.dimensionsOnResultRowsOnly = newValue } }
+  }
+  public var yearEndReversal: Bool {
+    get { box.values.yearEndReversal }
+    set { change { $0.yearEndReversal = newValue } }
+  }
   /// Whether unplaced incoming payments are booked on arrival (on 2420).
-  public var bookUnmatchedPayments: Bool
-  public var invoiceSeries: String
-  public var paymentSeries: String
-  public var yearEndSeries: String
-  public var purchaseSeries: String
+  public var bookUnmatchedPayments: Bool {
+    get { box.values.bookUnmatchedPayments }
+    set { change { $0.bookUnmatchedPayments = newValue } }
+  }
+  public var invoiceSeries: String {
+    get { box.values.invoiceSeries }
+    set { change { $0.invoiceSeries = newValue } }
+  }
+  public var paymentSeries: String {
+    get { box.values.paymentSeries }
+    set { change { $0.paymentSeries = newValue } }
+  }
+  public var yearEndSeries: String {
+    get { box.values.yearEndSeries }
+    set { change { $0.yearEndSeries = newValue } }
+  }
+  public var purchaseSeries: String {
+    get { box.values.purchaseSeries }
+    set { change { $0.purchaseSeries = newValue } }
+  }
   /// The names the creditor gave accounts (`settings set accountNames.3011 …`), for `#KONTO`.
-  public var accountNames: [String: String]
+  public var accountNames: [String: String] {
+    get { box.values.accountNames }
+    set { change { $0.accountNames = newValue } }
+  }
   /// How the export writes what is not money: 1 for exports made by releases up to 0.2.0
   /// (voucher texts, `#KONTO` names, the bundle's documents and PDFs as those releases made
   /// them, so that they re-export byte for byte); 2 since. See ``ExportEdition``.
-  public var edition: Int
+  public var edition: Int {
+    get { box.values.edition }
+    set { change { $0.edition = newValue } }
+  }
 
   /// The map of a book's current settings and products.
   public init(state: BookState) {
     let settings = state.settings
-    method = settings.method
-    accounts = settings.accounts
-    products = [:]
+    var values = Values(method: settings.method, accounts: settings.accounts)
     for product in state.allProducts where product.accounts != ProductAccounts() {
-      products[product.number] = product.accounts
+      values.products[product.number] = product.accounts
     }
-    dimensionsOnResultRowsOnly = settings.dimensionsOnResultRowsOnly
-    yearEndReversal = settings.yearEndReversal
-    bookUnmatchedPayments = settings.bookUnmatchedPayments
-    invoiceSeries = settings.invoiceSeries
-    paymentSeries = settings.paymentSeries
-    yearEndSeries = settings.yearEndSeries
-    purchaseSeries = settings.purchaseSeries
-    accountNames = settings.accountNames
-    edition = ExportEdition.current
+    values.dimensionsOnResultRowsOnly = settings.dimensionsOnResultRowsOnly
+    values.yearEndReversal = settings.yearEndReversal
+    values.bookUnmatchedPayments = settings.bookUnmatchedPayments
+    values.invoiceSeries = settings.invoiceSeries
+    values.paymentSeries = settings.paymentSeries
+    values.yearEndSeries = settings.yearEndSeries
+    values.purchaseSeries = settings.purchaseSeries
+    values.accountNames = settings.accountNames
+    values.edition = ExportEdition.current
+    box = Box(values)
+  }
+
+  public static func == (a: AccountMap, b: AccountMap) -> Bool {
+    a.box === b.box || a.box.values == b.box.values
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.values) }
+
+  /// Changes the values, copying them first when another map shares them.
+  private mutating func change(_ body: (inout Values) -> Void) {
+    if !isKnownUniquelyReferenced(&box) { box = Box(box.values) }
+    body(&box.values)
   }
 
   // MARK: Resolution
@@ -121,9 +173,9 @@ extension AccountMap {
   }
 
   init(json: JSONReader) throws {
-    method = try json.choice("method", as: BookkeepingMethod.self)
-    accounts = try AccountSettings(json: try json.member("accounts"))
-    products = [:]
+    var values = Values(
+      method: try json.choice("method", as: BookkeepingMethod.self),
+      accounts: try AccountSettings(json: try json.member("accounts")))
     let productReader = try json.member("products")
     if case .object(let object) = productReader.value {
       for (number, _) in object {
@@ -132,27 +184,29 @@ extension AccountMap {
         for (key, path) in ProductAccounts.keys {
           accounts[keyPath: path] = try entry.optionalString(key).map { AccountNumber($0) }
         }
-        products[number] = accounts
+        values.products[number] = accounts
       }
     }
-    dimensionsOnResultRowsOnly = try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
-    yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
-    bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
+    values.dimensionsOnResultRowsOnly =
+      try json.optionalBool("dimensionsOnResultRowsOnly") ?? true
+    values.yearEndReversal = try json.optionalBool("yearEndReversal") ?? false
+    values.bookUnmatchedPayments = try json.optionalBool("bookUnmatchedPayments") ?? true
     let series = try json.member("series")
-    invoiceSeries = try series.string("invoice")
-    paymentSeries = try series.string("payment")
-    yearEndSeries = try series.string("yearEnd")
-    purchaseSeries = try series.string("purchase")
-    edition = try json.optionalInt("edition") ?? 1
+    values.invoiceSeries = try series.string("invoice")
+    values.paymentSeries = try series.string("payment")
+    values.yearEndSeries = try series.string("yearEnd")
+    values.purchaseSeries = try series.string("purchase")
+    let edition = try json.optionalInt("edition") ?? 1
     guard (1...ExportEdition.current).contains(edition) else {
       throw json.error(
         "export edition \(edition) is newer than this release writes (\(ExportEdition.current))",
         at: "edition")
     }
-    accountNames = [:]
+    values.edition = edition
     if let names = try json.optionalMember("names"), case .object(let object) = names.value {
-      for (account, _) in object { accountNames[account] = try names.string(account) }
+      for (account, _) in object { values.accountNames[account] = try names.string(account) }
     }
+    box = Box(values)
   }
 
   /// The name of `account` in `#KONTO`: the creditor's, else BAS's; for an account BAS's
@@ -176,4 +230,28 @@ extension AccountMap {
 ///   second layout.
 public enum ExportEdition {
   public static let current = 2
+}
+
+extension AccountMap {
+  /// What a map holds.
+  fileprivate struct Values: Hashable, Sendable {
+    var method: BookkeepingMethod
+    var accounts: AccountSettings
+    var products: [String: ProductAccounts] = [:]
+    var dimensionsOnResultRowsOnly = true
+    var yearEndReversal = false
+    var bookUnmatchedPayments = true
+    var invoiceSeries = ""
+    var paymentSeries = ""
+    var yearEndSeries = ""
+    var purchaseSeries = ""
+    var accountNames: [String: String] = [:]
+    var edition = 1
+  }
+
+  /// The values of maps that share them; changed only when one map holds it.
+  fileprivate final class Box: @unchecked Sendable {
+    var values: Values
+    init(_ values: Values) { self.values = values }
+  }
 }
