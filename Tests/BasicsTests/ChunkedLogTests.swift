@@ -62,6 +62,24 @@ import Testing
     }
   }
 
+  /// The next chunk, made ahead in a chunk's last quarter, is the copy's and the original's
+  /// alike until either starts it: each then fills its own.
+  @Test func aCopyMadeWithTheNextChunkReadyGoesItsOwnWay() {
+    let size = Self.size
+    var log = ChunkedLog<Int>()
+    log.populatesAhead = true
+    for value in 0..<size - size / 8 { log.append(value) }
+    var copy = log
+    for value in log.count..<size + 10 {
+      log.append(value)
+      copy.append(-value)
+    }
+    #expect(log.elementsEqual(0..<size + 10))
+    #expect(copy.prefix(size - size / 8).elementsEqual(0..<size - size / 8))
+    #expect(
+      copy.dropFirst(size - size / 8).elementsEqual((size - size / 8..<size + 10).lazy.map { -$0 }))
+  }
+
   /// A copy and its original go their own ways once either is appended to.
   @Test(arguments: [5000, size - 1, size + 5000])
   func copiesAreIndependent(count: Int) {

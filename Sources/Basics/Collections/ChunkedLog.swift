@@ -40,6 +40,10 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   @usableFromInline var chunks: [[Element]] = []
   @inlinable public var count: Int { storedCount }
   @usableFromInline var storedCount = 0
+  /// The chunk to fill after the last, made and partly faulted in ahead while the log
+  /// populates ahead (empty otherwise): a new chunk is then not faulted in by the thread that
+  /// fills it, at the moment it starts to.
+  @usableFromInline var nextChunk: [Element] = []
 
   /// Whether the log has the memory it fills next faulted in on another thread as it grows, a
   /// quarter chunk ahead (``HugePages/populateInBackground(_:count:)``): for a large log
@@ -71,10 +75,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
   }
 
   @inlinable public mutating func append(_ element: Element) {
-    if storedCount & (Self.chunkSize - 1) == 0 {
-      chunks.append(Self.newChunk(first: chunks.isEmpty))
-      if populatesAhead { populate(from: 0) }
-    }
+    if storedCount & (Self.chunkSize - 1) == 0 { startChunk() }
     chunks[chunks.count - 1].append(element)
     storedCount += 1
     if populatesAhead && storedCount & (1 << Self.populateShift - 1) == 0 {
@@ -82,11 +83,28 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     }
   }
 
+  /// Adds a chunk after the last, full one: the one made ahead, if any.
+  @usableFromInline mutating func startChunk() {
+    if nextChunk.capacity >= Self.chunkSize {
+      var chunk = [Element]()
+      swap(&chunk, &nextChunk)
+      chunks.append(chunk)
+    } else {
+      chunks.append(Self.newChunk(first: chunks.isEmpty))
+      if populatesAhead { populate(from: 0) }
+    }
+  }
+
   /// Asks for the quarter chunk after the last element to be faulted in, unless the last chunk
-  /// is full.
-  @usableFromInline func populateAfterLast() {
+  /// is full; in its last quarter, makes the next chunk and asks for its first quarter.
+  @usableFromInline mutating func populateAfterLast() {
     let used = storedCount & (Self.chunkSize - 1)
-    if used != 0 { populate(from: used) }
+    guard used != 0 else { return }
+    populate(from: used)
+    if used >= Self.chunkSize - 1 << Self.populateShift && nextChunk.capacity == 0 {
+      nextChunk = Self.newChunk(first: false)
+      HugePages.populateInBackground(roomOf: nextChunk, places: 0..<1 << Self.populateShift)
+    }
   }
 
   /// Asks for the quarter chunk from place `used` of the last chunk to be faulted in (none
@@ -105,10 +123,7 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     var rest = buffer[...]
     while !rest.isEmpty {
       let used = storedCount & (Self.chunkSize - 1)
-      if used == 0 {
-        chunks.append(Self.newChunk(first: chunks.isEmpty))
-        if populatesAhead { populate(from: 0) }
-      }
+      if used == 0 { startChunk() }
       let piece = rest.prefix(Self.chunkSize - used)
       chunks[chunks.count - 1].append(contentsOf: piece)
       let before = storedCount
