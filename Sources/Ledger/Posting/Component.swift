@@ -33,6 +33,15 @@ struct ComponentKey: Hashable, Sendable {
   var project: String?
 }
 
+/// An amount of a document's part: what an invoice or self-invoice is made of before it is
+/// opened, and what a credit note takes off the invoice it credits. (A structure rather than
+/// a tuple: arrays of them are copied with code made for them, not through the tuple's layout
+/// worked out at run time.)
+struct KeyedAmount: Sendable {
+  var key: ComponentKey
+  var amount: Amount
+}
+
 /// What is still open of one part of a document, in the document's currency and in SEK at the
 /// document's rate, and whether it has been booked on the receivable (or payable) account.
 struct Component: Sendable {

@@ -109,7 +109,7 @@ struct DocumentLedger: Sendable {
 
   /// Takes the given amounts off the parts with the same keys (a credit note taking off the
   /// lines it mirrors); a key the document lacks is taken as a new negative part.
-  mutating func take(matching pieces: [(key: ComponentKey, amount: Amount)]) -> [Part] {
+  mutating func take(matching pieces: [KeyedAmount]) -> [Part] {
     var parts = [Part]()
     for piece in pieces where !piece.amount.isZero {
       let indices = components.indices.filter { components[$0].key == piece.key }

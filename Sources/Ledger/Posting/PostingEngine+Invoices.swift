@@ -4,10 +4,14 @@ import Invoicing
 extension PostingEngine {
   /// The parts of an invoice: per VAT rate (in the order the lines first use it) its sales
   /// lines and its VAT, then the rounding to whole kronor.
-  static func components(of invoice: Invoice) -> [(key: ComponentKey, amount: Amount)] {
+  static func components(of invoice: Invoice) -> [KeyedAmount] {
     // The sales parts in line order, then gathered per rate: an invoice has few rates, looked
     // through rather than hashed, and no list is made per rate.
-    var sales = [(rate: VATRate, key: ComponentKey, amount: Amount)]()
+    struct Sale {
+      var rate: VATRate
+      var part: KeyedAmount
+    }
+    var sales = [Sale]()
     sales.reserveCapacity(invoice.lines.count)
     var rates = [VATRate]()
     for line in invoice.lines {
@@ -15,7 +19,7 @@ extension PostingEngine {
         let key = ComponentKey(
           role: .sale(product: product, kind: kind, rate: rate, category: line.category),
           costCentre: line.costCentre, project: line.project)
-        sales.append((rate, key, net))
+        sales.append(Sale(rate: rate, part: KeyedAmount(key: key, amount: net)))
         if !rates.contains(rate) { rates.append(rate) }
       }
       if line.parts.isEmpty {
@@ -27,15 +31,17 @@ extension PostingEngine {
       }
     }
     let totals = invoice.totals
-    var result = [(key: ComponentKey, amount: Amount)]()
+    var result = [KeyedAmount]()
     result.reserveCapacity(sales.count + rates.count + 1)
     for rate in rates {
-      for sale in sales where sale.rate == rate { result.append((sale.key, sale.amount)) }
+      for sale in sales where sale.rate == rate { result.append(sale.part) }
       if let vat = totals.rates.first(where: { $0.rate == rate })?.vat, !vat.isZero {
-        result.append((ComponentKey(role: .vat(rate)), vat))
+        result.append(KeyedAmount(key: ComponentKey(role: .vat(rate)), amount: vat))
       }
     }
-    if !totals.rounding.isZero { result.append((ComponentKey(role: .rounding), totals.rounding)) }
+    if !totals.rounding.isZero {
+      result.append(KeyedAmount(key: ComponentKey(role: .rounding), amount: totals.rounding))
+    }
     return result
   }
 
@@ -46,7 +52,7 @@ extension PostingEngine {
   struct Attestation: Sendable {
     var document: DocumentLedger
     var original: Int?
-    var parts: [(key: ComponentKey, amount: Amount)]
+    var parts: [KeyedAmount]
 
     init(id: Int, record: InvoiceRecord) {
       let invoice = record.invoice
@@ -126,7 +132,8 @@ extension PostingEngine {
       text: "Kreditering \(invoice.name) med \(note.name) \(party(invoice, map))")
     if !applied.isZero {
       let noteParts = applied == -note.open ? note.takeAll() : note.take(-applied, feesFirst: false)
-      let invoiceParts = invoice.take(matching: noteParts.map { ($0.key, -$0.amount) })
+      let invoiceParts = invoice.take(
+        matching: noteParts.map { KeyedAmount(key: $0.key, amount: -$0.amount) })
       documents[noteID] = note
       documents[invoiceID] = invoice
       clear(noteParts, of: note, map: map, to: &builder)

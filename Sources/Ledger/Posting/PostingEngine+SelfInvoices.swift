@@ -3,8 +3,8 @@ import Invoicing
 
 extension PostingEngine {
   /// The parts of a self-invoice: its lines as purchases, and input VAT per rate.
-  static func components(of selfInvoice: SelfInvoice) -> [(key: ComponentKey, amount: Amount)] {
-    var result = [(key: ComponentKey, amount: Amount)]()
+  static func components(of selfInvoice: SelfInvoice) -> [KeyedAmount] {
+    var result = [KeyedAmount]()
     var productsByRate = [VATRate: Set<String?>]()
     for line in selfInvoice.lines {
       let pieces: [(product: String?, rate: VATRate, net: Amount)] =
@@ -13,11 +13,11 @@ extension PostingEngine {
         : line.parts.map { ($0.product, $0.vatRate, $0.net) }
       for piece in pieces {
         result.append(
-          (
-            ComponentKey(
+          KeyedAmount(
+            key: ComponentKey(
               role: .purchase(product: piece.product), costCentre: line.costCentre,
-              project: line.project), piece.net
-          ))
+              project: line.project),
+            amount: piece.net))
         productsByRate[piece.rate, default: []].insert(piece.product)
       }
     }
@@ -25,7 +25,8 @@ extension PostingEngine {
       // A product's own input VAT account is used when all lines at the rate share it.
       let products = productsByRate[rate.rate] ?? []
       let product = products.count == 1 ? products.first! : nil
-      result.append((ComponentKey(role: .inputVAT(product: product)), rate.vat))
+      result.append(
+        KeyedAmount(key: ComponentKey(role: .inputVAT(product: product)), amount: rate.vat))
     }
     return result
   }

@@ -15,6 +15,12 @@ struct VoucherBuilder {
     var text: String?
   }
 
+  /// A distinct row and its sum.
+  private struct Sum {
+    var key: Key
+    var amount: Amount
+  }
+
   /// How many distinct rows are looked through before a table is made.
   static let indexThreshold = 16
 
@@ -22,7 +28,7 @@ struct VoucherBuilder {
   let date: Day
   let text: VoucherText
   /// The distinct rows in the order first seen, with their sums.
-  private var sums: [(key: Key, amount: Amount)] = []
+  private var sums: [Sum] = []
   /// Each key's place in `sums`, once there are more than ``indexThreshold``.
   private var places: [Key: Int]?
 
@@ -52,7 +58,7 @@ struct VoucherBuilder {
       sums[place].amount += amount
       return
     }
-    sums.append((key, amount))
+    sums.append(Sum(key: key, amount: amount))
     if places != nil {
       places![key] = sums.count - 1
     } else if sums.count > Self.indexThreshold {
@@ -75,11 +81,12 @@ struct VoucherBuilder {
   var rows: [VoucherRow] {
     var rows = [VoucherRow]()
     rows.reserveCapacity(sums.count)
-    for (key, amount) in sums where !amount.isZero {
+    for sum in sums where !sum.amount.isZero {
+      let key = sum.key
       rows.append(
         VoucherRow(
-          account: key.account, amount: amount, costCentre: key.costCentre, project: key.project,
-          text: key.text))
+          account: key.account, amount: sum.amount, costCentre: key.costCentre,
+          project: key.project, text: key.text))
     }
     return rows
   }
@@ -89,9 +96,9 @@ struct VoucherBuilder {
   func check() throws(LedgerError) -> Bool {
     var count = 0
     var sum = Amount.zero
-    for (_, amount) in sums where !amount.isZero {
+    for row in sums where !row.amount.isZero {
       count += 1
-      sum += amount
+      sum += row.amount
     }
     guard count > 0 else { return false }
     try Voucher.checkRowCount(count, text: text.string)
@@ -103,8 +110,8 @@ struct VoucherBuilder {
   /// ``check()`` said there is one to book.
   func write(to list: inout VoucherList) {
     list.append(series: series, date: date, text: text) { add in
-      for (key, amount) in sums where !amount.isZero {
-        add(key.account, amount, key.costCentre, key.project, key.text)
+      for sum in sums where !sum.amount.isZero {
+        add(sum.key.account, sum.amount, sum.key.costCentre, sum.key.project, sum.key.text)
       }
     }
   }
