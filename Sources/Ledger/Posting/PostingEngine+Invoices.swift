@@ -92,8 +92,10 @@ extension PostingEngine {
       document.isForeign ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : nil
     func value(_ place: Int) -> Amount { values?[place] ?? parts[place].amount }
     document.components.reserveCapacity(parts.count)
-    for (place, part) in parts.enumerated() {
-      document.add(part.key, amount: part.amount, sek: value(place), booked: booked)
+    // By place, not `enumerated()`: its sequence's type was looked up at run time on every
+    // call (two lookups per invoice).
+    for place in parts.indices {
+      document.add(parts[place].key, amount: parts[place].amount, sek: value(place), booked: booked)
     }
     guard booked else {
       documents[id] = document
@@ -111,8 +113,8 @@ extension PostingEngine {
       series: map.invoiceSeries, date: date,
       text: voucherText(title, document, map))
     builder.add(map.accounts.receivables, totalSEK)
-    for (place, part) in parts.enumerated() {
-      addRow(part.key, -value(place), of: document, map: map, to: &builder)
+    for place in parts.indices {
+      addRow(parts[place].key, -value(place), of: document, map: map, to: &builder)
     }
     try emit(builder, activity: index)
   }
