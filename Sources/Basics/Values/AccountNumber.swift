@@ -103,7 +103,7 @@ public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByString
 
   /// Whether it is a BAS balance-sheet account (classes 1 and 2: assets, equity and
   /// liabilities), as opposed to a result account.
-  public var isBalanceSheetAccount: Bool { (accountClass ?? 3) < 3 }
+  @inlinable public var isBalanceSheetAccount: Bool { (accountClass ?? 3) < 3 }
 
   /// Whether it is a four-digit BAS account number (1000–8999), as the package books on.
   public var isBASAccount: Bool {
@@ -112,7 +112,20 @@ public struct AccountNumber: Hashable, Sendable, Comparable, ExpressibleByString
   }
 
   /// The BAS account class: the first digit (1 assets … 8 financial items), or `nil`.
-  public var accountClass: Int? {
+  /// Exports and checks ask it of every row: a usual number's first digit is worked out
+  /// without making its text.
+  @inlinable public var accountClass: Int? {
+    switch storage {
+    case .number(var value):
+      while value >= 10 { value /= 10 }
+      return Int(value)
+    case .text:
+      return textAccountClass
+    }
+  }
+
+  /// ``accountClass`` of a number held as text.
+  @usableFromInline var textAccountClass: Int? {
     guard isNumeric, let first = text.utf8.first else { return nil }
     return Int(first - 0x30)
   }
