@@ -153,6 +153,7 @@ extension RecordWriter {
 
   mutating func writeVoucher(_ voucher: VoucherRecord) {
     voucherName = (voucher.series, voucher.number)
+    voucherNumber = nil
     begin(.ver)
     series(voucher.series, .voucher("series"))
     series(voucher.number, .voucher("number"))
@@ -178,11 +179,12 @@ extension RecordWriter {
     series seriesName: String, number: Int, date: Day, text utf8: UnsafeBufferPointer<UInt8>,
     registrationDate: Day?
   ) {
-    let numberText = String(number)
-    voucherName = (seriesName, numberText)
+    voucherName = (seriesName, "")
+    voucherNumber = number
     begin(.ver)
     series(seriesName, .voucher("series"))
-    series(numberText, .voucher("number"))
+    // Digits alone, as `series(_:_:)` writes them, without making their text first.
+    if number >= 0 { integer(number) } else { series(String(number), .voucher("number")) }
     day(date)
     text(utf8: utf8, .voucher("text"))
     day(registrationDate)

@@ -9,8 +9,10 @@ struct RecordWriter {
   var pendingEmpty = 0
   /// Scratch space for texts that are not plain ASCII.
   var scratch: [UInt8] = []
-  /// The voucher being written, named in messages.
+  /// The voucher being written, named in messages; its number as given to
+  /// `beginVoucher(series:number:…)`, made into text only for a message.
   var voucherName: (series: String, number: String) = ("", "")
+  var voucherNumber: Int?
 
   /// Where a field is, for messages; built into text only when something is reported.
   enum Place {
@@ -25,8 +27,8 @@ struct RecordWriter {
   }
 
   func describe(_ place: Place) -> String {
-    let voucher = VoucherRecord(series: voucherName.series, number: voucherName.number, date: nil)
-      .displayName
+    let number = voucherNumber.map { String($0) } ?? voucherName.number
+    let voucher = VoucherRecord(series: voucherName.series, number: number, date: nil).displayName
     switch place {
     case .record(let label, let detail):
       return detail.isEmpty ? label.text : "\(label.text) \(detail)"
