@@ -16,7 +16,8 @@ import Testing
   /// Validates `bytes` written into a pipe in pieces of `pieceSize`; whatever the validator
   /// leaves unread is read away, so that the writer always ends.
   static func validatedThroughAPipe(
-    _ bytes: [UInt8], pieceSize: Int, options: ValidationOptions = ValidationOptions()
+    _ bytes: [UInt8], pieceSize: Int, options: ValidationOptions = ValidationOptions(),
+    othersBusy: Bool = false
   ) throws -> ValidationReport {
     var ends: [Int32] = [-1, -1]
     try #require(pipe(&ends) == 0)
@@ -35,7 +36,8 @@ import Testing
       close(writeEnd)
       written.signal()
     }
-    let report = SIEValidator.validate(descriptor: readEnd, options: options)
+    let report = SIEValidator.validate(
+      descriptor: readEnd, options: options, othersBusy: othersBusy)
     var rest = [UInt8](repeating: 0, count: 1 << 16)
     while rest.withUnsafeMutableBytes({ read(readEnd, $0.baseAddress, $0.count) }) > 0 {}
     written.wait()
@@ -72,10 +74,14 @@ import Testing
     }
     let bytes = Array(text.utf8)
     let options = ValidationOptions(type: .type4I, strict: true)
-    let report = try Self.validatedThroughAPipe(bytes, pieceSize: 1 << 16, options: options)
-    Self.expectSame(report, SIEValidator.validate(bytes: bytes, options: options), "large")
-    #expect(report.summary.vouchers == 20_000)
-    #expect(report.diagnostics.map(\.code) == [.unbalancedVoucher])
+    // The threads waiting for each other asleep or watching first: the same report.
+    for othersBusy in [false, true] {
+      let report = try Self.validatedThroughAPipe(
+        bytes, pieceSize: 1 << 16, options: options, othersBusy: othersBusy)
+      Self.expectSame(report, SIEValidator.validate(bytes: bytes, options: options), "large")
+      #expect(report.summary.vouchers == 20_000)
+      #expect(report.diagnostics.map(\.code) == [.unbalancedVoucher])
+    }
   }
 
   /// A validator that stops at the first line (not an SIE file) leaves the rest unread.

@@ -41,7 +41,8 @@ final class ValidatingPipe: @unchecked Sendable {
       _ = fcntl(writeEnd, 1031, 1 << 20)
     #endif
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      let report = SIEValidator.validate(descriptor: readEnd, options: options)
+      // The export writes, hashes and validates at once: more threads than cores.
+      let report = SIEValidator.validate(descriptor: readEnd, options: options, othersBusy: true)
       // The writer must never find the pipe closed (that would end the process with
       // SIGPIPE): whatever the validator left unread is read to the end.
       var rest = [UInt8](repeating: 0, count: 1 << 16)

@@ -43,11 +43,12 @@ struct LineSource {
   private var skipping = false
 
   /// Reads from an open file descriptor (not closed here) in chunks of `chunkSize` bytes;
-  /// with `parsing`, the reading thread also parses the lines for the fast path.
-  init(descriptor: Int32, chunkSize: Int, parsing: Bool = false) {
+  /// with `parsing`, the reading thread also parses the lines for the fast path. Without
+  /// `watching`, the two threads wait for each other asleep (see ``ReadAhead``).
+  init(descriptor: Int32, chunkSize: Int, parsing: Bool = false, watching: Bool = true) {
     let reader = ReadAhead(
       descriptor: descriptor, chunkSize: max(chunkSize, 64),
-      carryLimit: LineSource.maximumLineLength + 2, parsing: parsing)
+      carryLimit: LineSource.maximumLineLength + 2, parsing: parsing, watching: watching)
     self.reader = reader
     owned = nil
     let first = reader.first

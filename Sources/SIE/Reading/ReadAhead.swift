@@ -205,13 +205,15 @@ final class ReadAhead: @unchecked Sendable {
   private let share = Atomic(ReadAhead.firstShare)
 
   /// Starts reading `descriptor` (not closed here); returns with the first chunk read (and
-  /// parsed, when `parsing`).
-  init(descriptor: Int32, chunkSize: Int, carryLimit: Int, parsing: Bool) {
+  /// parsed, when `parsing`). With `watching`, a thread that waits for the other watches for
+  /// its signal a while before it sleeps (chunks of ``watchedChunkSize`` or more): the
+  /// fastest way while each has a core, a core taken from other work when they have not.
+  init(descriptor: Int32, chunkSize: Int, carryLimit: Int, parsing: Bool, watching: Bool = true) {
     self.descriptor = descriptor
     self.parsing = parsing
     self.chunkSize = chunkSize
     self.carryLimit = carryLimit
-    let watch = chunkSize >= ReadAhead.watchedChunkSize ? ReadAhead.watch : nil
+    let watch = watching && chunkSize >= ReadAhead.watchedChunkSize ? ReadAhead.watch : nil
     // The caller holds the first buffer; the reading thread starts with the second.
     buffers = [
       Buffer(chunkSize: chunkSize, carryLimit: carryLimit, free: 0, watch: watch),

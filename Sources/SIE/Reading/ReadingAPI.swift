@@ -24,10 +24,17 @@ extension SIEValidator {
   /// process writes a file into as it makes it. The descriptor stays open (the caller's to
   /// close); a read that fails ends the file with a diagnostic, as for
   /// ``validate(path:options:)``.
-  public static func validate(descriptor: Int32, options: ValidationOptions = ValidationOptions())
-    -> ValidationReport
-  {
-    run(LineSource(descriptor: descriptor, chunkSize: 1 << 20, parsing: true), options: options)
+  ///
+  /// - Parameter othersBusy: whether the caller keeps the machine's cores busy meanwhile (an
+  ///   export that writes a file while it is validated): the reading thread and the validator
+  ///   then wait for each other asleep, instead of watching for a while first, which takes a
+  ///   core from the work they wait for.
+  public static func validate(
+    descriptor: Int32, options: ValidationOptions = ValidationOptions(), othersBusy: Bool = false
+  ) -> ValidationReport {
+    run(
+      LineSource(descriptor: descriptor, chunkSize: 1 << 20, parsing: true, watching: !othersBusy),
+      options: options)
   }
 
   /// Validates bytes in memory.
