@@ -164,7 +164,7 @@ extension CheckpointReader {
     invoice.reference = try optional { r throws(CheckpointDamage) in try r.string() }
     invoice.text = try optional { r throws(CheckpointDamage) in try r.string() }
     invoice.reminderDate = try optional { r throws(CheckpointDamage) in try r.day() }
-    try Self.checkLines(invoice.lines)
+    if checksLines { try Self.checkLines(invoice.lines) }
     if let rate = invoice.exchangeRate, !Limits.contains(rate: rate) {
       throw CheckpointDamage("exchange rate \(rate) is past the limits")
     }

@@ -21,6 +21,10 @@ struct CheckpointReader: ~Copyable {
   private(set) var position = 0
   /// The texts and customers the values name by number.
   private(set) var tables = CheckpointTables()
+  /// Whether an invoice's lines are checked against what a book can total as they are read:
+  /// off only for a record read again from bytes that were checked when the checkpoint was
+  /// opened (the check is most of the work of reading an invoice).
+  var checksLines = true
 
   /// Reads `buffer`, which must outlive the reader: its tables first.
   init(_ buffer: UnsafeBufferPointer<UInt8>) throws(CheckpointDamage) {
