@@ -4,8 +4,9 @@ import Testing
 
 @testable import Ledger
 
-/// A map is a value: a change reaches only the copy changed, maps compare and hash by what
-/// they hold, and the JSON kept with an export reads back as the map written.
+/// Copies of a map share their fields until one is changed: a change reaches only the copy
+/// changed, maps compare and hash by what they hold, and the JSON kept with an export reads
+/// back as the map written.
 @Suite struct AccountMapTests {
   @Test func aChangedCopyLeavesTheOriginal() throws {
     let state = try exampleState(method: .accrual).state
@@ -20,7 +21,7 @@ import Testing
     #expect(original.products["TJ"]?.sales == AccountMap(state: state).products["TJ"]?.sales)
     #expect(copy.invoiceSeries == "X" && copy.accounts.receivables == "1511")
     #expect(copy != original)
-    // Equal again when the same fields are set on another map.
+    // Equal again when the same fields are set apart from the original's box.
     var again = AccountMap(state: state)
     again.invoiceSeries = "X"
     again.accounts.receivables = "1511"
