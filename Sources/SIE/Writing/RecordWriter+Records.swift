@@ -152,8 +152,7 @@ extension RecordWriter {
   }
 
   mutating func writeVoucher(_ voucher: VoucherRecord) {
-    voucherName = (voucher.series, voucher.number)
-    voucherNumber = nil
+    voucherName = (voucher.series, .text(voucher.number))
     begin(.ver)
     series(voucher.series, .voucher("series"))
     series(voucher.number, .voucher("number"))
@@ -179,8 +178,7 @@ extension RecordWriter {
     series seriesName: String, number: Int, date: Day, text utf8: UnsafeBufferPointer<UInt8>,
     registrationDate: Day?
   ) {
-    voucherName = (seriesName, "")
-    voucherNumber = number
+    voucherName = (seriesName, .integer(number))
     begin(.ver)
     series(seriesName, .voucher("series"))
     // Digits alone, as `series(_:_:)` writes them, without making their text first.

@@ -9,10 +9,22 @@ struct RecordWriter {
   var pendingEmpty = 0
   /// Scratch space for texts that are not plain ASCII.
   var scratch: [UInt8] = []
-  /// The voucher being written, named in messages; its number as given to
-  /// `beginVoucher(series:number:…)`, made into text only for a message.
-  var voucherName: (series: String, number: String) = ("", "")
-  var voucherNumber: Int?
+  /// The voucher being written, named in messages: its series, and its number as given (an
+  /// integer made into text only for a message).
+  var voucherName: (series: String, number: VoucherNumber) = ("", .text(""))
+
+  /// A voucher's number as the writer was given it.
+  enum VoucherNumber {
+    case text(String)
+    case integer(Int)
+
+    var text: String {
+      switch self {
+      case .text(let text): text
+      case .integer(let number): String(number)
+      }
+    }
+  }
 
   /// Where a field is, for messages; built into text only when something is reported.
   enum Place {
@@ -27,8 +39,9 @@ struct RecordWriter {
   }
 
   func describe(_ place: Place) -> String {
-    let number = voucherNumber.map { String($0) } ?? voucherName.number
-    let voucher = VoucherRecord(series: voucherName.series, number: number, date: nil).displayName
+    let voucher = VoucherRecord(
+      series: voucherName.series, number: voucherName.number.text, date: nil
+    ).displayName
     switch place {
     case .record(let label, let detail):
       return detail.isEmpty ? label.text : "\(label.text) \(detail)"
