@@ -48,7 +48,7 @@ import Testing
       for place in 0..<size { scratch[place] = UInt8(truncatingIfNeeded: place &+ index) }
       expected += scratch[..<size]
       scratch.withUnsafeBytes { pipeline.write(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
-      scratch.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0xEE) }
+      scratch.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: 0xEE) }
     }
     #expect(try pipeline.finish() == SHA256.hex(expected))
     try pipeline.synced()

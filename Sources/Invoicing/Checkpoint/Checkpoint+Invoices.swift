@@ -177,15 +177,13 @@ extension CheckpointReader {
   }
 
   mutating func payment() throws(CheckpointDamage) -> AppliedPayment {
-    var payment = AppliedPayment(
+    AppliedPayment(
       payment: try count(), date: try day(), means: PaymentMeans(rawValue: try string()),
       received: try amount(), applied: try amount(), rounding: try amount(),
-      overpaid: try amount())
-    payment.recovered = try amount()
-    payment.receivedSEK = try optional { r throws(CheckpointDamage) in try r.amount() }
-    payment.incoming = try optional { r throws(CheckpointDamage) in try r.string() }
-    payment.reversedOn = try optional { r throws(CheckpointDamage) in try r.day() }
-    return payment
+      overpaid: try amount(), recovered: try amount(),
+      receivedSEK: try optional { r throws(CheckpointDamage) in try r.amount() },
+      incoming: try optional { r throws(CheckpointDamage) in try r.string() },
+      reversedOn: try optional { r throws(CheckpointDamage) in try r.day() })
   }
 
   mutating func record() throws(CheckpointDamage) -> InvoiceRecord {

@@ -8,47 +8,6 @@ public enum InvoiceState: String, Hashable, Sendable, CaseIterable {
   public var isFinal: Bool { self == .paid || self == .credited || self == .writtenOff }
 }
 
-/// How a payment was made.
-public struct PaymentMeans: Hashable, Sendable, RawRepresentable {
-  public var rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
-
-  public static let bankgiro = PaymentMeans(rawValue: "bankgiro")
-  public static let clientFunds = PaymentMeans(rawValue: "clientFunds")
-  public static let swish = PaymentMeans(rawValue: "swish")
-  public static let card = PaymentMeans(rawValue: "card")
-  public static let autogiro = PaymentMeans(rawValue: "autogiro")
-  public static let cash = PaymentMeans(rawValue: "cash")
-  /// The customer's balance (an earlier overpayment) used on the invoice.
-  public static let balance = PaymentMeans(rawValue: "balance")
-  /// Money of an incoming payment that waited in the queue (on customer advances, 2420).
-  public static let incoming = PaymentMeans(rawValue: "incoming")
-}
-
-/// A payment as it touched one invoice.
-public struct AppliedPayment: Hashable, Sendable {
-  /// The payment's id in the book.
-  public var payment: Int
-  public var date: Day
-  public var means: PaymentMeans
-  /// What the customer paid, in the invoice's currency.
-  public var received: Amount
-  /// What went to the invoice's open amount.
-  public var applied: Amount
-  /// A short payment within tolerance, closed as rounding.
-  public var rounding: Amount
-  /// The excess, to the customer's balance.
-  public var overpaid: Amount
-  /// On a written-off invoice: the part that recovers the loss (the rest is ``overpaid``).
-  public var recovered: Amount = .zero
-  /// The SEK value of `received` for foreign-currency invoices (at the payment rate).
-  public var receivedSEK: Amount?
-  /// The incoming payment (from a payment file) it came from.
-  public var incoming: String?
-  /// The day it was undone (a match taken back); it then counts for nothing.
-  public var reversedOn: Day?
-}
-
 /// A customer held by reference: the snapshot many documents of one customer share.
 final class SharedCustomer: Sendable {
   let customer: Customer

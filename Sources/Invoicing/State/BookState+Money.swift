@@ -155,10 +155,10 @@ extension BookState {
     } else {
       applied = payment.amount
     }
-    var applications = AppliedPayment(
+    let applications = AppliedPayment(
       payment: payment.id, date: payment.date, means: payment.means, received: payment.amount,
-      applied: applied, rounding: rounding, overpaid: overpaid, receivedSEK: payment.amountSEK)
-    applications.recovered = recovered
+      applied: applied, rounding: rounding, overpaid: overpaid, recovered: recovered,
+      receivedSEK: payment.amountSEK)
     return (customer, applications, overpaid)
   }
 
