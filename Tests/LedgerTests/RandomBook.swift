@@ -37,8 +37,11 @@ func randomBook(seed: UInt64, method: BookkeepingMethod, settled: Bool) throws -
     case 1:
       let first = Amount(ore: total.ore * Int64.random(in: 1...9, using: &random) / 10)
       let when = day(after: date, within: 20)
-      try tx.pay(id, amount: first, on: when)
-      try tx.pay(id, amount: total - first, on: day(after: when, within: 30))
+      // By Swish, then by a means the book knows only by name.
+      try tx.pay(id, amount: first, on: when, means: .swish)
+      try tx.pay(
+        id, amount: total - first, on: day(after: when, within: 30),
+        means: PaymentMeans(rawValue: "factoring"))
     case 2:
       let when = day(after: date, within: 30)
       try tx.pay(id, amount: total + Amount(kronor: 50), on: when)
