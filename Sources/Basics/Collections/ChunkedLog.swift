@@ -124,7 +124,8 @@ public struct ChunkedLog<Element>: RandomAccessCollection, MutableCollection {
     while !rest.isEmpty {
       let used = storedCount & (Self.chunkSize - 1)
       if used == 0 { startChunk() }
-      let piece = rest.prefix(Self.chunkSize - used)
+      // As a buffer, not a slice of one: an array copies a buffer's elements at once.
+      let piece = UnsafeBufferPointer(rebasing: rest.prefix(Self.chunkSize - used))
       chunks[chunks.count - 1].append(contentsOf: piece)
       let before = storedCount
       storedCount += piece.count

@@ -102,7 +102,7 @@ public struct VoucherList: RandomAccessCollection, Sendable {
     seriesPlaces.append(UInt16(series))
     numbers.append(number)
     dates.append(date)
-    text.withPieces { textBytes.append(contentsOf: $0) }
+    text.withUTF8 { textBytes.append(contentsOf: $0) }
     textEnds.append(textBytes.count)
   }
 
