@@ -91,6 +91,19 @@ public struct IDTable<Element> {
     }
   }
 
+  /// Takes the value of `id` out of the table, leaving none: moved, not copied.
+  @inlinable
+  public mutating func take(_ id: Int) -> Element? {
+    let value: Element?
+    if id >= 0 && id < slots.count {
+      value = slots[id].take()
+    } else {
+      value = outliers.isEmpty ? nil : outliers.removeValue(forKey: id)
+    }
+    if value != nil { valueCount -= 1 }
+    return value
+  }
+
   /// How many ids hold a value.
   @inlinable public var count: Int { valueCount }
 

@@ -70,6 +70,11 @@ extension PostingEngine {
         rate: invoice.exchangeRate ?? .one)
       parts = PostingEngine.components(of: invoice)
     }
+
+    /// The document, the invoice credited and the parts, moved out of the attestation.
+    consuming func taken() -> (document: DocumentLedger, original: Int?, parts: [KeyedAmount]) {
+      (document, original, parts)
+    }
   }
 
   /// Invoice, credit note or standalone credit attested: under the accrual method the
@@ -79,8 +84,8 @@ extension PostingEngine {
       if let ready = readAhead?.take(id) { ready } else {
         Attestation(id: id, record: try invoice(id))
       }
-    var document = attestation.document
-    let (kind, original, parts) = (document.kind, attestation.original, attestation.parts)
+    var (document, original, parts) = attestation.taken()
+    let kind = document.kind
     // A credit note is booked with the accounts of the invoice it credits.
     let mapIndex = original.flatMap { documents[$0]?.mapIndex } ?? currentMap
     let map = maps[mapIndex]
@@ -98,11 +103,10 @@ extension PostingEngine {
       document.add(parts[place].key, amount: parts[place].amount, sek: value(place), booked: booked)
     }
     guard booked else {
-      documents[id] = document
+      documents[id] = consume document
       return
     }
     document.mapIndex = mapIndex
-    documents[id] = document
     let title =
       switch kind {
       case .invoice: "Faktura"
@@ -116,6 +120,7 @@ extension PostingEngine {
     for place in parts.indices {
       addRow(parts[place].key, -value(place), of: document, map: map, to: &builder)
     }
+    documents[id] = consume document
     try emit(builder, activity: index)
   }
 

@@ -9,8 +9,11 @@ extension PostingEngine {
   mutating func pay(_ payment: AppliedPayment, on id: Int, index: Int, date: Day)
     throws(LedgerError)
   {
-    var document = try document(id)
-    let map = maps[mapIndex(forInvoice: id)]
+    // Out of the table until it is put back below, so that taking parts off it changes it in
+    // place instead of copying it. Booked with the map fixed when it was first booked, else
+    // the current one (a payment does not fix it).
+    var document = try takeDocument(id)
+    let map = maps[document.mapIndex ?? currentMap]
     var builder = VoucherBuilder(
       series: map.paymentSeries, date: date,
       text: voucherText("Inbetalning", document, map))
@@ -49,9 +52,6 @@ extension PostingEngine {
     // What it pays.
     let settled = payment.applied + payment.rounding
     var taken = [Part]()
-    // The table lets go of the document until it is put back below, so that taking parts off
-    // it changes it in place instead of copying its parts.
-    documents[id] = nil
     if !settled.isZero {
       taken = document.take(settled)
       clear(taken, of: document, valueSEK: applied + rounding, map: map, to: &builder)
@@ -63,11 +63,12 @@ extension PostingEngine {
       builder.add(map.accounts.customerAdvances, -overpaid)
       balances[document.customer, default: []].append(.advance(overpaid))
     }
-    documents[id] = document
+    let customer = reversedPayments.contains(payment.payment) ? document.customer : nil
+    documents[id] = consume document
     releaseReserve(ofInvoice: id, map: map, to: &builder)
-    if reversedPayments.contains(payment.payment) {
+    if let customer {
       paymentPostings[payment.payment] = PaymentPosting(
-        rows: builder.rows, parts: taken, overpaid: overpaid, customer: document.customer)
+        rows: builder.rows, parts: taken, overpaid: overpaid, customer: customer)
     }
     try emit(builder, activity: index)
   }

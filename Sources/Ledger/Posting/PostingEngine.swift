@@ -204,9 +204,13 @@ struct PostingEngine {
 
   /// The map that books `document`, fixing it on first use.
   mutating func mapIndex(forInvoice id: Int) -> Int {
-    if let index = documents[id]?.mapIndex { return index }
-    documents[id]?.mapIndex = currentMap
-    return currentMap
+    guard documents.contains(id) else { return currentMap }
+    // In place: reading the document out of the table would copy it.
+    var index = currentMap
+    documents.update(id) { document in
+      if let fixed = document.mapIndex { index = fixed } else { document.mapIndex = index }
+    }
+    return index
   }
 
   mutating func mapIndex(forSelfInvoice id: Int) -> Int {
@@ -283,12 +287,17 @@ struct PostingEngine {
   /// Reverses a doubtful reserve once its document is closed.
   mutating func releaseReserve(ofInvoice id: Int, map: AccountMap, to builder: inout VoucherBuilder)
   {
-    guard let document = documents[id], !document.reserve.isZero, document.open.isZero else {
-      return
+    guard documents.contains(id) else { return }
+    // In place: most documents have no reserve, and reading one out of the table copies it.
+    var reserve = Amount.zero
+    documents.update(id) { document in
+      guard !document.reserve.isZero, document.open.isZero else { return }
+      reserve = document.reserve
+      document.reserve = .zero
     }
-    builder.add(map.accounts.doubtfulReceivables, document.reserve)
-    builder.add(map.accounts.expectedBadDebt, -document.reserve)
-    documents[id]?.reserve = .zero
+    guard !reserve.isZero else { return }
+    builder.add(map.accounts.doubtfulReceivables, reserve)
+    builder.add(map.accounts.expectedBadDebt, -reserve)
   }
 
   /// The record of invoice `id`. Each is read once, when its invoice is attested: records of
@@ -301,11 +310,20 @@ struct PostingEngine {
   }
 
   func document(_ id: Int) throws(LedgerError) -> DocumentLedger {
-    guard let document = documents[id] else {
-      throw LedgerError(
-        .inconsistentBook, .invoice("d\(id)"), "invoice \(id) is booked before it was attested")
-    }
+    guard let document = documents[id] else { throw Self.unattested(id) }
     return document
+  }
+
+  /// The document of invoice `id`, taken out of the table (moved, not copied) until it is put
+  /// back.
+  mutating func takeDocument(_ id: Int) throws(LedgerError) -> DocumentLedger {
+    guard let document = documents.take(id) else { throw Self.unattested(id) }
+    return document
+  }
+
+  private static func unattested(_ id: Int) -> LedgerError {
+    LedgerError(
+      .inconsistentBook, .invoice("d\(id)"), "invoice \(id) is booked before it was attested")
   }
 }
 
