@@ -98,6 +98,7 @@ final class InvoiceReadAhead {
       shared.room.signal()
     }
     position += 1
-    return offset < block.count ? block[offset] : nil
+    // Moved out, not copied: the block is left holding nothing to let go of.
+    return offset < block.count ? block[offset].take() : nil
   }
 }
