@@ -22,8 +22,8 @@ import Testing
     #expect(table[7] == nil && table[300_001] == nil)
   }
 
-  /// Random sets and removals, mostly of ids handed out in sequence, some far out or negative:
-  /// the table holds what a dictionary holds, after every step.
+  /// Random sets, removals and values taken out, mostly of ids handed out in sequence, some far
+  /// out or negative: the table holds what a dictionary holds, after every step.
   @Test(arguments: 0..<6)
   func behavesAsADictionary(seed: UInt64) {
     var random = SplitMix64(seed: seed)
@@ -42,8 +42,12 @@ import Testing
       default: id = -Int(random.next() % 1_000) - 1
       }
       let value: Int? = random.next() % 4 == 0 ? nil : step
-      table[id] = value
-      model[id] = value
+      if value == nil, step % 2 == 0 {
+        #expect(table.take(id) == model.removeValue(forKey: id))
+      } else {
+        table[id] = value
+        model[id] = value
+      }
       #expect(table[id] == model[id])
       #expect(table.contains(id) == (model[id] != nil))
       #expect(table.count == model.count)
@@ -53,6 +57,20 @@ import Testing
     for (id, value) in model { #expect(table[id] == value) }
     #expect(table[Int.max] == model[Int.max])
     #expect(table[Int.min] == model[Int.min])
+  }
+
+  /// A value taken out is moved: the table holds no reference to it after, in the array or
+  /// among the ids far out.
+  @Test(arguments: [5, 1 << 40, -3])
+  func takesAValueOut(id: Int) {
+    final class Box {}
+    var table = IDTable<Box>()
+    table[id] = Box()
+    var taken = table.take(id)!
+    #expect(isKnownUniquelyReferenced(&taken))
+    #expect(table[id] == nil && table.count == 0 && table.isEmpty)
+    #expect(table.take(id) == nil)
+    #expect(table.count == 0)
   }
 
   @Test func updatesInPlace() {
