@@ -31,7 +31,7 @@ public struct AppliedPayment: Hashable, Sendable {
     self.received = received
     self.applied = applied
     meansCode = KnownMeans.code(of: means)
-    rare = Rare(
+    rare = Rare.holding(
       RareParts(
         means: meansCode == 0 ? means : nil, rounding: rounding, overpaid: overpaid,
         recovered: recovered, receivedSEK: receivedSEK, incoming: incoming,
@@ -87,7 +87,7 @@ public struct AppliedPayment: Hashable, Sendable {
   private mutating func change(_ body: (inout RareParts) -> Void) {
     var parts = rare?.parts ?? RareParts()
     body(&parts)
-    rare = Rare(parts)
+    rare = Rare.holding(parts)
   }
 }
 
@@ -144,10 +144,11 @@ private struct RareParts: Hashable, Sendable {
 private final class Rare: Hashable, Sendable {
   let parts: RareParts
 
-  init?(_ parts: RareParts) {
-    guard !parts.isEmpty else { return nil }
-    self.parts = parts
-  }
+  private init(_ parts: RareParts) { self.parts = parts }
+
+  /// A box of `parts`, or none when every part is at its default. (Checked before a box is
+  /// made: a failing class initializer has allocated already.)
+  static func holding(_ parts: RareParts) -> Rare? { parts.isEmpty ? nil : Rare(parts) }
 
   static func == (a: Rare, b: Rare) -> Bool { a.parts == b.parts }
   func hash(into hasher: inout Hasher) { hasher.combine(parts) }
