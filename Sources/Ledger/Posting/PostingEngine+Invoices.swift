@@ -97,10 +97,13 @@ extension PostingEngine {
       document.isForeign ? totalSEK.allocated(proportionallyTo: parts.map(\.amount)) : nil
     func value(_ place: Int) -> Amount { values?[place] ?? parts[place].amount }
     document.components.reserveCapacity(parts.count)
-    // By place, not `enumerated()`: its sequence's type was looked up at run time on every
-    // call (two lookups per invoice).
-    for place in parts.indices {
-      document.add(parts[place].key, amount: parts[place].amount, sek: value(place), booked: booked)
+    // By place, not `enumerated()` (its sequence's type was looked up at run time on every
+    // call), each field lent where it lies (`parts[place].key` of the array copied the part).
+    parts.withUnsafeBufferPointer { parts in
+      for place in parts.indices {
+        document.add(
+          parts[place].key, amount: parts[place].amount, sek: value(place), booked: booked)
+      }
     }
     guard booked else {
       documents[id] = consume document
@@ -117,8 +120,10 @@ extension PostingEngine {
       series: map.invoiceSeries, date: date,
       text: voucherText(title, document, map))
     builder.add(map.accounts.receivables, totalSEK)
-    for place in parts.indices {
-      addRow(parts[place].key, -value(place), of: document, map: map, to: &builder)
+    parts.withUnsafeBufferPointer { parts in
+      for place in parts.indices {
+        addRow(parts[place].key, -value(place), of: document, map: map, to: &builder)
+      }
     }
     documents[id] = consume document
     try emit(builder, activity: index)

@@ -110,8 +110,13 @@ struct VoucherBuilder {
   /// ``check()`` said there is one to book.
   func write(to list: inout VoucherList) {
     list.append(series: series, date: date, text: text) { add in
-      for sum in sums where !sum.amount.isZero {
-        add(sum.key.account, sum.amount, sum.key.costCentre, sum.key.project, sum.key.text)
+      // By place, each field lent where it lies: a copy of each sum retained its texts.
+      sums.withUnsafeBufferPointer { sums in
+        for place in sums.indices where !sums[place].amount.isZero {
+          add(
+            sums[place].key.account, sums[place].amount, sums[place].key.costCentre,
+            sums[place].key.project, sums[place].key.text)
+        }
       }
     }
   }
