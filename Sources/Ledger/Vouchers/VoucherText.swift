@@ -47,7 +47,7 @@ struct VoucherText {
 
   /// Calls `body` with the UTF-8 of each piece of the text, in order (the spaces between the
   /// parts are pieces of their own).
-  func withPieces(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  private func withPieces(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     Self.withUTF8(of: title, body)
     guard let parts else { return }
     Self.withUTF8(of: " ", body)
